@@ -1,0 +1,60 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { Database } from '@indgang/db';
+import type { Config } from './config';
+import { registerAuthentication } from './http/authenticate';
+import { sendError } from './http/sendError';
+import { auditRoutes } from './routes/auditRoutes';
+import { delegationRoutes } from './routes/delegationRoutes';
+import { healthRoutes } from './routes/healthRoutes';
+import { importRoutes } from './routes/importRoutes';
+import { oidcRoutes } from './routes/oidcRoutes';
+import { orgRoutes } from './routes/orgRoutes';
+import { sessionRoutes } from './routes/sessionRoutes';
+import { webRoutes } from './routes/webRoutes';
+
+export interface AppDeps { database: Database; config: Config; cookieSecret: string; logger?: boolean }
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+};
+
+/** The HTTP application: thin routes over the domain, one error format, security headers, metrics. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({ name: 'indgang_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const duration = new Histogram({ name: 'indgang_http_request_seconds', help: 'HTTP request duration', labelNames: ['method', 'route'], registers: [registry] });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    requests.inc({ method: request.method, route, status: reply.statusCode });
+    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  app.setErrorHandler(sendError);
+  await app.register(fastifyCookie, { secret: deps.cookieSecret });
+  registerAuthentication(app, deps.database);
+
+  healthRoutes(app, { database: deps.database, registry });
+  sessionRoutes(app, deps);
+  const { oidc } = deps.config;
+  if (oidc) oidcRoutes(app, { database: deps.database, config: { ...deps.config, oidc } });
+  orgRoutes(app, deps);
+  importRoutes(app, deps);
+  auditRoutes(app, deps);
+  delegationRoutes(app, deps);
+  await webRoutes(app, { webDist: deps.config.webDist });
+  return app;
+}

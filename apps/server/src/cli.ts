@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { migrate, openDatabase } from '@indgang/db';
+import { DomainError, importOrgFile, loadActor, todayInDenmark, verifyAuditChain } from '@indgang/domain';
+import { loadConfig } from './config';
+
+const USAGE = `Usage: indgang <command>
+
+  audit verify                 check the audit trail's hash chain; exit 1 if any entry was edited or deleted
+  import FILE --as USER_ID     import organisation and people from a CSV or JSON file as an administrator
+
+The database is DATABASE_URL, or the embedded one in INDGANG_DATA_DIR (default ./data).
+`;
+
+async function main(args: string[]): Promise<number> {
+  const [command, sub, ...rest] = args;
+  if (command === 'audit' && sub === 'verify') {
+    const config = loadConfig();
+    const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+    try {
+      await migrate(database.pool);
+      const result = await verifyAuditChain(database.db);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      process.stdout.write(result.ok ? `audit trail intact: ${result.entries} entries, head ${result.headHash}\n` : `audit trail BROKEN at entry ${result.firstBrokenSeq} (${result.reason})\n`);
+      return result.ok ? 0 : 1;
+    } finally {
+      await database.close();
+    }
+  }
+  if (command === 'import' && sub) {
+    const asIndex = rest.indexOf('--as');
+    const userId = asIndex >= 0 ? rest[asIndex + 1] : undefined;
+    if (!userId) { process.stderr.write(USAGE); return 2; }
+    const config = loadConfig();
+    const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+    try {
+      await migrate(database.pool);
+      const actor = await loadActor(database.db, userId, todayInDenmark());
+      const format = extname(sub).toLowerCase() === '.json' ? 'json' : 'csv';
+      const result = await importOrgFile({ db: database.db }, actor, { format, text: await readFile(sub, 'utf8'), fileName: sub }, (p) => {
+        process.stderr.write(`\r${p.phase} ${p.done}/${p.total}   `);
+      });
+      process.stdout.write(`\n${JSON.stringify(result)}\n`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      process.stderr.write(`\n${error.text.da}\n${error.text.en}\n`);
+      for (const f of error.fields) process.stderr.write(`  row ${f.row ?? '-'} ${f.column ?? f.path}: ${f.message.en}\n`);
+      return 1;
+    } finally {
+      await database.close();
+    }
+  }
+  process.stderr.write(USAGE);
+  return 2;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+
+export interface OidcConfig { issuer: string; clientId: string; clientSecret?: string; redirectUri: string; scopes: string; allowHttp: boolean }
+
+export interface Config {
+  host: string;
+  port: number;
+  /** Absent: the embedded database in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** The demo municipality and demo login page; on by default in the embedded mode only. */
+  demo: boolean;
+  demoSeed: number;
+  demoScale?: number;
+  publicUrl: string;
+  cookieSecure: boolean;
+  sessionSecret?: string;
+  oidc?: OidcConfig;
+  logLevel: string;
+  webDist: string;
+}
+
+export const DEFAULT_PORT = 3100;
+
+/** Reads the configuration from environment variables; see the README for each of them. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const host = env.HOST ?? '127.0.0.1';
+  const port = Number(env.PORT ?? DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const publicUrl = (env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/$/, '');
+  const demo = env.INDGANG_DEMO ? env.INDGANG_DEMO === 'true' : !databaseUrl;
+  const oidc = env.OIDC_ISSUER ? {
+    issuer: env.OIDC_ISSUER,
+    clientId: required(env, 'OIDC_CLIENT_ID'),
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/auth/oidc/callback`,
+    scopes: env.OIDC_SCOPES ?? 'openid email profile',
+    allowHttp: env.OIDC_ALLOW_HTTP === 'true',
+  } : undefined;
+  return {
+    host, port, databaseUrl,
+    dataDir: resolve(env.INDGANG_DATA_DIR ?? 'data'),
+    demo,
+    demoSeed: Number(env.INDGANG_DEMO_SEED ?? 2026),
+    demoScale: env.INDGANG_DEMO_SCALE ? Number(env.INDGANG_DEMO_SCALE) : undefined,
+    publicUrl,
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : publicUrl.startsWith('https://'),
+    sessionSecret: env.SESSION_SECRET,
+    oidc,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDist: resolve(env.INDGANG_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+  };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} must be set when OIDC_ISSUER is set`);
+  return value;
+}

@@ -1,0 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { settings, type Db } from '@indgang/db';
+
+/** SESSION_SECRET when given; otherwise one generated on first start and kept in the database. */
+export async function cookieSecret(db: Db, configured?: string): Promise<string> {
+  if (configured) return configured;
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'cookie_secret'));
+  if (row) return row.value as string;
+  const secret = randomBytes(32).toString('base64url');
+  await db.insert(settings).values({ key: 'cookie_secret', value: secret }).onConflictDoNothing();
+  const [stored] = await db.select().from(settings).where(eq(settings.key, 'cookie_secret'));
+  return stored?.value as string;
+}

@@ -1,0 +1,24 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type ErrorKind } from '@indgang/domain';
+
+const STATUS: Record<ErrorKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 };
+
+/** Every error leaves as JSON with a Danish and an English message; only the unexpected is a 500. */
+export function sendError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof DomainError) {
+    const status = error.code === 'import_rows_invalid' ? 422 : STATUS[error.kind];
+    return reply.status(status).send({ error: { code: error.code, message: error.text, fields: error.fields } });
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) {
+    const code = (error as FastifyError).code ?? 'bad_request';
+    const text = status === 413
+      ? { da: 'Forespørgslen er for stor.', en: 'The request is too large.' }
+      : status === 415
+        ? { da: 'Indholdstypen understøttes ikke.', en: 'Unsupported content type.' }
+        : { da: `Forespørgslen kunne ikke læses: ${error.message}`, en: `The request could not be read: ${error.message}` };
+    return reply.status(status).send({ error: { code, message: text, fields: [] } });
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return reply.status(500).send({ error: { code: 'internal', message: { da: 'Der opstod en uventet fejl. Prøv igen.', en: 'An unexpected error occurred. Please try again.' }, fields: [] } });
+}

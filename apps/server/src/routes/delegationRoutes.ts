@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '@indgang/db';
+import { createDelegation, listDelegations, revokeDelegation } from '@indgang/domain';
+import { ZDelegationBody, ZIdParams } from '@indgang/schemas';
+import { requireActor, requireWritable } from '../http/authenticate';
+import { parseInput } from '../http/parseInput';
+
+export function delegationRoutes(app: FastifyInstance, deps: { database: Database }) {
+  const db = deps.database.db;
+
+  app.get('/api/v1/delegations', async (request) => listDelegations({ db }, requireActor(request)));
+
+  app.post('/api/v1/delegations', async (request, reply) => {
+    const actor = requireActor(request);
+    requireWritable(actor);
+    const body = parseInput(ZDelegationBody, request.body, 'body');
+    return reply.status(201).send(await createDelegation({ db }, actor, body));
+  });
+
+  app.delete('/api/v1/delegations/:id', async (request) => {
+    const actor = requireActor(request);
+    requireWritable(actor);
+    const { id } = parseInput(ZIdParams, request.params, 'params');
+    await revokeDelegation({ db }, actor, id);
+    return { ok: true };
+  });
+}

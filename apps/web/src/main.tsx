@@ -1,0 +1,54 @@
+import 'dkfds-css';
+import './app.css';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AppShell } from './components/AppShell';
+import { Loading } from './components/Loading';
+import { I18nProvider } from './i18n/I18nProvider';
+import { AuditPage } from './pages/AuditPage';
+import { HomePage } from './pages/HomePage';
+import { ImportPage } from './pages/ImportPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OrganisationPage } from './pages/OrganisationPage';
+import { PersonPage } from './pages/PersonPage';
+import { ProfilePage } from './pages/ProfilePage';
+import { UnitPage } from './pages/UnitPage';
+import { SessionProvider, useSession } from './session/SessionProvider';
+
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { me, loading } = useSession();
+  if (loading) return <Loading />;
+  return me ? children : <Navigate to="/login" replace />;
+}
+
+function App() {
+  return (
+    <AppShell>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/" element={<RequireLogin><HomePage /></RequireLogin>} />
+        <Route path="/profil" element={<RequireLogin><ProfilePage /></RequireLogin>} />
+        <Route path="/organisation" element={<RequireLogin><OrganisationPage /></RequireLogin>} />
+        <Route path="/organisation/enhed/:id" element={<RequireLogin><UnitPage /></RequireLogin>} />
+        <Route path="/organisation/person/:id" element={<RequireLogin><PersonPage /></RequireLogin>} />
+        <Route path="/revision" element={<RequireLogin><AuditPage /></RequireLogin>} />
+        <Route path="/import" element={<RequireLogin><ImportPage /></RequireLogin>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </AppShell>
+  );
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <I18nProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </SessionProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

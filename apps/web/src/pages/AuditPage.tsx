@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import type { AuditVerification } from '@indgang/domain';
+import { api, ApiError } from '../api/apiClient';
+import { useApi } from '../api/useApi';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { Page } from '../components/Page';
+import { useI18n } from '../i18n/I18nProvider';
+
+interface AuditRow { seq: number; at: string; actorUserId: string | null; action: string; entityType: string; entityId: string | null; subjectPersonId: string | null; hash: string }
+
+/** The auditor's view: the trail newest first, a filter, older pages, and a check of the whole chain. */
+export function AuditPage() {
+  const { t, locale } = useI18n();
+  const [action, setAction] = useState('');
+  const [filter, setFilter] = useState('');
+  const [beforeSeq, setBeforeSeq] = useState<number | null>(null);
+  const params = new URLSearchParams({ limit: '50' });
+  if (filter) params.set('action', filter);
+  if (beforeSeq) params.set('beforeSeq', String(beforeSeq));
+  const rows = useApi<AuditRow[]>(`/api/v1/audit?${params.toString()}`);
+  const [verification, setVerification] = useState<AuditVerification>();
+  const [error, setError] = useState<ApiError>();
+  const verify = async () => {
+    try { setVerification(await api<AuditVerification>('/api/v1/audit/verify')); } catch (e) { if (e instanceof ApiError) setError(e); else throw e; }
+  };
+  const onFilter = (e: FormEvent) => { e.preventDefault(); setBeforeSeq(null); setFilter(action.trim()); };
+  const last = rows.data?.[rows.data.length - 1];
+  return (
+    <Page title={t('audit.title')}>
+      <p><button type="button" className="button button-primary" onClick={() => void verify()}>{t('audit.verify')}</button></p>
+      <div aria-live="polite">
+        {verification && (
+          <div className={`alert ${verification.ok ? 'alert-success' : 'alert-error'}`}>
+            <p className="alert-text">
+              {verification.ok
+                ? t('audit.ok', { n: verification.entries, hash: verification.headHash.slice(0, 16) })
+                : t('audit.broken', { seq: verification.firstBrokenSeq ?? '?', reason: verification.reason ?? '' })}
+            </p>
+          </div>
+        )}
+      </div>
+      <ErrorAlert error={error ?? rows.error} />
+      <form onSubmit={onFilter} className="search-form">
+        <div className="form-group">
+          <label className="form-label" htmlFor="audit-action">{t('audit.filter')}</label>
+          <input id="audit-action" className="form-input" value={action} onChange={(e) => setAction(e.target.value)} maxLength={60} />
+        </div>
+        <button type="submit" className="button button-secondary">{t('org.searchButton')}</button>
+      </form>
+      {rows.loading && <Loading />}
+      {rows.data && (
+        <div className="table--responsive-scroll">
+          <table className="table">
+            <thead><tr><th scope="col">#</th><th scope="col">{t('audit.at')}</th><th scope="col">{t('audit.actor')}</th><th scope="col">{t('audit.action')}</th><th scope="col">{t('audit.entity')}</th></tr></thead>
+            <tbody>
+              {rows.data.map((r) => (
+                <tr key={r.seq}>
+                  <td>{r.seq}</td><td>{new Date(r.at).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB')}</td><td>{r.actorUserId ?? '–'}</td>
+                  <td><code>{r.action}</code></td><td>{r.entityType}{r.entityId ? ` ${r.entityId}` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {last && last.seq > 1 && rows.data?.length === 50 && (
+        <p><button type="button" className="button button-secondary" onClick={() => setBeforeSeq(last.seq)}>{t('audit.older')}</button></p>
+      )}
+    </Page>
+  );
+}

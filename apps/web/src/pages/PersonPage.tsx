@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { PersonDetail } from '@indgang/domain';
+import { useApi } from '../api/useApi';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { Page } from '../components/Page';
+import { PersonFacts } from '../components/PersonFacts';
+import { useI18n } from '../i18n/I18nProvider';
+import { can, useSession } from '../session/SessionProvider';
+
+export function PersonPage() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const { id = '' } = useParams();
+  const [reveal, setReveal] = useState(false);
+  const person = useApi<PersonDetail>(`/api/v1/org/persons/${encodeURIComponent(id)}${reveal ? '?reveal=cpr' : ''}`);
+  const p = person.data;
+  return (
+    <Page title={p ? `${p.firstName} ${p.lastName}` : t('org.title')}>
+      <p><Link to="/organisation">{t('common.back')}</Link></p>
+      <ErrorAlert error={person.error} />
+      {person.loading && !p && <Loading />}
+      {p && <PersonFacts person={p} linkUnits />}
+      {p && p.cpr && !p.cprRevealed && can(me, 'person.readCpr') && (
+        <p>
+          <button type="button" className="button button-secondary" onClick={() => setReveal(true)}>{t('person.revealCpr')}</button>{' '}
+          <span>{t('person.revealNote')}</span>
+        </p>
+      )}
+    </Page>
+  );
+}

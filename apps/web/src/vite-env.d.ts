@@ -1,0 +1,2 @@
+declare module 'dkfds-css';
+/// <reference types="vite/client" />

@@ -1,0 +1,67 @@
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Db = NodePgDatabase<typeof schema>;
+
+export interface Database {
+  kind: 'embedded' | 'postgres';
+  db: Db;
+  pool: pg.Pool;
+  /** Connection settings for other clients (job workers, benchmarks) of the same database. */
+  connection: pg.PoolConfig;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… for PostgreSQL; absent for the embedded database. */
+  url?: string;
+  /** Data folder of the embedded database; absent means in memory. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+const SOCKET_PORT = 5432;
+
+/**
+ * Opens PostgreSQL or the embedded PGlite. PGlite is served over a Unix socket so that the
+ * application talks node-postgres, with the same SQL and migrations, in both modes.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const poolSize = options.poolSize ?? 10;
+  if (options.url) {
+    const connection: pg.PoolConfig = { connectionString: options.url, max: poolSize };
+    const pool = new pg.Pool(connection);
+    pool.on('error', () => undefined);
+    return { kind: 'postgres', db: drizzle(pool, { schema }), pool, connection, close: () => pool.end() };
+  }
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const socketDir = await mkdtemp(join(tmpdir(), 'indgang-pg-'));
+  const server = new PGLiteSocketServer({
+    db: pglite,
+    path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
+    maxConnections: poolSize + 4,
+  });
+  await server.start();
+  const connection: pg.PoolConfig = { host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: poolSize };
+  const pool = new pg.Pool(connection);
+  pool.on('error', () => undefined);
+  return {
+    kind: 'embedded',
+    db: drizzle(pool, { schema }),
+    pool,
+    connection,
+    async close() {
+      await pool.end();
+      await server.stop();
+      await pglite.close();
+      await rm(socketDir, { recursive: true, force: true });
+    },
+  };
+}

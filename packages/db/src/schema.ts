@@ -1,0 +1,128 @@
+import {
+  bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** Organisational units: administrations (forvaltninger) at the top, then areas and institutions. */
+export const orgUnits = pgTable('org_units', {
+  id: text('id').primaryKey(),
+  parentId: text('parent_id'),
+  /** Materialised path of ids, '/adm/area/unit/', so "this unit and all below" is a prefix test. */
+  path: text('path').notNull(),
+  kind: text('kind').notNull(),
+  code: text('code'),
+  name: text('name').notNull(),
+  administrationId: text('administration_id').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('org_units_path_idx').on(t.path), index('org_units_parent_idx').on(t.parentId)]);
+
+export const persons = pgTable('persons', {
+  id: text('id').primaryKey(),
+  cpr: text('cpr'),
+  cprIsTestData: boolean('cpr_is_test_data').notNull().default(false),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  email: text('email'),
+  employeeNumber: text('employee_number'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('persons_employee_number_uq').on(t.employeeNumber),
+  index('persons_name_idx').on(t.lastName, t.firstName),
+]);
+
+/** An affiliation of a person with a unit (SOFD "tilhørsforhold"). */
+export const employments = pgTable('employments', {
+  id: text('id').primaryKey(),
+  personId: text('person_id').notNull().references(() => persons.id),
+  unitId: text('unit_id').notNull().references(() => orgUnits.id),
+  position: text('position').notNull(),
+  agreement: text('agreement').notNull(),
+  /** Weekly hours in hundredths (37 hours = 3700), never a float. */
+  weeklyHoursCenti: integer('weekly_hours_centi').notNull(),
+  seniorityDate: date('seniority_date'),
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date'),
+}, (t) => [index('employments_unit_idx').on(t.unitId), index('employments_person_idx').on(t.personId)]);
+
+/** Who leads which unit (SOFD "leder af"). */
+export const unitManagers = pgTable('unit_managers', {
+  unitId: text('unit_id').notNull().references(() => orgUnits.id),
+  personId: text('person_id').notNull().references(() => persons.id),
+}, (t) => [primaryKey({ columns: [t.unitId, t.personId] })]);
+
+export const teams = pgTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  area: text('area').notNull(),
+});
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  personId: text('person_id').references(() => persons.id),
+  displayName: text('display_name').notNull(),
+  email: text('email'),
+  oidcSubject: text('oidc_subject'),
+  locale: text('locale').notNull().default('da'),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('users_oidc_subject_uq').on(t.oidcSubject), uniqueIndex('users_email_uq').on(t.email)]);
+
+/** A role held by a user, optionally scoped to a unit (leader) or a team (caseworker). */
+export const roleAssignments = pgTable('role_assignments', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  role: text('role').notNull(),
+  unitId: text('unit_id').references(() => orgUnits.id),
+  teamId: text('team_id').references(() => teams.id),
+}, (t) => [index('role_assignments_user_idx').on(t.userId)]);
+
+/** A leader's delegation of a unit to a deputy for a period. */
+export const delegations = pgTable('delegations', {
+  id: text('id').primaryKey(),
+  fromUserId: text('from_user_id').notNull().references(() => users.id),
+  toUserId: text('to_user_id').notNull().references(() => users.id),
+  unitId: text('unit_id').notNull().references(() => orgUnits.id),
+  validFrom: date('valid_from').notNull(),
+  validTo: date('valid_to').notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('delegations_to_idx').on(t.toUserId)]);
+
+export const sessions = pgTable('sessions', {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/** Append-only, hash-chained audit trail. Updates and deletes are refused by a trigger. */
+export const auditLog = pgTable('audit_log', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  actorUserId: text('actor_user_id'),
+  action: text('action').notNull(),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id'),
+  subjectPersonId: text('subject_person_id'),
+  details: jsonb('details').notNull().default({}),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+}, (t) => [index('audit_subject_idx').on(t.subjectPersonId), index('audit_actor_idx').on(t.actorUserId)]);
+
+/** One row per organisation import, with its outcome. */
+export const orgImports = pgTable('org_imports', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull(),
+  format: text('format').notNull(),
+  status: text('status').notNull(),
+  totalRows: integer('total_rows').notNull(),
+  errorCount: integer('error_count').notNull().default(0),
+  summary: jsonb('summary').notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});

@@ -1,0 +1,27 @@
+export const ROLES = [
+  'leader', 'deputy', 'employee', 'caseworker', 'anchor', 'process_owner',
+  'configurator', 'team_lead', 'auditor', 'administrator',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** Roles of the shared service centre and of oversight that see the whole organisation. */
+export const ORG_WIDE_ROLES: ReadonlySet<Role> = new Set([
+  'caseworker', 'anchor', 'process_owner', 'configurator', 'team_lead', 'auditor', 'administrator',
+]);
+
+export const PERMISSIONS = ['org.read', 'org.import', 'person.readCpr', 'audit.read', 'delegation.manage'] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Permission, ReadonlySet<Role>> = {
+  'org.read': new Set(['leader', 'deputy', ...ORG_WIDE_ROLES]),
+  'org.import': new Set(['administrator']),
+  'person.readCpr': new Set(['caseworker', 'anchor', 'auditor', 'administrator']),
+  'audit.read': new Set(['auditor', 'administrator']),
+  'delegation.manage': new Set(['leader']),
+};
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return GRANTS[permission].has(role);
+}

@@ -1,0 +1,3 @@
+export { createDelegation, type DelegationInput } from './createDelegation';
+export { listDelegations } from './listDelegations';
+export { revokeDelegation } from './revokeDelegation';

@@ -1,0 +1,24 @@
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict';
+
+export interface LocalizedText { da: string; en: string }
+
+export interface FieldError { path: string; row?: number; column?: string; message: LocalizedText }
+
+/** An error a user can act on: a kind for the transport, a message in Danish and English. */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    readonly text: LocalizedText,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(text.en);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: LocalizedText) =>
+  new DomainError('not_found', 'not_found', { da: `${what.da} findes ikke, eller du har ikke adgang.`, en: `${what.en} does not exist, or you have no access.` });
+
+export const forbidden = () =>
+  new DomainError('forbidden', 'forbidden', { da: 'Du har ikke adgang til dette.', en: 'You do not have access to this.' });

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+const id = z.string().min(1).max(80).regex(/^[A-Za-z0-9ÆØÅæøå._-]+$/, 'invalid id');
+
+export const ZDemoLoginBody = z.object({ userId: id }).strict();
+export type TDemoLoginBody = z.infer<typeof ZDemoLoginBody>;
+
+export const ZIdParams = z.object({ id });
+
+export const ZPersonParams = z.object({ id });
+export const ZPersonQuery = z.object({ reveal: z.enum(['cpr']).optional() }).strict();
+
+export const ZPersonSearchQuery = z.object({ q: z.string().trim().min(2).max(100) }).strict();
+
+export const ZAuditQuery = z.object({
+  action: z.string().max(60).optional(),
+  actorUserId: id.optional(),
+  subjectPersonId: id.optional(),
+  beforeSeq: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+}).strict();
+export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+
+export const ZDelegationBody = z.object({ toUserId: id, unitId: id, validFrom: isoDate, validTo: isoDate }).strict();
+export type TDelegationBody = z.infer<typeof ZDelegationBody>;
+
+export const ZImportQuery = z.object({ fileName: z.string().max(200).optional() }).strict();
+
+export const ZLocaleBody = z.object({ locale: z.enum(['da', 'en']) }).strict();
+
+export const ROLE_LABELS: Record<string, { da: string; en: string }> = {
+  leader: { da: 'Leder', en: 'Leader' },
+  deputy: { da: 'Stedfortræder', en: 'Deputy' },
+  employee: { da: 'Medarbejder', en: 'Employee' },
+  caseworker: { da: 'Sagsbehandler', en: 'Caseworker' },
+  anchor: { da: 'Ankerperson', en: 'Anchor person' },
+  process_owner: { da: 'Procesejer', en: 'Process owner' },
+  configurator: { da: 'Konfigurator', en: 'Configurator' },
+  team_lead: { da: 'Teamleder', en: 'Team lead' },
+  auditor: { da: 'Revisor', en: 'Auditor' },
+  administrator: { da: 'Administrator', en: 'Administrator' },
+};
