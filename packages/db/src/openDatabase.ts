@@ -23,6 +23,7 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** Data folder of the embedded database; absent means in memory. */
   dataDir?: string;
+  /** Connections to PostgreSQL (default 10); the embedded database always uses one. */
   poolSize?: number;
 }
 
@@ -40,16 +41,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     pool.on('error', () => undefined);
     return { kind: 'postgres', db: drizzle(pool, { schema }), pool, connection, close: () => pool.end() };
   }
+  // PGlite is one session: the socket server interleaves the protocol messages of concurrent
+  // connections, so the embedded mode keeps exactly one connection and queues requests for it.
+  const embeddedPoolSize = 1;
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
   const socketDir = await mkdtemp(join(tmpdir(), 'indgang-pg-'));
   const server = new PGLiteSocketServer({
     db: pglite,
     path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
-    maxConnections: poolSize + 4,
+    maxConnections: embeddedPoolSize + 1,
   });
   await server.start();
-  const connection: pg.PoolConfig = { host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: poolSize };
+  const connection: pg.PoolConfig = { host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: embeddedPoolSize, idleTimeoutMillis: 0 };
   const pool = new pg.Pool(connection);
   pool.on('error', () => undefined);
   return {

@@ -55,7 +55,10 @@ export function buildOrgDataset(records: SourceRecord[], existingUnitIds: Readon
     if (kind !== null && !(UNIT_KINDS as readonly string[]).includes(kind)) {
       fail(r.get('unitKind'), { da: `Ukendt enhedstype "${kind}". Gyldige: ${UNIT_KINDS.join(', ')}.`, en: `Unknown unit kind "${kind}". Valid: ${UNIT_KINDS.join(', ')}.` });
     }
-    if (unitId && units.has(unitId)) fail(r.get('unitId'), { da: `Enheden ${unitId} står to gange i filen.`, en: `Unit ${unitId} appears twice in the file.` });
+    if (unitId && units.has(unitId)) {
+      fail(r.get('unitId'), { da: `Enheden ${unitId} står to gange i filen.`, en: `Unit ${unitId} appears twice in the file.` });
+      continue;
+    }
     if (unitId && name && kind && (UNIT_KINDS as readonly string[]).includes(kind)) {
       units.set(unitId, { id: unitId, parentId, name, kind: kind as UnitKind, code });
       unitRows.set(unitId, r);
