@@ -29,6 +29,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    // Errors the router raises itself (bad URL encoding, overlong parameters) get the same bilingual answer.
+    frameworkErrors: (error, request, reply) => sendError(error, request, reply),
   });
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });

@@ -16,6 +16,8 @@ export function sendError(error: FastifyError | Error, request: FastifyRequest, 
       ? { da: 'Forespørgslen er for stor.', en: 'The request is too large.' }
       : status === 415
         ? { da: 'Indholdstypen understøttes ikke.', en: 'Unsupported content type.' }
+        : status === 414
+          ? { da: 'Adressen er for lang.', en: 'The address is too long.' }
         : { da: `Forespørgslen kunne ikke læses: ${error.message}`, en: `The request could not be read: ${error.message}` };
     return reply.status(status).send({ error: { code, message: text, fields: [] } });
   }

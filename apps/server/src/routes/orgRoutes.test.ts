@@ -18,9 +18,12 @@ describe.each(targets)('organisation access on $name', (target) => {
 
   beforeAll(async () => {
     t = await createTestApp(target);
-    [leaderA, leaderB, employee, deputy, caseworker, auditor] = await Promise.all(
-      ['demo-leder', 'demo-leder-pleje', 'demo-medarbejder', 'demo-stedfortraeder', 'demo-sagsbehandler-loen', 'demo-revisor'].map((u) => t.login(u)),
-    );
+    leaderA = await t.login('demo-leder');
+    leaderB = await t.login('demo-leder-pleje');
+    employee = await t.login('demo-medarbejder');
+    deputy = await t.login('demo-stedfortraeder');
+    caseworker = await t.login('demo-sagsbehandler-loen');
+    auditor = await t.login('demo-revisor');
     const unitA = (await t.as(caseworker, { method: 'GET', url: '/api/v1/org/units/buf-001' })).json();
     const unitB = (await t.as(caseworker, { method: 'GET', url: '/api/v1/org/units/suf-001' })).json();
     personOfA = unitA.employees.find((e: { name: string }) => e.name)!.personId;

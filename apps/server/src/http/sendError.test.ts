@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseTargets } from '@indgang/db';
+import { createTestApp, type TestApp, type TestClient } from '../testing/createTestApp';
+
+const [pglite] = await testDatabaseTargets();
+
+describe('bad input', () => {
+  let t: TestApp;
+  let leader: TestClient;
+  let admin: TestClient;
+
+  beforeAll(async () => {
+    t = await createTestApp(pglite!);
+    leader = await t.login('demo-leder');
+    admin = await t.login('demo-admin');
+  });
+  afterAll(() => t.close());
+
+  const cases: Array<[string, () => TestClient, { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: string | object; headers?: Record<string, string> }]> = [
+    ['malformed JSON', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: '{"toUserId": ', headers: { 'content-type': 'application/json' } }],
+    ['JSON of the wrong shape', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: [1, 2, 3] }],
+    ['missing fields', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: {} }],
+    ['unknown fields', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: { toUserId: 'demo-medarbejder', unitId: 'buf-001', validFrom: '2026-01-01', validTo: '2026-02-01', admin: true } }],
+    ['an impossible date', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: { toUserId: 'demo-medarbejder', unitId: 'buf-001', validFrom: '2026-02-30', validTo: '2026-03-01' } }],
+    ['an end before the start', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: { toUserId: 'demo-medarbejder', unitId: 'buf-001', validFrom: '2026-03-01', validTo: '2026-02-01' } }],
+    ['an id with path characters', () => leader, { method: 'GET', url: '/api/v1/org/units/..%2F..%2Fetc' }],
+    ['an overlong id', () => leader, { method: 'GET', url: `/api/v1/org/persons/${'x'.repeat(500)}` }],
+    ['a search too short', () => leader, { method: 'GET', url: '/api/v1/org/persons?q=a' }],
+    ['an unknown query parameter', () => leader, { method: 'GET', url: '/api/v1/org/persons/p-100001?reveal=everything' }],
+    ['a negative audit page', () => admin, { method: 'GET', url: '/api/v1/audit?beforeSeq=-4&limit=abc' }],
+    ['a login with no user', () => leader, { method: 'POST', url: '/auth/demo-login', payload: { userId: 'demo-nobody' } }],
+    ['a language that does not exist', () => leader, { method: 'PUT', url: '/api/v1/me/locale', payload: { locale: 'klingon' } }],
+    ['an unknown address', () => leader, { method: 'GET', url: '/api/v1/nothing-here' }],
+    ['a body that is too large', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: JSON.stringify({ toUserId: 'x'.repeat(2_000_000) }), headers: { 'content-type': 'application/json' } }],
+    ['an import whose JSON is not an object', () => admin, { method: 'POST', url: '/api/v1/org/imports', payload: '"units"', headers: { 'content-type': 'application/json' } }],
+    ['an import with an unclosed quote', () => admin, { method: 'POST', url: '/api/v1/org/imports', payload: 'unit_id;unit_name;unit_kind\n"x;X;office', headers: { 'content-type': 'text/csv' } }],
+  ];
+
+  it.each(cases)('answers %s with a 4xx in Danish and English', async (_name, who, request) => {
+    const before = (await t.database.pool.query('SELECT (SELECT count(*) FROM delegations)::int AS d, (SELECT count(*) FROM org_units)::int AS u')).rows[0];
+    const response = await t.as(who(), request);
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    expect(response.statusCode).toBeLessThan(500);
+    const { error } = response.json();
+    expect(error.message.da.length).toBeGreaterThan(5);
+    expect(error.message.en.length).toBeGreaterThan(5);
+    expect(error.message.da).not.toBe(error.message.en);
+    expect((await t.database.pool.query('SELECT (SELECT count(*) FROM delegations)::int AS d, (SELECT count(*) FROM org_units)::int AS u')).rows[0]).toEqual(before);
+  });
+
+  it('refuses a state change without the session\'s CSRF token', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/delegations', headers: { cookie: leader.cookie }, payload: { toUserId: 'demo-medarbejder', unitId: 'buf-001', validFrom: '2026-01-01', validTo: '2026-02-01' } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('csrf');
+    const wrong = await t.app.inject({ method: 'POST', url: '/auth/logout', headers: { cookie: leader.cookie, 'x-csrf-token': 'guess' } });
+    expect(wrong.statusCode).toBe(403);
+  });
+
+  it('ends the session at logout', async () => {
+    const client = await t.login('demo-medarbejder');
+    expect((await t.as(client, { method: 'GET', url: '/api/v1/me' })).statusCode).toBe(200);
+    const out = await t.as(client, { method: 'POST', url: '/auth/logout', payload: {} });
+    expect(out.statusCode).toBe(200);
+    expect(out.cookies.find((c) => c.name === 'indgang_session')?.value).toBe('');
+    expect((await t.as(client, { method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
+  });
+
+  it('sets the session cookie HttpOnly and SameSite, and sends security headers', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/auth/demo-login', payload: { userId: 'demo-leder' }, headers: { 'x-csrf-token': 'x' } });
+    const cookie = response.cookies.find((c) => c.name === 'indgang_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers /health and exposes Prometheus metrics', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok', database: 'embedded' });
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toContain('indgang_http_requests_total');
+    expect(metrics.body).toContain('process_resident_memory_bytes');
+  });
+});
