@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import * as client from 'openid-client';
 import type { Database } from '@indgang/db';
 import { createSession, DomainError, resolveOidcUser } from '@indgang/domain';
@@ -37,31 +37,45 @@ export function oidcRoutes(app: FastifyInstance, deps: { database: Database; con
   });
 
   app.get('/auth/oidc/callback', async (request, reply) => {
-    const raw = request.cookies[FLOW_COOKIE];
-    const unsigned = raw ? request.unsignCookie(raw) : null;
-    reply.clearCookie(FLOW_COOKIE, { path: '/auth/oidc' });
+    try {
+      const userId = await completeLogin(request.url, request.cookies[FLOW_COOKIE], (raw) => request.unsignCookie(raw), request.log);
+      const { token, session } = await createSession({ db: database.db }, userId, 'oidc');
+      setSessionCookie(reply, config, token, session.expiresAt);
+      return reply.redirect('/');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // A person in a browser lands on the login page, which explains the refusal in her language.
+      return reply.redirect(`/login?error=${encodeURIComponent(error.code)}`);
+    } finally {
+      reply.clearCookie(FLOW_COOKIE, { path: '/auth/oidc' });
+    }
+  });
+
+  async function completeLogin(url: string, raw: string | undefined, unsign: (raw: string) => { valid: boolean; value: string | null }, log: FastifyBaseLogger): Promise<string> {
+    const unsigned = raw ? unsign(raw) : null;
     if (!unsigned?.valid || !unsigned.value) {
       throw new DomainError('invalid', 'oidc_flow_missing', { da: 'Login-forløbet er udløbet. Prøv at logge ind igen.', en: 'The login flow has expired. Please log in again.' });
     }
     const flow = JSON.parse(unsigned.value) as { verifier: string; state: string; nonce: string };
     const configuration = await provider();
-    const callbackUrl = new URL(request.url, oidc.redirectUri);
     let claims: client.IDToken | undefined;
+    let userInfo: client.UserInfoResponse | undefined;
     try {
-      const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
+      const tokens = await client.authorizationCodeGrant(configuration, new URL(url, oidc.redirectUri), {
         pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true,
       });
       claims = tokens.claims();
+      // Providers that keep profile claims out of the ID token give them at the userinfo endpoint.
+      if (claims && typeof claims.email !== 'string') userInfo = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
     } catch (error) {
-      request.log.warn({ err: error }, 'oidc callback refused');
+      log.warn({ err: error }, 'oidc callback refused');
       throw new DomainError('unauthenticated', 'oidc_failed', { da: 'Login hos kommunens login-tjeneste mislykkedes. Prøv igen.', en: 'Login with the municipality\'s identity provider failed. Please try again.' });
     }
     if (!claims) throw new DomainError('unauthenticated', 'oidc_failed', { da: 'Login mislykkedes.', en: 'Login failed.' });
-    const userId = await resolveOidcUser({ db: database.db }, oidc.issuer, {
-      sub: claims.sub, email: typeof claims.email === 'string' ? claims.email : undefined, name: typeof claims.name === 'string' ? claims.name : undefined,
+    const email = claims.email ?? userInfo?.email;
+    const name = claims.name ?? userInfo?.name;
+    return resolveOidcUser({ db: database.db }, oidc.issuer, {
+      sub: claims.sub, email: typeof email === 'string' ? email : undefined, name: typeof name === 'string' ? name : undefined,
     });
-    const { token, session } = await createSession({ db: database.db }, userId, 'oidc');
-    setSessionCookie(reply, config, token, session.expiresAt);
-    return reply.redirect('/');
-  });
+  }
 }

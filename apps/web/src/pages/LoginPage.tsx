@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { DemoUser } from '@indgang/domain';
 import { api, ApiError } from '../api/apiClient';
 import { useApi } from '../api/useApi';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
+import { MESSAGES, type MessageKey } from '../i18n/messages';
 import { useSession } from '../session/SessionProvider';
 
 export function LoginPage() {
@@ -16,6 +17,9 @@ export function LoginPage() {
   const options = useApi<{ demoLogin: boolean; oidc: boolean }>('/api/v1/auth/options');
   const demoUsers = useApi<DemoUser[]>(options.data?.demoLogin ? '/api/v1/auth/demo-users' : null);
   const [error, setError] = useState<ApiError>();
+  const [params] = useSearchParams();
+  const loginErrorKey = `login.error.${params.get('error') ?? ''}`;
+  const loginError = loginErrorKey in MESSAGES.da ? t(loginErrorKey as MessageKey) : null;
 
   const loginAs = async (userId: string) => {
     try {
@@ -30,6 +34,7 @@ export function LoginPage() {
   return (
     <Page title={t('login.title')}>
       <p className="font-lead">{t('login.intro')}</p>
+      {loginError && <div className="alert alert-error" role="alert"><p className="alert-text">{loginError}</p></div>}
       <ErrorAlert error={error ?? options.error ?? demoUsers.error} />
       {options.loading && <Loading />}
       {options.data?.oidc && <p><a className="button button-primary" href="/auth/oidc/login">{t('login.oidc')}</a></p>}

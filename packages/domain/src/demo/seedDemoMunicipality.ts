@@ -17,8 +17,12 @@ export interface DemoUserSpec {
   roles: Array<{ role: Role; unitId?: string; teamId?: string }>;
 }
 
-const at = (unitId: string, position?: string) => (data: OrgDataset) =>
-  data.people.filter((p) => p.managerOf.length === 0 && p.affiliations.some((a) => a.unitId === unitId && (!position || a.position === position)));
+/** Staff of a unit (not its leader), those in the given position first. */
+const at = (unitId: string, position?: string) => (data: OrgDataset) => {
+  const staff = data.people.filter((p) => p.managerOf.length === 0 && p.affiliations.some((a) => a.unitId === unitId));
+  const inPosition = staff.filter((p) => p.affiliations.some((a) => a.position === position));
+  return [...inPosition, ...staff.filter((p) => !inPosition.includes(p))];
+};
 const leaderOf = (unitId: string) => (data: OrgDataset) => data.people.filter((p) => p.managerOf.includes(unitId));
 const none = () => [];
 
@@ -55,7 +59,7 @@ export async function seedDemoMunicipality(deps: { db: Db }, options: SeedOption
       await tx.insert(users).values({
         id: spec.id,
         personId: person ? personIdFor(person.employeeNumber) : null,
-        displayName: spec.displayName ?? `${person?.firstName} ${person?.lastName}${title ? `, ${title}` : ''}`,
+        displayName: person ? `${person.firstName} ${person.lastName}${title ? `, ${title}` : ''}` : (spec.displayName ?? spec.id),
         email: person?.email ?? `${spec.id}@eksempel-kommune.test`,
         isDemo: true,
       });

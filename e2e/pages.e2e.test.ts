@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { demoLogin, launchBrowser, seriousViolations } from './support/browser';
+import { startTestPlatform } from './support/startTestPlatform';
+
+describe('every page in Chromium', () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  async function scan(page: Page, path: string) {
+    await page.goto(`${platform.url}${path}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+
+  it('shows the demo login with every role, in Danish, with no serious accessibility violations', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/login`);
+    await expect.poll(() => page.locator('button[data-user]').count()).toBe(12);
+    expect(await page.getAttribute('html', 'lang')).toBe('da');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Log ind');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('has a scan that does find violations when there are some', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/login`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.evaluate(() => { const img = document.createElement('img'); img.src = '/x.png'; document.querySelector('main')?.append(img); });
+    expect((await seriousViolations(page)).map((v) => v.id)).toContain('image-alt');
+    await page.close();
+  });
+
+  it('lets a school leader browse her unit and a person, and switch to English', async () => {
+    const page = await browser.newPage();
+    await demoLogin(page, platform.url, 'demo-leder');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Velkommen');
+    expect(await seriousViolations(page)).toEqual([]);
+    await scan(page, '/profil');
+    await scan(page, '/organisation');
+    await page.getByRole('link', { name: /Skole Nørrebro/ }).first().click();
+    await page.getByRole('heading', { level: 2, name: /Medarbejdere/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('table a').first().click();
+    await page.getByRole('heading', { level: 2, name: 'Ansættelser' }).waitFor();
+    expect(await page.getByTestId('cpr').textContent()).toMatch(/XXXX$/);
+    expect(await page.getByRole('button', { name: 'Vis fuldt CPR-nummer' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Employments' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await page.close();
+  });
+
+  it('lets an employee see only her profile', async () => {
+    const page = await browser.newPage();
+    await demoLogin(page, platform.url, 'demo-medarbejder');
+    expect(await page.getByRole('link', { name: 'Organisation' }).count()).toBe(0);
+    await scan(page, '/profil');
+    expect(await page.getByRole('heading', { level: 2, name: 'Ansættelser' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('lets a caseworker search the whole organisation and reveal a CPR number', async () => {
+    const page = await browser.newPage();
+    await demoLogin(page, platform.url, 'demo-sagsbehandler-loen');
+    await scan(page, '/organisation');
+    await page.getByLabel('Søg efter medarbejder (navn eller medarbejdernummer)').fill('1000');
+    await page.getByRole('button', { name: 'Søg' }).click();
+    await page.locator('.person-hits a').first().click();
+    await page.getByRole('button', { name: 'Vis fuldt CPR-nummer' }).click();
+    await expect.poll(() => page.getByTestId('cpr').textContent()).toMatch(/^00\d{4}-\d{4}$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lets the auditor read the trail and verify the chain', async () => {
+    const page = await browser.newPage();
+    await demoLogin(page, platform.url, 'demo-revisor');
+    await scan(page, '/revision');
+    expect(await page.locator('tbody tr').count()).toBeGreaterThan(3);
+    await page.getByRole('button', { name: 'Kontrollér kæden' }).click();
+    await page.getByText(/Kæden er intakt/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the not-found page accessibly, and logs out', async () => {
+    const page = await browser.newPage();
+    await demoLogin(page, platform.url, 'demo-admin');
+    await scan(page, '/findes-ikke');
+    await scan(page, '/import');
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.waitForURL(`${platform.url}/login`);
+    await page.goto(`${platform.url}/profil`);
+    await page.waitForURL(`${platform.url}/login`);
+    await page.close();
+  });
+});

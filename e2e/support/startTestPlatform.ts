@@ -1,0 +1,34 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, startPlatform, type Platform } from '@indgang/server';
+import { ensureWebBuild } from '../../scripts/ensureWebBuild.js';
+
+/** A free loopback port, for servers that must know each other's address before they start. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** The whole platform as `npm start` runs it, on a fresh embedded data folder and a free port. */
+export async function startTestPlatform(env: Record<string, string> = {}): Promise<Platform & { dataDir: string }> {
+  ensureWebBuild();
+  const dataDir = await mkdtemp(join(tmpdir(), 'indgang-e2e-'));
+  const port = env.PORT ?? String(await freePort());
+  const config = loadConfig({ INDGANG_DATA_DIR: dataDir, PORT: port, INDGANG_DEMO_SCALE: '0.15', LOG_LEVEL: 'warn', ...env });
+  const platform = await startPlatform(config, { logger: false });
+  return {
+    ...platform,
+    dataDir,
+    async close() {
+      await platform.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
