@@ -59,7 +59,8 @@ export function buildOrgDataset(records: SourceRecord[], existingUnitIds: Readon
       fail(r.get('unitId'), { da: `Enheden ${unitId} står to gange i filen.`, en: `Unit ${unitId} appears twice in the file.` });
       continue;
     }
-    if (unitId && name && kind && (UNIT_KINDS as readonly string[]).includes(kind)) {
+    // Kept even with a bad kind, so its parent is checked too; any error stops the write anyway.
+    if (unitId && name && kind) {
       units.set(unitId, { id: unitId, parentId, name, kind: kind as UnitKind, code });
       unitRows.set(unitId, r);
     }
