@@ -65,6 +65,24 @@ describe('every page in Chromium', () => {
     await page.close();
   });
 
+  it('lets a leader give a person of her school deputy access for a period, and revoke it', async () => {
+    const page = await browser.newPage();
+    await demoLogin(page, platform.url, 'demo-leder');
+    await page.goto(`${platform.url}/profil`);
+    const deputy = page.getByLabel('Stedfortræder', { exact: true });
+    await expect.poll(() => deputy.locator('option').count()).toBeGreaterThan(2);
+    const value = await deputy.locator('option').nth(3).getAttribute('value');
+    await deputy.selectOption(value!);
+    await page.getByLabel('Til og med').fill('2099-12-31');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Giv adgang' }).click();
+    await page.getByText('Stedfortræderen har nu adgang i perioden.').waitFor();
+    const row = page.locator('.delegation-list li', { hasText: '2099-12-31' });
+    await row.getByRole('button', { name: 'Tilbagekald' }).click();
+    await row.getByText('tilbagekaldt').waitFor();
+    await page.close();
+  });
+
   it('lets an employee see only her profile', async () => {
     const page = await browser.newPage();
     await demoLogin(page, platform.url, 'demo-medarbejder');

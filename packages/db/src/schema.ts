@@ -79,13 +79,14 @@ export const roleAssignments = pgTable('role_assignments', {
 export const delegations = pgTable('delegations', {
   id: text('id').primaryKey(),
   fromUserId: text('from_user_id').notNull().references(() => users.id),
-  toUserId: text('to_user_id').notNull().references(() => users.id),
+  /** The deputy, as a person: she need not have logged in before she is trusted. */
+  toPersonId: text('to_person_id').notNull().references(() => persons.id),
   unitId: text('unit_id').notNull().references(() => orgUnits.id),
   validFrom: date('valid_from').notNull(),
   validTo: date('valid_to').notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('delegations_to_idx').on(t.toUserId)]);
+}, (t) => [index('delegations_to_idx').on(t.toPersonId)]);
 
 export const sessions = pgTable('sessions', {
   /** SHA-256 of the cookie token; the token itself is never stored. */

@@ -22,7 +22,7 @@ export const ZAuditQuery = z.object({
 }).strict();
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
-export const ZDelegationBody = z.object({ toUserId: id, unitId: id, validFrom: isoDate, validTo: isoDate }).strict();
+export const ZDelegationBody = z.object({ toPersonId: id, unitId: id, validFrom: isoDate, validTo: isoDate }).strict();
 export type TDelegationBody = z.infer<typeof ZDelegationBody>;
 
 export const ZImportQuery = z.object({ fileName: z.string().max(200).optional() }).strict();

@@ -17,12 +17,12 @@ describe('bad input', () => {
   afterAll(() => t.close());
 
   const cases: Array<[string, () => TestClient, { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: string | object; headers?: Record<string, string> }]> = [
-    ['malformed JSON', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: '{"toUserId": ', headers: { 'content-type': 'application/json' } }],
+    ['malformed JSON', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: '{"toPersonId": ', headers: { 'content-type': 'application/json' } }],
     ['JSON of the wrong shape', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: [1, 2, 3] }],
     ['missing fields', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: {} }],
-    ['unknown fields', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: { toUserId: 'demo-medarbejder', unitId: 'buf-001', validFrom: '2026-01-01', validTo: '2026-02-01', admin: true } }],
-    ['an impossible date', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: { toUserId: 'demo-medarbejder', unitId: 'buf-001', validFrom: '2026-02-30', validTo: '2026-03-01' } }],
-    ['an end before the start', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: { toUserId: 'demo-medarbejder', unitId: 'buf-001', validFrom: '2026-03-01', validTo: '2026-02-01' } }],
+    ['unknown fields', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: { toPersonId: 'p-100004', unitId: 'buf-001', validFrom: '2026-01-01', validTo: '2026-02-01', admin: true } }],
+    ['an impossible date', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: { toPersonId: 'p-100004', unitId: 'buf-001', validFrom: '2026-02-30', validTo: '2026-03-01' } }],
+    ['an end before the start', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: { toPersonId: 'p-100004', unitId: 'buf-001', validFrom: '2026-03-01', validTo: '2026-02-01' } }],
     ['an id with path characters', () => leader, { method: 'GET', url: '/api/v1/org/units/..%2F..%2Fetc' }],
     ['an overlong id', () => leader, { method: 'GET', url: `/api/v1/org/persons/${'x'.repeat(500)}` }],
     ['a search too short', () => leader, { method: 'GET', url: '/api/v1/org/persons?q=a' }],
@@ -31,7 +31,7 @@ describe('bad input', () => {
     ['a login with no user', () => leader, { method: 'POST', url: '/auth/demo-login', payload: { userId: 'demo-nobody' } }],
     ['a language that does not exist', () => leader, { method: 'PUT', url: '/api/v1/me/locale', payload: { locale: 'klingon' } }],
     ['an unknown address', () => leader, { method: 'GET', url: '/api/v1/nothing-here' }],
-    ['a body that is too large', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: JSON.stringify({ toUserId: 'x'.repeat(2_000_000) }), headers: { 'content-type': 'application/json' } }],
+    ['a body that is too large', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: JSON.stringify({ toPersonId: 'x'.repeat(2_000_000) }), headers: { 'content-type': 'application/json' } }],
     ['an import whose JSON is not an object', () => admin, { method: 'POST', url: '/api/v1/org/imports', payload: '"units"', headers: { 'content-type': 'application/json' } }],
     ['an import with an unclosed quote', () => admin, { method: 'POST', url: '/api/v1/org/imports', payload: 'unit_id;unit_name;unit_kind\n"x;X;office', headers: { 'content-type': 'text/csv' } }],
   ];
@@ -49,7 +49,7 @@ describe('bad input', () => {
   });
 
   it('refuses a state change without the session\'s CSRF token', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/delegations', headers: { cookie: leader.cookie }, payload: { toUserId: 'demo-medarbejder', unitId: 'buf-001', validFrom: '2026-01-01', validTo: '2026-02-01' } });
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/delegations', headers: { cookie: leader.cookie }, payload: { toPersonId: 'p-100004', unitId: 'buf-001', validFrom: '2026-01-01', validTo: '2026-02-01' } });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('csrf');
     const wrong = await t.app.inject({ method: 'POST', url: '/auth/logout', headers: { cookie: leader.cookie, 'x-csrf-token': 'guess' } });

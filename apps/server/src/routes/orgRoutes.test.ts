@@ -53,7 +53,7 @@ describe.each(targets)('organisation access on $name', (target) => {
     expect((await t.as(leaderA, { method: 'GET', url: '/api/v1/audit' })).statusCode).toBe(403);
     expect((await t.as(leaderA, { method: 'GET', url: '/api/v1/audit/verify' })).statusCode).toBe(403);
     expect((await t.as(leaderA, { method: 'POST', url: '/api/v1/org/imports', headers: { 'content-type': 'text/csv' }, payload: 'unit_id;unit_name;unit_kind\nx;X;office' })).statusCode).toBe(403);
-    expect((await t.as(leaderA, { method: 'POST', url: '/api/v1/delegations', payload: { toUserId: 'demo-medarbejder', unitId: 'suf-001', validFrom: '2026-01-01', validTo: '2026-12-31' } })).statusCode).toBe(404);
+    expect((await t.as(leaderA, { method: 'POST', url: '/api/v1/delegations', payload: { toPersonId: personOfB, unitId: 'suf-001', validFrom: '2026-01-01', validTo: '2026-12-31' } })).statusCode).toBe(404);
     // and the other way round
     expect((await t.as(leaderB, { method: 'GET', url: `/api/v1/org/persons/${personOfA}` })).statusCode).toBe(404);
     expect((await t.as(leaderB, { method: 'GET', url: '/api/v1/org/units/buf-001' })).statusCode).toBe(404);
@@ -82,7 +82,9 @@ describe.each(targets)('organisation access on $name', (target) => {
     const list = (await t.as(leaderA, { method: 'GET', url: '/api/v1/delegations' })).json();
     expect((await t.as(leaderA, { method: 'DELETE', url: `/api/v1/delegations/${list[0].id}` })).statusCode).toBe(200);
     expect((await t.as(deputy, { method: 'GET', url: '/api/v1/org/units/buf-001' })).statusCode).toBe(403);
-    const again = await t.as(leaderA, { method: 'POST', url: '/api/v1/delegations', payload: { toUserId: 'demo-stedfortraeder', unitId: 'buf-001', validFrom: '2020-01-01', validTo: '2099-12-31' } });
+    const toPersonId = me.personId;
+    expect((await t.as(leaderA, { method: 'POST', url: '/api/v1/delegations', payload: { toPersonId: personOfB, unitId: 'buf-001', validFrom: '2020-01-01', validTo: '2099-12-31' } })).statusCode).toBe(404);
+    const again = await t.as(leaderA, { method: 'POST', url: '/api/v1/delegations', payload: { toPersonId, unitId: 'buf-001', validFrom: '2020-01-01', validTo: '2099-12-31' } });
     expect(again.statusCode).toBe(201);
     expect((await t.as(deputy, { method: 'GET', url: '/api/v1/org/units/buf-001' })).statusCode).toBe(200);
   });
@@ -101,7 +103,7 @@ describe.each(targets)('organisation access on $name', (target) => {
   it('lets the auditor read everything and change nothing', async () => {
     expect((await t.as(auditor, { method: 'GET', url: '/api/v1/org/units/suf-001' })).statusCode).toBe(200);
     expect((await t.as(auditor, { method: 'GET', url: `/api/v1/org/persons/${personOfA}` })).statusCode).toBe(200);
-    expect((await t.as(auditor, { method: 'POST', url: '/api/v1/delegations', payload: { toUserId: 'demo-leder', unitId: 'buf-001', validFrom: '2026-01-01', validTo: '2026-12-31' } })).statusCode).toBe(403);
+    expect((await t.as(auditor, { method: 'POST', url: '/api/v1/delegations', payload: { toPersonId: personOfA, unitId: 'buf-001', validFrom: '2026-01-01', validTo: '2026-12-31' } })).statusCode).toBe(403);
     expect((await t.as(auditor, { method: 'POST', url: '/api/v1/org/imports', headers: { 'content-type': 'text/csv' }, payload: 'unit_id;unit_name;unit_kind\nx;X;office' })).statusCode).toBe(403);
     const own = (await t.as(auditor, { method: 'GET', url: '/api/v1/audit?actorUserId=demo-revisor&limit=500' })).json();
     expect(own.some((e: { action: string }) => e.action === 'person.read')).toBe(true);

@@ -1,5 +1,7 @@
 import type { listDelegations, PersonDetail } from '@indgang/domain';
+import { api } from '../api/apiClient';
 import { useApi } from '../api/useApi';
+import { DelegationForm } from '../components/DelegationForm';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
@@ -14,6 +16,10 @@ export function ProfilePage() {
   const { me } = useSession();
   const profile = useApi<{ person: PersonDetail | null }>('/api/v1/me/profile');
   const delegations = useApi<Delegation[]>('/api/v1/delegations');
+  const revoke = async (id: string) => {
+    await api(`/api/v1/delegations/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    delegations.reload();
+  };
   return (
     <Page title={t('profile.title')}>
       <ErrorAlert error={profile.error ?? delegations.error} />
@@ -22,12 +28,18 @@ export function ProfilePage() {
       <h2>{t('profile.delegations')}</h2>
       {delegations.data && delegations.data.length === 0 && <p>{t('profile.noDelegations')}</p>}
       {delegations.data && delegations.data.length > 0 && (
-        <ul>
+        <ul className="delegation-list">
           {delegations.data.map((d) => (
-            <li key={d.id}>{d.fromName} → {d.toName}: {d.unitName}, {d.validFrom} – {d.validTo}{d.revoked ? ' (×)' : ''}</li>
+            <li key={d.id}>
+              {t('delegation.line', { from: d.fromName, to: d.toName, unit: d.unitName, start: d.validFrom, end: d.validTo })}
+              {d.revoked ? ` (${t('delegation.revoked')})` : d.givenByMe && (
+                <> <button type="button" className="button button-tertiary" onClick={() => void revoke(d.id)}>{t('delegation.revoke')}</button></>
+              )}
+            </li>
           ))}
         </ul>
       )}
+      {me && can(me, 'delegation.manage') && <DelegationForm ledUnitIds={me.ledUnitIds} onCreated={delegations.reload} />}
     </Page>
   );
 }

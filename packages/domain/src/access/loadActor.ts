@@ -23,10 +23,10 @@ export async function loadActor(db: Pick<Db, 'select'>, userId: string, today: s
   }
   if (led.size > 0) roles.add('leader');
 
-  const delegated = await db.select({ unitId: delegations.unitId }).from(delegations).where(and(
-    eq(delegations.toUserId, userId), isNull(delegations.revokedAt),
+  const delegated = user.personId ? await db.select({ unitId: delegations.unitId }).from(delegations).where(and(
+    eq(delegations.toPersonId, user.personId), isNull(delegations.revokedAt),
     lte(delegations.validFrom, today), gte(delegations.validTo, today),
-  ));
+  )) : [];
   const delegatedUnitIds = [...new Set(delegated.map((d) => d.unitId))];
   if (delegatedUnitIds.length > 0) roles.add('deputy');
 

@@ -52,9 +52,11 @@ export async function seedDemoMunicipality(deps: { db: Db }, options: SeedOption
     const summary = await loadOrgDataset(tx, data);
     await tx.insert(teams).values(SSC_TEAMS.map((t) => ({ ...t })));
     const taken = new Set<string>();
+    let deputyPersonId = '';
     for (const spec of DEMO_USERS) {
       const person = spec.person(data).find((p) => !taken.has(p.employeeNumber));
       if (person) taken.add(person.employeeNumber);
+      if (person && spec.id === 'demo-stedfortraeder') deputyPersonId = personIdFor(person.employeeNumber);
       const title = person?.affiliations[0]?.position;
       await tx.insert(users).values({
         id: spec.id,
@@ -66,7 +68,7 @@ export async function seedDemoMunicipality(deps: { db: Db }, options: SeedOption
       if (spec.roles.length > 0) await tx.insert(roleAssignments).values(spec.roles.map((r) => ({ userId: spec.id, ...r })));
     }
     await tx.insert(delegations).values({
-      id: 'demo-delegation-1', fromUserId: 'demo-leder', toUserId: 'demo-stedfortraeder', unitId: 'buf-001',
+      id: 'demo-delegation-1', fromUserId: 'demo-leder', toPersonId: deputyPersonId, unitId: 'buf-001',
       validFrom: addDays(options.today, -30), validTo: addDays(options.today, 365),
     });
     await tx.insert(settings).values({ key: 'demo_seed', value: { seed: options.seed, scale: options.scale ?? null, at: new Date().toISOString() } });
