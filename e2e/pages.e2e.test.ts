@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { demoLogin, launchBrowser, seriousViolations } from './support/browser';
-import { startTestPlatform } from './support/startTestPlatform';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoLogin, seriousViolations } from './support/browser';
+import { usePlatformInBrowser } from './support/usePlatformInBrowser';
 
 describe('every page in Chromium', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.close();
-  });
+  const ctx = usePlatformInBrowser();
 
   async function scan(page: Page, path: string) {
-    await page.goto(`${platform.url}${path}`);
+    await page.goto(`${ctx.platform.url}${path}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(await seriousViolations(page), path).toEqual([]);
   }
 
   it('shows the demo login with every role, in Danish, with no serious accessibility violations', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${platform.url}/login`);
+    const page = await ctx.browser.newPage();
+    await page.goto(`${ctx.platform.url}/login`);
     await expect.poll(() => page.locator('button[data-user]').count()).toBe(12);
     expect(await page.getAttribute('html', 'lang')).toBe('da');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Log ind');
@@ -34,8 +24,8 @@ describe('every page in Chromium', () => {
   });
 
   it('has a scan that does find violations when there are some', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${platform.url}/login`);
+    const page = await ctx.browser.newPage();
+    await page.goto(`${ctx.platform.url}/login`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.evaluate(() => { const img = document.createElement('img'); img.src = '/x.png'; document.querySelector('main')?.append(img); });
     expect((await seriousViolations(page)).map((v) => v.id)).toContain('image-alt');
@@ -43,8 +33,8 @@ describe('every page in Chromium', () => {
   });
 
   it('lets a school leader browse her unit and a person, and switch to English', async () => {
-    const page = await browser.newPage();
-    await demoLogin(page, platform.url, 'demo-leder');
+    const page = await ctx.browser.newPage();
+    await demoLogin(page, ctx.platform.url, 'demo-leder');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Velkommen');
     expect(await seriousViolations(page)).toEqual([]);
     await scan(page, '/profil');
@@ -66,9 +56,9 @@ describe('every page in Chromium', () => {
   });
 
   it('lets a leader give a person of her school deputy access for a period, and revoke it', async () => {
-    const page = await browser.newPage();
-    await demoLogin(page, platform.url, 'demo-leder');
-    await page.goto(`${platform.url}/profil`);
+    const page = await ctx.browser.newPage();
+    await demoLogin(page, ctx.platform.url, 'demo-leder');
+    await page.goto(`${ctx.platform.url}/profil`);
     const deputy = page.getByLabel('Stedfortræder', { exact: true });
     await expect.poll(() => deputy.locator('option').count()).toBeGreaterThan(2);
     const value = await deputy.locator('option').nth(3).getAttribute('value');
@@ -84,8 +74,8 @@ describe('every page in Chromium', () => {
   });
 
   it('lets an employee see only her profile', async () => {
-    const page = await browser.newPage();
-    await demoLogin(page, platform.url, 'demo-medarbejder');
+    const page = await ctx.browser.newPage();
+    await demoLogin(page, ctx.platform.url, 'demo-medarbejder');
     expect(await page.getByRole('link', { name: 'Organisation' }).count()).toBe(0);
     await scan(page, '/profil');
     expect(await page.getByRole('heading', { level: 2, name: 'Ansættelser' }).count()).toBe(1);
@@ -93,8 +83,8 @@ describe('every page in Chromium', () => {
   });
 
   it('lets a caseworker search the whole organisation and reveal a CPR number', async () => {
-    const page = await browser.newPage();
-    await demoLogin(page, platform.url, 'demo-sagsbehandler-loen');
+    const page = await ctx.browser.newPage();
+    await demoLogin(page, ctx.platform.url, 'demo-sagsbehandler-loen');
     await scan(page, '/organisation');
     await page.getByLabel('Søg efter medarbejder (navn eller medarbejdernummer)').fill('1000');
     await page.getByRole('button', { name: 'Søg' }).click();
@@ -106,8 +96,8 @@ describe('every page in Chromium', () => {
   });
 
   it('lets the auditor read the trail and verify the chain', async () => {
-    const page = await browser.newPage();
-    await demoLogin(page, platform.url, 'demo-revisor');
+    const page = await ctx.browser.newPage();
+    await demoLogin(page, ctx.platform.url, 'demo-revisor');
     await scan(page, '/revision');
     expect(await page.locator('tbody tr').count()).toBeGreaterThan(3);
     await page.getByRole('button', { name: 'Kontrollér kæden' }).click();
@@ -117,14 +107,14 @@ describe('every page in Chromium', () => {
   });
 
   it('shows the not-found page accessibly, and logs out', async () => {
-    const page = await browser.newPage();
-    await demoLogin(page, platform.url, 'demo-admin');
+    const page = await ctx.browser.newPage();
+    await demoLogin(page, ctx.platform.url, 'demo-admin');
     await scan(page, '/findes-ikke');
     await scan(page, '/import');
     await page.getByRole('button', { name: 'Log ud' }).click();
-    await page.waitForURL(`${platform.url}/login`);
-    await page.goto(`${platform.url}/profil`);
-    await page.waitForURL(`${platform.url}/login`);
+    await page.waitForURL(`${ctx.platform.url}/login`);
+    await page.goto(`${ctx.platform.url}/profil`);
+    await page.waitForURL(`${ctx.platform.url}/login`);
     await page.close();
   });
 });
