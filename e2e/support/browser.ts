@@ -33,5 +33,5 @@ export async function demoLogin(page: Page, baseUrl: string, userId: string): Pr
   await page.goto(`${baseUrl}/login`);
   await page.locator(`button[data-user="${userId}"]`).click();
   await page.waitForURL(`${baseUrl}/`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /^(Velkommen|Welcome)/ }).waitFor();
 }
