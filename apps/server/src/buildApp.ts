@@ -2,10 +2,14 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Database } from '@indgang/db';
+import type { WorkCalendar } from '@indgang/domain';
 import type { Config } from './config';
 import { registerAuthentication } from './http/authenticate';
 import { sendError } from './http/sendError';
 import { auditRoutes } from './routes/auditRoutes';
+import { backofficeRoutes } from './routes/backofficeRoutes';
+import { catalogRoutes } from './routes/catalogRoutes';
+import { portalCaseRoutes } from './routes/portalCaseRoutes';
 import { delegationRoutes } from './routes/delegationRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { importRoutes } from './routes/importRoutes';
@@ -14,7 +18,15 @@ import { orgRoutes } from './routes/orgRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
 import { webRoutes } from './routes/webRoutes';
 
-export interface AppDeps { database: Database; config: Config; cookieSecret: string; logger?: boolean }
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  calendar: WorkCalendar;
+  /** Runs due jobs now (after a change that enqueued one), instead of at the next poll. */
+  jobs: { wake(): Promise<unknown> };
+  cookieSecret: string;
+  logger?: boolean;
+}
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -57,6 +69,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   importRoutes(app, deps);
   auditRoutes(app, deps);
   delegationRoutes(app, deps);
+  catalogRoutes(app, deps);
+  portalCaseRoutes(app, deps);
+  backofficeRoutes(app, deps);
   await webRoutes(app, { webDist: deps.config.webDist });
   return app;
 }

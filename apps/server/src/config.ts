@@ -18,6 +18,12 @@ export interface Config {
   oidc?: OidcConfig;
   logLevel: string;
   webDist: string;
+  catalogDir: string;
+  /** smtp://user:pass@host:port; without it mails are logged, not sent. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Run the job worker in this process (the embedded mode always does). */
+  worker: boolean;
 }
 
 export const DEFAULT_PORT = 3100;
@@ -50,6 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc,
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: resolve(env.INDGANG_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    catalogDir: resolve(env.INDGANG_CATALOG_DIR ?? new URL('../../../catalog', import.meta.url).pathname),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Indgang <indgang@localhost>',
+    worker: env.INDGANG_WORKER ? env.INDGANG_WORKER === 'true' : true,
   };
 }
 

@@ -1,26 +1,36 @@
 import type { FastifyInstance } from 'fastify';
-import { migrate, openDatabase, type Database } from '@indgang/db';
-import { seedDemoMunicipality, todayInDenmark } from '@indgang/domain';
+import { openDatabase, type Database } from '@indgang/db';
+import { composeCaseMail, startJobRunner, type CaseMailKind } from '@indgang/domain';
 import { buildApp } from './buildApp';
 import type { Config } from './config';
 import { cookieSecret } from './cookieSecret';
+import { createMailer } from './createMailer';
+import { prepareDatabase } from './prepareDatabase';
 
-export interface Platform { app: FastifyInstance; database: Database; url: string; seeded: boolean; close(): Promise<void> }
+export interface Platform { app: FastifyInstance; database: Database; url: string; seeded: boolean; wakeJobs(): Promise<unknown>; close(): Promise<void> }
 
 /** Opens and migrates the database, loads the demo municipality on first start, and listens. */
 export async function startPlatform(config: Config, options: { logger?: boolean } = {}): Promise<Platform> {
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   try {
-    await migrate(database.pool);
-    const { seeded } = config.demo
-      ? await seedDemoMunicipality({ db: database.db }, { seed: config.demoSeed, scale: config.demoScale, today: todayInDenmark() })
-      : { seeded: false };
-    const app = await buildApp({ database, config, cookieSecret: await cookieSecret(database.db, config.sessionSecret), logger: options.logger });
+    const { calendar, seeded } = await prepareDatabase(database, config);
+    const jobs = { wake: async () => undefined as unknown, stop: async () => undefined };
+    const app = await buildApp({ database, config, calendar, jobs, cookieSecret: await cookieSecret(database.db, config.sessionSecret), logger: options.logger });
     const address = await app.listen({ host: config.host, port: config.port });
     const url = config.port === 0 ? address : config.publicUrl;
+    if (config.worker) {
+      const mailer = createMailer(config.smtpUrl, config.mailFrom, app.log);
+      const runner = startJobRunner(database.db, {
+        'mail.case': async (payload) => {
+          const mail = await composeCaseMail(database.db, String(payload.caseId), payload.kind as CaseMailKind, url);
+          if (mail) await mailer.send(mail);
+        },
+      }, { intervalMs: 1000, log: (msg, err) => app.log.warn({ err }, msg) });
+      Object.assign(jobs, runner);
+    }
     return {
-      app, database, url, seeded,
-      async close() { await app.close(); await database.close(); },
+      app, database, url, seeded, wakeJobs: () => jobs.wake(),
+      async close() { await jobs.stop(); await app.close(); await database.close(); },
     };
   } catch (error) {
     await database.close();

@@ -29,6 +29,9 @@ export interface OpenDatabaseOptions {
 
 const SOCKET_PORT = 5432;
 
+// Calendar dates stay 'YYYY-MM-DD' strings in every query, never Dates shifted by a time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
 /**
  * Opens PostgreSQL or the embedded PGlite. PGlite is served over a Unix socket so that the
  * application talks node-postgres, with the same SQL and migrations, in both modes.

@@ -1,6 +1,9 @@
+import { customType } from 'drizzle-orm/pg-core';
 import {
   bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** Organisational units: administrations (forvaltninger) at the top, then areas and institutions. */
 export const orgUnits = pgTable('org_units', {
@@ -127,3 +130,100 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
+
+/** A service of the catalogue, one row per version; a case pins the version it started with. */
+export const services = pgTable('services', {
+  id: text('id').notNull(),
+  version: integer('version').notNull(),
+  definition: jsonb('definition').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.id, t.version] })]);
+
+export const returnReasons = pgTable('return_reasons', {
+  code: text('code').primaryKey(),
+  label: jsonb('label').notNull(),
+});
+
+export const replyTemplates = pgTable('reply_templates', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  body: text('body').notNull(),
+});
+
+export const cases = pgTable('cases', {
+  id: text('id').primaryKey(),
+  number: text('number').notNull(),
+  serviceId: text('service_id').notNull(),
+  serviceVersion: integer('service_version').notNull(),
+  /** The unit the case concerns: what decides who may see it. */
+  unitId: text('unit_id').notNull().references(() => orgUnits.id),
+  subjectPersonId: text('subject_person_id').references(() => persons.id),
+  submittedByUserId: text('submitted_by_user_id').notNull().references(() => users.id),
+  /** Set when a deputy or secretary submitted for a leader. */
+  onBehalfOfUserId: text('on_behalf_of_user_id').references(() => users.id),
+  status: text('status').notNull(),
+  teamId: text('team_id').notNull(),
+  assigneeUserId: text('assignee_user_id').references(() => users.id),
+  answers: jsonb('answers').notNull(),
+  periodFrom: date('period_from'),
+  periodTo: date('period_to'),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  dueDate: date('due_date').notNull(),
+  /** When the case began waiting on the submitter; the norm-time clock stands still meanwhile. */
+  pausedSince: date('paused_since'),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  outcome: text('outcome'),
+  /** Optimistic lock: every change raises it, a stale edit is refused. */
+  version: integer('version').notNull().default(1),
+}, (t) => [
+  uniqueIndex('cases_number_uq').on(t.number),
+  index('cases_unit_idx').on(t.unitId),
+  index('cases_submitter_idx').on(t.submittedByUserId),
+  index('cases_team_status_idx').on(t.teamId, t.status),
+  index('cases_subject_idx').on(t.subjectPersonId, t.serviceId),
+]);
+
+export const caseEvents = pgTable('case_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  caseId: text('case_id').notNull().references(() => cases.id),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorUserId: text('actor_user_id'),
+  type: text('type').notNull(),
+  /** Internal events (notes, assignments) never reach the portal. */
+  internal: boolean('internal').notNull(),
+  body: text('body'),
+  data: jsonb('data').notNull().default({}),
+}, (t) => [index('case_events_case_idx').on(t.caseId)]);
+
+export const attachments = pgTable('attachments', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').references(() => cases.id),
+  uploadedByUserId: text('uploaded_by_user_id').notNull().references(() => users.id),
+  fileName: text('file_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('attachments_case_idx').on(t.caseId)]);
+
+export const drafts = pgTable('drafts', {
+  userId: text('user_id').notNull().references(() => users.id),
+  serviceId: text('service_id').notNull(),
+  serviceVersion: integer('service_version').notNull(),
+  answers: jsonb('answers').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.userId, t.serviceId] })]);
+
+/** Jobs written in the same transaction as the change that causes them (the outbox). */
+export const jobs = pgTable('jobs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(),
+  payload: jsonb('payload').notNull(),
+  runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+  attempts: integer('attempts').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  doneAt: timestamp('done_at', { withTimezone: true }),
+  lastError: text('last_error'),
+}, (t) => [index('jobs_pending_idx').on(t.doneAt, t.runAt)]);

@@ -41,3 +41,26 @@ export const ROLE_LABELS: Record<string, { da: string; en: string }> = {
   auditor: { da: 'Revisor', en: 'Auditor' },
   administrator: { da: 'Administrator', en: 'Administrator' },
 };
+
+export * from './forms/ServiceDefinition';
+export * from './forms/evaluateForm';
+
+const uuid = z.string().uuid();
+const version = z.number().int().positive();
+
+export const ZServiceParams = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/).max(80) });
+export const ZCatalogQuery = z.object({ q: z.string().max(100).optional() }).strict();
+export const ZDraftBody = z.object({ answers: z.record(z.string(), z.unknown()) }).strict();
+export const ZSubmitBody = z.object({ serviceId: z.string().max(80), answers: z.record(z.string(), z.unknown()), confirmNotDuplicate: z.boolean().optional() }).strict();
+export const ZCaseParams = z.object({ id: uuid });
+export const ZCaseListQuery = z.object({ view: z.enum(['mine', 'units']).default('mine'), status: z.enum(['submitted', 'in_progress', 'awaiting_submitter', 'resolved']).optional(), q: z.string().max(100).optional() }).strict();
+export const ZPortalMessageBody = z.object({ body: z.string().max(4000), attachmentIds: z.array(uuid).max(20).default([]) }).strict();
+export const ZReopenBody = z.object({ reason: z.string().max(2000) }).strict();
+export const ZAttachmentQuery = z.object({ fileName: z.string().min(1).max(200) }).strict();
+export const ZQueueQuery = z.object({ teamId: id.optional(), assigned: z.enum(['me', 'none', 'any']).default('any'), status: z.enum(['submitted', 'in_progress', 'awaiting_submitter', 'resolved']).optional() }).strict();
+export const ZTeamParams = z.object({ teamId: id });
+export const ZAssignBody = z.object({ assigneeUserId: id, expectedVersion: version }).strict();
+export const ZNoteBody = z.object({ body: z.string().max(4000) }).strict();
+export const ZCaseMessageBody = z.object({ body: z.string().max(4000), expectedVersion: version }).strict();
+export const ZReturnBody = z.object({ reasonCode: z.string().max(60), message: z.string().max(4000), expectedVersion: version }).strict();
+export const ZResolveBody = z.object({ outcome: z.string().max(200), reply: z.string().max(4000), expectedVersion: version }).strict();

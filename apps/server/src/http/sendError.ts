@@ -7,7 +7,7 @@ const STATUS: Record<ErrorKind, number> = { invalid: 400, unauthenticated: 401, 
 export function sendError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
     const status = error.code === 'import_rows_invalid' ? 422 : STATUS[error.kind];
-    return reply.status(status).send({ error: { code: error.code, message: error.text, fields: error.fields } });
+    return reply.status(status).send({ error: { code: error.code, message: error.text, fields: error.fields, ...(error.data ? { data: error.data } : {}) } });
   }
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {

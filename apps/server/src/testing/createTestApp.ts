@@ -1,8 +1,9 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database, TestDatabaseTarget } from '@indgang/db';
-import { seedDemoMunicipality, todayInDenmark } from '@indgang/domain';
+import { runJobs, type JobHandler } from '@indgang/domain';
 import { buildApp } from '../buildApp';
 import { loadConfig, type Config } from '../config';
+import { prepareDatabase } from '../prepareDatabase';
 
 export interface TestClient { cookie: string; csrf: string }
 
@@ -12,15 +13,18 @@ export interface TestApp {
   login(userId: string): Promise<TestClient>;
   /** A request as the given client (cookie and CSRF header set). */
   as(client: TestClient | null, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Runs the jobs that are due with the given handlers. */
+  runJobs(handlers: Record<string, JobHandler>): Promise<number>;
   close(): Promise<void>;
 }
 
 /** The real application on a fresh test database with a small Eksempel Kommune (same seed, fewer people). */
 export async function createTestApp(target: TestDatabaseTarget, overrides: Partial<Config> = {}): Promise<TestApp> {
   const { database, drop } = await target.create();
-  const config: Config = { ...loadConfig({ INDGANG_DEMO: 'true' }), webDist: '/nonexistent', ...overrides };
-  await seedDemoMunicipality({ db: database.db }, { seed: config.demoSeed, scale: 0.1, today: todayInDenmark() });
-  const app = await buildApp({ database, config, cookieSecret: 'test-secret-test-secret-test-secret', logger: false });
+  const config: Config = { ...loadConfig({ INDGANG_DEMO: 'true', INDGANG_DEMO_SCALE: '0.1' }), webDist: '/nonexistent', ...overrides };
+  const { calendar } = await prepareDatabase(database, config);
+  // Jobs run when a test asks for them (runJobs), so each test sees exactly what it caused.
+  const app = await buildApp({ database, config, calendar, jobs: { wake: async () => undefined }, cookieSecret: 'test-secret-test-secret-test-secret', logger: false });
   const as: TestApp['as'] = (client, options) => app.inject({
     ...options,
     headers: { ...(client ? { cookie: client.cookie, 'x-csrf-token': client.csrf } : {}), ...options.headers },
@@ -34,6 +38,7 @@ export async function createTestApp(target: TestDatabaseTarget, overrides: Parti
       const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
       return { cookie, csrf: me.json().csrfToken };
     },
+    runJobs: (handlers) => runJobs(database.db, handlers),
     async close() { await app.close(); await drop(); },
   };
 }

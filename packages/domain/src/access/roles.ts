@@ -10,7 +10,7 @@ export const ORG_WIDE_ROLES: ReadonlySet<Role> = new Set([
   'caseworker', 'anchor', 'process_owner', 'configurator', 'team_lead', 'auditor', 'administrator',
 ]);
 
-export const PERMISSIONS = ['org.read', 'org.import', 'person.readCpr', 'audit.read', 'delegation.manage'] as const;
+export const PERMISSIONS = ['org.read', 'org.import', 'person.readCpr', 'audit.read', 'delegation.manage', 'catalog.manage', 'cases.handle'] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -20,6 +20,8 @@ const GRANTS: Record<Permission, ReadonlySet<Role>> = {
   'person.readCpr': new Set(['caseworker', 'anchor', 'auditor', 'administrator']),
   'audit.read': new Set(['auditor', 'administrator']),
   'delegation.manage': new Set(['leader']),
+  'catalog.manage': new Set(['configurator', 'process_owner', 'administrator']),
+  'cases.handle': new Set(['caseworker', 'anchor', 'team_lead', 'process_owner', 'administrator', 'auditor']),
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

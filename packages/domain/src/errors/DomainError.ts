@@ -11,6 +11,8 @@ export class DomainError extends Error {
     readonly code: string,
     readonly text: LocalizedText,
     readonly fields: FieldError[] = [],
+    /** Facts the client can act on, e.g. the open case a duplicate would join. */
+    readonly data?: Record<string, unknown>,
   ) {
     super(text.en);
     this.name = 'DomainError';

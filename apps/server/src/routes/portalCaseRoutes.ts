@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '@indgang/db';
+import { getPortalCase, listPortalCases, MAX_ATTACHMENT_BYTES, postPortalMessage, readAttachment, reopenCase, submitCase, uploadAttachment, type WorkCalendar } from '@indgang/domain';
+import { ZAttachmentQuery, ZCaseListQuery, ZCaseParams, ZPortalMessageBody, ZReopenBody, ZSubmitBody } from '@indgang/schemas';
+import { requireActor, requireWritable } from '../http/authenticate';
+import { parseInput } from '../http/parseInput';
+
+const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+
+/** The portal: submit, follow, answer and reopen cases; upload and fetch files. */
+export function portalCaseRoutes(app: FastifyInstance, deps: { database: Database; calendar: WorkCalendar; jobs: { wake(): Promise<unknown> } }) {
+  const caseDeps = { db: deps.database.db, calendar: deps.calendar };
+  const afterChange = () => { void deps.jobs.wake(); };
+  for (const type of FILE_TYPES) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_request, body, done) => done(null, body));
+  }
+
+  app.post('/api/v1/cases', async (request, reply) => {
+    const actor = requireActor(request);
+    requireWritable(actor);
+    const body = parseInput(ZSubmitBody, request.body, 'body');
+    const result = await submitCase(caseDeps, actor, body);
+    afterChange();
+    return reply.status(201).send(result);
+  });
+
+  app.get('/api/v1/cases', async (request) => listPortalCases(caseDeps, requireActor(request), parseInput(ZCaseListQuery, request.query, 'query')));
+
+  app.get('/api/v1/cases/:id', async (request) => {
+    const { id } = parseInput(ZCaseParams, request.params, 'params');
+    return getPortalCase(caseDeps, requireActor(request), id);
+  });
+
+  app.post('/api/v1/cases/:id/messages', async (request) => {
+    const actor = requireActor(request);
+    requireWritable(actor);
+    const { id } = parseInput(ZCaseParams, request.params, 'params');
+    const result = await postPortalMessage(caseDeps, actor, id, parseInput(ZPortalMessageBody, request.body, 'body'));
+    afterChange();
+    return result;
+  });
+
+  app.post('/api/v1/cases/:id/reopen', async (request) => {
+    const actor = requireActor(request);
+    requireWritable(actor);
+    const { id } = parseInput(ZCaseParams, request.params, 'params');
+    await reopenCase(caseDeps, actor, id, parseInput(ZReopenBody, request.body, 'body').reason);
+    return { ok: true };
+  });
+
+  app.post('/api/v1/attachments', { bodyLimit: MAX_ATTACHMENT_BYTES }, async (request, reply) => {
+    const actor = requireActor(request);
+    requireWritable(actor);
+    const { fileName } = parseInput(ZAttachmentQuery, request.query, 'query');
+    const mimeType = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
+    const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    return reply.status(201).send(await uploadAttachment({ db: deps.database.db }, actor, { fileName, mimeType, content }));
+  });
+
+  app.get('/api/v1/attachments/:id', async (request, reply) => {
+    const { id } = parseInput(ZCaseParams, request.params, 'params');
+    const file = await readAttachment({ db: deps.database.db }, requireActor(request), id);
+    reply.header('content-type', file.mimeType);
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    return reply.send(file.content);
+  });
+}

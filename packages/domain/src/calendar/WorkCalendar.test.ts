@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { easterSunday, WorkCalendar } from './WorkCalendar';
+
+const config = JSON.parse(readFileSync(new URL('../../../../catalog/calendar.json', import.meta.url), 'utf8'));
+const calendar = new WorkCalendar(config);
+
+describe('WorkCalendar', () => {
+  it('finds Easter Sunday', () => {
+    expect(easterSunday(2024)).toBe('2024-03-31');
+    expect(easterSunday(2025)).toBe('2025-04-20');
+    expect(easterSunday(2026)).toBe('2026-04-05');
+  });
+
+  it('knows the Danish holidays of a year, with Great Prayer Day only until 2023', () => {
+    expect([...calendar.holidays(2026)].sort()).toEqual([
+      '2026-01-01', '2026-04-02', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-14', '2026-05-24', '2026-05-25',
+      '2026-06-05', '2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31',
+    ]);
+    expect(calendar.holidays(2023).has('2023-05-05')).toBe(true);
+    expect(calendar.holidays(2024).has('2024-04-26')).toBe(false);
+  });
+
+  it('counts working days past weekends and holidays', () => {
+    expect(calendar.addWorkingDays('2026-11-27', 1)).toBe('2026-11-30'); // Friday → Monday
+    expect(calendar.addWorkingDays('2026-04-01', 1)).toBe('2026-04-07'); // over Easter
+    expect(calendar.addWorkingDays('2026-12-23', 2)).toBe('2026-12-29'); // over Christmas
+    expect(calendar.workingDaysBetween('2026-11-27', '2026-12-04')).toBe(5);
+    expect(calendar.workingDaysBetween('2026-12-04', '2026-11-27')).toBe(0);
+  });
+});

@@ -1,0 +1,12 @@
+import type { Db } from '@indgang/db';
+import type { WorkCalendar } from '../calendar/WorkCalendar';
+
+export interface CaseDeps {
+  db: Db;
+  calendar: WorkCalendar;
+  /** Working days after resolution in which the submitter may reopen a case. */
+  reopenWorkingDays?: number;
+}
+
+export const CASE_STATUSES = ['submitted', 'in_progress', 'awaiting_submitter', 'resolved'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];

@@ -1,0 +1,28 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../access/Actor';
+import { unitInScope } from '../access/unitScopeSql';
+import { DomainError } from '../errors/DomainError';
+
+/**
+ * The portal's view: cases the actor submitted, cases about the actor, and for leaders and
+ * deputies the cases of their units. `c` and `u` are the case and its unit in the query.
+ */
+export function portalCaseVisible(actor: Actor): SQL {
+  const own = sql`(c.submitted_by_user_id = ${actor.userId} OR c.on_behalf_of_user_id = ${actor.userId} OR c.subject_person_id = ${actor.personId ?? ''})`;
+  const units = [...actor.ledUnitIds, ...actor.delegatedUnitIds];
+  if (units.length === 0) return own;
+  const scope = actor.unitScope === 'all' ? { ...actor, unitScope: [] as string[] } : actor;
+  // Leaders see their units' portfolio even when they also hold an organisation-wide role.
+  const paths = sql`(SELECT array_agg(path) FROM org_units WHERE id = ANY(${`{${units.join(',')}}`}::text[]))`;
+  return actor.unitScope === 'all'
+    ? sql`(${own} OR EXISTS (SELECT 1 FROM unnest(${paths}) AS p(prefix) WHERE starts_with(u.path, p.prefix)))`
+    : sql`(${own} OR ${unitInScope(scope, sql.raw('u.path'))})`;
+}
+
+export const BACKOFFICE_ROLES = ['caseworker', 'anchor', 'team_lead', 'process_owner', 'administrator', 'auditor'] as const;
+
+export function requireBackoffice(actor: Actor, write: boolean): void {
+  const roles = [...actor.roles];
+  const ok = write ? roles.some((r) => r !== 'auditor' && (BACKOFFICE_ROLES as readonly string[]).includes(r)) : roles.some((r) => (BACKOFFICE_ROLES as readonly string[]).includes(r));
+  if (!ok) throw new DomainError('forbidden', 'forbidden', { da: 'Du har ikke adgang til sagsbehandlingen.', en: 'You do not have access to case handling.' });
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { attachments, caseEvents, cases, drafts, employments, orgUnits, persons } from '@indgang/db';
+import { audienceMatches, flatAnswers, routeCase, textOf, validateAnswers, type Answers, type TServiceDefinition } from '@indgang/schemas';
+import type { Actor } from '../access/Actor';
+import { unitInScope } from '../access/unitScopeSql';
+import { appendAudit, type Tx } from '../audit/appendAudit';
+import { personaFor } from '../catalog/personaFor';
+import { serviceVersion } from '../catalog/latestServices';
+import { DomainError, notFound } from '../errors/DomainError';
+import { enqueueJob } from '../jobs/enqueueJob';
+import { todayInDenmark } from '../time/isoDate';
+import type { CaseDeps } from './CaseDeps';
+import { fileFieldValues, firstAnswerOfType } from './fileFieldValues';
+
+export interface SubmitInput {
+  serviceId: string;
+  answers: unknown;
+  /** Submit although an open case looks like the same matter. */
+  confirmNotDuplicate?: boolean;
+}
+
+export interface SubmitResult { id: string; number: string; dueDate: string; teamId: string }
+
+/**
+ * Turns a submission into a case, in one transaction with its timeline entry, audit entry and
+ * receipt mail job: validates the answers and documents against the service's current version,
+ * finds the unit and person it concerns within the submitter's reach, refuses a likely duplicate
+ * of an open case unless confirmed, routes it to a team and sets the deadline from the norm time.
+ */
+export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInput): Promise<SubmitResult> {
+  const def = await serviceVersion(deps.db, input.serviceId);
+  const persona = await personaFor(deps.db, actor);
+  if (!audienceMatches(def.audience, persona)) throw notFound({ da: 'Servicen', en: 'The service' });
+  const { answers, errors } = validateAnswers(def, input.answers, persona, { requireDocuments: true });
+  if (errors.length > 0) {
+    throw new DomainError('invalid', 'answers_invalid', { da: 'Formularen har fejl. Ret de markerede felter.', en: 'The form has errors. Correct the marked fields.' },
+      errors.map((e) => ({ path: e.path, column: e.field, message: e.message })));
+  }
+  const today = todayInDenmark();
+  return deps.db.transaction(async (tx) => {
+    const { unitId, subjectPersonId } = await resolveSubject(tx, actor, def, answers, today);
+    const values = flatAnswers(def, answers);
+    const periodFrom = def.period ? (values[def.period.from] as string | null) ?? null : null;
+    const periodTo = def.period?.to ? (values[def.period.to] as string | null) ?? periodFrom : periodFrom;
+    if (!input.confirmNotDuplicate) await refuseDuplicate(tx, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });
+    await claimAttachments(tx, actor, def, answers);
+
+    const id = randomUUID();
+    const { rows } = await tx.execute(sql`SELECT nextval('case_number_seq') AS n`);
+    const number = `IND-${today.slice(0, 4)}-${String(rows[0]!.n).padStart(6, '0')}`;
+    const teamId = routeCase(def, answers);
+    const dueDate = deps.calendar.addWorkingDays(today, def.normTimeDays);
+    const onBehalfOfUserId = await leaderDelegating(tx, actor, unitId);
+    await tx.insert(cases).values({
+      id, number, serviceId: def.id, serviceVersion: def.version, unitId, subjectPersonId, submittedByUserId: actor.userId,
+      onBehalfOfUserId, status: 'submitted', teamId, answers, periodFrom, periodTo, submittedAt: new Date(), dueDate,
+    });
+    await tx.update(attachments).set({ caseId: id }).where(inArray(attachments.id, fileFieldValues(def, answers).map((f) => f.id).concat([''])));
+    await tx.insert(caseEvents).values({ caseId: id, actorUserId: actor.userId, type: 'submitted', internal: false, data: { onBehalfOfUserId, teamId } });
+    await tx.delete(drafts).where(and(eq(drafts.userId, actor.userId), eq(drafts.serviceId, def.id)));
+    await appendAudit(tx, { actorUserId: actor.userId, action: 'case.submit', entityType: 'case', entityId: id, subjectPersonId, details: { number, service: def.id, version: def.version, unitId } });
+    await enqueueJob(tx, 'mail.case', { caseId: id, kind: 'receipt' });
+    return { id, number, dueDate, teamId };
+  });
+}
+
+async function resolveSubject(tx: Tx, actor: Actor, def: TServiceDefinition, answers: Answers, today: string): Promise<{ unitId: string; subjectPersonId: string | null }> {
+  const chosenUnit = firstAnswerOfType(def, answers, 'unit');
+  const unitInReach = async (unitId: string) => {
+    const [u] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.id, unitId), unitInScope(actor, orgUnits.path)));
+    if (!u) throw new DomainError('invalid', 'unit_out_of_reach', { da: 'Du kan ikke indberette for den valgte enhed.', en: 'You cannot submit for the chosen unit.' }, [{ path: 'unit', message: { da: 'Vælg en af dine enheder.', en: 'Choose one of your units.' } }]);
+    return unitId;
+  };
+  if (def.subject === 'person') {
+    const personId = firstAnswerOfType(def, answers, 'person');
+    if (!personId) throw new DomainError('invalid', 'person_missing', { da: 'Vælg medarbejderen.', en: 'Choose the employee.' });
+    const rows = await tx.select({ unitId: employments.unitId }).from(employments)
+      .innerJoin(orgUnits, eq(orgUnits.id, employments.unitId)).innerJoin(persons, eq(persons.id, employments.personId))
+      .where(and(eq(employments.personId, personId), sql`(${employments.endDate} IS NULL OR ${employments.endDate} >= ${today})`,
+        actor.personId === personId ? sql`true` : unitInScope(actor, orgUnits.path)));
+    if (!rows[0]) throw notFound({ da: 'Medarbejderen', en: 'The employee' });
+    return { unitId: rows[0].unitId, subjectPersonId: personId };
+  }
+  if (def.subject === 'new_person') {
+    if (!chosenUnit) throw new DomainError('invalid', 'unit_missing', { da: 'Vælg enheden.', en: 'Choose the unit.' });
+    return { unitId: await unitInReach(chosenUnit), subjectPersonId: null };
+  }
+  if (!actor.personId) throw new DomainError('invalid', 'no_person', { da: 'Din bruger er ikke knyttet til en medarbejder.', en: 'Your user is not linked to an employee.' });
+  if (chosenUnit) return { unitId: await unitInReach(chosenUnit), subjectPersonId: actor.personId };
+  const [own] = await tx.select({ unitId: employments.unitId }).from(employments)
+    .where(and(eq(employments.personId, actor.personId), sql`(${employments.endDate} IS NULL OR ${employments.endDate} >= ${today})`));
+  if (!own) throw new DomainError('invalid', 'no_employment', { da: 'Du har ingen aktuel ansættelse.', en: 'You have no current employment.' });
+  return { unitId: own.unitId, subjectPersonId: actor.personId };
+}
+
+async function refuseDuplicate(tx: Tx, def: TServiceDefinition, answers: Answers, c: { subjectPersonId: string | null; unitId: string; periodFrom: string | null; periodTo: string | null }) {
+  const cpr = firstAnswerOfType(def, answers, 'cpr');
+  const sameSubject = c.subjectPersonId ? sql`subject_person_id = ${c.subjectPersonId}`
+    : cpr ? sql`unit_id = ${c.unitId} AND answers::text LIKE ${`%${cpr}%`}` : sql`false`;
+  const overlap = c.periodFrom ? sql`(period_from IS NULL OR (period_from <= ${c.periodTo ?? c.periodFrom} AND coalesce(period_to, period_from) >= ${c.periodFrom}))` : sql`true`;
+  const { rows } = await tx.execute(sql`SELECT id, number FROM cases WHERE service_id = ${def.id} AND status <> 'resolved' AND ${sameSubject} AND ${overlap} ORDER BY submitted_at DESC LIMIT 1`);
+  const existing = rows[0] as { id: string; number: string } | undefined;
+  if (existing) {
+    throw new DomainError('conflict', 'duplicate_case', {
+      da: `Der er allerede en åben sag om det samme (${existing.number}, ${textOf(def.name, 'da')}). Skriv til den sag i stedet, eller bekræft, at det er en ny sag.`,
+      en: `There is already an open case about the same matter (${existing.number}, ${textOf(def.name, 'en')}). Write to that case instead, or confirm that this is a new case.`,
+    }, [], { caseId: existing.id, caseNumber: existing.number });
+  }
+}
+
+async function claimAttachments(tx: Tx, actor: Actor, def: TServiceDefinition, answers: Answers) {
+  const files = fileFieldValues(def, answers);
+  if (files.length === 0) return;
+  const rows = await tx.select({ id: attachments.id, mimeType: attachments.mimeType, size: attachments.size }).from(attachments)
+    .where(and(inArray(attachments.id, files.map((f) => f.id)), eq(attachments.uploadedByUserId, actor.userId), isNull(attachments.caseId)));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const { field, id } of files) {
+    const file = byId.get(id);
+    const label = textOf(field.label, 'da');
+    if (!file) throw new DomainError('invalid', 'attachment_unknown', { da: `Vedhæftningen til "${label}" findes ikke. Vedhæft den igen.`, en: `The attachment for "${textOf(field.label, 'en')}" does not exist. Attach it again.` }, [{ path: field.id, message: { da: 'Vedhæft filen igen.', en: 'Attach the file again.' } }]);
+    if (field.accept && !field.accept.includes(file.mimeType)) throw new DomainError('invalid', 'attachment_type', { da: `"${label}" skal være ${field.accept.join(', ')}.`, en: `"${textOf(field.label, 'en')}" must be ${field.accept.join(', ')}.` }, [{ path: field.id, message: { da: 'Forkert filtype.', en: 'Wrong file type.' } }]);
+    if (field.maxBytes && file.size > field.maxBytes) throw new DomainError('invalid', 'attachment_size', { da: `"${label}" må højst fylde ${Math.round(field.maxBytes / 1048576)} MB.`, en: `"${textOf(field.label, 'en')}" may be at most ${Math.round(field.maxBytes / 1048576)} MB.` }, [{ path: field.id, message: { da: 'Filen er for stor.', en: 'The file is too large.' } }]);
+  }
+}
+
+/** A deputy acting for a delegated unit submits on behalf of the leader who delegated it. */
+async function leaderDelegating(tx: Tx, actor: Actor, unitId: string): Promise<string | null> {
+  if (!actor.personId || actor.ledUnitIds.includes(unitId) || actor.delegatedUnitIds.length === 0) return null;
+  const { rows } = await tx.execute(sql`
+    SELECT d.from_user_id FROM delegations d JOIN org_units du ON du.id = d.unit_id JOIN org_units u ON u.id = ${unitId}
+    WHERE d.to_person_id = ${actor.personId} AND d.revoked_at IS NULL AND d.valid_from <= current_date AND d.valid_to >= current_date
+      AND starts_with(u.path, du.path) LIMIT 1`);
+  return (rows[0]?.from_user_id as string | undefined) ?? null;
+}

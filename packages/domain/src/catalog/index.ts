@@ -1,0 +1,5 @@
+export { parseCatalogBundle, readCatalogFolder, ZCatalogBundle, type CatalogBundle, type ReturnReason, type ReplyTemplate } from './Catalog';
+export { installCatalog } from './installCatalog';
+export { latestServices, serviceVersion } from './latestServices';
+export { listServices, type ServiceCard } from './listServices';
+export { personaFor } from './personaFor';

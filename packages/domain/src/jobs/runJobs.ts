@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@indgang/db';
+
+export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Runs due jobs until none is left: each is claimed with a lease (FOR UPDATE SKIP LOCKED, so
+ * several workers can share the table), then marked done, or retried later with the error kept.
+ */
+export async function runJobs(db: Db, handlers: Record<string, JobHandler>, log: (msg: string, err?: unknown) => void = () => undefined): Promise<number> {
+  let ran = 0;
+  for (;;) {
+    const { rows } = await db.execute(sql`
+      UPDATE jobs SET locked_until = now() + interval '2 minutes', attempts = attempts + 1
+      WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= now() AND attempts < ${MAX_ATTEMPTS}
+                  AND (locked_until IS NULL OR locked_until < now()) ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
+      RETURNING id, kind, payload, attempts`);
+    const job = rows[0] as { id: number; kind: string; payload: Record<string, unknown>; attempts: number } | undefined;
+    if (!job) return ran;
+    ran += 1;
+    try {
+      const handler = handlers[job.kind];
+      if (!handler) throw new Error(`no handler for ${job.kind}`);
+      await handler(job.payload);
+      await db.execute(sql`UPDATE jobs SET done_at = now(), locked_until = NULL, last_error = NULL WHERE id = ${job.id}`);
+    } catch (error) {
+      log(`job ${job.id} (${job.kind}) failed, attempt ${job.attempts}`, error);
+      await db.execute(sql`UPDATE jobs SET locked_until = NULL, last_error = ${String(error)}, run_at = now() + make_interval(secs => ${2 ** job.attempts}) WHERE id = ${job.id}`);
+    }
+  }
+}
+
+/** Polls for jobs every `intervalMs` until stopped; `wake()` runs a round at once. */
+export function startJobRunner(db: Db, handlers: Record<string, JobHandler>, options: { intervalMs: number; log?: (msg: string, err?: unknown) => void }) {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const round = () => {
+    running = running.then(() => (stopped ? 0 : runJobs(db, handlers, options.log))).catch((e) => options.log?.('job round failed', e));
+    return running;
+  };
+  const tick = () => { void round().finally(() => { if (!stopped) timer = setTimeout(tick, options.intervalMs); }); };
+  timer = setTimeout(tick, options.intervalMs);
+  return {
+    wake: round,
+    async stop() { stopped = true; if (timer) clearTimeout(timer); await running; },
+  };
+}

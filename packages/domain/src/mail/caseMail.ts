@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { textOf, type TServiceDefinition } from '@indgang/schemas';
+import type { Db } from '@indgang/db';
+
+export interface MailMessage { to: string; subject: string; text: string }
+export interface Mailer { send(message: MailMessage): Promise<void> }
+
+export type CaseMailKind = 'receipt' | 'returned' | 'resolved' | 'message';
+
+/**
+ * The mail a case event sends its submitter, in Danish: the receipt with the case number, a return
+ * with its reason and message, a message, or the resolution. Null when the submitter has no address.
+ */
+export async function composeCaseMail(db: Pick<Db, 'execute'>, caseId: string, kind: CaseMailKind, publicUrl: string): Promise<MailMessage | null> {
+  const { rows } = await db.execute(sql`
+    SELECT c.number, c.due_date, c.id, s.definition, u.email, u.display_name,
+      (SELECT body FROM case_events e WHERE e.case_id = c.id AND NOT e.internal AND e.type IN ('returned','resolved','message_to_submitter') ORDER BY e.id DESC LIMIT 1) AS last_body,
+      (SELECT data->'reason'->>'da' FROM case_events e WHERE e.case_id = c.id AND e.type = 'returned' ORDER BY e.id DESC LIMIT 1) AS reason
+    FROM cases c JOIN users u ON u.id = c.submitted_by_user_id JOIN services s ON s.id = c.service_id AND s.version = c.service_version
+    WHERE c.id = ${caseId}`);
+  const c = rows[0] as { number: string; due_date: string; definition: TServiceDefinition; email: string | null; display_name: string; last_body: string | null; reason: string | null } | undefined;
+  if (!c?.email) return null;
+  const service = textOf(c.definition.name, 'da');
+  const link = `${publicUrl}/sager/${caseId}`;
+  const greeting = `Kære ${c.display_name}\n\n`;
+  const sign = `\n\nSe sagen i Indgang: ${link}\n\nVenlig hilsen\nKoncernservice`;
+  switch (kind) {
+    case 'receipt':
+      return { to: c.email, subject: `Kvittering: ${service} – sag ${c.number}`, text: `${greeting}Vi har modtaget din indberetning "${service}". Sagsnummeret er ${c.number}. Forventet færdig: ${c.due_date}.${sign}` };
+    case 'returned':
+      return { to: c.email, subject: `Vi mangler oplysninger: sag ${c.number}`, text: `${greeting}Sag ${c.number} (${service}) venter på dig. Årsag: ${c.reason ?? ''}.\n\n${c.last_body ?? ''}\n\nSvar i sagen i Indgang, så fortsætter vi.${sign}` };
+    case 'message':
+      return { to: c.email, subject: `Ny besked i sag ${c.number}`, text: `${greeting}${c.last_body ?? ''}${sign}` };
+    case 'resolved':
+      return { to: c.email, subject: `Sag ${c.number} er løst`, text: `${greeting}Sag ${c.number} (${service}) er løst.\n\n${c.last_body ?? ''}${sign}` };
+  }
+}

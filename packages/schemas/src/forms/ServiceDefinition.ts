@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/** Catalogue text: Danish, with English where the catalogue gives it. */
+export const ZText = z.union([z.string().min(1), z.object({ da: z.string().min(1), en: z.string().min(1) })]);
+export type TText = z.infer<typeof ZText>;
+
+export type TCondition =
+  | { field: string; equals?: string | number | boolean; in?: string[]; notIn?: string[]; filled?: boolean }
+  | { all: TCondition[] }
+  | { any: TCondition[] }
+  | { not: TCondition };
+
+export const ZCondition: z.ZodType<TCondition> = z.lazy(() => z.union([
+  z.object({ field: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]).optional(), in: z.array(z.string()).optional(), notIn: z.array(z.string()).optional(), filled: z.boolean().optional() }).strict(),
+  z.object({ all: z.array(ZCondition) }).strict(),
+  z.object({ any: z.array(ZCondition) }).strict(),
+  z.object({ not: ZCondition }).strict(),
+]));
+
+/** Who a service, a field or a guidance text is for: roles, administrations and persona traits. */
+export const ZAudience = z.object({
+  roles: z.array(z.string()).optional(),
+  administrations: z.array(z.string()).optional(),
+  experience: z.enum(['new', 'experienced']).optional(),
+  frequency: z.enum(['rare', 'frequent']).optional(),
+}).strict();
+export type TAudience = z.infer<typeof ZAudience>;
+
+export const ZGuidance = z.object({ text: ZText, audience: ZAudience.optional() }).strict();
+
+export const FIELD_TYPES = ['text', 'textarea', 'email', 'date', 'number', 'money', 'select', 'radio', 'checkbox', 'cpr', 'person', 'unit', 'file'] as const;
+
+export const ZField = z.object({
+  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+  type: z.enum(FIELD_TYPES),
+  label: ZText,
+  help: ZText.optional(),
+  required: z.boolean().optional(),
+  options: z.array(z.object({ value: z.string(), label: ZText }).strict()).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  maxLength: z.number().int().positive().optional(),
+  pattern: z.string().optional(),
+  /** For file fields: accepted MIME types and the largest size in bytes. */
+  accept: z.array(z.string()).optional(),
+  maxBytes: z.number().int().positive().optional(),
+  showIf: ZCondition.optional(),
+  audience: ZAudience.optional(),
+  guidance: z.array(ZGuidance).optional(),
+  /** Filled from what is known about the chosen person or unit (e.g. "person.name"). */
+  prefill: z.string().optional(),
+}).strict();
+export type TField = z.infer<typeof ZField>;
+
+export const ZSection = z.object({
+  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+  title: ZText,
+  intro: ZText.optional(),
+  fields: z.array(ZField).min(1),
+  showIf: ZCondition.optional(),
+  /** A group the submitter may repeat, e.g. several receipts. */
+  repeat: z.object({ min: z.number().int().min(0), max: z.number().int().positive(), itemLabel: ZText }).strict().optional(),
+  guidance: z.array(ZGuidance).optional(),
+}).strict();
+export type TSection = z.infer<typeof ZSection>;
+
+export const ZDocumentRequirement = z.object({
+  id: z.string(),
+  label: ZText,
+  why: ZText.optional(),
+  when: ZCondition.optional(),
+  /** The file field whose upload satisfies the requirement. */
+  field: z.string(),
+}).strict();
+export type TDocumentRequirement = z.infer<typeof ZDocumentRequirement>;
+
+export const ZServiceDefinition = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  version: z.number().int().positive(),
+  name: ZText,
+  category: z.string(),
+  summary: ZText,
+  keywords: z.array(z.string()).default([]),
+  audience: ZAudience.default({}),
+  /** Who the case is about: a person picked from the organisation, a new person, or the submitter. */
+  subject: z.enum(['person', 'new_person', 'self']),
+  normTimeDays: z.number().int().positive(),
+  team: z.string(),
+  routing: z.array(z.object({ when: ZCondition, team: z.string() }).strict()).default([]),
+  /** Answer fields that give the period the case covers, for spotting duplicates. */
+  period: z.object({ from: z.string(), to: z.string().optional() }).strict().optional(),
+  sections: z.array(ZSection).min(1),
+  documents: z.array(ZDocumentRequirement).default([]),
+  caseworkerGuidance: ZText,
+  steps: z.object({ submitted: ZText, in_progress: ZText, awaiting_submitter: ZText, resolved: ZText }).partial().default({}),
+}).strict();
+export type TServiceDefinition = z.infer<typeof ZServiceDefinition>;
