@@ -7,6 +7,12 @@ import { AppShell } from './components/AppShell';
 import { Loading } from './components/Loading';
 import { I18nProvider } from './i18n/I18nProvider';
 import { AuditPage } from './pages/AuditPage';
+import { CasePage } from './pages/CasePage';
+import { CasesPage } from './pages/CasesPage';
+import { CatalogPage } from './pages/CatalogPage';
+import { QueuePage } from './pages/QueuePage';
+import { ServiceFormPage } from './pages/ServiceFormPage';
+import { WorkCasePage } from './pages/WorkCasePage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/ImportPage';
 import { LoginPage } from './pages/LoginPage';
@@ -35,6 +41,12 @@ function App() {
         <Route path="/organisation/person/:id" element={<RequireLogin><PersonPage /></RequireLogin>} />
         <Route path="/revision" element={<RequireLogin><AuditPage /></RequireLogin>} />
         <Route path="/import" element={<RequireLogin><ImportPage /></RequireLogin>} />
+        <Route path="/services" element={<RequireLogin><CatalogPage /></RequireLogin>} />
+        <Route path="/services/:id" element={<RequireLogin><ServiceFormPage /></RequireLogin>} />
+        <Route path="/sager" element={<RequireLogin><CasesPage /></RequireLogin>} />
+        <Route path="/sager/:id" element={<RequireLogin><CasePage /></RequireLogin>} />
+        <Route path="/sagsbehandling" element={<RequireLogin><QueuePage /></RequireLogin>} />
+        <Route path="/sagsbehandling/sager/:id" element={<RequireLogin><WorkCasePage /></RequireLogin>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>

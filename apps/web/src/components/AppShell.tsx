@@ -11,6 +11,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const links: Array<[string, MessageKey, boolean]> = [
     ['/', 'nav.home', true],
+    ['/services', 'nav.services', !can(me, 'cases.handle') || (me?.roles.includes('leader') ?? false)],
+    ['/sager', 'nav.cases', true],
+    ['/sagsbehandling', 'nav.queue', can(me, 'cases.handle')],
     ['/profil', 'nav.profile', true],
     ['/organisation', 'nav.org', can(me, 'org.read')],
     ['/revision', 'nav.audit', can(me, 'audit.read')],

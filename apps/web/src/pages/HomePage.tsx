@@ -11,6 +11,9 @@ export function HomePage() {
   const { me } = useSession();
   if (!me) return null;
   const cards: Array<[string, MessageKey, MessageKey, boolean]> = [
+    ['/services', 'nav.services', 'home.card.services', true],
+    ['/sager', 'nav.cases', 'home.card.cases', true],
+    ['/sagsbehandling', 'nav.queue', 'home.card.queue', can(me, 'cases.handle')],
     ['/profil', 'nav.profile', 'home.card.profile', true],
     ['/organisation', 'nav.org', 'home.card.org', can(me, 'org.read')],
     ['/revision', 'nav.audit', 'home.card.audit', can(me, 'audit.read')],

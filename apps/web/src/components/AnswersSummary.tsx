@@ -1,0 +1,38 @@
+import { fieldVisible, flatAnswers, textOf, type AnswerValue, type Answers, type Persona, type SectionAnswers, type TField, type TServiceDefinition } from '@indgang/schemas';
+import { useI18n } from '../i18n/I18nProvider';
+
+const ALL: Persona = { roles: [], administration: null, experience: 'experienced', frequency: 'rare' };
+
+/** What was submitted, section by section, with option labels and file names instead of codes. */
+export function AnswersSummary({ def, answers, files }: { def: TServiceDefinition; answers: Answers; files: Array<{ id: string; fileName: string }> }) {
+  const { t, locale } = useI18n();
+  const values = flatAnswers(def, answers);
+  const show = (field: TField, value: AnswerValue | undefined): string => {
+    if (value === undefined || value === null || value === '') return '–';
+    if (field.type === 'checkbox') return value ? t('common.yes') : t('common.no');
+    if (field.type === 'money' && typeof value === 'number') return `${(value / 100).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2 })} kr.`;
+    if (field.type === 'file' && Array.isArray(value)) return value.map((id) => files.find((f) => f.id === id)?.fileName ?? id).join(', ') || '–';
+    const option = field.options?.find((o) => o.value === value);
+    return option ? textOf(option.label, locale) : String(value);
+  };
+  const items = (sectionId: string): SectionAnswers[] => {
+    const v = answers[sectionId];
+    return Array.isArray(v) ? v : v ? [v] : [];
+  };
+  return (
+    <>
+      {def.sections.filter((s) => answers[s.id] !== undefined).map((section) => (
+        <section key={section.id} className="answers">
+          <h3>{textOf(section.title, locale)}</h3>
+          {items(section.id).map((item, i) => (
+            <dl className="facts" key={i}>
+              {section.fields.filter((f) => fieldVisible(f, { ...values, ...item }, ALL) && f.id in item).map((f) => (
+                <div className="fact" key={f.id}><dt>{textOf(f.label, locale)}</dt><dd>{show(f, item[f.id])}</dd></div>
+              ))}
+            </dl>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}

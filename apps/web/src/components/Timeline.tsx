@@ -1,0 +1,25 @@
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/messages';
+
+export interface TimelineEvent { at: string; type: string; body: string | null; actor: string | null; internal?: boolean; data?: unknown }
+
+/** What happened on a case, oldest first. */
+export function Timeline({ events }: { events: TimelineEvent[] }) {
+  const { t, locale, pick } = useI18n();
+  return (
+    <ol className="timeline">
+      {events.map((e, i) => {
+        const reason = (e.data as { reason?: { da: string; en: string } } | undefined)?.reason;
+        return (
+          <li key={i} className={e.internal ? 'timeline-internal' : undefined}>
+            <p className="timeline-head">
+              <strong>{t(`event.${e.type}` as MessageKey)}</strong>{e.internal && <> ({t('event.internal')})</>} · {new Date(e.at).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB')}{e.actor && <> · {e.actor}</>}
+            </p>
+            {reason && <p>{t('event.reason')}: {pick(reason)}</p>}
+            {e.body && <p className="timeline-body">{e.body}</p>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

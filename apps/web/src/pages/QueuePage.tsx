@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { listQueue } from '@indgang/domain';
+import { textOf } from '@indgang/schemas';
+import { api, ApiError } from '../api/apiClient';
+import { useApi } from '../api/useApi';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { Page } from '../components/Page';
+import { StatusTag } from '../components/StatusTag';
+import { useI18n } from '../i18n/I18nProvider';
+import { useSession } from '../session/SessionProvider';
+
+type Row = Awaited<ReturnType<typeof listQueue>>[number];
+const TEAMS = ['okf-ks-lon1', 'okf-ks-lon2', 'okf-ks-hr', 'okf-ks-si'];
+
+/** A team's queue, most urgent first, and "take the next case". */
+export function QueuePage() {
+  const { t, locale, pick } = useI18n();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const [teamId, setTeamId] = useState(me?.teamIds[0] ?? TEAMS[0]!);
+  const [assigned, setAssigned] = useState<'any' | 'me' | 'none'>('any');
+  const queue = useApi<Row[]>(`/api/v1/backoffice/queue?teamId=${teamId}&assigned=${assigned}`);
+  const [error, setError] = useState<ApiError>();
+  const [empty, setEmpty] = useState(false);
+  const next = async () => {
+    setError(undefined); setEmpty(false);
+    try {
+      const result = await api<{ case: { id: string } | null }>(`/api/v1/backoffice/queue/${teamId}/next`, { method: 'POST', body: '{}' });
+      if (result.case) navigate(`/sagsbehandling/sager/${result.case.id}`); else setEmpty(true);
+    } catch (e) { if (e instanceof ApiError) setError(e); else throw e; }
+  };
+  return (
+    <Page title={t('queue.title')}>
+      <div className="search-form">
+        <div className="form-group">
+          <label className="form-label" htmlFor="queue-team">{t('queue.team')}</label>
+          <select id="queue-team" className="form-select" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+            {TEAMS.map((team) => <option key={team} value={team}>{t(`team.${team}` as 'team.okf-ks-lon1')}</option>)}
+          </select>
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor="queue-assigned">{t('queue.assigned')}</label>
+          <select id="queue-assigned" className="form-select" value={assigned} onChange={(e) => setAssigned(e.target.value as 'any')}>
+            <option value="any">{t('queue.any')}</option><option value="me">{t('queue.me')}</option><option value="none">{t('queue.none')}</option>
+          </select>
+        </div>
+        {me?.permissions.includes('cases.handle') && !me.roles.every((r) => r === 'auditor' || r === 'employee') && (
+          <button type="button" className="button button-primary" onClick={() => void next()}>{t('queue.next')}</button>
+        )}
+      </div>
+      <ErrorAlert error={error ?? queue.error} />
+      <p aria-live="polite">{empty && t('queue.empty')}</p>
+      {queue.loading && <Loading />}
+      {queue.data && (
+        <div className="table--responsive-scroll">
+          <table className="table">
+            <thead><tr><th scope="col">{t('cases.number')}</th><th scope="col">{t('cases.service')}</th><th scope="col">{t('person.unit')}</th><th scope="col">{t('cases.status')}</th><th scope="col">{t('queue.due')}</th><th scope="col">{t('queue.assignee')}</th></tr></thead>
+            <tbody>
+              {queue.data.map((c) => (
+                <tr key={c.id}>
+                  <td><Link to={`/sagsbehandling/sager/${c.id}`}>{c.number}</Link></td><td>{textOf(c.serviceName, locale)}</td><td>{c.unitName}</td>
+                  <td><StatusTag status={c.status} overdue={c.overdue} /></td><td title={pick(c.step)}>{c.expectedDate}</td><td>{c.assignee ?? '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}
