@@ -43,7 +43,8 @@ export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInpu
     const values = flatAnswers(def, answers);
     const periodFrom = def.period ? (values[def.period.from] as string | null) ?? null : null;
     const periodTo = def.period?.to ? (values[def.period.to] as string | null) ?? periodFrom : periodFrom;
-    if (!input.confirmNotDuplicate) await refuseDuplicate(tx, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });
+    // Only services with a period or a new person have a "same matter": a second mileage claim is not a duplicate.
+    if (!input.confirmNotDuplicate && (def.period || def.subject === 'new_person')) await refuseDuplicate(tx, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });
     await claimAttachments(tx, actor, def, answers);
 
     const id = randomUUID();
