@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { migrate, openDatabase } from '@indgang/db';
-import { DomainError, importOrgFile, loadActor, todayInDenmark, verifyAuditChain } from '@indgang/domain';
+import { DomainError, importOrgFile, loadActor, sealAuditChain, todayInDenmark, verifyAuditChain } from '@indgang/domain';
 import { loadConfig } from './config';
 
 const USAGE = `Usage: indgang <command>
@@ -19,6 +19,7 @@ async function main(args: string[]): Promise<number> {
     const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
     try {
       await migrate(database.pool);
+      await sealAuditChain(database.db);
       const result = await verifyAuditChain(database.db);
       process.stdout.write(`${JSON.stringify(result)}\n`);
       process.stdout.write(result.ok ? `audit trail intact: ${result.entries} entries, head ${result.headHash}\n` : `audit trail BROKEN at entry ${result.firstBrokenSeq} (${result.reason})\n`);

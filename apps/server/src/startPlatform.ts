@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '@indgang/db';
-import { composeCaseMail, startJobRunner, type CaseMailKind } from '@indgang/domain';
+import { composeCaseMail, sealAuditChain, startJobRunner, type CaseMailKind } from '@indgang/domain';
 import { buildApp } from './buildApp';
 import type { Config } from './config';
 import { cookieSecret } from './cookieSecret';
@@ -26,7 +26,9 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
           if (mail) await mailer.send(mail);
         },
       }, { intervalMs: 1000, log: (msg, err) => app.log.warn({ err }, msg) });
-      Object.assign(jobs, runner);
+      // The audit chain is sealed shortly after each commit, outside any request's transaction.
+      const sealer = setInterval(() => { void sealAuditChain(database.db).catch((err: unknown) => app.log.warn({ err }, 'audit sealing failed')); }, 1000);
+      Object.assign(jobs, { wake: runner.wake, stop: async () => { clearInterval(sealer); await runner.stop(); await sealAuditChain(database.db).catch(() => 0); } });
     }
     return {
       app, database, url, seeded, wakeJobs: () => jobs.wake(),

@@ -1,6 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { customType } from 'drizzle-orm/pg-core';
 import {
-  bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
+  bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -100,9 +101,13 @@ export const sessions = pgTable('sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
-/** Append-only, hash-chained audit trail. Updates and deletes are refused by a trigger. */
+/**
+ * Append-only audit trail. An entry is written in the transaction of the change or read it
+ * records; `xid` is that transaction, so the chainer knows when the entry is final.
+ */
 export const auditLog = pgTable('audit_log', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  xid: bigint('xid', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
   at: timestamp('at', { withTimezone: true }).notNull(),
   actorUserId: text('actor_user_id'),
   action: text('action').notNull(),
@@ -110,9 +115,19 @@ export const auditLog = pgTable('audit_log', {
   entityId: text('entity_id'),
   subjectPersonId: text('subject_person_id'),
   details: jsonb('details').notNull().default({}),
+}, (t) => [index('audit_subject_idx').on(t.subjectPersonId), index('audit_actor_idx').on(t.actorUserId)]);
+
+/**
+ * The hash chain over the audit trail, in the order entries were sealed: each link's SHA-256
+ * covers its predecessor's hash and its entry's content. Also append-only.
+ */
+export const auditChain = pgTable('audit_chain', {
+  pos: bigserial('pos', { mode: 'number' }).primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
-}, (t) => [index('audit_subject_idx').on(t.subjectPersonId), index('audit_actor_idx').on(t.actorUserId)]);
+  sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('audit_chain_seq_uq').on(t.seq)]);
 
 /** One row per organisation import, with its outcome. */
 export const orgImports = pgTable('org_imports', {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
-import { appendAudit, listAudit, requirePermission, verifyAuditChain } from '@indgang/domain';
+import { appendAudit, listAudit, requirePermission, sealAuditChain, verifyAuditChain } from '@indgang/domain';
 import { ZAuditQuery } from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
 import { parseInput } from '../http/parseInput';
@@ -16,6 +16,7 @@ export function auditRoutes(app: FastifyInstance, deps: { database: Database }) 
   app.get('/api/v1/audit/verify', async (request) => {
     const actor = requireActor(request);
     requirePermission(actor, 'audit.read');
+    await sealAuditChain(db);
     const result = await verifyAuditChain(db);
     await db.transaction((tx) => appendAudit(tx, { actorUserId: actor.userId, action: 'audit.verify', entityType: 'audit_log', details: { ok: result.ok, entries: result.entries } }));
     return result;

@@ -7,7 +7,7 @@ import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
 
-interface AuditRow { seq: number; at: string; actorUserId: string | null; action: string; entityType: string; entityId: string | null; subjectPersonId: string | null; hash: string }
+interface AuditRow { seq: number; at: string; actorUserId: string | null; action: string; entityType: string; entityId: string | null; subjectPersonId: string | null }
 
 /** The auditor's view: the trail newest first, a filter, older pages, and a check of the whole chain. */
 export function AuditPage() {

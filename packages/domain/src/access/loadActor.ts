@@ -1,46 +1,46 @@
-import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
-import { delegations, orgUnits, roleAssignments, unitManagers, users, type Db } from '@indgang/db';
+import { sql } from 'drizzle-orm';
+import type { Db } from '@indgang/db';
 import { DomainError } from '../errors/DomainError';
 import type { Actor } from './Actor';
 import { isOrgWide } from './Actor';
 import { ROLES, type Role } from './roles';
 
+interface ActorRow {
+  person_id: string | null; display_name: string;
+  assignments: Array<{ role: string; unit_id: string | null; team_id: string | null }>;
+  managed: Array<{ id: string; path: string }>;
+  delegated: Array<{ id: string; path: string }>;
+  assigned_paths: Array<{ id: string; path: string }>;
+}
+
 /**
- * Builds the actor for a user: explicit role assignments, leadership from the organisation
- * ("manager of"), and delegations valid on `today` (YYYY-MM-DD).
+ * Builds the actor for a user in one query: explicit role assignments, leadership from the
+ * organisation ("manager of"), and delegations valid on `today` (YYYY-MM-DD).
  */
-export async function loadActor(db: Pick<Db, 'select'>, userId: string, today: string): Promise<Actor> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) throw new DomainError('unauthenticated', 'unknown_user', { da: 'Brugeren findes ikke.', en: 'Unknown user.' });
-
-  const assignments = await db.select().from(roleAssignments).where(eq(roleAssignments.userId, userId));
-  const roles = new Set<Role>(assignments.map((a) => a.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)));
-  const led = new Set(assignments.filter((a) => a.role === 'leader' && a.unitId).map((a) => a.unitId as string));
-  if (user.personId) {
-    roles.add('employee');
-    const managed = await db.select({ unitId: unitManagers.unitId }).from(unitManagers).where(eq(unitManagers.personId, user.personId));
-    for (const m of managed) led.add(m.unitId);
-  }
+export async function loadActor(db: Pick<Db, 'execute'>, userId: string, today: string): Promise<Actor> {
+  const { rows } = await db.execute(sql`
+    SELECT u.person_id, u.display_name,
+      coalesce((SELECT json_agg(json_build_object('role', r.role, 'unit_id', r.unit_id, 'team_id', r.team_id)) FROM role_assignments r WHERE r.user_id = u.id), '[]') AS assignments,
+      coalesce((SELECT json_agg(json_build_object('id', o.id, 'path', o.path)) FROM unit_managers m JOIN org_units o ON o.id = m.unit_id WHERE m.person_id = u.person_id), '[]') AS managed,
+      coalesce((SELECT json_agg(DISTINCT jsonb_build_object('id', o.id, 'path', o.path)) FROM delegations d JOIN org_units o ON o.id = d.unit_id
+        WHERE d.to_person_id = u.person_id AND d.revoked_at IS NULL AND d.valid_from <= ${today} AND d.valid_to >= ${today}), '[]') AS delegated,
+      coalesce((SELECT json_agg(json_build_object('id', o.id, 'path', o.path)) FROM role_assignments r JOIN org_units o ON o.id = r.unit_id WHERE r.user_id = u.id AND r.role = 'leader'), '[]') AS assigned_paths
+    FROM users u WHERE u.id = ${userId}`);
+  const row = rows[0] as unknown as ActorRow | undefined;
+  if (!row) throw new DomainError('unauthenticated', 'unknown_user', { da: 'Brugeren findes ikke.', en: 'Unknown user.' });
+  const roles = new Set<Role>(row.assignments.map((a) => a.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)));
+  const led = new Map([...row.assigned_paths, ...row.managed].map((u) => [u.id, u.path]));
+  if (row.person_id) roles.add('employee');
   if (led.size > 0) roles.add('leader');
-
-  const delegated = user.personId ? await db.select({ unitId: delegations.unitId }).from(delegations).where(and(
-    eq(delegations.toPersonId, user.personId), isNull(delegations.revokedAt),
-    lte(delegations.validFrom, today), gte(delegations.validTo, today),
-  )) : [];
-  const delegatedUnitIds = [...new Set(delegated.map((d) => d.unitId))];
-  if (delegatedUnitIds.length > 0) roles.add('deputy');
-
-  const scopeIds = [...led, ...delegatedUnitIds];
-  const paths = scopeIds.length === 0 ? [] : (await db.select({ path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.id, scopeIds))).map((u) => u.path);
-
+  if (row.delegated.length > 0) roles.add('deputy');
   return {
     userId,
-    personId: user.personId,
-    displayName: user.displayName,
+    personId: row.person_id,
+    displayName: row.display_name,
     roles,
-    ledUnitIds: [...led],
-    delegatedUnitIds,
-    teamIds: [...new Set(assignments.map((a) => a.teamId).filter((t): t is string => !!t))],
-    unitScope: isOrgWide(roles) ? 'all' : paths,
+    ledUnitIds: [...led.keys()],
+    delegatedUnitIds: row.delegated.map((d) => d.id),
+    teamIds: [...new Set(row.assignments.map((a) => a.team_id).filter((t): t is string => !!t))],
+    unitScope: isOrgWide(roles) ? 'all' : [...led.values(), ...row.delegated.map((d) => d.path)],
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditHash, canonicalJson, GENESIS_HASH } from './auditHash';
 
-const entry = { at: '2026-11-27T10:00:00.000Z', actorUserId: 'u1', action: 'person.read', entityType: 'person', entityId: 'p-1', subjectPersonId: 'p-1', details: { b: 1, a: [1, { d: 2, c: 3 }] } };
+const entry = { seq: 7, at: '2026-11-27T10:00:00.000Z', actorUserId: 'u1', action: 'person.read', entityType: 'person', entityId: 'p-1', subjectPersonId: 'p-1', details: { b: 1, a: [1, { d: 2, c: 3 }] } };
 
 describe('auditHash', () => {
   it('serialises objects with sorted keys at every level', () => {
@@ -19,6 +19,7 @@ describe('auditHash', () => {
     expect(auditHash(GENESIS_HASH, { ...entry, at: '2026-11-27T10:00:00.001Z' })).not.toBe(base);
     expect(auditHash(GENESIS_HASH, { ...entry, details: { b: 2, a: [1, { d: 2, c: 3 }] } })).not.toBe(base);
     expect(auditHash('f'.repeat(64), entry)).not.toBe(base);
+    expect(auditHash(GENESIS_HASH, { ...entry, seq: 8 })).not.toBe(base);
     expect(base).toMatch(/^[0-9a-f]{64}$/);
   });
 });

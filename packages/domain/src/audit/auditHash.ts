@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 export interface AuditContent {
+  seq: number;
   at: string;
   actorUserId: string | null;
   action: string;

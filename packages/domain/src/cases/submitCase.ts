@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { attachments, caseEvents, cases, drafts, employments, orgUnits, persons } from '@indgang/db';
+import { attachments, employments, orgUnits, persons, type Db } from '@indgang/db';
 import { audienceMatches, flatAnswers, routeCase, textOf, validateAnswers, type Answers, type TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { unitInScope } from '../access/unitScopeSql';
-import { appendAudit, type Tx } from '../audit/appendAudit';
-import { personaFor } from '../catalog/personaFor';
-import { serviceVersion } from '../catalog/latestServices';
+import type { Tx } from '../audit/appendAudit';
+import { serviceWithPersona } from '../catalog/personaFor';
 import { DomainError, notFound } from '../errors/DomainError';
-import { enqueueJob } from '../jobs/enqueueJob';
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
 import { fileFieldValues, firstAnswerOfType } from './fileFieldValues';
@@ -29,8 +27,7 @@ export interface SubmitResult { id: string; number: string; dueDate: string; tea
  * of an open case unless confirmed, routes it to a team and sets the deadline from the norm time.
  */
 export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInput): Promise<SubmitResult> {
-  const def = await serviceVersion(deps.db, input.serviceId);
-  const persona = await personaFor(deps.db, actor);
+  const { definition: def, persona } = await serviceWithPersona(deps.db, actor, input.serviceId);
   if (!audienceMatches(def.audience, persona)) throw notFound({ da: 'Servicen', en: 'The service' });
   const { answers, errors } = validateAnswers(def, input.answers, persona, { requireDocuments: true });
   if (errors.length > 0) {
@@ -38,35 +35,46 @@ export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInpu
       errors.map((e) => ({ path: e.path, column: e.field, message: e.message })));
   }
   const today = todayInDenmark();
-  return deps.db.transaction(async (tx) => {
-    const { unitId, subjectPersonId } = await resolveSubject(tx, actor, def, answers, today);
-    const values = flatAnswers(def, answers);
-    const periodFrom = def.period ? (values[def.period.from] as string | null) ?? null : null;
-    const periodTo = def.period?.to ? (values[def.period.to] as string | null) ?? periodFrom : periodFrom;
-    // Only services with a period or a new person have a "same matter": a second mileage claim is not a duplicate.
-    if (!input.confirmNotDuplicate && (def.period || def.subject === 'new_person')) await refuseDuplicate(tx, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });
-    await claimAttachments(tx, actor, def, answers);
+  const db = deps.db;
+  const { unitId, subjectPersonId } = await resolveSubject(db, actor, def, answers, today);
+  const values = flatAnswers(def, answers);
+  const periodFrom = def.period ? (values[def.period.from] as string | null) ?? null : null;
+  const periodTo = def.period?.to ? (values[def.period.to] as string | null) ?? periodFrom : periodFrom;
+  // Only services with a period or a new person have a "same matter": a second mileage claim is not a duplicate.
+  if (!input.confirmNotDuplicate && (def.period || def.subject === 'new_person')) await refuseDuplicate(db, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });
+  const fileIds = await checkAttachments(db, actor, def, answers);
+  const onBehalfOfUserId = await leaderDelegating(db, actor, unitId);
 
-    const id = randomUUID();
-    const { rows } = await tx.execute(sql`SELECT nextval('case_number_seq') AS n`);
-    const number = `IND-${today.slice(0, 4)}-${String(rows[0]!.n).padStart(6, '0')}`;
-    const teamId = routeCase(def, answers);
-    const dueDate = deps.calendar.addWorkingDays(today, def.normTimeDays);
-    const onBehalfOfUserId = await leaderDelegating(tx, actor, unitId);
-    await tx.insert(cases).values({
-      id, number, serviceId: def.id, serviceVersion: def.version, unitId, subjectPersonId, submittedByUserId: actor.userId,
-      onBehalfOfUserId, status: 'submitted', teamId, answers, periodFrom, periodTo, submittedAt: new Date(), dueDate,
+  const id = randomUUID();
+  const teamId = routeCase(def, answers);
+  const dueDate = deps.calendar.addWorkingDays(today, def.normTimeDays);
+  // One statement writes the case, its files, its timeline entry, its audit entry and its receipt
+  // job: atomic without an explicit transaction, and a single round trip to the database.
+  const { rows } = await db.execute(sql`
+    WITH c AS (
+      INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, on_behalf_of_user_id,
+                         status, team_id, answers, period_from, period_to, submitted_at, due_date)
+      VALUES (${id}, ${`IND-${today.slice(0, 4)}-`} || lpad(nextval('case_number_seq')::text, 6, '0'), ${def.id}, ${def.version}, ${unitId}, ${subjectPersonId},
+              ${actor.userId}, ${onBehalfOfUserId}, 'submitted', ${teamId}, ${JSON.stringify(answers)}::jsonb, ${periodFrom}, ${periodTo}, now(), ${dueDate})
+      RETURNING id, number),
+    files AS (UPDATE attachments SET case_id = ${id} WHERE id = ANY(${`{${fileIds.join(',')}}`}::text[]) AND case_id IS NULL AND uploaded_by_user_id = ${actor.userId} RETURNING id),
+    event AS (INSERT INTO case_events (case_id, actor_user_id, type, internal, data) SELECT c.id, ${actor.userId}, 'submitted', false, ${JSON.stringify({ onBehalfOfUserId, teamId })}::jsonb FROM c),
+    draft AS (DELETE FROM drafts WHERE user_id = ${actor.userId} AND service_id = ${def.id}),
+    audit AS (INSERT INTO audit_log (at, actor_user_id, action, entity_type, entity_id, subject_person_id, details)
+      SELECT now(), ${actor.userId}, 'case.submit', 'case', c.id, ${subjectPersonId}, jsonb_build_object('number', c.number, 'service', ${def.id}::text, 'version', ${def.version}::int, 'unitId', ${unitId}::text) FROM c),
+    job AS (INSERT INTO jobs (kind, payload) SELECT 'mail.case', jsonb_build_object('caseId', c.id, 'kind', 'receipt') FROM c)
+    SELECT c.number, CASE WHEN (SELECT count(*) FROM files) <> ${fileIds.length} THEN indgang_fail('attachment_taken') END AS guard FROM c`)
+    .catch((error: unknown) => {
+      // A file was claimed by another submission meanwhile: the statement, and so the case, is undone.
+      if (String((error as { cause?: Error }).cause?.message ?? error).includes('indgang:attachment_taken')) {
+        throw new DomainError('conflict', 'attachment_taken', { da: 'En vedhæftning er allerede brugt i en anden sag. Vedhæft filen igen.', en: 'An attachment is already used in another case. Attach the file again.' });
+      }
+      throw error;
     });
-    await tx.update(attachments).set({ caseId: id }).where(inArray(attachments.id, fileFieldValues(def, answers).map((f) => f.id).concat([''])));
-    await tx.insert(caseEvents).values({ caseId: id, actorUserId: actor.userId, type: 'submitted', internal: false, data: { onBehalfOfUserId, teamId } });
-    await tx.delete(drafts).where(and(eq(drafts.userId, actor.userId), eq(drafts.serviceId, def.id)));
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'case.submit', entityType: 'case', entityId: id, subjectPersonId, details: { number, service: def.id, version: def.version, unitId } });
-    await enqueueJob(tx, 'mail.case', { caseId: id, kind: 'receipt' });
-    return { id, number, dueDate, teamId };
-  });
+  return { id, number: (rows[0] as { number: string }).number, dueDate, teamId };
 }
 
-async function resolveSubject(tx: Tx, actor: Actor, def: TServiceDefinition, answers: Answers, today: string): Promise<{ unitId: string; subjectPersonId: string | null }> {
+async function resolveSubject(tx: Tx | Db, actor: Actor, def: TServiceDefinition, answers: Answers, today: string): Promise<{ unitId: string; subjectPersonId: string | null }> {
   const chosenUnit = firstAnswerOfType(def, answers, 'unit');
   const unitInReach = async (unitId: string) => {
     const [u] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.id, unitId), unitInScope(actor, orgUnits.path)));
@@ -95,7 +103,7 @@ async function resolveSubject(tx: Tx, actor: Actor, def: TServiceDefinition, ans
   return { unitId: own.unitId, subjectPersonId: actor.personId };
 }
 
-async function refuseDuplicate(tx: Tx, def: TServiceDefinition, answers: Answers, c: { subjectPersonId: string | null; unitId: string; periodFrom: string | null; periodTo: string | null }) {
+async function refuseDuplicate(tx: Tx | Db, def: TServiceDefinition, answers: Answers, c: { subjectPersonId: string | null; unitId: string; periodFrom: string | null; periodTo: string | null }) {
   const cpr = firstAnswerOfType(def, answers, 'cpr');
   const sameSubject = c.subjectPersonId ? sql`subject_person_id = ${c.subjectPersonId}`
     : cpr ? sql`unit_id = ${c.unitId} AND answers::text LIKE ${`%${cpr}%`}` : sql`false`;
@@ -110,9 +118,9 @@ async function refuseDuplicate(tx: Tx, def: TServiceDefinition, answers: Answers
   }
 }
 
-async function claimAttachments(tx: Tx, actor: Actor, def: TServiceDefinition, answers: Answers) {
+async function checkAttachments(tx: Tx | Db, actor: Actor, def: TServiceDefinition, answers: Answers): Promise<string[]> {
   const files = fileFieldValues(def, answers);
-  if (files.length === 0) return;
+  if (files.length === 0) return [];
   const rows = await tx.select({ id: attachments.id, mimeType: attachments.mimeType, size: attachments.size }).from(attachments)
     .where(and(inArray(attachments.id, files.map((f) => f.id)), eq(attachments.uploadedByUserId, actor.userId), isNull(attachments.caseId)));
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -123,10 +131,11 @@ async function claimAttachments(tx: Tx, actor: Actor, def: TServiceDefinition, a
     if (field.accept && !field.accept.includes(file.mimeType)) throw new DomainError('invalid', 'attachment_type', { da: `"${label}" skal være ${field.accept.join(', ')}.`, en: `"${textOf(field.label, 'en')}" must be ${field.accept.join(', ')}.` }, [{ path: field.id, message: { da: 'Forkert filtype.', en: 'Wrong file type.' } }]);
     if (field.maxBytes && file.size > field.maxBytes) throw new DomainError('invalid', 'attachment_size', { da: `"${label}" må højst fylde ${Math.round(field.maxBytes / 1048576)} MB.`, en: `"${textOf(field.label, 'en')}" may be at most ${Math.round(field.maxBytes / 1048576)} MB.` }, [{ path: field.id, message: { da: 'Filen er for stor.', en: 'The file is too large.' } }]);
   }
+  return files.map((f) => f.id);
 }
 
 /** A deputy acting for a delegated unit submits on behalf of the leader who delegated it. */
-async function leaderDelegating(tx: Tx, actor: Actor, unitId: string): Promise<string | null> {
+async function leaderDelegating(tx: Tx | Db, actor: Actor, unitId: string): Promise<string | null> {
   if (!actor.personId || actor.ledUnitIds.includes(unitId) || actor.delegatedUnitIds.length === 0) return null;
   const { rows } = await tx.execute(sql`
     SELECT d.from_user_id FROM delegations d JOIN org_units du ON du.id = d.unit_id JOIN org_units u ON u.id = ${unitId}

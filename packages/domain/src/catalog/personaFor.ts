@@ -1,27 +1,43 @@
-import { sql } from 'drizzle-orm';
-import type { Persona } from '@indgang/schemas';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Persona, TServiceDefinition } from '@indgang/schemas';
 import type { Db } from '@indgang/db';
 import type { Actor } from '../access/Actor';
+import { notFound } from '../errors/DomainError';
 
-/**
- * The persona the portal adapts to: roles, the administration the user works in, experience
- * (fewer than three cases submitted: new) and frequency (ten or more in 90 days: frequent).
- */
-export async function personaFor(db: Pick<Db, 'execute'>, actor: Actor): Promise<Persona> {
+/** Columns administration, total (capped at 3) and recent (capped at 10) describing the actor. */
+function personaColumns(actor: Actor): SQL {
   const units = [...actor.ledUnitIds, ...actor.delegatedUnitIds];
-  const { rows } = await db.execute(sql`
-    SELECT
-      (SELECT a.code FROM org_units u JOIN org_units a ON a.id = u.administration_id
-        WHERE u.id = ANY(${`{${units.join(',')}}`}::text[])
-           OR u.id IN (SELECT unit_id FROM employments WHERE person_id = ${actor.personId ?? ''} AND (end_date IS NULL OR end_date >= current_date))
-        ORDER BY u.path LIMIT 1) AS administration,
-      (SELECT count(*)::int FROM cases WHERE submitted_by_user_id = ${actor.userId}) AS total,
-      (SELECT count(*)::int FROM cases WHERE submitted_by_user_id = ${actor.userId} AND submitted_at > now() - interval '90 days') AS recent`);
-  const row = rows[0] as { administration: string | null; total: number; recent: number };
+  return sql`
+    (SELECT a.code FROM org_units u JOIN org_units a ON a.id = u.administration_id
+      WHERE u.id = ANY(${`{${units.join(',')}}`}::text[])
+         OR u.id IN (SELECT unit_id FROM employments WHERE person_id = ${actor.personId ?? ''} AND (end_date IS NULL OR end_date >= current_date))
+      ORDER BY u.path LIMIT 1) AS administration,
+    (SELECT count(*)::int FROM (SELECT 1 FROM cases WHERE submitted_by_user_id = ${actor.userId} LIMIT 3) t) AS total,
+    (SELECT count(*)::int FROM (SELECT 1 FROM cases WHERE submitted_by_user_id = ${actor.userId} AND submitted_at > now() - interval '90 days' LIMIT 10) r) AS recent`;
+}
+
+function toPersona(actor: Actor, row: { administration: string | null; total: number; recent: number }): Persona {
   return {
     roles: [...actor.roles],
     administration: row.administration,
     experience: row.total < 3 ? 'new' : 'experienced',
     frequency: row.recent >= 10 ? 'frequent' : 'rare',
   };
+}
+
+/**
+ * The persona the portal adapts to: roles, the administration the user works in, experience
+ * (fewer than three cases submitted: new) and frequency (ten or more in 90 days: frequent).
+ */
+export async function personaFor(db: Pick<Db, 'execute'>, actor: Actor): Promise<Persona> {
+  const { rows } = await db.execute(sql`SELECT ${personaColumns(actor)}`);
+  return toPersona(actor, rows[0] as never);
+}
+
+/** A service's current version together with the actor's persona, in one round trip. */
+export async function serviceWithPersona(db: Pick<Db, 'execute'>, actor: Actor, serviceId: string): Promise<{ definition: TServiceDefinition; persona: Persona }> {
+  const { rows } = await db.execute(sql`SELECT s.definition, ${personaColumns(actor)} FROM services s WHERE s.id = ${serviceId} AND s.active ORDER BY s.version DESC LIMIT 1`);
+  const row = rows[0] as { definition: TServiceDefinition; administration: string | null; total: number; recent: number } | undefined;
+  if (!row) throw notFound({ da: 'Servicen', en: 'The service' });
+  return { definition: row.definition, persona: toPersona(actor, row) };
 }

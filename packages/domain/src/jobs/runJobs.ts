@@ -6,29 +6,33 @@ export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 const MAX_ATTEMPTS = 5;
 
 /**
- * Runs due jobs until none is left: each is claimed with a lease (FOR UPDATE SKIP LOCKED, so
+ * Runs due jobs until none is left: claimed in batches with a lease (FOR UPDATE SKIP LOCKED, so
  * several workers can share the table), then marked done, or retried later with the error kept.
  */
-export async function runJobs(db: Db, handlers: Record<string, JobHandler>, log: (msg: string, err?: unknown) => void = () => undefined): Promise<number> {
+export async function runJobs(db: Db, handlers: Record<string, JobHandler>, log: (msg: string, err?: unknown) => void = () => undefined, batchSize = 20): Promise<number> {
   let ran = 0;
   for (;;) {
     const { rows } = await db.execute(sql`
       UPDATE jobs SET locked_until = now() + interval '2 minutes', attempts = attempts + 1
-      WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= now() AND attempts < ${MAX_ATTEMPTS}
-                  AND (locked_until IS NULL OR locked_until < now()) ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
+      WHERE id IN (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= now() AND attempts < ${MAX_ATTEMPTS}
+                   AND (locked_until IS NULL OR locked_until < now()) ORDER BY id FOR UPDATE SKIP LOCKED LIMIT ${batchSize})
       RETURNING id, kind, payload, attempts`);
-    const job = rows[0] as { id: number; kind: string; payload: Record<string, unknown>; attempts: number } | undefined;
-    if (!job) return ran;
-    ran += 1;
-    try {
-      const handler = handlers[job.kind];
-      if (!handler) throw new Error(`no handler for ${job.kind}`);
-      await handler(job.payload);
-      await db.execute(sql`UPDATE jobs SET done_at = now(), locked_until = NULL, last_error = NULL WHERE id = ${job.id}`);
-    } catch (error) {
-      log(`job ${job.id} (${job.kind}) failed, attempt ${job.attempts}`, error);
-      await db.execute(sql`UPDATE jobs SET locked_until = NULL, last_error = ${String(error)}, run_at = now() + make_interval(secs => ${2 ** job.attempts}) WHERE id = ${job.id}`);
+    const batch = (rows as Array<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number }>).sort((a, b) => Number(a.id) - Number(b.id));
+    if (batch.length === 0) return ran;
+    const done: number[] = [];
+    for (const job of batch) {
+      ran += 1;
+      try {
+        const handler = handlers[job.kind];
+        if (!handler) throw new Error(`no handler for ${job.kind}`);
+        await handler(job.payload);
+        done.push(Number(job.id));
+      } catch (error) {
+        log(`job ${job.id} (${job.kind}) failed, attempt ${job.attempts}`, error);
+        await db.execute(sql`UPDATE jobs SET locked_until = NULL, last_error = ${String(error)}, run_at = now() + make_interval(secs => ${2 ** job.attempts}) WHERE id = ${job.id}`);
+      }
     }
+    if (done.length > 0) await db.execute(sql`UPDATE jobs SET done_at = now(), locked_until = NULL, last_error = NULL WHERE id = ANY(${`{${done.join(',')}}`}::bigint[])`);
   }
 }
 

@@ -1,1 +1,0 @@
-CREATE SEQUENCE case_number_seq START 1;

@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@indgang/db';
+import { auditHash, GENESIS_HASH } from './auditHash';
+
+const SEAL_LOCK = 720_002;
+
+interface Row { seq: number; at: Date; actor_user_id: string | null; action: string; entity_type: string; entity_id: string | null; subject_person_id: string | null; details: unknown }
+
+export function contentOf(row: Row) {
+  return {
+    seq: Number(row.seq), at: new Date(row.at).toISOString(), actorUserId: row.actor_user_id, action: row.action, entityType: row.entity_type,
+    entityId: row.entity_id, subjectPersonId: row.subject_person_id, details: row.details,
+  };
+}
+
+/**
+ * Links every final audit entry into the hash chain. An entry is final when its transaction is
+ * older than the oldest one still running (so no earlier-numbered entry can still appear). One
+ * sealer at a time (advisory lock); safe to call from many processes and as often as wanted.
+ */
+export async function sealAuditChain(db: Db, batchSize = 2000): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const { rows: lock } = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`);
+      if (!lock[0]?.ok) return 0;
+      const { rows: last } = await tx.execute(sql`SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1`);
+      let prev = (last[0]?.hash as string | undefined) ?? GENESIS_HASH;
+      const { rows } = await tx.execute(sql`
+        SELECT a.seq, a.at, a.actor_user_id, a.action, a.entity_type, a.entity_id, a.subject_person_id, a.details
+        FROM audit_log a
+        WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)
+          AND a.xid < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
+        ORDER BY a.seq LIMIT ${batchSize}`);
+      if (rows.length === 0) return 0;
+      const links = (rows as unknown as Row[]).map((row) => {
+        const hash = auditHash(prev, contentOf(row));
+        const link = { seq: Number(row.seq), prevHash: prev, hash };
+        prev = hash;
+        return link;
+      });
+      await tx.execute(sql`INSERT INTO audit_chain (seq, prev_hash, hash)
+        SELECT * FROM unnest(${`{${links.map((l) => l.seq).join(',')}}`}::bigint[], ${`{${links.map((l) => l.prevHash).join(',')}}`}::text[], ${`{${links.map((l) => l.hash).join(',')}}`}::text[])`);
+      return links.length;
+    });
+    sealed += n;
+    if (n < batchSize) return sealed;
+  }
+}
