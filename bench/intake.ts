@@ -2,6 +2,7 @@
 // audit chain, mail job) against raw single-row insert transactions on the same database, in one
 // run; then p50/p99 latency at half the measured maximum.
 // PostgreSQL by default (BENCH_DATABASE_URL or the local postgres); `-- --embedded` for PGlite.
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,32 +13,6 @@ const embedded = process.argv.includes('--embedded');
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function closedLoop(workers: number, durationMs: number, op: () => Promise<void>): Promise<number> {
-  let done = 0;
-  const end = performance.now() + durationMs;
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (performance.now() < end) { await op(); done += 1; }
-  }));
-  return done / (durationMs / 1000);
-}
-
-async function openLoop(ratePerSecond: number, durationMs: number, op: () => Promise<void>): Promise<number[]> {
-  const latencies: number[] = [];
-  const interval = 1000 / ratePerSecond;
-  const start = performance.now();
-  const pending: Promise<void>[] = [];
-  for (let i = 0; start + i * interval < start + durationMs; i += 1) {
-    const due = start + i * interval;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(op().then(() => { latencies.push(performance.now() - due); }));
-  }
-  await Promise.all(pending);
-  return latencies.sort((a, b) => a - b);
-}
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 const dbName = `indgang_bench_${Date.now()}`;
 let databaseUrl: string | undefined;
@@ -57,35 +32,13 @@ const platform = await startPlatform(loadConfig({
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 }), { logger: false });
 try {
-  const login = await fetch(`${platform.url}/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': 'x' }, body: JSON.stringify({ userId: 'demo-medarbejder' }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = await (await fetch(`${platform.url}/api/v1/me`, { headers: { cookie } })).json();
-  const body = JSON.stringify({ serviceId: 'koerselsgodtgoerelse', answers: { trips: [{ date: '2026-11-02', from: 'Skolen', to: 'Rådhuset', km: '12,5', purpose: 'Møde om skoleplan' }] } });
-  const submit = async () => {
-    const response = await fetch(`${platform.url}/api/v1/cases`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body });
-    if (response.status !== 201) throw new Error(`intake answered ${response.status}: ${await response.text()}`);
-    await response.arrayBuffer();
-  };
-
-  // Raw baseline: one-row insert transactions of a similar payload, same database, same concurrency.
-  const pool = new pg.Pool({ ...platform.database.connection, max: embedded ? 1 : concurrency });
-  await pool.query('CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, payload jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())');
-  const raw = async () => {
-    const client = await pool.connect();
-    try { await client.query('BEGIN'); await client.query('INSERT INTO bench_raw (payload) VALUES ($1)', [body]); await client.query('COMMIT'); } finally { client.release(); }
-  };
-  await closedLoop(4, 1000, submit); // warm-up
-  await closedLoop(4, 1000, raw);
-  const rawRate = await closedLoop(concurrency, seconds * 1000, raw);
-  const intakeRate = await closedLoop(concurrency, seconds * 1000, submit);
-  const latencies = await openLoop(intakeRate / 2, seconds * 1000, submit);
-  await pool.end();
-  const db = embedded ? 'embedded' : 'postgres';
-  console.log(`database: ${db}; concurrency ${concurrency}; ${seconds} s per phase`);
-  console.log(`raw single-row insert transactions: ${rawRate.toFixed(0)}/s`);
-  console.log(`whole intake path: ${intakeRate.toFixed(0)} submissions/s (ratio ${(intakeRate / rawRate).toFixed(2)})`);
-  console.log(`at ${(intakeRate / 2).toFixed(0)}/s: p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms`);
-  console.log(`db=${db} intake_per_s=${intakeRate.toFixed(0)} raw_insert_per_s=${rawRate.toFixed(0)} ratio=${(intakeRate / rawRate).toFixed(2)} half_load_per_s=${(intakeRate / 2).toFixed(0)} p50_ms=${quantile(latencies, 0.5).toFixed(1)} p99_ms=${quantile(latencies, 0.99).toFixed(1)}`);
+  // The load runs in its own process, as clients would, so the server's process does only server work.
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./intakeLoad.ts', import.meta.url).pathname], {
+    env: { ...process.env, BENCH_URL: platform.url, BENCH_DB: JSON.stringify({ ...platform.database.connection, max: embedded ? 1 : concurrency }), BENCH_SECONDS: String(seconds), BENCH_CONCURRENCY: String(concurrency), BENCH_LABEL: embedded ? 'embedded' : 'postgres' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+  if (code !== 0) process.exitCode = code;
 } finally {
   await platform.close();
   await rm(dataDir, { recursive: true, force: true });
