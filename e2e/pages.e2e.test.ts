@@ -73,6 +73,36 @@ describe('every page in Chromium', () => {
     await page.close();
   });
 
+  it('shows what is known about the employee a leader picks in a form, instead of asking again', async () => {
+    const page = await ctx.browser.newPage();
+    await demoLogin(page, ctx.platform.url, 'demo-leder');
+    await page.goto(`${ctx.platform.url}/services/fravaer`);
+    await page.getByRole('heading', { level: 1, name: /Fravær/ }).waitFor();
+    await page.getByLabel('Søg medarbejder (navn eller nummer)').fill('10000');
+    await page.getByRole('button', { name: 'Søg' }).click();
+    const select = page.getByLabel('Medarbejder', { exact: true });
+    await expect.poll(() => select.locator('option').count()).toBeGreaterThan(1);
+    await select.selectOption({ index: 1 });
+    await page.getByTestId('known-person').getByText(/Skole Nørrebro: .*timer\/uge/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lets a configurator hand the catalogue on as a file', async () => {
+    const page = await ctx.browser.newPage();
+    await demoLogin(page, ctx.platform.url, 'demo-konfigurator');
+    await page.getByRole('link', { name: 'Katalog' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Servicekatalog' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Hent kataloget (JSON)' }).click();
+    const file = await (await download).path();
+    await page.getByLabel('Katalogfil (JSON)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Indlæs katalog' }).click();
+    await page.getByText('Indlæst: 0 nye versioner, 10 uændrede.').waitFor();
+    await page.close();
+  });
+
   it('lets an employee see only her profile', async () => {
     const page = await ctx.browser.newPage();
     await demoLogin(page, ctx.platform.url, 'demo-medarbejder');

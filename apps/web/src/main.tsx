@@ -8,6 +8,7 @@ import { Loading } from './components/Loading';
 import { I18nProvider } from './i18n/I18nProvider';
 import { AuditPage } from './pages/AuditPage';
 import { CasePage } from './pages/CasePage';
+import { CatalogAdminPage } from './pages/CatalogAdminPage';
 import { CasesPage } from './pages/CasesPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { QueuePage } from './pages/QueuePage';
@@ -41,6 +42,7 @@ function App() {
         <Route path="/organisation/person/:id" element={<RequireLogin><PersonPage /></RequireLogin>} />
         <Route path="/revision" element={<RequireLogin><AuditPage /></RequireLogin>} />
         <Route path="/import" element={<RequireLogin><ImportPage /></RequireLogin>} />
+        <Route path="/katalog" element={<RequireLogin><CatalogAdminPage /></RequireLogin>} />
         <Route path="/services" element={<RequireLogin><CatalogPage /></RequireLogin>} />
         <Route path="/services/:id" element={<RequireLogin><ServiceFormPage /></RequireLogin>} />
         <Route path="/sager" element={<RequireLogin><CasesPage /></RequireLogin>} />

@@ -18,6 +18,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     ['/organisation', 'nav.org', can(me, 'org.read')],
     ['/revision', 'nav.audit', can(me, 'audit.read')],
     ['/import', 'nav.import', can(me, 'org.import')],
+    ['/katalog', 'nav.catalogAdmin', can(me, 'catalog.manage')],
   ];
   return (
     <>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PersonHit, UnitSummary } from '@indgang/domain';
+import type { PersonDetail, PersonHit, UnitSummary } from '@indgang/domain';
 import { textOf, type AnswerValue, type FormError, type TField } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
 import { useApi } from '../api/useApi';
@@ -88,6 +88,8 @@ function PersonPicker({ common, value, onChange }: { common: Common; value: stri
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState('');
   const hits = useApi<PersonHit[]>(submitted.length >= 2 ? `/api/v1/org/persons?q=${encodeURIComponent(submitted)}` : null);
+  // What is known about the chosen person is shown, not asked again.
+  const known = useApi<PersonDetail>(value ? `/api/v1/org/persons/${encodeURIComponent(value)}` : null);
   return (
     <div className="person-picker">
       <div className="search-form">
@@ -98,8 +100,14 @@ function PersonPicker({ common, value, onChange }: { common: Common; value: stri
       <select {...common} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{hits.data ? t('form.choosePerson', { n: hits.data.length }) : t('form.searchFirst')}</option>
         {hits.data?.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.employeeNumber})</option>)}
-        {value && !hits.data?.some((p) => p.id === value) && <option value={value}>{value}</option>}
+        {value && !hits.data?.some((p) => p.id === value) && <option value={value}>{known.data ? `${known.data.firstName} ${known.data.lastName}` : value}</option>}
       </select>
+      {value && known.data && (
+        <div className="known-person" data-testid="known-person">
+          <strong>{known.data.firstName} {known.data.lastName}</strong> ({known.data.employeeNumber})
+          <ul>{known.data.employments.filter((e) => !e.endDate).map((e) => <li key={`${e.unitId}-${e.startDate}`}>{e.unitName}: {e.position}, {e.agreement}, {e.weeklyHours} {t('form.hoursWeek')}, {t('form.since', { date: e.startDate })}</li>)}</ul>
+        </div>
+      )}
     </div>
   );
 }

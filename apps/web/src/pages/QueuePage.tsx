@@ -24,6 +24,7 @@ export function QueuePage() {
   const queue = useApi<Row[]>(`/api/v1/backoffice/queue?teamId=${teamId}&assigned=${assigned}`);
   const [error, setError] = useState<ApiError>();
   const [empty, setEmpty] = useState(false);
+  const returns = useApi<Array<{ reason: string; serviceId: string; unitName: string; returns: number }>>('/api/v1/backoffice/returns');
   const next = async () => {
     setError(undefined); setEmpty(false);
     try {
@@ -67,6 +68,14 @@ export function QueuePage() {
             </tbody>
           </table>
         </div>
+      )}
+      <h2>{t('queue.returns')}</h2>
+      {returns.data && returns.data.length === 0 && <p>{t('queue.returnsNone')}</p>}
+      {returns.data && returns.data.length > 0 && (
+        <table className="table">
+          <thead><tr><th scope="col">{t('queue.reason')}</th><th scope="col">{t('cases.service')}</th><th scope="col">{t('person.unit')}</th><th scope="col">{t('queue.count')}</th></tr></thead>
+          <tbody>{returns.data.map((r) => <tr key={`${r.reason}-${r.serviceId}-${r.unitName}`}><td>{r.reason}</td><td>{r.serviceId}</td><td>{r.unitName}</td><td>{r.returns}</td></tr>)}</tbody>
+        </table>
       )}
     </Page>
   );

@@ -1,0 +1,39 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api/apiClient';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Page } from '../components/Page';
+import { useI18n } from '../i18n/I18nProvider';
+
+/** For configurators: hand the catalogue on as a file, or install one. */
+export function CatalogAdminPage() {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<ApiError>();
+  const [result, setResult] = useState<{ added: string[]; unchanged: string[] } | null>(null);
+  const onImport = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setError(undefined); setResult(null);
+    try {
+      setResult(await api('/api/v1/catalog/import', { method: 'POST', body: await file.text() }));
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else setError(new ApiError(400, { code: 'json', message: { da: 'Filen er ikke gyldig JSON.', en: 'The file is not valid JSON.' }, fields: [] }));
+    }
+  };
+  return (
+    <Page title={t('catalogAdmin.title')}>
+      <p>{t('catalogAdmin.intro')}</p>
+      <p><a className="button button-secondary" href="/api/v1/catalog/export" download="indgang-katalog.json">{t('catalogAdmin.export')}</a></p>
+      <form onSubmit={(e) => void onImport(e)}>
+        <div className="form-group">
+          <label className="form-label" htmlFor="catalog-file">{t('catalogAdmin.file')}</label>
+          <input id="catalog-file" className="form-file-input" type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        <button type="submit" className="button button-primary" disabled={!file}>{t('catalogAdmin.import')}</button>
+      </form>
+      <ErrorAlert error={error} />
+      <div aria-live="polite">{result && <div className="alert alert-success"><p className="alert-text">{t('catalogAdmin.done', { added: result.added.length, unchanged: result.unchanged.length })}</p></div>}</div>
+    </Page>
+  );
+}
