@@ -36,11 +36,16 @@ export async function runJobs(db: Db, handlers: Record<string, JobHandler>, log:
   }
 }
 
-/** Polls for jobs every `intervalMs` until stopped; `wake()` runs a round at once. */
-export function startJobRunner(db: Db, handlers: Record<string, JobHandler>, options: { intervalMs: number; log?: (msg: string, err?: unknown) => void }) {
+/**
+ * Polls for jobs every `intervalMs` until stopped. `wake()` asks for a round within `wakeDelayMs`:
+ * wakes in that window share one round, so a burst of changes costs one claim and one completion
+ * (two commits) rather than two per change.
+ */
+export function startJobRunner(db: Db, handlers: Record<string, JobHandler>, options: { intervalMs: number; wakeDelayMs?: number; log?: (msg: string, err?: unknown) => void }) {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  let woken: Promise<unknown> | null = null;
   const round = () => {
     running = running.then(() => (stopped ? 0 : runJobs(db, handlers, options.log))).catch((e) => options.log?.('job round failed', e));
     return running;
@@ -48,7 +53,10 @@ export function startJobRunner(db: Db, handlers: Record<string, JobHandler>, opt
   const tick = () => { void round().finally(() => { if (!stopped) timer = setTimeout(tick, options.intervalMs); }); };
   timer = setTimeout(tick, options.intervalMs);
   return {
-    wake: round,
-    async stop() { stopped = true; if (timer) clearTimeout(timer); await running; },
+    wake: () => {
+      woken ??= new Promise((resolve) => setTimeout(resolve, options.wakeDelayMs ?? 100)).then(() => { woken = null; return round(); });
+      return woken;
+    },
+    async stop() { stopped = true; if (timer) clearTimeout(timer); await woken; await running; },
   };
 }
