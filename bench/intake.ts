@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createPostgresDatabase } from '@indgang/db';
 import { loadConfig, startPlatform } from '@indgang/server';
 
 const embedded = process.argv.includes('--embedded');
@@ -14,18 +14,10 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const dbName = `indgang_bench_${Date.now()}`;
-let databaseUrl: string | undefined;
 const dataDir = await mkdtemp(join(tmpdir(), 'indgang-bench-'));
-if (!embedded) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  databaseUrl = url.href;
-}
+// A scratch database, migrated and dropped afterwards; the platform opens its own pool on it.
+const scratch = embedded ? null : await createPostgresDatabase(adminUrl);
+const databaseUrl = scratch?.url;
 
 const platform = await startPlatform(loadConfig({
   PORT: '0', INDGANG_DATA_DIR: dataDir, INDGANG_DEMO: 'true', INDGANG_DEMO_SCALE: '0.1', LOG_LEVEL: 'error',
@@ -42,10 +34,5 @@ try {
 } finally {
   await platform.close();
   await rm(dataDir, { recursive: true, force: true });
-  if (!embedded) {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-  }
+  await scratch?.drop();
 }

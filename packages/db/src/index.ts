@@ -2,4 +2,4 @@ export * as schema from './schema';
 export * from './schema';
 export { openDatabase, type Database, type Db, type OpenDatabaseOptions } from './openDatabase';
 export { migrate, migrationsFolder } from './migrate';
-export { testDatabaseTargets, type TestDatabase, type TestDatabaseTarget } from './testing/testDatabaseTargets';
+export { createPostgresDatabase, testDatabaseTargets, type TestDatabase, type TestDatabaseTarget } from './testing/testDatabaseTargets';

@@ -1,12 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '@indgang/db';
-import { appendAudit, getDraft, installCatalog, latestServices, listServices, parseCatalogBundle, personaFor, requirePermission, saveDraft, serviceVersion } from '@indgang/domain';
-import { audienceMatches, ZCatalogQuery, ZDraftBody, ZServiceParams } from '@indgang/schemas';
 import { asc } from 'drizzle-orm';
-import { replyTemplates, returnReasons } from '@indgang/db';
+import type { FastifyInstance } from 'fastify';
+import { replyTemplates, returnReasons, type Database } from '@indgang/db';
+import { appendAudit, getDraft, installCatalog, latestServices, listServices, parseCatalogBundle, requirePermission, saveDraft, serviceForActor } from '@indgang/domain';
+import { ZCatalogQuery, ZDraftBody, ZServiceParams } from '@indgang/schemas';
 import { requireActor, requireWritable } from '../http/authenticate';
 import { parseInput } from '../http/parseInput';
-import { DomainError } from '@indgang/domain';
 
 export function catalogRoutes(app: FastifyInstance, deps: { database: Database }) {
   const db = deps.database.db;
@@ -19,9 +17,7 @@ export function catalogRoutes(app: FastifyInstance, deps: { database: Database }
   app.get('/api/v1/catalog/services/:id', async (request) => {
     const actor = requireActor(request);
     const { id } = parseInput(ZServiceParams, request.params, 'params');
-    const definition = await serviceVersion(db, id);
-    const persona = await personaFor(db, actor);
-    if (!audienceMatches(definition.audience, persona)) throw new DomainError('not_found', 'not_found', { da: 'Servicen findes ikke, eller du har ikke adgang.', en: 'The service does not exist, or you have no access.' });
+    const { definition, persona } = await serviceForActor(db, actor, id);
     return { definition, persona, draft: await getDraft({ db }, actor, id) };
   });
 

@@ -36,7 +36,8 @@ export async function testDatabaseTargets(): Promise<TestDatabaseTarget[]> {
   return targets;
 }
 
-async function createPostgresDatabase(adminUrl: string): Promise<TestDatabase> {
+/** A fresh, migrated PostgreSQL database next to `adminUrl`'s, dropped again by `drop()`. */
+export async function createPostgresDatabase(adminUrl: string): Promise<TestDatabase> {
   const name = `indgang_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -11,12 +11,11 @@ export function portalCaseVisible(actor: Actor): SQL {
   const own = sql`(c.submitted_by_user_id = ${actor.userId} OR c.on_behalf_of_user_id = ${actor.userId} OR c.subject_person_id = ${actor.personId ?? ''})`;
   const units = [...actor.ledUnitIds, ...actor.delegatedUnitIds];
   if (units.length === 0) return own;
-  const scope = actor.unitScope === 'all' ? { ...actor, unitScope: [] as string[] } : actor;
   // Leaders see their units' portfolio even when they also hold an organisation-wide role.
   const paths = sql`(SELECT array_agg(path) FROM org_units WHERE id = ANY(${`{${units.join(',')}}`}::text[]))`;
   return actor.unitScope === 'all'
     ? sql`(${own} OR EXISTS (SELECT 1 FROM unnest(${paths}) AS p(prefix) WHERE starts_with(u.path, p.prefix)))`
-    : sql`(${own} OR ${unitInScope(scope, sql.raw('u.path'))})`;
+    : sql`(${own} OR ${unitInScope(actor, sql.raw('u.path'))})`;
 }
 
 export const BACKOFFICE_ROLES = ['caseworker', 'anchor', 'team_lead', 'process_owner', 'administrator', 'auditor'] as const;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { attachments, employments, orgUnits, persons, type Db } from '@indgang/db';
-import { audienceMatches, flatAnswers, routeCase, textOf, validateAnswers, type Answers, type TServiceDefinition } from '@indgang/schemas';
+import { flatAnswers, routeCase, textOf, validateAnswers, type Answers, type TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { unitInScope } from '../access/unitScopeSql';
 import type { Tx } from '../audit/appendAudit';
-import { serviceWithPersona } from '../catalog/personaFor';
+import { serviceForActor } from '../catalog/personaFor';
 import { DomainError, notFound } from '../errors/DomainError';
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
@@ -27,8 +27,7 @@ export interface SubmitResult { id: string; number: string; dueDate: string; tea
  * of an open case unless confirmed, routes it to a team and sets the deadline from the norm time.
  */
 export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInput): Promise<SubmitResult> {
-  const { definition: def, persona } = await serviceWithPersona(deps.db, actor, input.serviceId);
-  if (!audienceMatches(def.audience, persona)) throw notFound({ da: 'Servicen', en: 'The service' });
+  const { definition: def, persona } = await serviceForActor(deps.db, actor, input.serviceId);
   const { answers, errors } = validateAnswers(def, input.answers, persona, { requireDocuments: true });
   if (errors.length > 0) {
     throw new DomainError('invalid', 'answers_invalid', { da: 'Formularen har fejl. Ret de markerede felter.', en: 'The form has errors. Correct the marked fields.' },

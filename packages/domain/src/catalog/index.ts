@@ -2,4 +2,4 @@ export { parseCatalogBundle, readCatalogFolder, ZCatalogBundle, type CatalogBund
 export { installCatalog } from './installCatalog';
 export { latestServices, serviceVersion } from './latestServices';
 export { listServices, type ServiceCard } from './listServices';
-export { personaFor, serviceWithPersona } from './personaFor';
+export { personaFor, serviceForActor, serviceWithPersona } from './personaFor';

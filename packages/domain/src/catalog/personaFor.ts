@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Persona, TServiceDefinition } from '@indgang/schemas';
+import { audienceMatches, type Persona, type TServiceDefinition } from '@indgang/schemas';
 import type { Db } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { notFound } from '../errors/DomainError';
@@ -40,4 +40,11 @@ export async function serviceWithPersona(db: Pick<Db, 'execute'>, actor: Actor, 
   const row = rows[0] as { definition: TServiceDefinition; administration: string | null; total: number; recent: number } | undefined;
   if (!row) throw notFound({ da: 'Servicen', en: 'The service' });
   return { definition: row.definition, persona: toPersona(actor, row) };
+}
+
+/** The service as this actor may request it; a service outside her audience does not exist for her. */
+export async function serviceForActor(db: Pick<Db, 'execute'>, actor: Actor, serviceId: string): Promise<{ definition: TServiceDefinition; persona: Persona }> {
+  const found = await serviceWithPersona(db, actor, serviceId);
+  if (!audienceMatches(found.definition.audience, found.persona)) throw notFound({ da: 'Servicen', en: 'The service' });
+  return found;
 }
