@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '@indgang/db';
-import { DomainError, findSession, isReadOnly, loadActor, todayInDenmark, type Actor, type Session } from '@indgang/domain';
+import { authenticateSession, DomainError, isReadOnly, todayInDenmark, type Actor, type Session } from '@indgang/domain';
 
 export const SESSION_COOKIE = 'indgang_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -23,11 +23,11 @@ export function registerAuthentication(app: FastifyInstance, database: Database)
     if (!request.url.startsWith('/api/') && !request.url.startsWith('/auth/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await findSession(database.db, token);
-      if (session) {
-        request.session = session;
+      const found = await authenticateSession(database.db, token, todayInDenmark());
+      if (found) {
+        request.session = found.session;
         request.sessionToken = token;
-        request.actor = await loadActor(database.db, session.userId, todayInDenmark());
+        request.actor = found.actor;
       }
     }
     if (!SAFE.has(request.method)) {

@@ -1,3 +1,3 @@
-export { createSession, findSession, endSession, type Session } from './sessions';
+export { createSession, authenticateSession, endSession, type Session } from './sessions';
 export { listDemoUsers, type DemoUser } from './listDemoUsers';
 export { resolveOidcUser, type OidcClaims } from './resolveOidcUser';

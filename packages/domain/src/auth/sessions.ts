@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import { sessions, type Db } from '@indgang/db';
 import type { Tx } from '../audit/appendAudit';
 import { appendAudit } from '../audit/appendAudit';
+import type { Actor } from '../access/Actor';
+import { actorQuery, toActor, type ActorRow } from '../access/loadActor';
 
 export interface Session { userId: string; csrfToken: string; expiresAt: Date }
 
@@ -20,9 +22,13 @@ export async function createSession(deps: { db: Db }, userId: string, method: 'd
   return { token, session };
 }
 
-export async function findSession(db: Pick<Db, 'select'>, token: string): Promise<Session | null> {
-  const [row] = await db.select().from(sessions).where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
-  return row ? { userId: row.userId, csrfToken: row.csrfToken, expiresAt: row.expiresAt } : null;
+/** The live session of a cookie token and the actor it belongs to, in one query; null when there is none. */
+export async function authenticateSession(db: Pick<Db, 'execute'>, token: string, today: string): Promise<{ session: Session; actor: Actor } | null> {
+  const { rows } = await db.execute(actorQuery(sql`, s.csrf_token, s.expires_at`,
+    sql`FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${hashToken(token)} AND s.expires_at > now()`, today));
+  const row = rows[0] as unknown as (ActorRow & { user_id: string; csrf_token: string; expires_at: string }) | undefined;
+  if (!row) return null;
+  return { session: { userId: row.user_id, csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at) }, actor: toActor(row.user_id, row) };
 }
 
 export async function endSession(deps: { db: Db }, token: string): Promise<void> {
