@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   /** Absent: the embedded database in `dataDir`. */
   databaseUrl?: string;
+  /** Connections to PostgreSQL per process. */
+  databasePoolSize: number;
   dataDir: string;
   /** The demo municipality and demo login page; on by default in the embedded mode only. */
   demo: boolean;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } : undefined;
   return {
     host, port, databaseUrl,
+    databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 20),
     dataDir: resolve(env.INDGANG_DATA_DIR ?? 'data'),
     demo,
     demoSeed: Number(env.INDGANG_DEMO_SEED ?? 2026),

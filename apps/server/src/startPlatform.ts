@@ -11,7 +11,7 @@ export interface Platform { app: FastifyInstance; database: Database; url: strin
 
 /** Opens and migrates the database, loads the demo municipality on first start, and listens. */
 export async function startPlatform(config: Config, options: { logger?: boolean } = {}): Promise<Platform> {
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, poolSize: config.databasePoolSize } : { dataDir: config.dataDir });
   try {
     const { calendar, seeded } = await prepareDatabase(database, config);
     const jobs = { wake: async () => undefined as unknown, stop: async () => undefined };
