@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
-import { getPortalCase, listPortalCases, MAX_ATTACHMENT_BYTES, postPortalMessage, readAttachment, reopenCase, submitCase, uploadAttachment, type WorkCalendar } from '@indgang/domain';
+import { createCatalogCache, getPortalCase, listPortalCases, MAX_ATTACHMENT_BYTES, postPortalMessage, readAttachment, reopenCase, submitCase, uploadAttachment, type WorkCalendar } from '@indgang/domain';
 import { ZAttachmentQuery, ZCaseListQuery, ZCaseParams, ZPortalMessageBody, ZReopenBody, ZSubmitBody } from '@indgang/schemas';
 import { requireActor, requireWritable } from '../http/authenticate';
 import { parseInput } from '../http/parseInput';
@@ -9,7 +9,7 @@ const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
 /** The portal: submit, follow, answer and reopen cases; upload and fetch files. */
 export function portalCaseRoutes(app: FastifyInstance, deps: { database: Database; calendar: WorkCalendar; jobs: { wake(): Promise<unknown> } }) {
-  const caseDeps = { db: deps.database.db, calendar: deps.calendar };
+  const caseDeps = { db: deps.database.db, calendar: deps.calendar, cache: createCatalogCache() };
   const afterChange = () => { void deps.jobs.wake(); };
   for (const type of FILE_TYPES) {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_request, body, done) => done(null, body));

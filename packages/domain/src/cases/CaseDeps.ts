@@ -1,11 +1,14 @@
 import type { Db } from '@indgang/db';
 import type { WorkCalendar } from '../calendar/WorkCalendar';
+import type { CatalogCache } from '../catalog/personaFor';
 
 export interface CaseDeps {
   db: Db;
   calendar: WorkCalendar;
   /** Working days after resolution in which the submitter may reopen a case. */
   reopenWorkingDays?: number;
+  /** Recent service definitions and personas, so a submission need not read them each time. */
+  cache?: CatalogCache;
 }
 
 export const CASE_STATUSES = ['submitted', 'in_progress', 'awaiting_submitter', 'resolved'] as const;

@@ -27,7 +27,7 @@ export interface SubmitResult { id: string; number: string; dueDate: string; tea
  * of an open case unless confirmed, routes it to a team and sets the deadline from the norm time.
  */
 export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInput): Promise<SubmitResult> {
-  const { definition: def, persona } = await serviceForActor(deps.db, actor, input.serviceId);
+  const { definition: def, persona } = await serviceForActor(deps.db, actor, input.serviceId, deps.cache);
   const { answers, errors } = validateAnswers(def, input.answers, persona, { requireDocuments: true });
   if (errors.length > 0) {
     throw new DomainError('invalid', 'answers_invalid', { da: 'Formularen har fejl. Ret de markerede felter.', en: 'The form has errors. Correct the marked fields.' },

@@ -2,4 +2,5 @@ export { parseCatalogBundle, readCatalogFolder, ZCatalogBundle, type CatalogBund
 export { installCatalog } from './installCatalog';
 export { latestServices, serviceVersion } from './latestServices';
 export { listServices, type ServiceCard } from './listServices';
-export { personaFor, serviceForActor, serviceWithPersona } from './personaFor';
+export { createCatalogCache, personaFor, serviceForActor, serviceWithPersona, type CatalogCache } from './personaFor';
+export { TtlCache } from './TtlCache';

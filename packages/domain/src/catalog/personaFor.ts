@@ -3,6 +3,7 @@ import { audienceMatches, type Persona, type TServiceDefinition } from '@indgang
 import type { Db } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { notFound } from '../errors/DomainError';
+import { TtlCache } from './TtlCache';
 
 /** Columns administration, total (capped at 3) and recent (capped at 10) describing the actor. */
 function personaColumns(actor: Actor): SQL {
@@ -42,9 +43,24 @@ export async function serviceWithPersona(db: Pick<Db, 'execute'>, actor: Actor, 
   return { definition: row.definition, persona: toPersona(actor, row) };
 }
 
-/** The service as this actor may request it; a service outside her audience does not exist for her. */
-export async function serviceForActor(db: Pick<Db, 'execute'>, actor: Actor, serviceId: string): Promise<{ definition: TServiceDefinition; persona: Persona }> {
-  const found = await serviceWithPersona(db, actor, serviceId);
+export interface CatalogCache { services: TtlCache<TServiceDefinition>; personas: TtlCache<Persona> }
+
+/** Service definitions may be 5 s stale (a new version shows within that), personas a minute. */
+export function createCatalogCache(): CatalogCache {
+  return { services: new TtlCache(5_000), personas: new TtlCache(60_000) };
+}
+
+/**
+ * The service as this actor may request it; a service outside her audience does not exist for her.
+ * With a cache, the current definition and the persona come from memory when recent enough.
+ */
+export async function serviceForActor(db: Pick<Db, 'execute'>, actor: Actor, serviceId: string, cache?: CatalogCache): Promise<{ definition: TServiceDefinition; persona: Persona }> {
+  const found = cache
+    ? {
+      definition: await cache.services.get(serviceId, async () => (await serviceWithPersona(db, actor, serviceId)).definition),
+      persona: await cache.personas.get(`${actor.userId}|${[...actor.roles].sort().join(',')}|${actor.ledUnitIds.join(',')}|${actor.delegatedUnitIds.join(',')}`, () => personaFor(db, actor)),
+    }
+    : await serviceWithPersona(db, actor, serviceId);
   if (!audienceMatches(found.definition.audience, found.persona)) throw notFound({ da: 'Servicen', en: 'The service' });
   return found;
 }
