@@ -156,7 +156,8 @@ CREATE TABLE "role_assignments" (
 	"user_id" text NOT NULL,
 	"role" text NOT NULL,
 	"unit_id" text,
-	"team_id" text
+	"team_id" text,
+	"service_id" text
 );
 --> statement-breakpoint
 CREATE TABLE "services" (

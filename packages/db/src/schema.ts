@@ -70,13 +70,15 @@ export const users = pgTable('users', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('users_oidc_subject_uq').on(t.oidcSubject), uniqueIndex('users_email_uq').on(t.email)]);
 
-/** A role held by a user, optionally scoped to a unit (leader) or a team (caseworker). */
+/** A role held by a user, optionally scoped to a unit (leader), a team (caseworker) or a service (anchor person). */
 export const roleAssignments = pgTable('role_assignments', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   userId: text('user_id').notNull().references(() => users.id),
   role: text('role').notNull(),
   unitId: text('unit_id').references(() => orgUnits.id),
   teamId: text('team_id').references(() => teams.id),
+  /** For an anchor person: the service she is the specialist of. */
+  serviceId: text('service_id'),
 }, (t) => [index('role_assignments_user_idx').on(t.userId)]);
 
 /** A leader's delegation of a unit to a deputy for a period. */

@@ -105,6 +105,7 @@ describe.each(targets)('cases end to end on $name', (target) => {
     const view = (await t.as(caseworker, { method: 'GET', url: `/api/v1/backoffice/cases/${caseId}` })).json();
     expect(view).toMatchObject({ status: 'in_progress', unit: { id: 'buf-001' } });
     expect(view.templates[0].text).toContain(caseNumber);
+    expect(view.anchors).toHaveLength(1); // the anchor person for new hires
     await t.as(caseworker, { method: 'POST', url: `/api/v1/backoffice/cases/${caseId}/notes`, payload: { body: 'HEMMELIG intern vurdering' } });
     const current = (await t.as(caseworker, { method: 'GET', url: `/api/v1/backoffice/cases/${caseId}` })).json();
     const returned = await t.as(caseworker, { method: 'POST', url: `/api/v1/backoffice/cases/${caseId}/return`, payload: { reasonCode: 'missing-document', message: 'Vi mangler eksamensbeviset i læsbar form.', expectedVersion: current.version } });

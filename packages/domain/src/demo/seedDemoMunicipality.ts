@@ -14,7 +14,7 @@ export interface DemoUserSpec {
   /** Candidates in order of preference; the first not already taken by another demo user is used. */
   person: (data: OrgDataset) => PersonRecord[];
   displayName?: string;
-  roles: Array<{ role: Role; unitId?: string; teamId?: string }>;
+  roles: Array<{ role: Role; unitId?: string; teamId?: string; serviceId?: string }>;
 }
 
 /** Staff of a unit (not its leader), those in the given position first. */
@@ -33,7 +33,7 @@ export const DEMO_USERS: DemoUserSpec[] = [
   { id: 'demo-leder-pleje', person: leaderOf('suf-001'), roles: [], description: { da: 'Centerchef (SUF) – leder af et plejecenter', en: 'Care home manager (SUF)' } },
   { id: 'demo-sagsbehandler-loen', person: at('okf-ks-lon1', 'Lønkonsulent'), roles: [{ role: 'caseworker', teamId: 'okf-ks-lon1' }], description: { da: 'Sagsbehandler i Løn Team 1', en: 'Caseworker, Payroll Team 1' } },
   { id: 'demo-sagsbehandler-hr', person: at('okf-ks-hr'), roles: [{ role: 'caseworker', teamId: 'okf-ks-hr' }], description: { da: 'Sagsbehandler i HR-administration', en: 'Caseworker, HR administration' } },
-  { id: 'demo-ankerperson', person: at('okf-ks-lon1'), roles: [{ role: 'caseworker', teamId: 'okf-ks-lon1' }, { role: 'anchor', teamId: 'okf-ks-lon1' }], description: { da: 'Ankerperson for ansættelser, Løn Team 1', en: 'Anchor person for hiring, Payroll Team 1' } },
+  { id: 'demo-ankerperson', person: at('okf-ks-lon1'), roles: [{ role: 'caseworker', teamId: 'okf-ks-lon1' }, { role: 'anchor', teamId: 'okf-ks-lon1', serviceId: 'ansaettelse' }], description: { da: 'Ankerperson for ansættelser, Løn Team 1', en: 'Anchor person for hiring, Payroll Team 1' } },
   { id: 'demo-teamleder', person: leaderOf('okf-ks-lon1'), roles: [{ role: 'team_lead', teamId: 'okf-ks-lon1' }], description: { da: 'Teamleder, Løn Team 1 (driftsstyring)', en: 'Team lead, Payroll Team 1 (production control)' } },
   { id: 'demo-procesejer', person: at('okf-ks-si'), roles: [{ role: 'process_owner' }], description: { da: 'Procesejer i Koncernservice', en: 'Process owner in the service centre' } },
   { id: 'demo-konfigurator', person: at('okf-ks-si'), roles: [{ role: 'configurator' }], description: { da: 'Konfigurator – vedligeholder services og formularer', en: 'Configurator – maintains services and forms' } },
