@@ -2,9 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/appendAudit';
 import { attachments, type Db } from '@indgang/db';
-import type { Actor } from '../access/Actor';
+import { can, type Actor } from '../access/Actor';
 import { DomainError, notFound } from '../errors/DomainError';
-import { portalCaseVisible, BACKOFFICE_ROLES } from './caseAccess';
+import { portalCaseVisible } from './caseAccess';
 
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -36,7 +36,7 @@ function magicMatches(mime: string, content: Buffer): boolean {
 
 /** A file, for its uploader, for those who may see its case, and for the back office. Logged. */
 export async function readAttachment(deps: { db: Db }, actor: Actor, id: string) {
-  const backoffice = [...actor.roles].some((r) => (BACKOFFICE_ROLES as readonly string[]).includes(r));
+  const backoffice = can(actor, 'cases.handle');
   return deps.db.transaction(async (tx) => {
     const { rows } = await tx.execute(sql`
       SELECT a.id FROM attachments a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN org_units u ON u.id = c.unit_id

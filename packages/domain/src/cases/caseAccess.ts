@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '../access/Actor';
+import { can, isReadOnly, type Actor } from '../access/Actor';
 import { unitInScope } from '../access/unitScopeSql';
 import { DomainError } from '../errors/DomainError';
 
@@ -18,10 +18,9 @@ export function portalCaseVisible(actor: Actor): SQL {
     : sql`(${own} OR ${unitInScope(actor, sql.raw('u.path'))})`;
 }
 
-export const BACKOFFICE_ROLES = ['caseworker', 'anchor', 'team_lead', 'process_owner', 'administrator', 'auditor'] as const;
-
+/** Case handling is the 'cases.handle' permission; the auditor holds it to read, never to change. */
 export function requireBackoffice(actor: Actor, write: boolean): void {
-  const roles = [...actor.roles];
-  const ok = write ? roles.some((r) => r !== 'auditor' && (BACKOFFICE_ROLES as readonly string[]).includes(r)) : roles.some((r) => (BACKOFFICE_ROLES as readonly string[]).includes(r));
-  if (!ok) throw new DomainError('forbidden', 'forbidden', { da: 'Du har ikke adgang til sagsbehandlingen.', en: 'You do not have access to case handling.' });
+  if (!can(actor, 'cases.handle') || (write && isReadOnly(actor))) {
+    throw new DomainError('forbidden', 'forbidden', { da: 'Du har ikke adgang til sagsbehandlingen.', en: 'You do not have access to case handling.' });
+  }
 }
