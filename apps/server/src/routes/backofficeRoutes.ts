@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
-import { addCaseNote, assignCase, getBackofficeCase, listQueue, messageSubmitter, pickNextCase, resolveCase, returnCase, returnStatistics, type WorkCalendar } from '@indgang/domain';
+import { addCaseNote, assignCase, getBackofficeCase, listQueue, listTeams, messageSubmitter, pickNextCase, resolveCase, returnCase, returnStatistics, type WorkCalendar } from '@indgang/domain';
 import { ZAssignBody, ZCaseMessageBody, ZCaseParams, ZNoteBody, ZQueueQuery, ZResolveBody, ZReturnBody, ZTeamParams } from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
 import { parseInput } from '../http/parseInput';
@@ -12,6 +12,7 @@ export function backofficeRoutes(app: FastifyInstance, deps: { database: Databas
   const caseId = (params: unknown) => parseInput(ZCaseParams, params, 'params').id;
 
   app.get('/api/v1/backoffice/queue', async (request) => listQueue(caseDeps, requireActor(request), parseInput(ZQueueQuery, request.query, 'query')));
+  app.get('/api/v1/backoffice/teams', async (request) => listTeams(caseDeps, requireActor(request)));
   app.get('/api/v1/backoffice/returns', async (request) => returnStatistics(caseDeps, requireActor(request)));
   app.post('/api/v1/backoffice/queue/:teamId/next', async (request) => {
     const { teamId } = parseInput(ZTeamParams, request.params, 'params');

@@ -12,16 +12,17 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 
 type Row = Awaited<ReturnType<typeof listQueue>>[number];
-const TEAMS = ['okf-ks-lon1', 'okf-ks-lon2', 'okf-ks-hr', 'okf-ks-si'];
 
 /** A team's queue, most urgent first, and "take the next case". */
 export function QueuePage() {
   const { t, locale, pick } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
-  const [teamId, setTeamId] = useState(me?.teamIds[0] ?? TEAMS[0]!);
+  const teams = useApi<Array<{ id: string; name: string }>>('/api/v1/backoffice/teams');
+  const [chosenTeam, setTeamId] = useState<string | null>(me?.teamIds[0] ?? null);
+  const teamId = chosenTeam ?? teams.data?.[0]?.id ?? '';
   const [assigned, setAssigned] = useState<'any' | 'me' | 'none'>('any');
-  const queue = useApi<Row[]>(`/api/v1/backoffice/queue?teamId=${teamId}&assigned=${assigned}`);
+  const queue = useApi<Row[]>(teamId ? `/api/v1/backoffice/queue?teamId=${encodeURIComponent(teamId)}&assigned=${assigned}` : null);
   const [error, setError] = useState<ApiError>();
   const [empty, setEmpty] = useState(false);
   const returns = useApi<Array<{ reason: string; serviceId: string; unitName: string; returns: number }>>('/api/v1/backoffice/returns');
@@ -38,7 +39,7 @@ export function QueuePage() {
         <div className="form-group">
           <label className="form-label" htmlFor="queue-team">{t('queue.team')}</label>
           <select id="queue-team" className="form-select" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-            {TEAMS.map((team) => <option key={team} value={team}>{t(`team.${team}` as 'team.okf-ks-lon1')}</option>)}
+            {teams.data?.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
           </select>
         </div>
         <div className="form-group">

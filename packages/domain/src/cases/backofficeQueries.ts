@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { attachments, caseEvents, employments, orgUnits, persons, replyTemplates, returnReasons, roleAssignments, unitManagers, users } from '@indgang/db';
+import { attachments, caseEvents, employments, orgUnits, persons, replyTemplates, returnReasons, roleAssignments, teams, unitManagers, users } from '@indgang/db';
 import { textOf, type Answers, type TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
@@ -81,4 +81,10 @@ export async function returnStatistics(deps: CaseDeps, actor: Actor) {
     FROM case_events e JOIN cases c ON c.id = e.case_id JOIN org_units u ON u.id = c.unit_id
     WHERE e.type = 'returned' GROUP BY 1, 2, 3 ORDER BY returns DESC`);
   return rows.map((r) => ({ reason: r.reason as string, serviceId: r.service_id as string, unitName: r.unit_name as string, returns: r.returns as number }));
+}
+
+/** The service centre's teams, for choosing a queue. */
+export async function listTeams(deps: CaseDeps, actor: Actor) {
+  requireBackoffice(actor, false);
+  return deps.db.select({ id: teams.id, name: teams.name, area: teams.area }).from(teams).orderBy(asc(teams.name));
 }

@@ -3,7 +3,7 @@ export { submitCase, type SubmitInput, type SubmitResult } from './submitCase';
 export { listPortalCases, type PortalCaseFilter } from './listPortalCases';
 export { getPortalCase } from './getPortalCase';
 export { postPortalMessage, reopenCase } from './postPortalMessage';
-export { listQueue, getBackofficeCase, returnStatistics, type QueueFilter } from './backofficeQueries';
+export { listQueue, listTeams, getBackofficeCase, returnStatistics, type QueueFilter } from './backofficeQueries';
 export { pickNextCase, assignCase, addCaseNote, messageSubmitter, returnCase, resolveCase } from './handleCase';
 export { uploadAttachment, readAttachment, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachmentsStore';
 export { saveDraft, getDraft } from './drafts';
