@@ -29,13 +29,17 @@ export function WorkCasePage() {
   const [assignee, setAssignee] = useState('');
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState('');
+  // The version each action returns, so a second action sent before the view reloads is not stale.
+  const [latestVersion, setLatestVersion] = useState(0);
   const c = view.data;
+  const version = Math.max(c?.version ?? 0, latestVersion);
   const readOnly = !me || me.roles.every((r) => r === 'auditor');
 
   const post = async (path: string, body: object, doneText: string, clear = true) => {
     setError(undefined); setDone('');
     try {
-      await api(`/api/v1/backoffice/cases/${id}/${path}`, { method: 'POST', body: JSON.stringify(body) });
+      const result = await api<{ version: number }>(`/api/v1/backoffice/cases/${id}/${path}`, { method: 'POST', body: JSON.stringify(body) });
+      setLatestVersion(result.version);
       if (clear) { setText(''); setOutcome(''); }
       setDone(doneText);
       view.reload();
@@ -44,7 +48,7 @@ export function WorkCasePage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!c) return;
-    const v = c.version;
+    const v = version;
     if (action === 'note') return void post('notes', { body: text }, t('work.noted'));
     if (action === 'message') return void post('messages', { body: text, expectedVersion: v }, t('work.messaged'));
     if (action === 'return') return void post('return', { reasonCode: reason, message: text, expectedVersion: v }, t('work.returned'));
@@ -96,8 +100,8 @@ export function WorkCasePage() {
                       {c.teamMembers.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
                     </select>
                   </div>
-                  <button type="button" className="button button-secondary" disabled={!assignee} onClick={() => void post('assign', { assigneeUserId: assignee, expectedVersion: c.version }, t('work.assigned'), false)}>{t('work.assignButton')}</button>{' '}
-                  {me && c.assigneeUserId !== me.userId && <button type="button" className="button button-secondary" onClick={() => void post('assign', { assigneeUserId: me.userId, expectedVersion: c.version }, t('work.assigned'), false)}>{t('work.takeOver')}</button>}
+                  <button type="button" className="button button-secondary" disabled={!assignee} onClick={() => void post('assign', { assigneeUserId: assignee, expectedVersion: version }, t('work.assigned'), false)}>{t('work.assignButton')}</button>{' '}
+                  {me && c.assigneeUserId !== me.userId && <button type="button" className="button button-secondary" onClick={() => void post('assign', { assigneeUserId: me.userId, expectedVersion: version }, t('work.assigned'), false)}>{t('work.takeOver')}</button>}
                 </section>
                 <form onSubmit={submit} className="work-action">
                   <fieldset>
