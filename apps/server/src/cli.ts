@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { migrate, openDatabase } from '@indgang/db';
+import { migrate, openDatabase, type Database } from '@indgang/db';
 import { DomainError, importOrgFile, loadActor, sealAuditChain, todayInDenmark, verifyAuditChain } from '@indgang/domain';
 import { loadConfig } from './config';
 
@@ -12,30 +12,34 @@ const USAGE = `Usage: indgang <command>
 The database is DATABASE_URL, or the embedded one in INDGANG_DATA_DIR (default ./data).
 `;
 
+/** Opens and migrates the configured database for one command, and closes it afterwards. */
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  try {
+    await migrate(database.pool);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(args: string[]): Promise<number> {
   const [command, sub, ...rest] = args;
   if (command === 'audit' && sub === 'verify') {
-    const config = loadConfig();
-    const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
-    try {
-      await migrate(database.pool);
+    return withDatabase(async (database) => {
       await sealAuditChain(database.db);
       const result = await verifyAuditChain(database.db);
       process.stdout.write(`${JSON.stringify(result)}\n`);
       process.stdout.write(result.ok ? `audit trail intact: ${result.entries} entries, head ${result.headHash}\n` : `audit trail BROKEN at entry ${result.firstBrokenSeq} (${result.reason})\n`);
       return result.ok ? 0 : 1;
-    } finally {
-      await database.close();
-    }
+    });
   }
   if (command === 'import' && sub) {
     const asIndex = rest.indexOf('--as');
     const userId = asIndex >= 0 ? rest[asIndex + 1] : undefined;
     if (!userId) { process.stderr.write(USAGE); return 2; }
-    const config = loadConfig();
-    const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
-    try {
-      await migrate(database.pool);
+    return withDatabase(async (database) => {
       const actor = await loadActor(database.db, userId, todayInDenmark());
       const format = extname(sub).toLowerCase() === '.json' ? 'json' : 'csv';
       const result = await importOrgFile({ db: database.db }, actor, { format, text: await readFile(sub, 'utf8'), fileName: sub }, (p) => {
@@ -43,14 +47,12 @@ async function main(args: string[]): Promise<number> {
       });
       process.stdout.write(`\n${JSON.stringify(result)}\n`);
       return 0;
-    } catch (error) {
+    }).catch((error: unknown) => {
       if (!(error instanceof DomainError)) throw error;
       process.stderr.write(`\n${error.text.da}\n${error.text.en}\n`);
       for (const f of error.fields) process.stderr.write(`  row ${f.row ?? '-'} ${f.column ?? f.path}: ${f.message.en}\n`);
       return 1;
-    } finally {
-      await database.close();
-    }
+    });
   }
   process.stderr.write(USAGE);
   return 2;

@@ -2,14 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import type { CaseDeps } from './CaseDeps';
-import { portalCaseVisible } from './caseAccess';
+import { ownCase, portalCaseVisible } from './caseAccess';
 import { describeCase } from './describeCase';
 
 export interface PortalCaseFilter { view: 'mine' | 'units'; status?: string; q?: string }
 
 /** "Mine sager" and the unit portfolio: the cases the actor may follow, newest first. */
 export async function listPortalCases(deps: CaseDeps, actor: Actor, filter: PortalCaseFilter) {
-  const own = sql`(c.submitted_by_user_id = ${actor.userId} OR c.on_behalf_of_user_id = ${actor.userId} OR c.subject_person_id = ${actor.personId ?? ''})`;
   const q = filter.q?.trim();
   const { rows } = await deps.db.execute(sql`
     SELECT c.id, c.number, c.status, c.due_date, c.paused_since, c.submitted_at, c.resolved_at, c.unit_id, u.name AS unit_name,
@@ -17,7 +16,7 @@ export async function listPortalCases(deps: CaseDeps, actor: Actor, filter: Port
     FROM cases c JOIN org_units u ON u.id = c.unit_id
     JOIN services s ON s.id = c.service_id AND s.version = c.service_version
     LEFT JOIN persons p ON p.id = c.subject_person_id
-    WHERE ${filter.view === 'mine' ? own : portalCaseVisible(actor)}
+    WHERE ${filter.view === 'mine' ? ownCase(actor) : portalCaseVisible(actor)}
       ${filter.status ? sql`AND c.status = ${filter.status}` : sql``}
       ${q ? sql`AND (c.number ILIKE ${`%${q}%`} OR (p.first_name || ' ' || p.last_name) ILIKE ${`%${q}%`} OR (s.definition->'name'->>'da') ILIKE ${`%${q}%`} OR (s.definition->>'name') ILIKE ${`%${q}%`})` : sql``}
     ORDER BY c.submitted_at DESC LIMIT 200`);

@@ -1,11 +1,11 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { attachments, caseEvents } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
-import { DomainError, notFound } from '../errors/DomainError';
+import { DomainError } from '../errors/DomainError';
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
-import { portalCaseVisible } from './caseAccess';
+import { requirePortalCase } from './caseAccess';
 import { caseForUpdate, updateCase } from './caseForUpdate';
 
 export interface PortalMessage { body: string; attachmentIds: string[] }
@@ -19,8 +19,7 @@ export async function postPortalMessage(deps: CaseDeps, actor: Actor, caseId: st
   const body = message.body.trim();
   if (!body && message.attachmentIds.length === 0) throw new DomainError('invalid', 'message_empty', { da: 'Skriv en besked eller vedhæft en fil.', en: 'Write a message or attach a file.' });
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.execute(sql`SELECT c.id FROM cases c JOIN org_units u ON u.id = c.unit_id WHERE c.id = ${caseId} AND ${portalCaseVisible(actor)}`);
-    if (!rows[0]) throw notFound({ da: 'Sagen', en: 'The case' });
+    await requirePortalCase(tx, actor, caseId);
     const row = await caseForUpdate(tx, caseId);
     if (message.attachmentIds.length > 0) {
       const claimed = await tx.update(attachments).set({ caseId })
@@ -47,8 +46,7 @@ export async function postPortalMessage(deps: CaseDeps, actor: Actor, caseId: st
 /** The submitter reopens a resolved case within the configured period. */
 export async function reopenCase(deps: CaseDeps, actor: Actor, caseId: string, reason: string) {
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.execute(sql`SELECT c.id FROM cases c JOIN org_units u ON u.id = c.unit_id WHERE c.id = ${caseId} AND ${portalCaseVisible(actor)}`);
-    if (!rows[0]) throw notFound({ da: 'Sagen', en: 'The case' });
+    await requirePortalCase(tx, actor, caseId);
     const row = await caseForUpdate(tx, caseId);
     const resolvedOn = row.resolvedAt ? row.resolvedAt.toISOString().slice(0, 10) : null;
     const limit = resolvedOn ? deps.calendar.addWorkingDays(resolvedOn, deps.reopenWorkingDays ?? 20) : null;
