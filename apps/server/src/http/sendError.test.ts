@@ -34,6 +34,17 @@ describe('bad input', () => {
     ['a body that is too large', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: JSON.stringify({ toPersonId: 'x'.repeat(2_000_000) }), headers: { 'content-type': 'application/json' } }],
     ['an import whose JSON is not an object', () => admin, { method: 'POST', url: '/api/v1/org/imports', payload: '"units"', headers: { 'content-type': 'application/json' } }],
     ['an import with an unclosed quote', () => admin, { method: 'POST', url: '/api/v1/org/imports', payload: 'unit_id;unit_name;unit_kind\n"x;X;office', headers: { 'content-type': 'text/csv' } }],
+    ['answers that are a list', () => leader, { method: 'POST', url: '/api/v1/cases', payload: { serviceId: 'fravaer', answers: [1, 2] } }],
+    ['a section of the wrong shape', () => leader, { method: 'POST', url: '/api/v1/cases', payload: { serviceId: 'fravaer', answers: { absence: 'sygdom' } } }],
+    ['an unknown service', () => leader, { method: 'POST', url: '/api/v1/cases', payload: { serviceId: 'findes-ikke', answers: {} } }],
+    ['a flag that is not a boolean', () => leader, { method: 'POST', url: '/api/v1/cases', payload: { serviceId: 'fravaer', answers: {}, confirmNotDuplicate: 'ja' } }],
+    ['a case id that is not a uuid', () => leader, { method: 'GET', url: '/api/v1/cases/IND-2026-000001' }],
+    ['a message to a case that does not exist', () => leader, { method: 'POST', url: '/api/v1/cases/00000000-0000-4000-8000-000000000000/messages', payload: { body: 'Hej' } }],
+    ['a file without a name', () => leader, { method: 'POST', url: '/api/v1/attachments', payload: '%PDF-1.4', headers: { 'content-type': 'application/pdf' } }],
+    ['a file sent as JSON', () => leader, { method: 'POST', url: '/api/v1/attachments?fileName=x.pdf', payload: { file: 'x' } }],
+    ['a negative case version', () => admin, { method: 'POST', url: '/api/v1/backoffice/cases/00000000-0000-4000-8000-000000000000/resolve', payload: { outcome: 'x', reply: 'y', expectedVersion: -1 } }],
+    ['a queue of a team id with path characters', () => admin, { method: 'POST', url: '/api/v1/backoffice/queue/..%2Fx/next' }],
+    ['a draft that is not an object', () => leader, { method: 'PUT', url: '/api/v1/catalog/services/fravaer/draft', payload: { answers: 'tekst' } }],
   ];
 
   it.each(cases)('answers %s with a 4xx in Danish and English', async (_name, who, request) => {
