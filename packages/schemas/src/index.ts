@@ -8,7 +8,6 @@ export type TDemoLoginBody = z.infer<typeof ZDemoLoginBody>;
 
 export const ZIdParams = z.object({ id });
 
-export const ZPersonParams = z.object({ id });
 export const ZPersonQuery = z.object({ reveal: z.enum(['cpr']).optional() }).strict();
 
 export const ZPersonSearchQuery = z.object({ q: z.string().trim().min(2).max(100) }).strict();
@@ -64,3 +63,5 @@ export const ZNoteBody = z.object({ body: z.string().max(4000) }).strict();
 export const ZCaseMessageBody = z.object({ body: z.string().max(4000), expectedVersion: version }).strict();
 export const ZReturnBody = z.object({ reasonCode: z.string().max(60), message: z.string().max(4000), expectedVersion: version }).strict();
 export const ZResolveBody = z.object({ outcome: z.string().max(200), reply: z.string().max(4000), expectedVersion: version }).strict();
+
+export { issueText } from './issueText';

@@ -43,6 +43,7 @@ describe('catalogue as files', () => {
     const bad = await t.as(configurator, { method: 'POST', url: '/api/v1/catalog/import', payload: { services: [{ id: 'X' }], returnReasons: [], replyTemplates: [] } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toContain('services.0.id');
+    expect(bad.json().error.fields[0].message.da).not.toBe(bad.json().error.fields[0].message.en);
     expect((await t.as(leader, { method: 'GET', url: '/api/v1/catalog/export' })).statusCode).toBe(403);
   });
 

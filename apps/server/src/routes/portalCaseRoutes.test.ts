@@ -106,6 +106,8 @@ describe.each(targets)('cases end to end on $name', (target) => {
     expect(view).toMatchObject({ status: 'in_progress', unit: { id: 'buf-001' } });
     expect(view.templates[0].text).toContain(caseNumber);
     expect(view.anchors).toHaveLength(1); // the anchor person for new hires
+    const memberIds = view.teamMembers.map((m: { id: string }) => m.id);
+    expect(new Set(memberIds).size).toBe(memberIds.length); // a caseworker who is also an anchor is listed once
     await t.as(caseworker, { method: 'POST', url: `/api/v1/backoffice/cases/${caseId}/notes`, payload: { body: 'HEMMELIG intern vurdering' } });
     const current = (await t.as(caseworker, { method: 'GET', url: `/api/v1/backoffice/cases/${caseId}` })).json();
     const returned = await t.as(caseworker, { method: 'POST', url: `/api/v1/backoffice/cases/${caseId}/return`, payload: { reasonCode: 'missing-document', message: 'Vi mangler eksamensbeviset i læsbar form.', expectedVersion: current.version } });

@@ -51,7 +51,7 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
     const subjectJobs = subjectId ? await tx.select({ unitId: employments.unitId, position: employments.position, agreement: employments.agreement, weeklyHoursCenti: employments.weeklyHoursCenti, startDate: employments.startDate, endDate: employments.endDate }).from(employments).where(eq(employments.personId, subjectId)) : [];
     const anchors = await tx.select({ name: users.displayName }).from(roleAssignments).innerJoin(users, eq(users.id, roleAssignments.userId))
       .where(sql`${roleAssignments.role} = 'anchor' AND (${roleAssignments.serviceId} = ${c.service_id as string} OR (${roleAssignments.serviceId} IS NULL AND ${roleAssignments.teamId} = ${c.team_id as string}))`);
-    const teamMembers = await tx.select({ id: users.id, name: users.displayName }).from(roleAssignments).innerJoin(users, eq(users.id, roleAssignments.userId))
+    const teamMembers = await tx.selectDistinct({ id: users.id, name: users.displayName }).from(roleAssignments).innerJoin(users, eq(users.id, roleAssignments.userId))
       .where(inArray(roleAssignments.role, ['caseworker', 'anchor', 'team_lead'])).orderBy(asc(users.displayName));
     const reasons = await tx.select().from(returnReasons).orderBy(asc(returnReasons.code));
     const templates = await tx.select().from(replyTemplates).orderBy(asc(replyTemplates.id));

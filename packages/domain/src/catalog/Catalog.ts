@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ZServiceDefinition, ZText, type TServiceDefinition } from '@indgang/schemas';
+import { issueText, ZServiceDefinition, type TServiceDefinition } from '@indgang/schemas';
 import { z } from 'zod';
 import type { CalendarConfig } from '../calendar/WorkCalendar';
 import { DomainError, type FieldError } from '../errors/DomainError';
@@ -17,7 +17,6 @@ export const ZCatalogBundle = z.object({
 export type CatalogBundle = z.infer<typeof ZCatalogBundle>;
 export type ReturnReason = z.infer<typeof ZReturnReason>;
 export type ReplyTemplate = z.infer<typeof ZReplyTemplate>;
-export { ZText };
 
 /** Validates a catalogue bundle; every problem is named by its place in the bundle. */
 export function parseCatalogBundle(input: unknown): CatalogBundle {
@@ -30,7 +29,7 @@ export function parseCatalogBundle(input: unknown): CatalogBundle {
     }
     return result.data;
   }
-  const fields: FieldError[] = result.error.issues.slice(0, 50).map((i) => ({ path: i.path.join('.'), message: { da: i.message, en: i.message } }));
+  const fields: FieldError[] = result.error.issues.slice(0, 50).map((i) => ({ path: i.path.join('.'), message: issueText(i) }));
   throw new DomainError('invalid', 'catalog_invalid', {
     da: `Kataloget er ugyldigt: ${fields.map((f) => f.path).join(', ')}`,
     en: `The catalogue is invalid: ${fields.map((f) => f.path).join(', ')}`,
