@@ -1,8 +1,10 @@
 // Load generator for bench/intake.ts, run in its own process: raw single-row insert transactions
-// against the platform's database, then submissions through the platform's HTTP intake.
+// against the platform's database, the same insert behind a bare HTTP route, then submissions
+// through the platform's HTTP intake.
 import pg from 'pg';
 
 const url = process.env.BENCH_URL!;
+const bareUrl = process.env.BENCH_BARE_URL!;
 const dbConfig = JSON.parse(process.env.BENCH_DB!) as pg.PoolConfig;
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -44,8 +46,13 @@ const submit = async () => {
   await response.arrayBuffer();
 };
 
+const bareRaw = async () => {
+  const response = await fetch(`${bareUrl}/raw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  if (response.status !== 200) throw new Error(`bare route answered ${response.status}`);
+  await response.arrayBuffer();
+};
+
 const pool = new pg.Pool(dbConfig);
-await pool.query('CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, payload jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())');
 const raw = async () => {
   const client = await pool.connect();
   try { await client.query('BEGIN'); await client.query('INSERT INTO bench_raw (payload) VALUES ($1)', [body]); await client.query('COMMIT'); } finally { client.release(); }
@@ -55,11 +62,16 @@ await closedLoop(4, 1000, submit); // warm-up
 await closedLoop(4, 1000, raw);
 const rawRate = await closedLoop(concurrency, seconds * 1000, raw);
 await pool.end();
+await closedLoop(4, 1000, bareRaw);
+const bareRate = await closedLoop(concurrency, seconds * 1000, bareRaw);
 const intakeRate = await closedLoop(concurrency, seconds * 1000, submit);
 const latencies = await openLoop(intakeRate / 2, seconds * 1000, submit);
+// The bare route at the same rate: the latency tail the machine itself adds.
+const bareLatencies = await openLoop(intakeRate / 2, seconds * 1000, bareRaw);
 const ratio = intakeRate / rawRate;
 console.log(`database: ${label}; concurrency ${concurrency}; ${seconds} s per phase; load from a separate process`);
 console.log(`raw single-row insert transactions: ${rawRate.toFixed(0)}/s`);
+console.log(`the same insert behind a bare HTTP route: ${bareRate.toFixed(0)}/s (ratio ${(bareRate / rawRate).toFixed(2)}, the most any HTTP intake can reach here)`);
 console.log(`whole intake path: ${intakeRate.toFixed(0)} submissions/s (ratio ${ratio.toFixed(2)})`);
-console.log(`at ${(intakeRate / 2).toFixed(0)}/s: p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms`);
-console.log(`db=${label} intake_per_s=${intakeRate.toFixed(0)} raw_insert_per_s=${rawRate.toFixed(0)} ratio=${ratio.toFixed(2)} half_load_per_s=${(intakeRate / 2).toFixed(0)} p50_ms=${quantile(latencies, 0.5).toFixed(1)} p99_ms=${quantile(latencies, 0.99).toFixed(1)}`);
+console.log(`at ${(intakeRate / 2).toFixed(0)}/s: p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p90 ${quantile(latencies, 0.9).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(1)} ms, max ${quantile(latencies, 1).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms; bare route at the same rate: p50 ${quantile(bareLatencies, 0.5).toFixed(1)} ms, p99 ${quantile(bareLatencies, 0.99).toFixed(1)} ms`);
+console.log(`db=${label} intake_per_s=${intakeRate.toFixed(0)} raw_insert_per_s=${rawRate.toFixed(0)} bare_http_insert_per_s=${bareRate.toFixed(0)} bare_ratio=${(bareRate / rawRate).toFixed(2)} ratio=${ratio.toFixed(2)} half_load_per_s=${(intakeRate / 2).toFixed(0)} p50_ms=${quantile(latencies, 0.5).toFixed(1)} p99_ms=${quantile(latencies, 0.99).toFixed(1)} bare_p50_ms=${quantile(bareLatencies, 0.5).toFixed(1)} bare_p99_ms=${quantile(bareLatencies, 0.99).toFixed(1)}`);

@@ -1,5 +1,6 @@
 export * as schema from './schema';
 export * from './schema';
 export { openDatabase, type Database, type Db, type OpenDatabaseOptions } from './openDatabase';
+export { executePrepared } from './executePrepared';
 export { migrate, migrationsFolder } from './migrate';
 export { createPostgresDatabase, testDatabaseTargets, type TestDatabase, type TestDatabaseTarget } from './testing/testDatabaseTargets';

@@ -59,6 +59,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const connection: pg.PoolConfig = { host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: embeddedPoolSize, idleTimeoutMillis: 0 };
   const pool = new pg.Pool(connection);
   pool.on('error', () => undefined);
+  // Every socket connection reaches the same PGlite session, which outlives a replaced connection:
+  // a new connection starts by forgetting the prepared statements an earlier one left behind.
+  pool.on('connect', (client) => { client.query('DEALLOCATE ALL').catch(() => undefined); });
   return {
     kind: 'embedded',
     db: drizzle(pool, { schema }),

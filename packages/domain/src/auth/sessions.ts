@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
-import { sessions, type Db } from '@indgang/db';
+import { executePrepared, sessions, type Db } from '@indgang/db';
 import type { Tx } from '../audit/appendAudit';
 import { appendAudit } from '../audit/appendAudit';
 import type { Actor } from '../access/Actor';
@@ -24,7 +24,7 @@ export async function createSession(deps: { db: Db }, userId: string, method: 'd
 
 /** The live session of a cookie token and the actor it belongs to, in one query; null when there is none. */
 export async function authenticateSession(db: Pick<Db, 'execute'>, token: string, today: string): Promise<{ session: Session; actor: Actor } | null> {
-  const { rows } = await db.execute(actorQuery(sql`, s.csrf_token, s.expires_at`,
+  const { rows } = await executePrepared(db, actorQuery(sql`, s.csrf_token, s.expires_at`,
     sql`FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${hashToken(token)} AND s.expires_at > now()`, today));
   const row = rows[0] as unknown as (ActorRow & { user_id: string; csrf_token: string; expires_at: string }) | undefined;
   if (!row) return null;

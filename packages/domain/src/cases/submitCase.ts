@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { attachments, employments, orgUnits, persons, type Db } from '@indgang/db';
+import { attachments, employments, executePrepared, orgUnits, persons, type Db } from '@indgang/db';
 import { flatAnswers, routeCase, textOf, validateAnswers, type Answers, type TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { unitInScope } from '../access/unitScopeSql';
@@ -49,7 +49,7 @@ export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInpu
   const dueDate = deps.calendar.addWorkingDays(today, def.normTimeDays);
   // One statement writes the case, its files, its timeline entry, its audit entry and its receipt
   // job: atomic without an explicit transaction, and a single round trip to the database.
-  const { rows } = await db.execute(sql`
+  const { rows } = await executePrepared(db, sql`
     WITH c AS (
       INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, on_behalf_of_user_id,
                          status, team_id, answers, period_from, period_to, submitted_at, due_date)
@@ -96,8 +96,7 @@ async function resolveSubject(tx: Tx | Db, actor: Actor, def: TServiceDefinition
   }
   if (!actor.personId) throw new DomainError('invalid', 'no_person', { da: 'Din bruger er ikke knyttet til en medarbejder.', en: 'Your user is not linked to an employee.' });
   if (chosenUnit) return { unitId: await unitInReach(chosenUnit), subjectPersonId: actor.personId };
-  const [own] = await tx.select({ unitId: employments.unitId }).from(employments)
-    .where(and(eq(employments.personId, actor.personId), sql`(${employments.endDate} IS NULL OR ${employments.endDate} >= ${today})`));
+  const { rows: [own] } = await executePrepared<{ unitId: string }>(tx, sql`SELECT unit_id AS "unitId" FROM employments WHERE person_id = ${actor.personId} AND (end_date IS NULL OR end_date >= ${today}) ORDER BY start_date LIMIT 1`);
   if (!own) throw new DomainError('invalid', 'no_employment', { da: 'Du har ingen aktuel ansættelse.', en: 'You have no current employment.' });
   return { unitId: own.unitId, subjectPersonId: actor.personId };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { textOf, type TServiceDefinition } from '@indgang/schemas';
-import type { Db } from '@indgang/db';
+import { executePrepared, type Db } from '@indgang/db';
 
 export interface MailMessage { to: string; subject: string; text: string }
 export interface Mailer { send(message: MailMessage): Promise<void> }
@@ -12,7 +12,7 @@ export type CaseMailKind = 'receipt' | 'returned' | 'resolved' | 'message';
  * with its reason and message, a message, or the resolution. Null when the submitter has no address.
  */
 export async function composeCaseMail(db: Pick<Db, 'execute'>, caseId: string, kind: CaseMailKind, publicUrl: string): Promise<MailMessage | null> {
-  const { rows } = await db.execute(sql`
+  const { rows } = await executePrepared(db, sql`
     SELECT c.number, c.due_date, c.id, s.definition, u.email, u.display_name,
       (SELECT body FROM case_events e WHERE e.case_id = c.id AND NOT e.internal AND e.type IN ('returned','resolved','message_to_submitter') ORDER BY e.id DESC LIMIT 1) AS last_body,
       (SELECT data->'reason'->>'da' FROM case_events e WHERE e.case_id = c.id AND e.type = 'returned' ORDER BY e.id DESC LIMIT 1) AS reason
