@@ -65,3 +65,4 @@ export const ZReturnBody = z.object({ reasonCode: z.string().max(60), message: z
 export const ZResolveBody = z.object({ outcome: z.string().max(200), reply: z.string().max(4000), expectedVersion: version }).strict();
 
 export { issueText } from './issueText';
+export * from './benefits';

@@ -1,0 +1,3 @@
+export * from './exactAmount';
+export * from './evaluateBusinessCase';
+export * from './calculators';
