@@ -8,6 +8,7 @@ import { registerAuthentication } from './http/authenticate';
 import { sendError } from './http/sendError';
 import { auditRoutes } from './routes/auditRoutes';
 import { backofficeRoutes } from './routes/backofficeRoutes';
+import { benefitRoutes } from './routes/benefitRoutes';
 import { catalogRoutes } from './routes/catalogRoutes';
 import { portalCaseRoutes } from './routes/portalCaseRoutes';
 import { delegationRoutes } from './routes/delegationRoutes';
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   catalogRoutes(app, deps);
   portalCaseRoutes(app, deps);
   backofficeRoutes(app, deps);
+  benefitRoutes(app, deps);
   await webRoutes(app, { webDist: deps.config.webDist });
   return app;
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { migrate, openDatabase, type Database } from '@indgang/db';
+import { evaluateBusinessCase } from '@indgang/schemas';
 import { DomainError, importOrgFile, loadActor, sealAuditChain, todayInDenmark, verifyAuditChain } from '@indgang/domain';
 import { loadConfig } from './config';
 
@@ -8,6 +9,8 @@ const USAGE = `Usage: indgang <command>
 
   audit verify                 check the audit trail's hash chain; exit 1 if any entry was edited or deleted
   import FILE --as USER_ID     import organisation and people from a CSV or JSON file as an administrator
+  business-case evaluate FILE  compute a business case (JSON, amounts in 1,000 DKK): rows, cumulative
+                               impact and payback time, printed as JSON; exit 1 naming each bad line
 
 The database is DATABASE_URL, or the embedded one in INDGANG_DATA_DIR (default ./data).
 `;
@@ -53,6 +56,22 @@ async function main(args: string[]): Promise<number> {
       for (const f of error.fields) process.stderr.write(`  row ${f.row ?? '-'} ${f.column ?? f.path}: ${f.message.en}\n`);
       return 1;
     });
+  }
+  if (command === 'business-case' && sub === 'evaluate' && rest[0]) {
+    let input: unknown;
+    try {
+      input = JSON.parse(await readFile(rest[0], 'utf8'));
+    } catch (error) {
+      process.stderr.write(`Filen kan ikke læses som JSON / The file cannot be read as JSON: ${(error as Error).message}\n`);
+      return 1;
+    }
+    const { result, issues } = evaluateBusinessCase(input);
+    if (!result) {
+      for (const issue of issues) process.stderr.write(`${issue.path || '(fil)'}: ${issue.message.da}\n  ${issue.message.en}\n`);
+      return 1;
+    }
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
   }
   process.stderr.write(USAGE);
   return 2;

@@ -244,3 +244,98 @@ export const jobs = pgTable('jobs', {
   doneAt: timestamp('done_at', { withTimezone: true }),
   lastError: text('last_error'),
 }, (t) => [index('jobs_pending_idx').on(t.doneAt, t.runAt)]);
+
+/** A programme of projects whose benefits are planned and followed up together. */
+export const programmes = pgTable('programmes', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  ownerUserId: text('owner_user_id').notNull().references(() => users.id),
+  status: text('status').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const projects = pgTable('projects', {
+  id: text('id').primaryKey(),
+  programmeId: text('programme_id').notNull().references(() => programmes.id),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  ownerUserId: text('owner_user_id').notNull().references(() => users.id),
+  /** The "gevinstansvarlig": answers for harvesting the benefits and records what was realised. */
+  benefitOwnerUserId: text('benefit_owner_user_id').notNull().references(() => users.id),
+  status: text('status').notNull(),
+  riskLevel: text('risk_level').notNull(),
+  riskDescription: text('risk_description').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('projects_programme_idx').on(t.programmeId)]);
+
+/** A project's business case as written (amounts in 1,000 DKK); its rows are computed, never stored. */
+export const businessCases = pgTable('business_cases', {
+  projectId: text('project_id').primaryKey().references(() => projects.id),
+  data: jsonb('data').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedByUserId: text('updated_by_user_id').notNull().references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A project's benefit tree: technology → changes → benefits → goals, and the links between them. */
+export const benefitTrees = pgTable('benefit_trees', {
+  projectId: text('project_id').primaryKey().references(() => projects.id),
+  nodes: jsonb('nodes').notNull(),
+  links: jsonb('links').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedByUserId: text('updated_by_user_id').notNull().references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A key performance indicator with SMART fields; values in hundredths of its unit. */
+export const kpis = pgTable('kpis', {
+  id: text('id').primaryKey(),
+  projectId: text('project_id').notNull().references(() => projects.id),
+  name: text('name').notNull(),
+  unit: text('unit').notNull(),
+  direction: text('direction').notNull(),
+  baselineCenti: bigint('baseline_centi', { mode: 'number' }).notNull(),
+  baselineDate: date('baseline_date').notNull(),
+  targetPessimisticCenti: bigint('target_pessimistic_centi', { mode: 'number' }),
+  targetLikelyCenti: bigint('target_likely_centi', { mode: 'number' }).notNull(),
+  targetOptimisticCenti: bigint('target_optimistic_centi', { mode: 'number' }),
+  deadline: date('deadline').notNull(),
+  howAchieved: text('how_achieved').notNull(),
+  howMeasured: text('how_measured').notNull(),
+  followUpBy: text('follow_up_by').notNull(),
+  followUpWhen: text('follow_up_when').notNull(),
+  /** 'manual' (entered measurements) or the name of a metric measured from the platform's cases. */
+  source: text('source').notNull(),
+  serviceId: text('service_id'),
+  administrationId: text('administration_id').references(() => orgUnits.id),
+  params: jsonb('params').notNull().default({}),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('kpis_project_idx').on(t.projectId)]);
+
+export const kpiMeasurements = pgTable('kpi_measurements', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kpiId: text('kpi_id').notNull().references(() => kpis.id),
+  measuredOn: date('measured_on').notNull(),
+  valueCenti: bigint('value_centi', { mode: 'number' }).notNull(),
+  /** 'before' (førmåling), 'after' (eftermåling) or 'actual'. */
+  kind: text('kind').notNull(),
+  note: text('note').notNull().default(''),
+  recordedByUserId: text('recorded_by_user_id').notNull().references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('kpi_measurements_kpi_idx').on(t.kpiId, t.measuredOn)]);
+
+/** What a project's benefit owner reports as realised in a year, in kroner, against the business case. */
+export const benefitRealisations = pgTable('benefit_realisations', {
+  projectId: text('project_id').notNull().references(() => projects.id),
+  year: integer('year').notNull(),
+  realisedKroner: bigint('realised_kroner', { mode: 'number' }).notNull(),
+  note: text('note').notNull().default(''),
+  recordedByUserId: text('recorded_by_user_id').notNull().references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.projectId, t.year] })]);

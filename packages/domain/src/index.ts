@@ -13,3 +13,4 @@ export { WorkCalendar, easterSunday, type CalendarConfig } from './calendar/Work
 export { enqueueJob } from './jobs/enqueueJob';
 export { runJobs, startJobRunner, type JobHandler } from './jobs/runJobs';
 export { composeCaseMail, type Mailer, type MailMessage, type CaseMailKind } from './mail/caseMail';
+export * from './benefits';

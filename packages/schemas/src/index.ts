@@ -39,6 +39,8 @@ export const ROLE_LABELS: Record<string, { da: string; en: string }> = {
   team_lead: { da: 'Teamleder', en: 'Team lead' },
   auditor: { da: 'Revisor', en: 'Auditor' },
   administrator: { da: 'Administrator', en: 'Administrator' },
+  programme_manager: { da: 'Programleder', en: 'Programme manager' },
+  finance: { da: 'Økonomikonsulent', en: 'Finance officer' },
 };
 
 export * from './forms/ServiceDefinition';

@@ -1,6 +1,6 @@
 export const ROLES = [
   'leader', 'deputy', 'employee', 'caseworker', 'anchor', 'process_owner',
-  'configurator', 'team_lead', 'auditor', 'administrator',
+  'configurator', 'team_lead', 'auditor', 'administrator', 'programme_manager', 'finance',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -10,7 +10,7 @@ export const ORG_WIDE_ROLES: ReadonlySet<Role> = new Set([
   'caseworker', 'anchor', 'process_owner', 'configurator', 'team_lead', 'auditor', 'administrator',
 ]);
 
-export const PERMISSIONS = ['org.read', 'org.import', 'person.readCpr', 'audit.read', 'delegation.manage', 'catalog.manage', 'cases.handle'] as const;
+export const PERMISSIONS = ['org.read', 'org.import', 'person.readCpr', 'audit.read', 'delegation.manage', 'catalog.manage', 'cases.handle', 'benefits.read', 'benefits.manage'] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -22,6 +22,9 @@ const GRANTS: Record<Permission, ReadonlySet<Role>> = {
   'delegation.manage': new Set(['leader']),
   'catalog.manage': new Set(['configurator', 'process_owner', 'administrator']),
   'cases.handle': new Set(['caseworker', 'anchor', 'team_lead', 'process_owner', 'administrator', 'auditor']),
+  // Programmes, business cases, benefit trees and KPIs: aggregates, never personal data.
+  'benefits.read': new Set(['programme_manager', 'finance', 'process_owner', 'team_lead', 'auditor', 'administrator']),
+  'benefits.manage': new Set(['programme_manager', 'finance', 'administrator']),
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -37,6 +37,8 @@ export const DEMO_USERS: DemoUserSpec[] = [
   { id: 'demo-teamleder', person: leaderOf('okf-ks-lon1'), roles: [{ role: 'team_lead', teamId: 'okf-ks-lon1' }], description: { da: 'Teamleder, Løn Team 1 (driftsstyring)', en: 'Team lead, Payroll Team 1 (production control)' } },
   { id: 'demo-procesejer', person: at('okf-ks-si'), roles: [{ role: 'process_owner' }], description: { da: 'Procesejer i Koncernservice', en: 'Process owner in the service centre' } },
   { id: 'demo-konfigurator', person: at('okf-ks-si'), roles: [{ role: 'configurator' }], description: { da: 'Konfigurator – vedligeholder services og formularer', en: 'Configurator – maintains services and forms' } },
+  { id: 'demo-programleder', person: at('okf-ks-si'), roles: [{ role: 'programme_manager' }], description: { da: 'Programleder – business cases, gevinsttræer og KPI\'er', en: 'Programme manager – business cases, benefit trees and KPIs' } },
+  { id: 'demo-oekonomi', person: at('okf-ks-si'), roles: [{ role: 'finance' }], description: { da: 'Økonomikonsulent – business cases og gevinstopfølgning', en: 'Finance officer – business cases and benefit follow-up' } },
   { id: 'demo-revisor', person: none, displayName: 'Revisor (Intern Revision)', roles: [{ role: 'auditor' }], description: { da: 'Revisor – læser alt, ændrer intet; al læsning logges', en: 'Auditor – reads everything, changes nothing; every read is logged' } },
   { id: 'demo-admin', person: none, displayName: 'Systemadministrator', roles: [{ role: 'administrator' }], description: { da: 'Administrator – import af organisation og opsætning', en: 'Administrator – organisation import and set-up' } },
 ];

@@ -1,3 +1,5 @@
 export * from './exactAmount';
 export * from './evaluateBusinessCase';
 export * from './calculators';
+export * from './benefitSchemas';
+export * from './checkBenefitTree';

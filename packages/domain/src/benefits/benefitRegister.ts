@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@indgang/db';
+import { checkBusinessCase, computeBusinessCase, fromUnits, toUnits, type BusinessCaseInput, type TRealisationBody } from '@indgang/schemas';
+import type { Actor } from '../access/Actor';
+import { appendAudit } from '../audit/appendAudit';
+import { invalidInput, projectFor } from './benefitAccess';
+import { getProgramme } from './programmes';
+
+export interface RegisterRow { projectId: string; projectName: string; year: number; expected: number; realised: number | null; difference: number | null; note: string }
+
+/**
+ * Expected against realised benefits per project and year, in 1,000 DKK: expected is the business
+ * case's permanent saving (a negative permanent change is a gain), realised what the benefit owner
+ * reported.
+ */
+export async function benefitRegister(deps: { db: Db }, actor: Actor, programmeId: string): Promise<RegisterRow[]> {
+  const programme = await getProgramme(deps, actor, programmeId);
+  const projects = programme.projects as Array<{ id: string; name: string }>;
+  if (projects.length === 0) return [];
+  const ids = `{${projects.map((p) => p.id).join(',')}}`;
+  const cases = await deps.db.execute(sql`SELECT project_id, data FROM business_cases WHERE project_id = ANY(${ids}::text[])`);
+  const realised = await deps.db.execute(sql`SELECT project_id, year, realised_kroner, note FROM benefit_realisations WHERE project_id = ANY(${ids}::text[])`);
+  const rows: RegisterRow[] = [];
+  for (const project of projects) {
+    const expectedByYear = new Map<number, number>();
+    const data = cases.rows.find((c) => c.project_id === project.id)?.data as BusinessCaseInput | undefined;
+    const checked = data ? checkBusinessCase(data).value : undefined;
+    if (checked) {
+      const result = computeBusinessCase(checked);
+      result.years.forEach((year, j) => expectedByYear.set(year, -result.permanentTotal[j]!));
+    }
+    const reported = realised.rows.filter((r) => r.project_id === project.id);
+    const years = [...new Set([...expectedByYear.keys(), ...reported.map((r) => Number(r.year))])].sort();
+    for (const year of years) {
+      const r = reported.find((x) => Number(x.year) === year);
+      const expected = expectedByYear.get(year) ?? 0;
+      const real = r ? fromUnits(Number(r.realised_kroner), 3) : null;
+      rows.push({ projectId: project.id, projectName: project.name, year, expected, realised: real, difference: real === null ? null : fromUnits(Number(r!.realised_kroner) - Math.round(expected * 1000), 3), note: (r?.note as string) ?? '' });
+    }
+  }
+  return rows;
+}
+
+/** The benefit owner reports what a year actually realised (1,000 DKK, a gain positive). */
+export async function recordRealisation(deps: { db: Db }, actor: Actor, projectId: string, input: TRealisationBody): Promise<void> {
+  const kroner = toUnits(input.realised, 3);
+  if (kroner === null) throw invalidInput('realisation_invalid', [{ path: 'realised', message: { da: `${JSON.stringify(input.realised)} er ikke et beløb i 1.000 kr. (højst 3 decimaler).`, en: `${JSON.stringify(input.realised)} is not an amount in 1,000 DKK (at most 3 decimals).` } }]);
+  await deps.db.transaction(async (tx) => {
+    await projectFor(tx, actor, projectId, 'record');
+    await tx.execute(sql`
+      INSERT INTO benefit_realisations (project_id, year, realised_kroner, note, recorded_by_user_id) VALUES (${projectId}, ${input.year}, ${kroner}, ${input.note}, ${actor.userId})
+      ON CONFLICT (project_id, year) DO UPDATE SET realised_kroner = excluded.realised_kroner, note = excluded.note, recorded_by_user_id = excluded.recorded_by_user_id, recorded_at = now()`);
+    await appendAudit(tx, { actorUserId: actor.userId, action: 'benefit.realise', entityType: 'project', entityId: projectId, details: { year: input.year, realisedKroner: kroner } });
+  });
+}

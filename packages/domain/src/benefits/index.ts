@@ -1,0 +1,8 @@
+export { projectFor, type ProjectNeed } from './benefitAccess';
+export { createProgramme, getProgramme, listProgrammes, saveProject, searchPeople } from './programmes';
+export { getBusinessCase, saveBusinessCase, type StoredBusinessCase } from './businessCases';
+export { getBenefitTree, saveBenefitTree } from './benefitTrees';
+export { listKpis, recordMeasurement, saveKpi, type KpiView } from './kpis';
+export { measureMetric, type MetricPoint } from './measureMetric';
+export { benefitRegister, recordRealisation, type RegisterRow } from './benefitRegister';
+export { followUpReport, type FollowUpReport } from './followUpReport';

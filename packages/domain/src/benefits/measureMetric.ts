@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@indgang/db';
+import type { KpiSource } from '@indgang/schemas';
+
+export interface MetricFilter { serviceId?: string | null; administrationId?: string | null; params?: { minutesSavedPerCaseCenti?: number; pricePerEffectiveHourCenti?: number } }
+/** One month's value in hundredths of the KPI's unit, and how many cases it rests on. */
+export interface MetricPoint { month: string; valueCenti: number; basis: number }
+
+/** Roles of the service centre: a case they register for someone is not self-service. */
+const STAFF_ROLES = `{caseworker,anchor,team_lead,process_owner}`;
+
+/**
+ * Measures a KPI from the platform's own cases, per calendar month (Danish time) from `from` to
+ * `to`, for one service and/or one administration. Aggregates only: no case or person leaves.
+ */
+export async function measureMetric(db: Pick<Db, 'execute'>, source: Exclude<KpiSource, 'manual'>, filter: MetricFilter, from: string, to: string): Promise<MetricPoint[]> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) throw new RangeError('dates must be YYYY-MM-DD');
+  const month = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM')`);
+  const adminPath = filter.administrationId
+    ? ((await db.execute(sql`SELECT path FROM org_units WHERE id = ${filter.administrationId}`)).rows[0]?.path as string | undefined) ?? '\u0000'
+    : null;
+  const scoped = sql`
+    SELECT c.* FROM cases c JOIN org_units u ON u.id = c.unit_id
+    WHERE (${filter.serviceId ?? null}::text IS NULL OR c.service_id = ${filter.serviceId ?? null})
+      AND (${adminPath}::text IS NULL OR starts_with(u.path, ${adminPath}))`;
+  const window = (column: string) => sql.raw(`${column} >= '${from}'::date AND ${column} < ('${to}'::date + 1)`);
+  let query;
+  switch (source) {
+    case 'cases_submitted':
+      query = sql`WITH f AS (${scoped}) SELECT ${month('f.submitted_at')} AS month, count(*)::int * 100 AS value, count(*)::int AS basis FROM f WHERE ${window('f.submitted_at')} GROUP BY 1`;
+      break;
+    case 'lead_time_days':
+      query = sql`WITH f AS (${scoped}) SELECT ${month('f.resolved_at')} AS month, round(avg(extract(epoch FROM f.resolved_at - f.submitted_at)) / 864)::bigint AS value, count(*)::int AS basis
+        FROM f WHERE f.resolved_at IS NOT NULL AND ${window('f.resolved_at')} GROUP BY 1`;
+      break;
+    case 'returns_per_100':
+      query = sql`WITH f AS (${scoped}), r AS (
+          SELECT f.submitted_at, (SELECT count(*) FROM case_events e WHERE e.case_id = f.id AND e.type = 'returned') AS returns FROM f WHERE ${window('f.submitted_at')})
+        SELECT ${month('r.submitted_at')} AS month, round(10000.0 * sum(r.returns) / count(*))::bigint AS value, count(*)::int AS basis FROM r GROUP BY 1`;
+      break;
+    case 'self_service_share':
+      query = sql`WITH f AS (${scoped}) SELECT ${month('f.submitted_at')} AS month,
+          round(10000.0 * count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = f.submitted_by_user_id AND r.role = ANY(${STAFF_ROLES}::text[]))) / count(*))::bigint AS value, count(*)::int AS basis
+        FROM f WHERE ${window('f.submitted_at')} GROUP BY 1`;
+      break;
+    case 'automated_share':
+    case 'automation_value_kr': {
+      const automated = sql`EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = f.id AND e.type = 'resolved' AND (e.actor_user_id IS NULL OR e.data->>'automated' = 'true'))`;
+      const minutes = BigInt(filter.params?.minutesSavedPerCaseCenti ?? 0);
+      const price = BigInt(filter.params?.pricePerEffectiveHourCenti ?? 0);
+      // Kroner in hundredths: cases × minutes × price per hour / 60, both inputs in hundredths.
+      const value = source === 'automated_share'
+        ? sql`round(10000.0 * count(*) FILTER (WHERE ${automated}) / count(*))::bigint`
+        : sql`round(count(*) FILTER (WHERE ${automated}) * ${minutes.toString()}::numeric * ${price.toString()}::numeric / 6000)::bigint`;
+      query = sql`WITH f AS (${scoped}) SELECT ${month('f.resolved_at')} AS month, ${value} AS value, count(*)::int AS basis FROM f WHERE f.resolved_at IS NOT NULL AND ${window('f.resolved_at')} GROUP BY 1`;
+      break;
+    }
+  }
+  const { rows } = await db.execute(sql`${query} ORDER BY 1`);
+  return rows.map((r) => ({ month: r.month as string, valueCenti: Number(r.value), basis: Number(r.basis) }));
+}
