@@ -21,7 +21,7 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
   ensureWebBuild();
   const dataDir = await mkdtemp(join(tmpdir(), 'indgang-e2e-'));
   const port = env.PORT ?? String(await freePort());
-  const config = loadConfig({ INDGANG_DATA_DIR: dataDir, PORT: port, INDGANG_DEMO_SCALE: '0.15', LOG_LEVEL: 'warn', ...env });
+  const config = loadConfig({ INDGANG_DATA_DIR: dataDir, PORT: port, INDGANG_DEMO_SCALE: '0.15', INDGANG_DEMO_HISTORY: 'false', LOG_LEVEL: 'warn', ...env });
   const platform = await startPlatform(config, { logger: false });
   return {
     ...platform,

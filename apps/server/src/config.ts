@@ -13,6 +13,8 @@ export interface Config {
   /** The demo municipality and demo login page; on by default in the embedded mode only. */
   demo: boolean;
   demoSeed: number;
+  /** A year of resolved demo cases, so that the KPIs measured from cases have a history. */
+  demoHistory: boolean;
   demoScale?: number;
   publicUrl: string;
   cookieSecure: boolean;
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.INDGANG_DATA_DIR ?? 'data'),
     demo,
     demoSeed: Number(env.INDGANG_DEMO_SEED ?? 2026),
+    demoHistory: env.INDGANG_DEMO_HISTORY !== 'false',
     demoScale: env.INDGANG_DEMO_SCALE ? Number(env.INDGANG_DEMO_SCALE) : undefined,
     publicUrl,
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : publicUrl.startsWith('https://'),

@@ -21,7 +21,7 @@ export interface TestApp {
 /** The real application on a fresh test database with a small Eksempel Kommune (same seed, fewer people). */
 export async function createTestApp(target: TestDatabaseTarget, overrides: Partial<Config> = {}): Promise<TestApp> {
   const { database, drop } = await target.create();
-  const config: Config = { ...loadConfig({ INDGANG_DEMO: 'true', INDGANG_DEMO_SCALE: '0.1' }), webDist: '/nonexistent', ...overrides };
+  const config: Config = { ...loadConfig({ INDGANG_DEMO: 'true', INDGANG_DEMO_SCALE: '0.1', INDGANG_DEMO_HISTORY: 'false' }), webDist: '/nonexistent', ...overrides };
   const { calendar } = await prepareDatabase(database, config);
   // Jobs run when a test asks for them (runJobs), so each test sees exactly what it caused.
   const app = await buildApp({ database, config, calendar, jobs: { wake: async () => undefined }, cookieSecret: 'test-secret-test-secret-test-secret', logger: false });

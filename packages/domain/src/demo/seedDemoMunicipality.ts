@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { BusinessCaseInput } from '@indgang/schemas';
 import { delegations, roleAssignments, settings, teams, users, type Db } from '@indgang/db';
 import type { Role } from '../access/roles';
 import { appendAudit } from '../audit/appendAudit';
@@ -7,6 +8,7 @@ import { loadOrgDataset, personIdFor } from '../orgImport/loadOrgDataset';
 import type { OrgDataset, PersonRecord } from '../orgImport/OrgDataset';
 import { addDays } from '../time/isoDate';
 import { generateDemoMunicipality, SSC_TEAMS } from './generateDemoMunicipality';
+import { seedDemoBenefits } from './seedDemoBenefits';
 
 export interface DemoUserSpec {
   id: string;
@@ -37,13 +39,13 @@ export const DEMO_USERS: DemoUserSpec[] = [
   { id: 'demo-teamleder', person: leaderOf('okf-ks-lon1'), roles: [{ role: 'team_lead', teamId: 'okf-ks-lon1' }], description: { da: 'Teamleder, Løn Team 1 (driftsstyring)', en: 'Team lead, Payroll Team 1 (production control)' } },
   { id: 'demo-procesejer', person: at('okf-ks-si'), roles: [{ role: 'process_owner' }], description: { da: 'Procesejer i Koncernservice', en: 'Process owner in the service centre' } },
   { id: 'demo-konfigurator', person: at('okf-ks-si'), roles: [{ role: 'configurator' }], description: { da: 'Konfigurator – vedligeholder services og formularer', en: 'Configurator – maintains services and forms' } },
-  { id: 'demo-programleder', person: at('okf-ks-si'), roles: [{ role: 'programme_manager' }], description: { da: 'Programleder – business cases, gevinsttræer og KPI\'er', en: 'Programme manager – business cases, benefit trees and KPIs' } },
-  { id: 'demo-oekonomi', person: at('okf-ks-si'), roles: [{ role: 'finance' }], description: { da: 'Økonomikonsulent – business cases og gevinstopfølgning', en: 'Finance officer – business cases and benefit follow-up' } },
+  { id: 'demo-programleder', person: at('okf-ks-si'), displayName: 'Programleder (Koncernservice)', roles: [{ role: 'programme_manager' }], description: { da: 'Programleder – business cases, gevinsttræer og KPI\'er', en: 'Programme manager – business cases, benefit trees and KPIs' } },
+  { id: 'demo-oekonomi', person: at('okf-ks-si'), displayName: 'Økonomikonsulent (Økonomiforvaltningen)', roles: [{ role: 'finance' }], description: { da: 'Økonomikonsulent – business cases og gevinstopfølgning', en: 'Finance officer – business cases and benefit follow-up' } },
   { id: 'demo-revisor', person: none, displayName: 'Revisor (Intern Revision)', roles: [{ role: 'auditor' }], description: { da: 'Revisor – læser alt, ændrer intet; al læsning logges', en: 'Auditor – reads everything, changes nothing; every read is logged' } },
   { id: 'demo-admin', person: none, displayName: 'Systemadministrator', roles: [{ role: 'administrator' }], description: { da: 'Administrator – import af organisation og opsætning', en: 'Administrator – organisation import and set-up' } },
 ];
 
-export interface SeedOptions { seed: number; scale?: number; today: string }
+export interface SeedOptions { seed: number; scale?: number; today: string; businessCase?: BusinessCaseInput; history?: boolean }
 
 /** Loads Eksempel Kommune and its demo users once; a second call finds it loaded and does nothing. */
 export async function seedDemoMunicipality(deps: { db: Db }, options: SeedOptions): Promise<{ seeded: boolean }> {
@@ -73,6 +75,7 @@ export async function seedDemoMunicipality(deps: { db: Db }, options: SeedOption
       id: 'demo-delegation-1', fromUserId: 'demo-leder', toPersonId: deputyPersonId, unitId: 'buf-001',
       validFrom: addDays(options.today, -30), validTo: addDays(options.today, 365),
     });
+    await seedDemoBenefits(tx, { today: options.today, seed: options.seed, businessCase: options.businessCase, history: options.history ?? false });
     await tx.insert(settings).values({ key: 'demo_seed', value: { seed: options.seed, scale: options.scale ?? null, at: new Date().toISOString() } });
     await appendAudit(tx, { actorUserId: null, action: 'demo.seed', entityType: 'municipality', details: { seed: options.seed, ...summary, users: DEMO_USERS.length } });
   });
