@@ -31,9 +31,11 @@ export const ZProjectBody = z.object({
   expectedVersion: version.optional(),
 }).strict();
 
-export const ZBusinessCaseSaveBody = z.object({ data: z.unknown(), expectedVersion: version.optional() }).strict();
+/** expectedVersion 0: the editor saw none yet. */
+const savedVersion = z.number().int().min(0);
+export const ZBusinessCaseSaveBody = z.object({ data: z.unknown(), expectedVersion: savedVersion.optional() }).strict();
 
-export const ZBenefitTreeBody = z.object({ nodes: z.unknown(), links: z.unknown(), expectedVersion: version.optional() }).strict();
+export const ZBenefitTreeBody = z.object({ nodes: z.unknown(), links: z.unknown(), expectedVersion: savedVersion.optional() }).strict();
 
 export const ZKpiBody = z.object({
   name: shortText(200).min(1),
