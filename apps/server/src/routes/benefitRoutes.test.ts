@@ -29,7 +29,10 @@ describe.each(targets)('benefit realisation on $name', (target) => {
 
   beforeAll(async () => {
     t = await createTestApp(target);
-    [manager, employee, processOwner, auditor] = await Promise.all(['demo-programleder', 'demo-medarbejder', 'demo-procesejer', 'demo-revisor'].map((u) => t.login(u)));
+    manager = await t.login('demo-programleder');
+    employee = await t.login('demo-medarbejder');
+    processOwner = await t.login('demo-procesejer');
+    auditor = await t.login('demo-revisor');
     programmeId = (await t.as(manager, { method: 'POST', url: '/api/v1/programmes', payload: { name: 'Testprogram' } })).json().id;
     const project = await t.as(manager, { method: 'POST', url: `/api/v1/programmes/${programmeId}/projects`, payload: { name: 'Projekt A', ownerUserId: 'demo-programleder', benefitOwnerUserId: 'demo-leder', status: 'active', riskLevel: 'high', riskDescription: 'Leverandøren' } });
     expect(project.statusCode).toBe(201);

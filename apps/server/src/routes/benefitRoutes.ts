@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
 import {
-  benefitRegister, createProgramme, DomainError, followUpReport, getBenefitTree, getBusinessCase, getProgramme, listKpis, listProgrammes,
+  benefitOptions, benefitRegister, createProgramme, getProject, DomainError, followUpReport, getBenefitTree, getBusinessCase, getProgramme, listKpis, listProgrammes,
   recordMeasurement, recordRealisation, saveBenefitTree, saveBusinessCase, saveKpi, saveProject, searchPeople,
 } from '@indgang/domain';
 import {
@@ -54,6 +54,8 @@ export function benefitRoutes(app: FastifyInstance, deps: { database: Database }
     return reply.type('application/pdf').header('content-disposition', fileName(`Opfølgning ${report.programme.name}`, 'pdf')).send(await renderFollowUpReportPdf(report));
   });
 
+  app.get('/api/v1/projects/:id', async (request) => getProject({ db }, requireActor(request), parseInput(ZUuidParams, request.params, 'params').id));
+  app.get('/api/v1/benefits/options', async (request) => benefitOptions({ db }, requireActor(request)));
   app.get('/api/v1/projects/:id/business-case', async (request) => getBusinessCase({ db }, requireActor(request), parseInput(ZUuidParams, request.params, 'params').id));
   app.put('/api/v1/projects/:id/business-case', async (request) => {
     const actor = writer(request);

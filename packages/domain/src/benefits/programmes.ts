@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
 import type { TProgrammeBody, TProjectBody } from '@indgang/schemas';
-import type { Actor } from '../access/Actor';
+import { can, isReadOnly, type Actor } from '../access/Actor';
 import { requirePermission } from '../access/requirePermission';
 import { appendAudit } from '../audit/appendAudit';
-import { notFound } from '../errors/DomainError';
+import { forbidden, notFound } from '../errors/DomainError';
 import { programmeVisible, projectFor, requireUsers, staleEdit } from './benefitAccess';
 
 export type ProgrammeInput = TProgrammeBody;
@@ -77,4 +77,24 @@ export async function searchPeople(deps: { db: Db }, actor: Actor, q: string) {
   requirePermission(actor, 'benefits.manage');
   const { rows } = await deps.db.execute(sql`SELECT id, display_name AS "displayName" FROM users WHERE display_name ILIKE ${`%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} OR id ILIKE ${`%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ORDER BY display_name LIMIT 20`);
   return rows;
+}
+
+/** One project with its programme, and what the actor may do with it. */
+export async function getProject(deps: { db: Db }, actor: Actor, projectId: string) {
+  await projectFor(deps.db, actor, projectId, 'read');
+  const { rows } = await deps.db.execute(sql`
+    SELECT p.id, p.programme_id AS "programmeId", g.name AS "programmeName", p.name, p.description, p.status, p.risk_level AS "riskLevel", p.risk_description AS "riskDescription", p.version,
+      p.owner_user_id AS "ownerUserId", o.display_name AS "ownerName", p.benefit_owner_user_id AS "benefitOwnerUserId", b.display_name AS "benefitOwnerName"
+    FROM projects p JOIN programmes g ON g.id = p.programme_id JOIN users o ON o.id = p.owner_user_id JOIN users b ON b.id = p.benefit_owner_user_id WHERE p.id = ${projectId}`);
+  const project = rows[0]!;
+  const canManage = can(actor, 'benefits.manage') && !isReadOnly(actor);
+  return { ...project, canManage, canRecord: canManage || (project.benefitOwnerUserId === actor.userId && !isReadOnly(actor)) };
+}
+
+/** What a KPI can be measured for: the services of the catalogue and the administrations. */
+export async function benefitOptions(deps: { db: Db }, actor: Actor) {
+  if (!can(actor, 'benefits.read') && !can(actor, 'benefits.manage')) throw forbidden();
+  const services = await deps.db.execute(sql`SELECT DISTINCT ON (id) id, definition->'name' AS name FROM services ORDER BY id, version DESC`);
+  const administrations = await deps.db.execute(sql`SELECT id, name FROM org_units WHERE id = administration_id ORDER BY name`);
+  return { services: services.rows, administrations: administrations.rows };
 }
