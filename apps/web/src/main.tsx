@@ -22,6 +22,14 @@ import { OrganisationPage } from './pages/OrganisationPage';
 import { PersonPage } from './pages/PersonPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { UnitPage } from './pages/UnitPage';
+import { BenefitsPage } from './pages/benefits/BenefitsPage';
+import { BenefitTreePage } from './pages/benefits/BenefitTreePage';
+import { BusinessCasePage } from './pages/benefits/BusinessCasePage';
+import { CalculatorsPage } from './pages/benefits/CalculatorsPage';
+import { KpiPage } from './pages/benefits/KpiPage';
+import { ProgrammePage } from './pages/benefits/ProgrammePage';
+import { ProjectPage } from './pages/benefits/ProjectPage';
+import { ReportPage } from './pages/benefits/ReportPage';
 import { SessionProvider, useSession } from './session/SessionProvider';
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -49,6 +57,14 @@ function App() {
         <Route path="/sager/:id" element={<RequireLogin><CasePage /></RequireLogin>} />
         <Route path="/sagsbehandling" element={<RequireLogin><QueuePage /></RequireLogin>} />
         <Route path="/sagsbehandling/sager/:id" element={<RequireLogin><WorkCasePage /></RequireLogin>} />
+        <Route path="/gevinster" element={<RequireLogin><BenefitsPage /></RequireLogin>} />
+        <Route path="/gevinster/beregnere" element={<RequireLogin><CalculatorsPage /></RequireLogin>} />
+        <Route path="/gevinster/programmer/:id" element={<RequireLogin><ProgrammePage /></RequireLogin>} />
+        <Route path="/gevinster/programmer/:id/rapport" element={<RequireLogin><ReportPage /></RequireLogin>} />
+        <Route path="/gevinster/projekter/:id" element={<RequireLogin><ProjectPage /></RequireLogin>} />
+        <Route path="/gevinster/projekter/:id/business-case" element={<RequireLogin><BusinessCasePage /></RequireLogin>} />
+        <Route path="/gevinster/projekter/:id/gevinsttrae" element={<RequireLogin><BenefitTreePage /></RequireLogin>} />
+        <Route path="/gevinster/projekter/:id/kpi" element={<RequireLogin><KpiPage /></RequireLogin>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>

@@ -11,10 +11,11 @@ const UNIT: Record<string, string> = { percent: '%', days: 'dage', count: 'antal
 /** Danish number format with the hyphen as minus sign (the PDF base fonts lack U+2212). */
 const dk = (v: number, decimals = 0) => v.toLocaleString('da-DK', { minimumFractionDigits: 0, maximumFractionDigits: decimals || 3 }).replace('\u2212', '-');
 
+/** The document's bytes once `doc.end()` has been called. */
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  return new Promise((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); doc.end(); });
+  return new Promise((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
 }
 
 /** The benefit tree on one landscape page: four columns, boxes coloured by kind, links as lines. */
@@ -48,6 +49,7 @@ export function renderBenefitTreePdf(tree: BenefitTree, title: string): Promise<
     if (a && b) doc.moveTo(a.x + width, a.y + a.h / 2).lineTo(b.x, b.y + b.h / 2).stroke();
   }
   doc.fontSize(8).fillColor('#000').text('Grøn: økonomisk gevinst. Blå: service- eller kvalitetsgevinst.', 36, doc.page.height - 40, { lineBreak: false });
+  doc.end();
   return done;
 }
 
@@ -82,5 +84,6 @@ export function renderFollowUpReportPdf(report: FollowUpReport): Promise<Buffer>
   for (const r of report.register) {
     doc.text(`${r.projectName} ${r.year}: forventet ${dk(r.expected)}, realiseret ${r.realised === null ? '–' : dk(r.realised)}${r.difference === null ? '' : `, afvigelse ${dk(r.difference)}`}${r.note ? ` (${r.note})` : ''}`);
   }
+  doc.end();
   return done;
 }

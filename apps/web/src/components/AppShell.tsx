@@ -19,6 +19,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     ['/revision', 'nav.audit', can(me, 'audit.read')],
     ['/import', 'nav.import', can(me, 'org.import')],
     ['/katalog', 'nav.catalogAdmin', can(me, 'catalog.manage')],
+    ['/gevinster', 'nav.benefits', can(me, 'benefits.read') || can(me, 'benefits.manage')],
   ];
   return (
     <>

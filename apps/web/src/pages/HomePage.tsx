@@ -18,6 +18,7 @@ export function HomePage() {
     ['/organisation', 'nav.org', 'home.card.org', can(me, 'org.read')],
     ['/revision', 'nav.audit', 'home.card.audit', can(me, 'audit.read')],
     ['/import', 'nav.import', 'home.card.import', can(me, 'org.import')],
+    ['/gevinster', 'nav.benefits', 'home.card.benefits', can(me, 'benefits.read') || can(me, 'benefits.manage')],
   ];
   return (
     <Page title={t('home.title', { name: me.displayName })}>
