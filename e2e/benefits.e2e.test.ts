@@ -115,4 +115,24 @@ describe('benefit realisation in the browser', () => {
     await a11y(page, 'calculators');
     await page.close();
   });
+
+  it('lets the auditor read every benefit page without edit controls, in Danish and English', async () => {
+    const page = await ctx.browser.newPage();
+    await demoLogin(page, ctx.platform.url, 'demo-revisor');
+    const programme = '/gevinster/programmer/6f1d1c2e-0000-4000-8000-000000000001';
+    const project = '/gevinster/projekter/6f1d1c2e-0000-4000-8000-000000000011';
+    for (const path of ['/gevinster', programme, `${programme}/rapport`, project, `${project}/business-case`, `${project}/gevinsttrae`, `${project}/kpi`, '/gevinster/beregnere']) {
+      await page.goto(`${ctx.platform.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await a11y(page, path);
+      expect(await page.getByRole('button', { name: /^Gem|^Opret/ }).count(), path).toBe(0);
+    }
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto(`${ctx.platform.url}${project}/business-case`);
+    await page.getByRole('rowheader', { name: 'Total economic impact' }).waitFor();
+    await page.getByText('6 years (2022)').waitFor();
+    await a11y(page, 'business case in English');
+    await page.close();
+  });
 });

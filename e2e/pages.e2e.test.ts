@@ -16,7 +16,7 @@ describe('every page in Chromium', () => {
   it('shows the demo login with every role, in Danish, with no serious accessibility violations', async () => {
     const page = await ctx.browser.newPage();
     await page.goto(`${ctx.platform.url}/login`);
-    await expect.poll(() => page.locator('button[data-user]').count()).toBe(12);
+    await expect.poll(() => page.locator('button[data-user]').count()).toBe(14);
     expect(await page.getAttribute('html', 'lang')).toBe('da');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Log ind');
     expect(await seriousViolations(page)).toEqual([]);
