@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { CalculatorInputError, efficiencyPotential, hourPrice, timeSaved, type EfficiencyTask } from '@indgang/schemas';
+import { CalculatorInputError, efficiencyPotential, hourPrice, phaseIn, timeSaved, type EfficiencyTask } from '@indgang/schemas';
 import { formatNumber } from '../../components/benefits/formatNumber';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -22,6 +22,8 @@ export function CalculatorsPage() {
     { label: 'Partshøring', sharePercent: '2', streamlinePercent: '85' },
   ]);
   const [saved, setSaved] = useState({ volumePerYear: '6000', minutesBefore: '30', minutesAfter: '10' });
+  const [phase, setPhase] = useState({ full: '-6861', percents: '0; 50; 100; 100; 100' });
+  const phased = useMemo(() => attempt(() => phaseIn(phase.full, phase.percents.split(';').map((p) => p.trim()))), [phase]);
   const price = useMemo(() => attempt(() => hourPrice(hour)), [hour]);
   const potential = useMemo(() => attempt(() => efficiencyPotential(tasks)), [tasks]);
   const time = useMemo(() => attempt(() => timeSaved({ ...saved, pricePerEffectiveHour: price.value?.perEffectiveHour ?? 0, effectiveHoursPerYear: price.value?.effectiveHours ?? 1154.4 })), [saved, price.value]);
@@ -81,6 +83,16 @@ export function CalculatorsPage() {
         </div>
         {problems(time.issues)}
         {time.value && <p aria-live="polite"><strong>{pick({ da: `${f(time.value.hoursSaved, 2)} timer = ${f(time.value.kroner)} kr. om året = ${f(time.value.fte, 2)} årsværk`, en: `${f(time.value.hoursSaved, 2)} hours = DKK ${f(time.value.kroner)} a year = ${f(time.value.fte, 2)} FTE` })}</strong></p>}
+      </section>
+      <section className="calculator" aria-labelledby="calc-phase">
+        <h2 id="calc-phase">{pick({ da: 'Indfasning', en: 'Phase-in' })}</h2>
+        <p>{pick({ da: 'Den fulde årlige gevinst (1.000 kr.) fordelt over årene efter, hvor stor en del der er høstet hvert år.', en: 'The full yearly gain (1,000 DKK) spread over the years by how much of it is harvested each year.' })}</p>
+        <div className="inline-fields">
+          {input('p-full', { da: 'Fuld årlig gevinst (1.000 kr.)', en: 'Full yearly gain (1,000 DKK)' }, phase.full, (v) => setPhase((p) => ({ ...p, full: v })))}
+          {input('p-percents', { da: 'Procent pr. år, adskilt af semikolon', en: 'Percent per year, separated by semicolons' }, phase.percents, (v) => setPhase((p) => ({ ...p, percents: v })))}
+        </div>
+        {problems(phased.issues)}
+        {phased.value && <p aria-live="polite">{pick({ da: 'Beløb pr. år: ', en: 'Amount per year: ' })}<strong>{phased.value.map((v) => f(v, 3)).join(' · ')}</strong></p>}
       </section>
     </Page>
   );
