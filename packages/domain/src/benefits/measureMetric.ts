@@ -17,13 +17,14 @@ export async function measureMetric(db: Pick<Db, 'execute'>, source: Exclude<Kpi
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) throw new RangeError('dates must be YYYY-MM-DD');
   const month = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM')`);
   const adminPath = filter.administrationId
-    ? ((await db.execute(sql`SELECT path FROM org_units WHERE id = ${filter.administrationId}`)).rows[0]?.path as string | undefined) ?? '\u0000'
+    ? ((await db.execute(sql`SELECT path FROM org_units WHERE id = ${filter.administrationId}`)).rows[0]?.path as string | undefined)
     : null;
+  if (adminPath === undefined) return [];
   const scoped = sql`
     SELECT c.* FROM cases c JOIN org_units u ON u.id = c.unit_id
     WHERE (${filter.serviceId ?? null}::text IS NULL OR c.service_id = ${filter.serviceId ?? null})
       AND (${adminPath}::text IS NULL OR starts_with(u.path, ${adminPath}))`;
-  const window = (column: string) => sql.raw(`${column} >= '${from}'::date AND ${column} < ('${to}'::date + 1)`);
+  const window = (column: string) => sql.raw(`(${column} AT TIME ZONE 'Europe/Copenhagen')::date BETWEEN '${from}'::date AND '${to}'::date`);
   let query;
   switch (source) {
     case 'cases_submitted':
