@@ -141,8 +141,11 @@ describe.each(targets)('benefit realisation on $name', (target) => {
     expect((await t.as(employee, { method: 'POST', url: '/api/v1/programmes', payload: { name: 'Mit' } })).statusCode).toBe(403);
     expect((await t.as(auditor, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).statusCode).toBe(200);
     expect((await t.as(auditor, { method: 'PUT', url: `/api/v1/projects/${projectId}/business-case`, payload: { data: bc01 } })).statusCode).toBe(403);
+    const other = await t.as(manager, { method: 'POST', url: `/api/v1/programmes/${programmeId}/projects`, payload: { name: 'Projekt B', ownerUserId: 'demo-programleder', benefitOwnerUserId: 'demo-procesejer', status: 'idea', riskLevel: 'low' } });
     const leader = await t.login('demo-leder');
     expect((await t.as(leader, { method: 'GET', url: '/api/v1/programmes' })).json().map((p: { name: string }) => p.name)).toEqual(['Testprogram']);
+    expect((await t.as(leader, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).json().projects.map((p: { name: string }) => p.name)).toEqual(['Projekt A']);
+    expect((await t.as(leader, { method: 'GET', url: `/api/v1/projects/${other.json().id}/kpis` })).statusCode).toBe(404);
     expect((await t.as(leader, { method: 'PUT', url: `/api/v1/projects/${projectId}/business-case`, payload: { data: bc01 } })).statusCode).toBe(403);
   });
 });
