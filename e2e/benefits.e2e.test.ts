@@ -92,6 +92,11 @@ describe('benefit realisation in the browser', () => {
     await page.getByText('Tal bag grafen').click();
     await expect.poll(() => page.getByText(/Indgang, \d+ sager/).count()).toBeGreaterThan(6);
     await a11y(page, 'kpi');
+    await page.getByRole('button', { name: "Ret KPI'en Indsendte sager pr. måned" }).click();
+    await page.getByLabel('Mål, forventet').fill('45');
+    await page.getByRole('button', { name: 'Gem KPI' }).click();
+    await page.getByText("KPI'en er gemt.").waitFor();
+    await page.getByText(/^45 sager senest/).waitFor();
 
     await page.goto(`${ctx.platform.url}/gevinster`);
     await page.getByRole('link', { name: 'Ny serviceplatform og procesautomatisering' }).click();

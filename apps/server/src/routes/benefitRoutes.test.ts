@@ -134,6 +134,14 @@ describe.each(targets)('benefit realisation on $name', (target) => {
     expect(text).toContain('realiseret 3.100,5');
   });
 
+  it('changes a programme\'s status, and refuses a stale change', async () => {
+    const programme = (await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).json();
+    const body = { name: 'Testprogram', description: 'Afsluttet', status: 'completed', expectedVersion: programme.version };
+    expect((await t.as(manager, { method: 'PUT', url: `/api/v1/programmes/${programmeId}`, payload: body })).json()).toEqual({ version: programme.version + 1 });
+    expect((await t.as(manager, { method: 'PUT', url: `/api/v1/programmes/${programmeId}`, payload: body })).statusCode).toBe(409);
+    expect((await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).json()).toMatchObject({ status: 'completed', description: 'Afsluttet' });
+  });
+
   it('keeps programmes from people without a benefit role or a project of theirs, and the auditor from changing them', async () => {
     expect((await t.as(employee, { method: 'GET', url: '/api/v1/programmes' })).json()).toEqual([]);
     expect((await t.as(employee, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).statusCode).toBe(404);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
 import {
   benefitOptions, benefitRegister, createProgramme, getProject, DomainError, followUpReport, getBenefitTree, getBusinessCase, getProgramme, listKpis, listProgrammes,
-  recordMeasurement, recordRealisation, saveBenefitTree, saveBusinessCase, saveKpi, saveProject, searchPeople,
+  recordMeasurement, recordRealisation, saveBenefitTree, saveBusinessCase, saveKpi, saveProject, searchPeople, updateProgramme,
 } from '@indgang/domain';
 import {
   evaluateBusinessCase, ZBenefitTreeBody, ZBusinessCaseSaveBody, ZKpiBody, ZMeasurementBody, ZPeopleQuery, ZProgrammeBody, ZProjectBody, ZRealisationBody,
@@ -37,6 +37,10 @@ export function benefitRoutes(app: FastifyInstance, deps: { database: Database }
   app.get('/api/v1/programmes', async (request) => listProgrammes({ db }, requireActor(request)));
   app.post('/api/v1/programmes', async (request, reply) => reply.status(201).send(await createProgramme({ db }, writer(request), parseInput(ZProgrammeBody, request.body, 'body'))));
   app.get('/api/v1/programmes/:id', async (request) => getProgramme({ db }, requireActor(request), parseInput(ZUuidParams, request.params, 'params').id));
+  app.put('/api/v1/programmes/:id', async (request) => {
+    const actor = writer(request);
+    return updateProgramme({ db }, actor, parseInput(ZUuidParams, request.params, 'params').id, parseInput(ZProgrammeBody, request.body, 'body'));
+  });
   app.post('/api/v1/programmes/:id/projects', async (request, reply) => {
     const actor = writer(request);
     const { id } = parseInput(ZUuidParams, request.params, 'params');

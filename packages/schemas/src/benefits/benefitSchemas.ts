@@ -18,6 +18,7 @@ export const ZProgrammeBody = z.object({
   name: shortText(200).min(1),
   description: shortText(4000).default(''),
   status: z.enum(PROGRAMME_STATUSES).default('active'),
+  expectedVersion: version.optional(),
 }).strict();
 
 export const ZProjectBody = z.object({

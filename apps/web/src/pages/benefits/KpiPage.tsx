@@ -14,6 +14,7 @@ import type { ProjectView } from './ProjectPage';
 interface Kpi {
   id: string; name: string; unit: string; direction: string; baseline: number; baselineDate: string; targetPessimistic: number | null; targetLikely: number; targetOptimistic: number | null; deadline: string;
   howAchieved: string; howMeasured: string; followUpBy: string; followUpWhen: string; source: string; serviceId: string | null; administrationId: string | null;
+  minutesSavedPerCase: number | null; pricePerEffectiveHour: number | null; version: number;
   measurements: Array<{ id: number; measuredOn: string; value: number; kind: string; note: string; recordedByName: string }>;
   series: Array<{ month: string; value: number; basis: number }>; latest: { on: string; value: number } | null; progressPercent: number | null;
 }
@@ -30,6 +31,7 @@ export function KpiPage() {
   const kpis = useApi<Kpi[]>(`/api/v1/projects/${id}/kpis`);
   const options = useApi<Options>(project.data?.canManage ? '/api/v1/benefits/options' : null);
   const [form, setForm] = useState(EMPTY);
+  const [editing, setEditing] = useState<{ id: string; version: number } | null>(null);
   const [error, setError] = useState<ApiError>();
   const [notice, setNotice] = useState('');
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
@@ -38,9 +40,11 @@ export function KpiPage() {
     setError(undefined); setNotice('');
     const body = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== ''));
     try {
-      await api(`/api/v1/projects/${id}/kpis`, { method: 'POST', body: JSON.stringify(body) });
+      if (editing) await api(`/api/v1/projects/${id}/kpis/${editing.id}`, { method: 'PUT', body: JSON.stringify({ ...body, expectedVersion: editing.version }) });
+      else await api(`/api/v1/projects/${id}/kpis`, { method: 'POST', body: JSON.stringify(body) });
       setForm(EMPTY);
-      setNotice(pick({ da: 'KPI\'en er oprettet.', en: 'The KPI was created.' }));
+      setEditing(null);
+      setNotice(editing ? pick({ da: 'KPI\'en er gemt.', en: 'The KPI was saved.' }) : pick({ da: 'KPI\'en er oprettet.', en: 'The KPI was created.' }));
       kpis.reload();
     } catch (err) { if (err instanceof ApiError) setError(err); }
   };
@@ -48,6 +52,17 @@ export function KpiPage() {
   const field = (key: keyof typeof EMPTY, label: { da: string; en: string }, props: Record<string, unknown> = {}) => (
     <div className="form-group"><label className="form-label" htmlFor={`kpi-${key}`}>{pick(label)}</label><input id={`kpi-${key}`} className="form-input" value={form[key]} onChange={set(key)} {...props} /></div>
   );
+  const edit = (k: Kpi) => {
+    const text = (v: number | null) => (v === null ? '' : String(v));
+    setForm({
+      name: k.name, unit: k.unit, direction: k.direction, baseline: String(k.baseline), baselineDate: k.baselineDate, targetPessimistic: text(k.targetPessimistic), targetLikely: String(k.targetLikely),
+      targetOptimistic: text(k.targetOptimistic), deadline: k.deadline, howAchieved: k.howAchieved, howMeasured: k.howMeasured, followUpBy: k.followUpBy, followUpWhen: k.followUpWhen,
+      source: k.source, serviceId: k.serviceId ?? '', administrationId: k.administrationId ?? '', minutesSavedPerCase: text(k.minutesSavedPerCase), pricePerEffectiveHour: text(k.pricePerEffectiveHour),
+    });
+    setEditing({ id: k.id, version: k.version });
+    document.getElementById('kpi-form')?.scrollIntoView();
+    document.getElementById('kpi-name')?.focus();
+  };
   const serviceName = (s: Options['services'][number]) => (typeof s.name === 'string' ? s.name : pick(s.name));
   return (
     <Page title={`KPI'er: ${project.data.name}`}>
@@ -83,12 +98,13 @@ export function KpiPage() {
               </table>
             </details>
             {project.data!.canRecord && <MeasurementForm kpiId={k.id} onSaved={kpis.reload} />}
+            {project.data!.canManage && <p className="no-print"><button type="button" className="button button-secondary" onClick={() => edit(k)}>{pick({ da: 'Ret KPI\'en', en: 'Edit the KPI' })}<span className="sr-only"> {k.name}</span></button></p>}
           </section>
         );
       })}
       {project.data.canManage && (
-        <form onSubmit={(e) => void onCreate(e)} className="no-print">
-          <h2>{pick({ da: 'Ny KPI', en: 'New KPI' })}</h2>
+        <form id="kpi-form" onSubmit={(e) => void onCreate(e)} className="no-print">
+          <h2>{editing ? pick({ da: 'Ret KPI', en: 'Edit KPI' }) : pick({ da: 'Ny KPI', en: 'New KPI' })}</h2>
           {field('name', { da: 'Hvad måles (navn)', en: 'What is measured (name)' }, { required: true, maxLength: 200 })}
           <div className="inline-fields">
             <div className="form-group"><label className="form-label" htmlFor="kpi-source">{pick({ da: 'Målemetode', en: 'Measured how' })}</label>
@@ -121,7 +137,8 @@ export function KpiPage() {
             {field('followUpBy', { da: 'Hvem følger op', en: 'Who follows up' }, { required: true, maxLength: 200 })}
             {field('followUpWhen', { da: 'Hvornår', en: 'When' }, { required: true, maxLength: 200 })}
           </div>
-          <button type="submit" className="button button-primary">{pick({ da: 'Opret KPI', en: 'Create KPI' })}</button>
+          <button type="submit" className="button button-primary">{editing ? pick({ da: 'Gem KPI', en: 'Save KPI' }) : pick({ da: 'Opret KPI', en: 'Create KPI' })}</button>
+          {editing && <> <button type="button" className="button button-secondary" onClick={() => { setEditing(null); setForm(EMPTY); }}>{pick({ da: 'Fortryd', en: 'Cancel' })}</button></>}
         </form>
       )}
       <ErrorAlert error={error} />

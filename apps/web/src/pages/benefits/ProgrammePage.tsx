@@ -7,10 +7,11 @@ import { ProjectStatusTag, RiskTag } from '../../components/benefits/RiskTag';
 import { useI18n } from '../../i18n/I18nProvider';
 import { can, useSession } from '../../session/SessionProvider';
 import { BenefitRegisterTable, type RegisterRow } from './BenefitRegisterTable';
+import { ProgrammeForm } from './ProgrammeForm';
 import { ProjectForm } from './ProjectForm';
 
 interface Programme {
-  id: string; name: string; description: string; status: string; ownerName: string;
+  id: string; name: string; description: string; status: string; ownerName: string; version: number;
   projects: Array<{ id: string; name: string; description: string; status: string; riskLevel: string; riskDescription: string; ownerName: string; benefitOwnerName: string; kpiCount: number }>;
 }
 
@@ -31,6 +32,7 @@ export function ProgrammePage() {
       {p && (
         <>
           <p>{p.description}</p>
+          <p><ProjectStatusTag status={p.status} /></p>
           <p>{pick({ da: 'Programejer', en: 'Programme owner' })}: {p.ownerName} · <Link to={`/gevinster/programmer/${p.id}/rapport`}>{pick({ da: 'Opfølgningsrapport til styregruppen', en: 'Follow-up report for the steering group' })}</Link></p>
           <h2>{pick({ da: 'Projekter', en: 'Projects' })}</h2>
           {p.projects.length === 0 ? <p>{pick({ da: 'Ingen projekter endnu.', en: 'No projects yet.' })}</p> : (
@@ -52,6 +54,8 @@ export function ProgrammePage() {
           {register.data && <BenefitRegisterTable rows={register.data} />}
           {can(me, 'benefits.manage') && (
             <>
+              <h2>{pick({ da: 'Ret programmet', en: 'Edit the programme' })}</h2>
+              <ProgrammeForm key={p.version} programmeId={p.id} initial={p} onSaved={programme.reload} />
               <h2>{pick({ da: 'Nyt projekt', en: 'New project' })}</h2>
               <ProjectForm programmeId={p.id} initial={{ name: '', description: '', ownerUserId: me!.userId, benefitOwnerUserId: '', status: 'planned', riskLevel: 'medium', riskDescription: '' }} onSaved={(projectId) => navigate(`/gevinster/projekter/${projectId}`)} />
             </>
