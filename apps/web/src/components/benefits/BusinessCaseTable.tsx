@@ -26,7 +26,7 @@ export function BusinessCaseTable({ result, caption }: { result: BusinessCaseRes
         <caption>{caption ?? result.title}</caption>
         <thead>
           <tr>
-            <th scope="col">{`1.000 kr. ${result.priceLevel} p/l`}</th>
+            <th scope="col">{pick({ da: `1.000 kr. ${result.priceLevel} p/l`, en: `DKK 1,000, ${result.priceLevel} prices` })}</th>
             <th scope="col">{pick({ da: 'Styringsområde', en: 'Steering area' })}</th>
             {result.years.map((y) => <th key={y} scope="col" className="num">{y}</th>)}
           </tr>

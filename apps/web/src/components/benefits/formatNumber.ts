@@ -18,7 +18,7 @@ export const KPI_UNIT: Record<string, { da: string; en: string }> = {
 export const KPI_SOURCE: Record<string, { da: string; en: string }> = {
   manual: { da: 'Indtastes (før-/eftermålinger)', en: 'Entered by hand (before/after measurements)' },
   cases_submitted: { da: 'Automatisk: antal indsendte sager', en: 'Automatic: cases submitted' },
-  lead_time_days: { da: 'Automatisk: gennemløbstid i dage', en: 'Automatic: lead time in days' },
+  lead_time_days: { da: 'Automatisk: gennemløbstid', en: 'Automatic: lead time' },
   returns_per_100: { da: 'Automatisk: tilbageløb pr. 100 sager', en: 'Automatic: returns per 100 cases' },
   self_service_share: { da: 'Automatisk: andel indberettet af brugerne selv', en: 'Automatic: self-service share' },
   automated_share: { da: 'Automatisk: andel løst automatisk', en: 'Automatic: share resolved by automation' },
