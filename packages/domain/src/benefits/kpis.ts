@@ -17,6 +17,8 @@ export interface KpiView {
   measurements: Array<{ id: number; measuredOn: string; value: number; kind: string; note: string; recordedByName: string }>;
   /** Automatic KPIs: the monthly values measured from the cases. */
   series: Array<{ month: string; value: number; basis: number }>;
+  /** Hand-entered values after the baseline and the automatic monthly values, in date order: what the chart draws. */
+  points: Array<{ on: string; value: number }>;
   latest: { on: string; value: number } | null;
   /** How far from baseline to the likely target the latest value has come, in percent. */
   progressPercent: number | null;
@@ -96,6 +98,7 @@ export async function listKpis(deps: { db: Db }, actor: Actor, projectId: string
       minutesSavedPerCase: c(params.minutesSavedPerCaseCenti), pricePerEffectiveHour: c(params.pricePerEffectiveHourCenti), version: Number(r.version),
       measurements: own,
       series: series.map((s) => ({ month: s.month, value: fromUnits(s.valueCenti, 2), basis: s.basis })),
+      points,
       latest,
       progressPercent: latest && target !== baseline ? Math.round((1000 * (latest.value - baseline)) / (target - baseline)) / 10 : null,
     });

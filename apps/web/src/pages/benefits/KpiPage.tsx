@@ -16,7 +16,7 @@ interface Kpi {
   howAchieved: string; howMeasured: string; followUpBy: string; followUpWhen: string; source: string; serviceId: string | null; administrationId: string | null;
   minutesSavedPerCase: number | null; pricePerEffectiveHour: number | null; version: number;
   measurements: Array<{ id: number; measuredOn: string; value: number; kind: string; note: string; recordedByName: string }>;
-  series: Array<{ month: string; value: number; basis: number }>; latest: { on: string; value: number } | null; progressPercent: number | null;
+  series: Array<{ month: string; value: number; basis: number }>; points: Array<{ on: string; value: number }>; latest: { on: string; value: number } | null; progressPercent: number | null;
 }
 interface Options { services: Array<{ id: string; name: { da: string; en: string } | string }>; administrations: Array<{ id: string; name: string }> }
 
@@ -72,7 +72,6 @@ export function KpiPage() {
       {kpis.data?.length === 0 && <p>{pick({ da: 'Projektet har ingen KPI\'er endnu.', en: 'The project has no KPIs yet.' })}</p>}
       {kpis.data?.map((k) => {
         const unit = pick(KPI_UNIT[k.unit] ?? { da: k.unit, en: k.unit });
-        const points = [...k.measurements.filter((m) => m.kind !== 'before').map((m) => ({ on: m.measuredOn, value: m.value })), ...k.series.map((s) => ({ on: `${s.month}-01`, value: s.value }))].sort((a, b) => a.on.localeCompare(b.on));
         return (
           <section key={k.id} className="kpi-card" aria-labelledby={`kpi-title-${k.id}`}>
             <h2 id={`kpi-title-${k.id}`}>{k.name}</h2>
@@ -85,7 +84,7 @@ export function KpiPage() {
               <dt>{pick({ da: 'Hvem følger op, hvornår', en: 'Who follows up, when' })}</dt><dd>{k.followUpBy}, {k.followUpWhen}</dd>
               <dt>{pick({ da: 'Seneste', en: 'Latest' })}</dt><dd>{k.latest ? `${formatNumber(k.latest.value, locale, 2)} ${unit} (${k.latest.on})` : '–'}{k.progressPercent !== null && <> · {pick({ da: `${formatNumber(k.progressPercent, locale, 1)} % af vejen fra baseline til mål`, en: `${formatNumber(k.progressPercent, locale, 1)} % of the way from baseline to target` })}</>}</dd>
             </dl>
-            <KpiChart kpi={{ ...k, points }} />
+            <KpiChart kpi={k} />
             <details>
               <summary>{pick({ da: 'Tal bag grafen', en: 'Figures behind the chart' })}</summary>
               <table className="table table--compact">

@@ -14,7 +14,7 @@ interface Report {
   projects: Array<{
     id: string; name: string; status: string; riskLevel: string; riskDescription: string; ownerName: string; benefitOwnerName: string;
     businessCase: { years: number[]; total: number[]; cumulative: number[]; paybackYears: number | null; paybackYear: number | null; priceLevel: number; investment: number; permanentFullYear: number } | null;
-    kpis: Array<{ id: string; name: string; unit: string; baseline: number; baselineDate: string; targetLikely: number; targetPessimistic: number | null; targetOptimistic: number | null; deadline: string; followUpBy: string; followUpWhen: string; latest: { on: string; value: number } | null; progressPercent: number | null; measurements: Array<{ measuredOn: string; value: number; kind: string }>; series: Array<{ month: string; value: number }> }>;
+    kpis: Array<{ id: string; name: string; unit: string; baseline: number; baselineDate: string; targetLikely: number; targetPessimistic: number | null; targetOptimistic: number | null; deadline: string; followUpBy: string; followUpWhen: string; latest: { on: string; value: number } | null; progressPercent: number | null; points: Array<{ on: string; value: number }> }>;
   }>;
   register: RegisterRow[];
 }
@@ -47,7 +47,6 @@ export function ReportPage() {
               ) : <p>{pick({ da: 'Ingen business case endnu.', en: 'No business case yet.' })}</p>}
               {p.kpis.map((k) => {
                 const unit = pick(KPI_UNIT[k.unit] ?? { da: k.unit, en: k.unit });
-                const points = [...k.measurements.filter((m) => m.kind !== 'before').map((m) => ({ on: m.measuredOn, value: m.value })), ...k.series.map((s) => ({ on: `${s.month}-01`, value: s.value }))].sort((a, b) => a.on.localeCompare(b.on));
                 return (
                   <div key={k.id}>
                     <h3>{k.name}</h3>
@@ -55,7 +54,7 @@ export function ReportPage() {
                       da: `Baseline ${formatNumber(k.baseline, locale, 2)} ${unit}, mål ${formatNumber(k.targetLikely, locale, 2)} ${unit} senest ${k.deadline}; seneste ${k.latest ? `${formatNumber(k.latest.value, locale, 2)} ${unit}` : '–'}${k.progressPercent === null ? '' : ` (${formatNumber(k.progressPercent, locale, 1)} % af vejen)`}. Følges op af ${k.followUpBy}, ${k.followUpWhen}.`,
                       en: `Baseline ${formatNumber(k.baseline, locale, 2)} ${unit}, target ${formatNumber(k.targetLikely, locale, 2)} ${unit} by ${k.deadline}; latest ${k.latest ? `${formatNumber(k.latest.value, locale, 2)} ${unit}` : '–'}${k.progressPercent === null ? '' : ` (${formatNumber(k.progressPercent, locale, 1)} % of the way)`}. Followed up by ${k.followUpBy}, ${k.followUpWhen}.`,
                     })}</p>
-                    <KpiChart kpi={{ ...k, points }} />
+                    <KpiChart kpi={k} />
                   </div>
                 );
               })}
