@@ -1,12 +1,9 @@
 import PDFDocument from 'pdfkit';
 import type { FollowUpReport } from '@indgang/domain';
-import type { BenefitTree, TreeLayer } from '@indgang/schemas';
+import { KPI_UNIT, PROJECT_STATUS, RISK_LEVEL, type BenefitTree, type TreeLayer } from '@indgang/schemas';
 
 const LAYER_TITLE: Record<TreeLayer, string> = { technology: 'Teknologi', change: 'Forandringer', benefit: 'Gevinster', goal: 'Mål og vision' };
 const COLOURS = { economic: '#d8ecd9', quality: '#dce8f7', technology: '#eeeeee', change: '#fbf0d4', goal: '#ece2f5', border: '#333333' };
-const STATUS: Record<string, string> = { idea: 'Idé', planned: 'Planlagt', active: 'I gang', paused: 'Sat på pause', completed: 'Afsluttet', stopped: 'Stoppet' };
-const RISK: Record<string, string> = { high: 'Høj', medium: 'Middel', low: 'Lav' };
-const UNIT: Record<string, string> = { percent: '%', days: 'dage', count: 'antal', kroner: 'kr.', minutes: 'min.', per100: 'pr. 100 sager' };
 
 /** Danish number format with the hyphen as minus sign (the PDF base fonts lack U+2212). */
 const dk = (v: number, decimals = 0) => v.toLocaleString('da-DK', { minimumFractionDigits: 0, maximumFractionDigits: decimals || 3 }).replace('\u2212', '-');
@@ -63,7 +60,7 @@ export function renderFollowUpReportPdf(report: FollowUpReport): Promise<Buffer>
   if (report.programme.description) doc.text(report.programme.description).moveDown();
   for (const p of report.projects) {
     doc.font('Helvetica-Bold').fontSize(13).text(p.name).font('Helvetica').fontSize(10);
-    doc.text(`Status: ${STATUS[p.status] ?? p.status} · Risiko: ${RISK[p.riskLevel] ?? p.riskLevel}${p.riskDescription ? ` – ${p.riskDescription}` : ''}`);
+    doc.text(`Status: ${PROJECT_STATUS[p.status]?.da ?? p.status} · Risiko: ${RISK_LEVEL[p.riskLevel]?.da ?? p.riskLevel}${p.riskDescription ? ` – ${p.riskDescription}` : ''}`);
     doc.text(`Projektejer: ${p.ownerName} · Gevinstansvarlig: ${p.benefitOwnerName}`);
     const bc = p.businessCase;
     if (bc) {
@@ -73,7 +70,7 @@ export function renderFollowUpReportPdf(report: FollowUpReport): Promise<Buffer>
       doc.text('Ingen business case endnu.');
     }
     for (const k of p.kpis) {
-      const unit = UNIT[k.unit] ?? k.unit;
+      const unit = KPI_UNIT[k.unit]?.da ?? k.unit;
       const latest = k.latest ? `${dk(k.latest.value, 2)} ${unit} (${k.latest.on})` : 'ingen måling endnu';
       doc.text(`KPI ${k.name}: baseline ${dk(k.baseline, 2)} ${unit} (${k.baselineDate}), mål ${dk(k.targetLikely, 2)} ${unit} senest ${k.deadline}; seneste ${latest}${k.progressPercent === null ? '' : `, ${dk(k.progressPercent, 1)} % af vejen`}. Følges op af ${k.followUpBy}, ${k.followUpWhen}.`, { indent: 12 });
     }

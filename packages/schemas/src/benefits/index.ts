@@ -3,3 +3,4 @@ export * from './evaluateBusinessCase';
 export * from './calculators';
 export * from './benefitSchemas';
 export * from './checkBenefitTree';
+export * from './benefitLabels';

@@ -1,5 +1,6 @@
+import { KPI_UNIT } from '@indgang/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatNumber, KPI_UNIT } from './formatNumber';
+import { formatNumber } from './formatNumber';
 
 export interface ChartKpi {
   name: string; unit: string; baseline: number; baselineDate: string; targetLikely: number; targetPessimistic: number | null; targetOptimistic: number | null; deadline: string;

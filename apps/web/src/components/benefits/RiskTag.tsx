@@ -1,5 +1,5 @@
+import { PROJECT_STATUS, RISK_LEVEL } from '@indgang/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
-import { PROJECT_STATUS, RISK_LEVEL } from './formatNumber';
 
 /** The risk level as a tag with its word, never colour alone. */
 export function RiskTag({ level }: { level: string }) {

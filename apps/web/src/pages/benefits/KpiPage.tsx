@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { KPI_SOURCES, KPI_UNITS } from '@indgang/schemas';
+import { KPI_SOURCE, KPI_SOURCES, KPI_UNIT, KPI_UNITS } from '@indgang/schemas';
 import { api, ApiError } from '../../api/apiClient';
 import { useApi } from '../../api/useApi';
 import { KpiChart } from '../../components/benefits/KpiChart';
-import { formatNumber, KPI_SOURCE, KPI_UNIT } from '../../components/benefits/formatNumber';
+import { formatNumber } from '../../components/benefits/formatNumber';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { PROGRAMME_STATUSES } from '@indgang/schemas';
+import { PROGRAMME_STATUSES, PROJECT_STATUS } from '@indgang/schemas';
 import { api, ApiError } from '../../api/apiClient';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PROJECT_STATUS } from '../../components/benefits/formatNumber';
+
 import { useI18n } from '../../i18n/I18nProvider';
 
 export interface ProgrammeValues { name: string; description: string; status: string; version: number }

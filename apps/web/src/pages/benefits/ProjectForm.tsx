@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { PROJECT_STATUSES, RISK_LEVELS } from '@indgang/schemas';
+import { PROJECT_STATUS, PROJECT_STATUSES, RISK_LEVEL, RISK_LEVELS } from '@indgang/schemas';
 import { api, ApiError } from '../../api/apiClient';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PROJECT_STATUS, RISK_LEVEL } from '../../components/benefits/formatNumber';
+
 import { useI18n } from '../../i18n/I18nProvider';
 
 export interface ProjectValues { name: string; description: string; ownerUserId: string; benefitOwnerUserId: string; status: string; riskLevel: string; riskDescription: string; version?: number }

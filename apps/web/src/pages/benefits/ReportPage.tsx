@@ -1,8 +1,9 @@
 import { Link, useParams } from 'react-router';
+import { KPI_UNIT } from '@indgang/schemas';
 import { useApi } from '../../api/useApi';
 import { KpiChart } from '../../components/benefits/KpiChart';
 import { ProjectStatusTag, RiskTag } from '../../components/benefits/RiskTag';
-import { formatNumber, KPI_UNIT } from '../../components/benefits/formatNumber';
+import { formatNumber } from '../../components/benefits/formatNumber';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';

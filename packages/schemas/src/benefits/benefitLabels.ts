@@ -1,0 +1,21 @@
+/** Danish and English words for the codes of programmes, projects and KPIs, for screens and PDFs alike. */
+type LocalText = { da: string; en: string };
+
+export const PROJECT_STATUS: Record<string, LocalText> = {
+  idea: { da: 'Idé', en: 'Idea' }, planned: { da: 'Planlagt', en: 'Planned' }, active: { da: 'I gang', en: 'Active' },
+  paused: { da: 'Sat på pause', en: 'Paused' }, completed: { da: 'Afsluttet', en: 'Completed' }, stopped: { da: 'Stoppet', en: 'Stopped' },
+};
+export const RISK_LEVEL: Record<string, LocalText> = { high: { da: 'Høj', en: 'High' }, medium: { da: 'Middel', en: 'Medium' }, low: { da: 'Lav', en: 'Low' } };
+export const KPI_UNIT: Record<string, LocalText> = {
+  percent: { da: '%', en: '%' }, days: { da: 'dage', en: 'days' }, count: { da: 'sager', en: 'cases' }, kroner: { da: 'kr.', en: 'DKK' },
+  minutes: { da: 'min.', en: 'min' }, per100: { da: 'pr. 100 sager', en: 'per 100 cases' },
+};
+export const KPI_SOURCE: Record<string, LocalText> = {
+  manual: { da: 'Indtastes (før-/eftermålinger)', en: 'Entered by hand (before/after measurements)' },
+  cases_submitted: { da: 'Automatisk: antal indsendte sager', en: 'Automatic: cases submitted' },
+  lead_time_days: { da: 'Automatisk: gennemløbstid', en: 'Automatic: lead time' },
+  returns_per_100: { da: 'Automatisk: tilbageløb pr. 100 sager', en: 'Automatic: returns per 100 cases' },
+  self_service_share: { da: 'Automatisk: andel indberettet af brugerne selv', en: 'Automatic: self-service share' },
+  automated_share: { da: 'Automatisk: andel løst automatisk', en: 'Automatic: share resolved by automation' },
+  automation_value_kr: { da: 'Automatisk: sparede minutter værdisat i kr.', en: 'Automatic: minutes saved valued in DKK' },
+};
