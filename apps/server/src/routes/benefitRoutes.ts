@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
 import {
-  benefitOptions, benefitRegister, createProgramme, getProject, DomainError, followUpReport, getBenefitTree, getBusinessCase, getProgramme, listKpis, listProgrammes,
+  benefitOptions, benefitRegister, createProgramme, DomainError, followUpReport, getBenefitTree, getBusinessCase, getProgramme, getProject, invalidInput, listKpis, listProgrammes,
   recordMeasurement, recordRealisation, saveBenefitTree, saveBusinessCase, saveKpi, saveProject, searchPeople, updateProgramme,
 } from '@indgang/domain';
 import {
@@ -28,9 +28,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { database: Database }
   // The evaluation alone, for scripts and other systems: no data is read or kept, so no login is needed.
   app.post('/api/v1/business-cases/evaluate', async (request) => {
     const { result, issues } = evaluateBusinessCase(request.body);
-    if (!result) {
-      throw new DomainError('invalid', 'business_case_invalid', { da: issues.map((i) => i.message.da).join(' '), en: issues.map((i) => i.message.en).join(' ') }, issues);
-    }
+    if (!result) throw invalidInput('business_case_invalid', issues);
     return result;
   });
 

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
-import type { InputIssue } from '@indgang/schemas';
 import { can, type Actor } from '../access/Actor';
 import type { Tx } from '../audit/appendAudit';
-import { DomainError, forbidden, notFound } from '../errors/DomainError';
+import { DomainError, forbidden, invalidInput, notFound } from '../errors/DomainError';
 
 export interface ProjectRow { id: string; programmeId: string; name: string; ownerUserId: string; benefitOwnerUserId: string; version: number }
 
@@ -29,13 +28,6 @@ export async function projectFor(db: Pick<Db, 'execute'>, actor: Actor, projectI
 export const programmeVisible = (actor: Actor) => (can(actor, 'benefits.read')
   ? sql`true`
   : sql`EXISTS (SELECT 1 FROM projects p WHERE p.programme_id = programmes.id AND (p.owner_user_id = ${actor.userId} OR p.benefit_owner_user_id = ${actor.userId}))`);
-
-export function invalidInput(code: string, issues: InputIssue[]): DomainError {
-  return new DomainError('invalid', code, {
-    da: `Der er fejl: ${issues.slice(0, 5).map((i) => i.message.da).join(' ')}`,
-    en: `There are errors: ${issues.slice(0, 5).map((i) => i.message.en).join(' ')}`,
-  }, issues.map((i) => ({ path: i.path, message: i.message })));
-}
 
 export const staleEdit = () => new DomainError('conflict', 'stale', {
   da: 'En anden har ændret det samme imens. Genindlæs siden; dine ændringer er ikke gemt, men står stadig i formularen.',

@@ -3,7 +3,8 @@ import type { Db } from '@indgang/db';
 import { checkBusinessCase, computeBusinessCase, fromUnits, toUnits, type BusinessCaseInput, type TRealisationBody } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
-import { invalidInput, projectFor } from './benefitAccess';
+import { invalidInput } from '../errors/DomainError';
+import { projectFor } from './benefitAccess';
 import { getProgramme } from './programmes';
 
 export interface RegisterRow { projectId: string; projectName: string; year: number; expected: number; realised: number | null; difference: number | null; note: string }

@@ -3,7 +3,8 @@ import type { Db } from '@indgang/db';
 import { checkBenefitTree, type BenefitTree } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
-import { invalidInput, projectFor, staleEdit } from './benefitAccess';
+import { invalidInput } from '../errors/DomainError';
+import { projectFor, staleEdit } from './benefitAccess';
 
 export async function getBenefitTree(deps: { db: Db }, actor: Actor, projectId: string): Promise<BenefitTree & { version: number; projectName: string }> {
   const project = await projectFor(deps.db, actor, projectId, 'read');

@@ -3,7 +3,8 @@ import type { Db } from '@indgang/db';
 import { checkBusinessCase, computeBusinessCase, type BusinessCaseInput, type BusinessCaseResult } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
-import { invalidInput, projectFor, staleEdit } from './benefitAccess';
+import { invalidInput } from '../errors/DomainError';
+import { projectFor, staleEdit } from './benefitAccess';
 
 export interface StoredBusinessCase { data: BusinessCaseInput | null; version: number; result: BusinessCaseResult | null; updatedAt: string | null; updatedByName: string | null }
 

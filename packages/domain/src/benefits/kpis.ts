@@ -4,9 +4,9 @@ import type { Db } from '@indgang/db';
 import { fromUnits, toUnits, type InputIssue, type KpiSource, type TKpiBody, type TMeasurementBody } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
-import { notFound } from '../errors/DomainError';
+import { invalidInput, notFound } from '../errors/DomainError';
 import { todayInDenmark } from '../time/isoDate';
-import { invalidInput, projectFor, staleEdit } from './benefitAccess';
+import { projectFor, staleEdit } from './benefitAccess';
 import { measureMetric, type MetricPoint } from './measureMetric';
 
 export interface KpiView {

@@ -24,3 +24,11 @@ export const notFound = (what: LocalizedText) =>
 
 export const forbidden = () =>
   new DomainError('forbidden', 'forbidden', { da: 'Du har ikke adgang til dette.', en: 'You do not have access to this.' });
+
+/** Input with problems named by where they are: the first few in the message, all as field errors. */
+export function invalidInput(code: string, issues: Array<Pick<FieldError, 'path' | 'message'>>): DomainError {
+  return new DomainError('invalid', code, {
+    da: `Der er fejl: ${issues.slice(0, 5).map((i) => i.message.da).join(' ')}`,
+    en: `There are errors: ${issues.slice(0, 5).map((i) => i.message.en).join(' ')}`,
+  }, issues.map((i) => ({ path: i.path, message: i.message })));
+}
