@@ -25,7 +25,7 @@ export async function saveBenefitTree(deps: { db: Db }, actor: Actor, projectId:
       WHERE ${input.expectedVersion === undefined ? sql`true` : sql`benefit_trees.version = ${input.expectedVersion}`}
       RETURNING version`);
     const version = rows[0]?.version as number | undefined;
-    if (version === undefined || (input.expectedVersion === 0 && version !== 1)) throw staleEdit();
+    if (version === undefined) throw staleEdit();
     await appendAudit(tx, { actorUserId: actor.userId, action: 'benefit_tree.save', entityType: 'project', entityId: projectId, details: { version, nodes: tree.nodes.length, links: tree.links.length } });
     return { version };
   });

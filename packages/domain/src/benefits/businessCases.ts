@@ -34,7 +34,7 @@ export async function saveBusinessCase(deps: { db: Db }, actor: Actor, projectId
       WHERE ${expectedVersion === undefined ? sql`true` : sql`business_cases.version = ${expectedVersion}`}
       RETURNING version`);
     const version = rows[0]?.version as number | undefined;
-    if (version === undefined || (expectedVersion === 0 && version !== 1)) throw staleEdit();
+    if (version === undefined) throw staleEdit();
     await appendAudit(tx, { actorUserId: actor.userId, action: 'business_case.save', entityType: 'project', entityId: projectId, details: { version, paybackYears: result.paybackYears, lines: result.lines.length } });
     return { version, result };
   });

@@ -5,6 +5,7 @@ import type { TProgrammeBody, TProjectBody } from '@indgang/schemas';
 import { can, isReadOnly, type Actor } from '../access/Actor';
 import { requirePermission } from '../access/requirePermission';
 import { appendAudit } from '../audit/appendAudit';
+import { containsPattern } from '../search/containsPattern';
 import { forbidden, notFound } from '../errors/DomainError';
 import { programmeVisible, projectFor, requireUsers, staleEdit } from './benefitAccess';
 
@@ -93,7 +94,8 @@ export async function saveProject(deps: { db: Db }, actor: Actor, programmeId: s
 /** Users to choose as owner or benefit owner, found by name. */
 export async function searchPeople(deps: { db: Db }, actor: Actor, q: string) {
   requirePermission(actor, 'benefits.manage');
-  const { rows } = await deps.db.execute(sql`SELECT id, display_name AS "displayName" FROM users WHERE display_name ILIKE ${`%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} OR id ILIKE ${`%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ORDER BY display_name LIMIT 20`);
+  const pattern = containsPattern(q);
+  const { rows } = await deps.db.execute(sql`SELECT id, display_name AS "displayName" FROM users WHERE display_name ILIKE ${pattern} OR id ILIKE ${pattern} ORDER BY display_name LIMIT 20`);
   return rows;
 }
 

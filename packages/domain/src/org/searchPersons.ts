@@ -4,6 +4,7 @@ import type { Actor } from '../access/Actor';
 import { requirePermission } from '../access/requirePermission';
 import { appendAudit } from '../audit/appendAudit';
 import { personVisible } from './personVisibility';
+import { containsPattern } from '../search/containsPattern';
 
 export interface PersonHit { id: string; name: string; employeeNumber: string | null }
 
@@ -11,7 +12,7 @@ export interface PersonHit { id: string; name: string; employeeNumber: string | 
 export async function searchPersons(deps: { db: Db }, actor: Actor, query: string, today: string, limit = 25): Promise<PersonHit[]> {
   requirePermission(actor, 'org.read');
   const q = query.trim();
-  const pattern = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+  const pattern = containsPattern(q);
   return deps.db.transaction(async (tx) => {
     const rows = await tx.select({ id: persons.id, firstName: persons.firstName, lastName: persons.lastName, employeeNumber: persons.employeeNumber })
       .from(persons)
