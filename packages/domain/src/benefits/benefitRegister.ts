@@ -16,11 +16,15 @@ export interface RegisterRow { projectId: string; projectName: string; year: num
  */
 export async function benefitRegister(deps: { db: Db }, actor: Actor, programmeId: string): Promise<RegisterRow[]> {
   const programme = await getProgramme(deps, actor, programmeId);
-  const projects = programme.projects as Array<{ id: string; name: string }>;
+  return registerFor(deps.db, programme.projects as Array<{ id: string; name: string }>);
+}
+
+/** The register rows of projects the caller has already found the actor may see. */
+export async function registerFor(db: Db, projects: Array<{ id: string; name: string }>): Promise<RegisterRow[]> {
   if (projects.length === 0) return [];
   const ids = `{${projects.map((p) => p.id).join(',')}}`;
-  const cases = await deps.db.execute(sql`SELECT project_id, data FROM business_cases WHERE project_id = ANY(${ids}::text[])`);
-  const realised = await deps.db.execute(sql`SELECT project_id, year, realised_kroner, note FROM benefit_realisations WHERE project_id = ANY(${ids}::text[])`);
+  const cases = await db.execute(sql`SELECT project_id, data FROM business_cases WHERE project_id = ANY(${ids}::text[])`);
+  const realised = await db.execute(sql`SELECT project_id, year, realised_kroner, note FROM benefit_realisations WHERE project_id = ANY(${ids}::text[])`);
   const rows: RegisterRow[] = [];
   for (const project of projects) {
     const expectedByYear = new Map<number, number>();

@@ -2,7 +2,7 @@ import type { Db } from '@indgang/db';
 import type { BusinessCaseResult } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { todayInDenmark } from '../time/isoDate';
-import { benefitRegister, type RegisterRow } from './benefitRegister';
+import { registerFor, type RegisterRow } from './benefitRegister';
 import { getBusinessCase } from './businessCases';
 import { listKpis, type KpiView } from './kpis';
 import { getProgramme } from './programmes';
@@ -39,6 +39,6 @@ export async function followUpReport(deps: { db: Db }, actor: Actor, programmeId
     programme: { id: programme.id, name: programme.name, description: programme.description, status: programme.status, ownerName: programme.ownerName },
     generatedOn: todayInDenmark(),
     projects,
-    register: await benefitRegister(deps, actor, programmeId),
+    register: await registerFor(deps.db, programme.projects as Array<{ id: string; name: string }>),
   };
 }
