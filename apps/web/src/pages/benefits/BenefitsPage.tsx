@@ -1,12 +1,11 @@
-import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, ApiError } from '../../api/apiClient';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { can, useSession } from '../../session/SessionProvider';
+import { ProgrammeForm } from './ProgrammeForm';
 
 interface ProgrammeRow { id: string; name: string; description: string; status: string; ownerName: string; projectCount: number }
 
@@ -16,18 +15,7 @@ export function BenefitsPage() {
   const { me } = useSession();
   const navigate = useNavigate();
   const list = useApi<ProgrammeRow[]>('/api/v1/programmes');
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [error, setError] = useState<ApiError>();
   const manage = can(me, 'benefits.manage');
-  const onCreate = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(undefined);
-    try {
-      const { id } = await api<{ id: string }>('/api/v1/programmes', { method: 'POST', body: JSON.stringify({ name, description }) });
-      navigate(`/gevinster/programmer/${id}`);
-    } catch (err) { if (err instanceof ApiError) setError(err); }
-  };
   return (
     <Page title={pick({ da: 'Gevinstrealisering', en: 'Benefit realisation' })}>
       <p>{pick({ da: 'Programmer og projekter med business case, gevinsttræ og KPI\'er, målt på platformens egne sager.', en: 'Programmes and projects with business case, benefit tree and KPIs, measured on the platform\'s own cases.' })}</p>
@@ -46,19 +34,10 @@ export function BenefitsPage() {
           </table>
         ))}
       {manage && (
-        <form onSubmit={(e) => void onCreate(e)} className="no-print">
+        <>
           <h2>{pick({ da: 'Nyt program', en: 'New programme' })}</h2>
-          <div className="form-group">
-            <label className="form-label" htmlFor="programme-name">{pick({ da: 'Navn', en: 'Name' })}</label>
-            <input id="programme-name" className="form-input" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
-          </div>
-          <div className="form-group">
-            <label className="form-label" htmlFor="programme-description">{pick({ da: 'Formål', en: 'Purpose' })}</label>
-            <textarea id="programme-description" className="form-input" rows={3} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)} />
-          </div>
-          <button type="submit" className="button button-primary">{pick({ da: 'Opret program', en: 'Create programme' })}</button>
-          <ErrorAlert error={error} />
-        </form>
+          <ProgrammeForm initial={{ name: '', description: '', status: 'active' }} onSaved={(id) => navigate(`/gevinster/programmer/${id}`)} />
+        </>
       )}
     </Page>
   );

@@ -55,7 +55,7 @@ export function ProgrammePage() {
           {can(me, 'benefits.manage') && (
             <>
               <h2>{pick({ da: 'Ret programmet', en: 'Edit the programme' })}</h2>
-              <ProgrammeForm key={p.version} programmeId={p.id} initial={p} onSaved={programme.reload} />
+              <ProgrammeForm key={p.version} programmeId={p.id} initial={p} onSaved={() => programme.reload()} />
               <h2>{pick({ da: 'Nyt projekt', en: 'New project' })}</h2>
               <ProjectForm programmeId={p.id} initial={{ name: '', description: '', ownerUserId: me!.userId, benefitOwnerUserId: '', status: 'planned', riskLevel: 'medium', riskDescription: '' }} onSaved={(projectId) => navigate(`/gevinster/projekter/${projectId}`)} />
             </>
