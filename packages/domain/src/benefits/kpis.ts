@@ -24,6 +24,8 @@ export interface KpiView {
   progressPercent: number | null;
 }
 
+const notADecimal = (path: string, raw: unknown): InputIssue => ({ path, message: { da: `${JSON.stringify(raw)} er ikke et tal med højst 2 decimaler.`, en: `${JSON.stringify(raw)} is not a number with at most 2 decimals.` } });
+
 const decimalFields = ['baseline', 'targetPessimistic', 'targetLikely', 'targetOptimistic', 'minutesSavedPerCase', 'pricePerEffectiveHour'] as const;
 
 /** Creates or changes a KPI of a project: SMART fields, targets, and where its values come from. */
@@ -34,7 +36,7 @@ export async function saveKpi(deps: { db: Db }, actor: Actor, projectId: string,
     const raw = input[field];
     if (raw === undefined || raw === '') { centi[field] = null; continue; }
     const units = toUnits(raw, 2);
-    if (units === null) issues.push({ path: field, message: { da: `${JSON.stringify(raw)} er ikke et tal med højst 2 decimaler.`, en: `${JSON.stringify(raw)} is not a number with at most 2 decimals.` } });
+    if (units === null) issues.push(notADecimal(field, raw));
     centi[field] = units;
   }
   if (input.deadline <= input.baselineDate) issues.push({ path: 'deadline', message: { da: 'Fristen skal ligge efter datoen for baseline.', en: 'The deadline must be after the baseline date.' } });
@@ -109,7 +111,7 @@ export async function listKpis(deps: { db: Db }, actor: Actor, projectId: string
 /** A before, after or running measurement entered by hand (by the benefit owner or a benefit role). */
 export async function recordMeasurement(deps: { db: Db }, actor: Actor, kpiId: string, input: TMeasurementBody): Promise<{ id: number }> {
   const valueCenti = toUnits(input.value, 2);
-  if (valueCenti === null) throw invalidInput('measurement_invalid', [{ path: 'value', message: { da: `${JSON.stringify(input.value)} er ikke et tal med højst 2 decimaler.`, en: `${JSON.stringify(input.value)} is not a number with at most 2 decimals.` } }]);
+  if (valueCenti === null) throw invalidInput('measurement_invalid', [notADecimal('value', input.value)]);
   return deps.db.transaction(async (tx) => {
     const { rows } = await tx.execute(sql`SELECT project_id FROM kpis WHERE id = ${kpiId}`);
     if (!rows[0]) throw notFound({ da: 'KPI\'en', en: 'The KPI' });
