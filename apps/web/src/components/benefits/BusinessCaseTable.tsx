@@ -21,7 +21,7 @@ export function BusinessCaseTable({ result, caption }: { result: BusinessCaseRes
     </tr>
   ));
   return (
-    <div className="table-scroll">
+    <div className="table--responsive-scroll">
       <table className="table table--compact bc-table">
         <caption>{caption ?? result.title}</caption>
         <thead>

@@ -8,7 +8,7 @@ export function BenefitRegisterTable({ rows }: { rows: RegisterRow[] }) {
   const { pick, locale } = useI18n();
   if (rows.length === 0) return <p>{pick({ da: 'Ingen forventede eller realiserede gevinster endnu.', en: 'No expected or realised benefits yet.' })}</p>;
   return (
-    <div className="table-scroll">
+    <div className="table--responsive-scroll">
       <table className="table table--compact">
         <caption>{pick({ da: 'Forventet og realiseret gevinst, 1.000 kr. (gevinst positiv)', en: 'Expected and realised benefit, 1,000 DKK (gain positive)' })}</caption>
         <thead><tr>

@@ -93,7 +93,7 @@ export function BusinessCasePage() {
             <button type="button" className="button button-secondary" onClick={() => update((d) => d.lines.forEach((l) => l.amounts.push('0')))}>{pick({ da: 'Tilføj år', en: 'Add year' })}</button>
             <button type="button" className="button button-secondary" disabled={years <= 1} onClick={() => update((d) => d.lines.forEach((l) => l.amounts.pop()))}>{pick({ da: 'Fjern sidste år', en: 'Remove last year' })}</button>
           </div>
-          <div className="table-scroll">
+          <div className="table--responsive-scroll">
             <table className="table table--compact">
               <caption>{pick({ da: 'Linjer (1.000 kr.)', en: 'Lines (1,000 DKK)' })}</caption>
               <thead><tr><th scope="col">{pick({ da: 'Tekst', en: 'Label' })}</th><th scope="col">{pick({ da: 'Art', en: 'Kind' })}</th><th scope="col">{pick({ da: 'Område', en: 'Area' })}</th>
