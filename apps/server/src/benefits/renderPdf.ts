@@ -1,9 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { FollowUpReport } from '@indgang/domain';
-import { KPI_UNIT, PROJECT_STATUS, RISK_LEVEL, type BenefitTree, type TreeLayer } from '@indgang/schemas';
+import { KPI_UNIT, PROJECT_STATUS, RISK_LEVEL, TREE_LAYER_LABEL, treeNodeFill, type BenefitTree, type TreeLayer } from '@indgang/schemas';
 
-const LAYER_TITLE: Record<TreeLayer, string> = { technology: 'Teknologi', change: 'Forandringer', benefit: 'Gevinster', goal: 'Mål og vision' };
-const COLOURS = { economic: '#d8ecd9', quality: '#dce8f7', technology: '#eeeeee', change: '#fbf0d4', goal: '#ece2f5', border: '#333333' };
 
 /** Danish number format with the hyphen as minus sign (the PDF base fonts lack U+2212). */
 const dk = (v: number, decimals = 0) => v.toLocaleString('da-DK', { minimumFractionDigits: 0, maximumFractionDigits: decimals || 3 }).replace('\u2212', '-');
@@ -27,14 +25,13 @@ export function renderBenefitTreePdf(tree: BenefitTree, title: string): Promise<
   const position = new Map<string, { x: number; y: number; h: number }>();
   layers.forEach((layer, i) => {
     const x = 36 + i * (width + 40);
-    doc.fontSize(11).font('Helvetica-Bold').fillColor('#000').text(LAYER_TITLE[layer], x, top - 22, { width });
+    doc.fontSize(11).font('Helvetica-Bold').fillColor('#000').text(TREE_LAYER_LABEL[layer].da, x, top - 22, { width });
     const nodes = tree.nodes.filter((n) => n.layer === layer);
     const slot = nodes.length > 0 ? Math.min(70, height / nodes.length) : 0;
     nodes.forEach((node, k) => {
       const y = top + k * slot;
       const h = slot - 8;
-      const fill = layer === 'benefit' ? COLOURS[node.benefitKind ?? 'economic'] : COLOURS[layer as 'technology' | 'change' | 'goal'];
-      doc.roundedRect(x, y, width, h, 4).fillAndStroke(fill, COLOURS.border);
+      doc.roundedRect(x, y, width, h, 4).fillAndStroke(treeNodeFill(node), '#333333');
       doc.fillColor('#000').font('Helvetica').fontSize(8.5).text(node.label, x + 5, y + 4, { width: width - 10, height: h - 6, ellipsis: true });
       position.set(node.id, { x, y, h });
     });

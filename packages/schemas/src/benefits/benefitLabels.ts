@@ -1,4 +1,6 @@
-/** Danish and English words for the codes of programmes, projects and KPIs, for screens and PDFs alike. */
+/** Danish and English words for the codes of programmes, projects, KPIs and benefit trees, for screens and PDFs alike. */
+import type { TreeLayer, TreeNode } from './checkBenefitTree';
+
 type LocalText = { da: string; en: string };
 
 export const PROJECT_STATUS: Record<string, LocalText> = {
@@ -19,3 +21,14 @@ export const KPI_SOURCE: Record<string, LocalText> = {
   automated_share: { da: 'Automatisk: andel løst automatisk', en: 'Automatic: share resolved by automation' },
   automation_value_kr: { da: 'Automatisk: sparede minutter værdisat i kr.', en: 'Automatic: minutes saved valued in DKK' },
 };
+
+export const TREE_LAYER_LABEL: Record<TreeLayer, LocalText> = {
+  technology: { da: 'Teknologi', en: 'Technology' }, change: { da: 'Forandringer', en: 'Changes' }, benefit: { da: 'Gevinster', en: 'Benefits' }, goal: { da: 'Mål og vision', en: 'Goals and vision' },
+};
+
+const TREE_FILL = { technology: '#eeeeee', change: '#fbf0d4', economic: '#d8ecd9', quality: '#dce8f7', goal: '#ece2f5' };
+
+/** A tree box's fill: by layer, and for benefits by kind (economic green, service/quality blue). */
+export function treeNodeFill(node: Pick<TreeNode, 'layer' | 'benefitKind'>): string {
+  return node.layer === 'benefit' ? TREE_FILL[node.benefitKind ?? 'economic'] : TREE_FILL[node.layer];
+}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { checkBenefitTree, TREE_LAYERS, type TreeLayer, type TreeLink, type TreeNode } from '@indgang/schemas';
+import { checkBenefitTree, TREE_LAYER_LABEL, TREE_LAYERS, treeNodeFill, type TreeLayer, type TreeLink, type TreeNode } from '@indgang/schemas';
 import { api, ApiError } from '../../api/apiClient';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,10 +9,6 @@ import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ProjectView } from './ProjectPage';
 
-const LAYER: Record<TreeLayer, { da: string; en: string }> = {
-  technology: { da: 'Teknologi', en: 'Technology' }, change: { da: 'Forandringer', en: 'Changes' }, benefit: { da: 'Gevinster', en: 'Benefits' }, goal: { da: 'Mål og vision', en: 'Goals and vision' },
-};
-const FILL = { technology: '#eeeeee', change: '#fbf0d4', economic: '#d8ecd9', quality: '#dce8f7', goal: '#ece2f5' };
 const newId = () => `n${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 /** The benefit tree: boxes in four layers, linked left to right; built from either end; exported for meetings. */
@@ -71,9 +67,9 @@ export function BenefitTreePage() {
       <svg ref={svgRef} className="tree-svg" xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img"
         aria-label={pick({ da: `Gevinsttræ med ${nodes.length} bokse og ${links.length} forbindelser. Boksene står også i listerne nedenfor.`, en: `Benefit tree with ${nodes.length} boxes and ${links.length} links. The boxes are also listed below.` })}>
         <rect width={width} height={height} fill="#ffffff" />
-        {TREE_LAYERS.map((l, i) => <text key={l} x={10 + i * (colW + gap)} y={24} fontSize={15} fontWeight={700} fill="#1a1a1a">{pick(LAYER[l])}</text>)}
+        {TREE_LAYERS.map((l, i) => <text key={l} x={10 + i * (colW + gap)} y={24} fontSize={15} fontWeight={700} fill="#1a1a1a">{pick(TREE_LAYER_LABEL[l])}</text>)}
         {links.map((l) => { const a = pos.get(l.from); const b = pos.get(l.to); return a && b ? <line key={`${l.from}-${l.to}`} x1={a.x + colW} y1={a.y + boxH / 2} x2={b.x} y2={b.y + boxH / 2} stroke="#555" strokeWidth={1.5} /> : null; })}
-        {nodes.map((n) => { const p = pos.get(n.id)!; const fill = n.layer === 'benefit' ? FILL[n.benefitKind ?? 'economic'] : FILL[n.layer as 'technology' | 'change' | 'goal']; return (
+        {nodes.map((n) => { const p = pos.get(n.id)!; const fill = treeNodeFill(n); return (
           <g key={n.id}><rect x={p.x} y={p.y} width={colW} height={boxH} rx={5} fill={fill} stroke="#333" />
             {wrap(n.label).map((line, k) => <text key={k} x={p.x + 8} y={p.y + 18 + k * 15} fontSize={12} fill="#1a1a1a">{line}</text>)}</g>
         ); })}
@@ -90,11 +86,11 @@ export function BenefitTreePage() {
           const previous = layerNodes(TREE_LAYERS[i - 1]);
           return (
             <section key={layer} className="tree-column" aria-labelledby={`layer-${layer}`}>
-              <h2 id={`layer-${layer}`} className="h3">{pick(LAYER[layer])}</h2>
+              <h2 id={`layer-${layer}`} className="h3">{pick(TREE_LAYER_LABEL[layer])}</h2>
               {layerNodes(layer).map((n) => (
                 <div key={n.id} className={`tree-node${n.layer === 'benefit' ? ` node-${n.benefitKind ?? 'economic'}` : ''}`}>
                   {canManage
-                    ? <input className="form-input" aria-label={pick({ da: `${pick(LAYER[layer])}: tekst`, en: `${pick(LAYER[layer])}: text` })} value={n.label} onChange={(e) => setNodes((ns) => ns.map((x) => (x.id === n.id ? { ...x, label: e.target.value } : x)))} />
+                    ? <input className="form-input" aria-label={pick({ da: `${pick(TREE_LAYER_LABEL[layer])}: tekst`, en: `${pick(TREE_LAYER_LABEL[layer])}: text` })} value={n.label} onChange={(e) => setNodes((ns) => ns.map((x) => (x.id === n.id ? { ...x, label: e.target.value } : x)))} />
                     : <p><strong>{n.label}</strong></p>}
                   {n.layer === 'benefit' && (canManage
                     ? <select className="form-select" aria-label={pick({ da: `Slags gevinst: ${n.label}`, en: `Kind of benefit: ${n.label}` })} value={n.benefitKind ?? 'economic'} onChange={(e) => setNodes((ns) => ns.map((x) => (x.id === n.id ? { ...x, benefitKind: e.target.value as 'economic' } : x)))}>
@@ -119,7 +115,7 @@ export function BenefitTreePage() {
                     <input id={`new-${layer}`} className="form-input" maxLength={300} value={newLabels[layer]} onChange={(e) => setNewLabels((v) => ({ ...v, [layer]: e.target.value }))} /></div>
                   {layer === 'benefit' && <div className="form-group"><label className="form-label" htmlFor="new-kind">{pick({ da: 'Slags gevinst', en: 'Kind of benefit' })}</label>
                     <select id="new-kind" className="form-select" value={newKind} onChange={(e) => setNewKind(e.target.value as 'economic')}><option value="economic">{pick({ da: 'Økonomisk', en: 'Economic' })}</option><option value="quality">{pick({ da: 'Service/kvalitet', en: 'Service/quality' })}</option></select></div>}
-                  <button type="submit" className="button button-secondary">{pick({ da: `Tilføj til ${pick(LAYER[layer]).toLowerCase()}`, en: `Add to ${pick(LAYER[layer]).toLowerCase()}` })}</button>
+                  <button type="submit" className="button button-secondary">{pick({ da: `Tilføj til ${pick(TREE_LAYER_LABEL[layer]).toLowerCase()}`, en: `Add to ${pick(TREE_LAYER_LABEL[layer]).toLowerCase()}` })}</button>
                 </form>
               )}
             </section>
