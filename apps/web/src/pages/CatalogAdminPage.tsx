@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/apiClient';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SuccessNotice } from '../components/SuccessNotice';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
 
@@ -33,7 +34,7 @@ export function CatalogAdminPage() {
         <button type="submit" className="button button-primary" disabled={!file}>{t('catalogAdmin.import')}</button>
       </form>
       <ErrorAlert error={error} />
-      <div aria-live="polite">{result && <div className="alert alert-success"><p className="alert-text">{t('catalogAdmin.done', { added: result.added.length, unchanged: result.unchanged.length })}</p></div>}</div>
+      <SuccessNotice text={result && t('catalogAdmin.done', { added: result.added.length, unchanged: result.unchanged.length })} />
     </Page>
   );
 }

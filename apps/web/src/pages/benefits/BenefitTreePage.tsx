@@ -4,6 +4,7 @@ import { checkBenefitTree, TREE_LAYER_LABEL, TREE_LAYERS, treeNodeFill, type Tre
 import { api, ApiError } from '../../api/apiClient';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SuccessNotice } from '../../components/SuccessNotice';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -129,7 +130,7 @@ export function BenefitTreePage() {
         </p>
       )}
       <ErrorAlert error={error} />
-      <div aria-live="polite">{notice && <div className="alert alert-success"><p className="alert-text">{notice}</p></div>}</div>
+      <SuccessNotice text={notice} />
     </Page>
   );
 }

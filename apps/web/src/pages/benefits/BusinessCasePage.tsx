@@ -5,6 +5,7 @@ import { api, ApiError, csrfHeader } from '../../api/apiClient';
 import { useApi } from '../../api/useApi';
 import { BusinessCaseTable } from '../../components/benefits/BusinessCaseTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SuccessNotice } from '../../components/SuccessNotice';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -132,7 +133,7 @@ export function BusinessCasePage() {
         </form>
       )}
       <ErrorAlert error={error} />
-      <div aria-live="polite">{notice && <div className="alert alert-success"><p className="alert-text">{notice}</p></div>}</div>
+      <SuccessNotice text={notice} />
     </Page>
   );
 }

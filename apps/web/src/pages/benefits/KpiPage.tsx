@@ -6,6 +6,7 @@ import { useApi } from '../../api/useApi';
 import { KpiChart } from '../../components/benefits/KpiChart';
 import { formatNumber } from '../../components/benefits/formatNumber';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SuccessNotice } from '../../components/SuccessNotice';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -141,7 +142,7 @@ export function KpiPage() {
         </form>
       )}
       <ErrorAlert error={error} />
-      <div aria-live="polite">{notice && <div className="alert alert-success"><p className="alert-text">{notice}</p></div>}</div>
+      <SuccessNotice text={notice} />
     </Page>
   );
 }

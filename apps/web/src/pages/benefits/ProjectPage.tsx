@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/apiClient';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SuccessNotice } from '../../components/SuccessNotice';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProjectStatusTag, RiskTag } from '../../components/benefits/RiskTag';
@@ -60,7 +61,7 @@ export function ProjectPage() {
                 <button type="submit" className="button button-primary">{pick({ da: 'Gem', en: 'Save' })}</button>
               </div>
               <ErrorAlert error={error} />
-              <div aria-live="polite">{saved && <div className="alert alert-success"><p className="alert-text">{pick({ da: 'Gevinsten er gemt i gevinstregistret.', en: 'The benefit was saved in the register.' })}</p></div>}</div>
+              <SuccessNotice text={saved && pick({ da: 'Gevinsten er gemt i gevinstregistret.', en: 'The benefit was saved in the register.' })} />
             </form>
           )}
           {p.canManage && (
