@@ -1,7 +1,8 @@
 // The whole test suite: lint, type check, the web build, then unit, integration (PGlite and,
 // when reachable, PostgreSQL) and browser tests. Ends with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { countResults } from './countResults.js';
 import { ensureWebBuild } from './ensureWebBuild.js';
 
 let passed = 0;
@@ -21,13 +22,13 @@ try { ensureWebBuild(); passed += 1; } catch { failed += 1; process.stdout.write
 
 mkdirSync('.tmp', { recursive: true });
 const report = '.tmp/vitest-report.json';
+// A report left by an earlier run must never stand in for this one.
+rmSync(report, { force: true });
 spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { stdio: 'inherit' });
 try {
-  const results = JSON.parse(readFileSync(report, 'utf8'));
-  passed += results.numPassedTests;
-  failed += results.numFailedTests;
-  // A file that could not load counts as failed even though it ran no test.
-  failed += results.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  const counts = countResults(JSON.parse(readFileSync(report, 'utf8')));
+  passed += counts.passed;
+  failed += counts.failed;
 } catch {
   failed += 1;
   process.stdout.write('✗ the test runner wrote no report\n');
