@@ -1,20 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, startPlatform, type Platform } from '@indgang/server';
 import { ensureWebBuild } from '../../scripts/ensureWebBuild.js';
+import { freePort } from '@indgang/server/testing';
 
-/** A free loopback port, for servers that must know each other's address before they start. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort };
 
 /** The whole platform as `npm start` runs it, on a fresh embedded data folder and a free port. */
 export async function startTestPlatform(env: Record<string, string> = {}): Promise<Platform & { dataDir: string }> {

@@ -1,9 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory } from 'fastify';
+import type { Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Database } from '@indgang/db';
 import type { WorkCalendar } from '@indgang/domain';
 import type { Config } from './config';
+import { createLogger } from './createLogger';
 import { registerAuthentication } from './http/authenticate';
 import { sendError } from './http/sendError';
 import { auditRoutes } from './routes/auditRoutes';
@@ -26,7 +28,10 @@ export interface AppDeps {
   /** Runs due jobs now (after a change that enqueued one), instead of at the next poll. */
   jobs: { wake(): Promise<unknown> };
   cookieSecret: string;
-  logger?: boolean;
+  /** The process's logger (createLogger); without it nothing is logged. */
+  log?: Logger;
+  /** The HTTP server to serve on, when it was opened before the application (see openListener). */
+  serverFactory?: FastifyServerFactory;
 }
 
 const SECURITY_HEADERS = {
@@ -39,7 +44,8 @@ const SECURITY_HEADERS = {
 /** The HTTP application: thin routes over the domain, one error format, security headers, metrics. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    loggerInstance: (deps.log ?? createLogger({ level: 'silent', enabled: false })) as FastifyBaseLogger,
+    ...(deps.serverFactory ? { serverFactory: deps.serverFactory } : {}),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     // Errors the router raises itself (bad URL encoding, overlong parameters) get the same bilingual answer.

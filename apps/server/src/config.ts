@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl?: string;
   /** Connections to PostgreSQL per process. */
   databasePoolSize: number;
+  /** How long start-up keeps trying a database that does not answer before it gives up. */
+  databaseWaitSeconds: number;
   dataDir: string;
   /** The demo municipality and demo login page; on by default in the embedded mode only. */
   demo: boolean;
@@ -50,7 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } : undefined;
   return {
     host, port, databaseUrl,
-    databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 20),
+    databasePoolSize: whole(env, 'DATABASE_POOL_SIZE', 20),
+    databaseWaitSeconds: whole(env, 'DATABASE_WAIT_SECONDS', 120),
     dataDir: resolve(env.INDGANG_DATA_DIR ?? 'data'),
     demo,
     demoSeed: Number(env.INDGANG_DEMO_SEED ?? 2026),
@@ -67,6 +70,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Indgang <indgang@localhost>',
     worker: env.INDGANG_WORKER ? env.INDGANG_WORKER === 'true' : true,
   };
+}
+
+/** A whole number setting (0 or more), or its default; anything else stops start-up with the variable's name. */
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of 0 or more, got "${raw}"`);
+  return value;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

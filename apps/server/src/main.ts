@@ -1,9 +1,33 @@
 import { listDemoUsers } from '@indgang/domain';
-import { loadConfig } from './config';
-import { startPlatform } from './startPlatform';
+import { loadConfig, type Config } from './config';
+import { startPlatform, type Platform } from './startPlatform';
+import { DatabaseUnreachableError } from './waitForDatabase';
 
-const config = loadConfig();
-const platform = await startPlatform(config);
+/** Start-up failed for a reason the operator can fix: one line, no stack trace. */
+function stop(line: string): never {
+  process.stderr.write(`Indgang cannot start: ${line}\n`);
+  process.exit(1);
+}
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    return stop(`configuration: ${(error as Error).message}`);
+  }
+}
+
+async function start(config: Config): Promise<Platform> {
+  try {
+    return await startPlatform(config);
+  } catch (error) {
+    if (error instanceof DatabaseUnreachableError) stop(`the database cannot be used: ${error.message}`);
+    throw error;
+  }
+}
+
+const config = readConfig();
+const platform = await start(config);
 const mode = platform.database.kind === 'embedded'
   ? `embedded database in ${config.dataDir} (for trying, demos and small pilots: it does not fsync)`
   : 'PostgreSQL';

@@ -1,40 +1,61 @@
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { openDatabase, type Database } from '@indgang/db';
 import { composeCaseMail, sealAuditChain, startJobRunner, type CaseMailKind } from '@indgang/domain';
 import { buildApp } from './buildApp';
 import type { Config } from './config';
 import { cookieSecret } from './cookieSecret';
+import { createLogger } from './createLogger';
 import { createMailer } from './createMailer';
+import { openListener } from './openListener';
 import { prepareDatabase } from './prepareDatabase';
+import { waitForDatabase } from './waitForDatabase';
 
-export interface Platform { app: FastifyInstance; database: Database; url: string; seeded: boolean; wakeJobs(): Promise<unknown>; close(): Promise<void> }
+export interface Platform { app: FastifyInstance; database: Database; url: string; seeded: boolean; log: Logger; wakeJobs(): Promise<unknown>; close(): Promise<void> }
 
-/** Opens and migrates the database, loads the demo municipality on first start, and listens. */
+/**
+ * Listens at once (answering 503 with the reason while it waits), waits for the database with
+ * back-off, migrates it, loads the demo municipality on first start, and then serves.
+ */
 export async function startPlatform(config: Config, options: { logger?: boolean } = {}): Promise<Platform> {
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, poolSize: config.databasePoolSize } : { dataDir: config.dataDir });
+  const log = createLogger({ level: config.logLevel, enabled: options.logger !== false });
+  const listener = await openListener(config.host, config.port);
+  const database = await openDatabase({
+    ...(config.databaseUrl ? { url: config.databaseUrl, poolSize: config.databasePoolSize } : { dataDir: config.dataDir }),
+    onConnectionError: (err) => log.warn({ err }, 'database connection lost; it is dropped and a new one is opened when needed'),
+  });
   try {
+    await waitForDatabase(database, { url: config.databaseUrl, timeoutMs: config.databaseWaitSeconds * 1000, log, onWaiting: listener.waiting });
+    listener.waiting('preparing the database (migrations, catalogue, demo data)');
     const { calendar, seeded } = await prepareDatabase(database, config);
     const jobs = { wake: async () => undefined as unknown, stop: async () => undefined };
-    const app = await buildApp({ database, config, calendar, jobs, cookieSecret: await cookieSecret(database.db, config.sessionSecret), logger: options.logger });
-    const address = await app.listen({ host: config.host, port: config.port });
-    const url = config.port === 0 ? address : config.publicUrl;
+    let handler: Parameters<typeof listener.serve>[0] | undefined;
+    const app = await buildApp({
+      database, config, calendar, jobs, log, cookieSecret: await cookieSecret(database.db, config.sessionSecret),
+      serverFactory: (fastifyHandler) => { handler = fastifyHandler; return listener.server; },
+    });
+    await app.ready();
+    // Requests reach the application only once every route and hook is in place.
+    listener.serve(handler!);
+    const url = config.port === 0 ? listener.address : config.publicUrl;
     if (config.worker) {
-      const mailer = createMailer(config.smtpUrl, config.mailFrom, app.log);
+      const mailer = createMailer(config.smtpUrl, config.mailFrom, log);
       const runner = startJobRunner(database.db, {
         'mail.case': async (payload) => {
           const mail = await composeCaseMail(database.db, String(payload.caseId), payload.kind as CaseMailKind, url);
           if (mail) await mailer.send(mail);
         },
-      }, { intervalMs: 1000, log: (msg, err) => app.log.warn({ err }, msg) });
+      }, { intervalMs: 1000, log: (msg, err) => log.warn({ err }, msg) });
       // The audit chain is sealed shortly after each commit, outside any request's transaction.
-      const sealer = setInterval(() => { void sealAuditChain(database.db).catch((err: unknown) => app.log.warn({ err }, 'audit sealing failed')); }, 1000);
+      const sealer = setInterval(() => { void sealAuditChain(database.db).catch((err: unknown) => log.warn({ err }, 'audit sealing failed')); }, 1000);
       Object.assign(jobs, { wake: runner.wake, stop: async () => { clearInterval(sealer); await runner.stop(); await sealAuditChain(database.db).catch(() => 0); } });
     }
     return {
-      app, database, url, seeded, wakeJobs: () => jobs.wake(),
-      async close() { await jobs.stop(); await app.close(); await database.close(); },
+      app, database, url, seeded, log, wakeJobs: () => jobs.wake(),
+      async close() { await jobs.stop(); await app.close(); await listener.close(); await database.close(); },
     };
   } catch (error) {
+    await listener.close();
     await database.close();
     throw error;
   }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
+import { statementName } from './databaseErrors';
 
 const dialect = new PgDialect();
 const names = new Map<string, string>();
@@ -18,7 +18,7 @@ export async function executePrepared<Row = Record<string, unknown>>(db: { execu
   const { sql: text, params } = dialect.sqlToQuery(query);
   let name = names.get(text);
   if (!name) {
-    name = `indgang_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    name = statementName(text);
     names.set(text, name);
   }
   const result = await client.query({ name, text, values: params as unknown[] });

@@ -2,5 +2,6 @@ export * as schema from './schema';
 export * from './schema';
 export { openDatabase, type Database, type Db, type OpenDatabaseOptions } from './openDatabase';
 export { executePrepared } from './executePrepared';
+export { describeDatabaseError, isDatabaseUnavailable, loggableError, statementName } from './databaseErrors';
 export { migrate, migrationsFolder } from './migrate';
 export { createPostgresDatabase, testDatabaseTargets, type TestDatabase, type TestDatabaseTarget } from './testing/testDatabaseTargets';

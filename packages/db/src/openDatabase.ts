@@ -25,6 +25,26 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Connections to PostgreSQL (default 10); the embedded database always uses one. */
   poolSize?: number;
+  /**
+   * Told of a connection that broke outside any query (terminated by the server, a restart, a
+   * network fault). The connection is dropped and the next query opens a new one.
+   */
+  onConnectionError?: (error: Error) => void;
+}
+
+const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * A pool whose connections never crash the process: a connection the server terminates emits
+ * 'error' on its client, which without a listener would be an uncaught exception. Every client gets
+ * a listener; pg marks the client unusable, so the pool discards it when it is released.
+ */
+function resilientPool(config: pg.PoolConfig, onConnectionError: (error: Error) => void): pg.Pool {
+  const pool = new pg.Pool(config);
+  // pg-pool re-emits an idle client's error on the pool; the client's own listener reports it.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => { client.on('error', onConnectionError); });
+  return pool;
 }
 
 const SOCKET_PORT = 5432;
@@ -38,10 +58,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const poolSize = options.poolSize ?? 10;
+  const onConnectionError = options.onConnectionError ?? (() => undefined);
   if (options.url) {
-    const connection: pg.PoolConfig = { connectionString: options.url, max: poolSize };
-    const pool = new pg.Pool(connection);
-    pool.on('error', () => undefined);
+    const connection: pg.PoolConfig = { connectionString: options.url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
+    const pool = resilientPool(connection, onConnectionError);
     return { kind: 'postgres', db: drizzle(pool, { schema }), pool, connection, close: () => pool.end() };
   }
   // PGlite is one session: the socket server interleaves the protocol messages of concurrent
@@ -57,8 +77,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   });
   await server.start();
   const connection: pg.PoolConfig = { host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: embeddedPoolSize, idleTimeoutMillis: 0 };
-  const pool = new pg.Pool(connection);
-  pool.on('error', () => undefined);
+  const pool = resilientPool(connection, onConnectionError);
   // Every socket connection reaches the same PGlite session, which outlives a replaced connection:
   // a new connection starts by forgetting the prepared statements an earlier one left behind.
   pool.on('connect', (client) => { client.query('DEALLOCATE ALL').catch(() => undefined); });

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '@indgang/db';
 import { DomainError, type ErrorKind } from '@indgang/domain';
 
 const STATUS: Record<ErrorKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 };
@@ -20,6 +21,13 @@ export function sendError(error: FastifyError | Error, request: FastifyRequest, 
           ? { da: 'Adressen er for lang.', en: 'The address is too long.' }
         : { da: `Forespørgslen kunne ikke læses: ${error.message}`, en: `The request could not be read: ${error.message}` };
     return reply.status(status).send({ error: { code, message: text, fields: [] } });
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply.status(503).header('retry-after', '5').send({ error: { code: 'database_unavailable', message: {
+      da: 'Forbindelsen til databasen er afbrudt lige nu. Prøv igen om lidt – sender du en formular igen, gemmes den ikke to gange.',
+      en: 'The connection to the database is down right now. Please try again shortly – a form you send again is not stored twice.',
+    }, fields: [] } });
   }
   request.log.error({ err: error }, 'unexpected error');
   return reply.status(500).send({ error: { code: 'internal', message: { da: 'Der opstod en uventet fejl. Prøv igen.', en: 'An unexpected error occurred. Please try again.' }, fields: [] } });

@@ -24,7 +24,7 @@ export async function createTestApp(target: TestDatabaseTarget, overrides: Parti
   const config: Config = { ...loadConfig({ INDGANG_DEMO: 'true', INDGANG_DEMO_SCALE: '0.1', INDGANG_DEMO_HISTORY: 'false' }), webDist: '/nonexistent', ...overrides };
   const { calendar } = await prepareDatabase(database, config);
   // Jobs run when a test asks for them (runJobs), so each test sees exactly what it caused.
-  const app = await buildApp({ database, config, calendar, jobs: { wake: async () => undefined }, cookieSecret: 'test-secret-test-secret-test-secret', logger: false });
+  const app = await buildApp({ database, config, calendar, jobs: { wake: async () => undefined }, cookieSecret: 'test-secret-test-secret-test-secret' });
   const as: TestApp['as'] = (client, options) => app.inject({
     ...options,
     headers: { ...(client ? { cookie: client.cookie, 'x-csrf-token': client.csrf } : {}), ...options.headers },

@@ -1,9 +1,15 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '@indgang/db';
+import { loggableError, type Db } from '@indgang/db';
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
 const MAX_ATTEMPTS = 5;
+
+/** What is kept of a failed attempt: the error's type, code and message, never a query's parameters. */
+function errorSummary(error: unknown): string {
+  const { type, code, message, statement } = loggableError(error);
+  return [type, code, statement, message].filter((part) => part !== undefined && part !== null).join(': ').slice(0, 1000);
+}
 
 /**
  * Runs due jobs until none is left: claimed in batches with a lease (FOR UPDATE SKIP LOCKED, so
@@ -29,7 +35,7 @@ export async function runJobs(db: Db, handlers: Record<string, JobHandler>, log:
         done.push(Number(job.id));
       } catch (error) {
         log(`job ${job.id} (${job.kind}) failed, attempt ${job.attempts}`, error);
-        await db.execute(sql`UPDATE jobs SET locked_until = NULL, last_error = ${String(error)}, run_at = now() + make_interval(secs => ${2 ** job.attempts}) WHERE id = ${job.id}`);
+        await db.execute(sql`UPDATE jobs SET locked_until = NULL, last_error = ${errorSummary(error)}, run_at = now() + make_interval(secs => ${2 ** job.attempts}) WHERE id = ${job.id}`);
       }
     }
     if (done.length > 0) await db.execute(sql`UPDATE jobs SET done_at = now(), locked_until = NULL, last_error = NULL WHERE id = ANY(${`{${done.join(',')}}`}::bigint[])`);
