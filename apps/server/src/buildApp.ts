@@ -7,6 +7,7 @@ import type { WorkCalendar } from '@indgang/domain';
 import type { Config } from './config';
 import { createLogger } from './createLogger';
 import { registerAuthentication } from './http/authenticate';
+import { registerInputGuards } from './http/inputGuards';
 import { sendError } from './http/sendError';
 import { auditRoutes } from './routes/auditRoutes';
 import { backofficeRoutes } from './routes/backofficeRoutes';
@@ -66,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setErrorHandler(sendError);
   await app.register(fastifyCookie, { secret: deps.cookieSecret });
+  registerInputGuards(app);
   registerAuthentication(app, deps.database);
 
   healthRoutes(app, { database: deps.database, registry });

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { DomainError } from '@indgang/domain';
+
+/** Deeper JSON than any request of the platform needs; deeper input is refused before it is parsed. */
+export const MAX_JSON_DEPTH = 32;
+
+const nulRefused = () => new DomainError('invalid', 'nul_character', {
+  da: 'Teksten indeholder et nul-tegn (U+0000), som ikke kan gemmes. Fjern tegnet og prøv igen.',
+  en: 'The text contains a NUL character (U+0000), which cannot be stored. Remove it and try again.',
+});
+
+const tooDeep = () => new DomainError('invalid', 'json_too_deep', {
+  da: `JSON-indholdet er indlejret for dybt (mere end ${MAX_JSON_DEPTH} niveauer).`,
+  en: `The JSON content is nested too deeply (more than ${MAX_JSON_DEPTH} levels).`,
+});
+
+/** True when brackets outside strings nest deeper than `max`; a linear scan, no recursion. */
+export function jsonNestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i += 1;
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) { depth += 1; if (depth > max) return true; }
+    else if (ch === 0x7d || ch === 0x5d) depth -= 1;
+  }
+  return false;
+}
+
+/** True when any string or key in the value holds U+0000 (PostgreSQL text and jsonb cannot store it). */
+export function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, v]) => key.includes('\u0000') || holdsNul(v));
+  return false;
+}
+
+/**
+ * Refuses at the edge, with a 400 in Danish and English, input no route could handle: JSON nested
+ * deeper than MAX_JSON_DEPTH, and a NUL character in a JSON body, a text body, a query string or a
+ * path parameter. The JSON parser keeps Fastify's protection against prototype poisoning.
+ */
+export function registerInputGuards(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
+    parseJson(request, text, (error, value) => {
+      if (error) return done(error, undefined);
+      if (holdsNul(value)) return done(nulRefused(), undefined);
+      return done(null, value);
+    });
+  });
+  app.addHook('preValidation', async (request) => {
+    if (holdsNul(request.query) || holdsNul(request.params) || (typeof request.body === 'string' && request.body.includes('\u0000'))) throw nulRefused();
+  });
+}
