@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, startPlatform, type Platform } from '@indgang/server';
 import { ensureWebBuild } from '../../scripts/ensureWebBuild.js';
-import { freePort } from '@indgang/server/testing';
+import { freePort, LOOPBACK_LIMITS } from '@indgang/server/testing';
 
 export { freePort };
 
@@ -12,7 +12,7 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
   ensureWebBuild();
   const dataDir = await mkdtemp(join(tmpdir(), 'indgang-e2e-'));
   const port = env.PORT ?? String(await freePort());
-  const config = loadConfig({ INDGANG_DATA_DIR: dataDir, PORT: port, INDGANG_DEMO_SCALE: '0.15', INDGANG_DEMO_HISTORY: 'false', LOG_LEVEL: 'warn', ...env });
+  const config = loadConfig({ INDGANG_DATA_DIR: dataDir, PORT: port, INDGANG_DEMO_SCALE: '0.15', INDGANG_DEMO_HISTORY: 'false', LOG_LEVEL: 'warn', ...LOOPBACK_LIMITS, ...env });
   const platform = await startPlatform(config, { logger: false });
   return {
     ...platform,

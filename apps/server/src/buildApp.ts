@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { createLogger } from './createLogger';
 import { registerAuthentication } from './http/authenticate';
 import { registerInputGuards } from './http/inputGuards';
+import { registerRateLimits } from './http/rateLimits';
 import { sendError } from './http/sendError';
 import { auditRoutes } from './routes/auditRoutes';
 import { backofficeRoutes } from './routes/backofficeRoutes';
@@ -47,7 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (deps.log ?? createLogger({ level: 'silent', enabled: false })) as FastifyBaseLogger,
     ...(deps.serverFactory ? { serverFactory: deps.serverFactory } : {}),
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Errors the router raises itself (bad URL encoding, overlong parameters) get the same bilingual answer.
     frameworkErrors: (error, request, reply) => sendError(error, request, reply),
@@ -69,19 +70,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie, { secret: deps.cookieSecret });
   registerInputGuards(app);
   registerAuthentication(app, deps.database);
+  const limits = await registerRateLimits(app, deps.config.rateLimits);
+  const routeDeps = { ...deps, limits };
 
   healthRoutes(app, { database: deps.database, registry });
-  sessionRoutes(app, deps);
+  sessionRoutes(app, routeDeps);
   const { oidc } = deps.config;
-  if (oidc) oidcRoutes(app, { database: deps.database, config: { ...deps.config, oidc } });
+  if (oidc) oidcRoutes(app, { database: deps.database, config: { ...deps.config, oidc }, limits });
   orgRoutes(app, deps);
-  importRoutes(app, deps);
+  importRoutes(app, routeDeps);
   auditRoutes(app, deps);
   delegationRoutes(app, deps);
-  catalogRoutes(app, deps);
-  portalCaseRoutes(app, deps);
+  catalogRoutes(app, routeDeps);
+  portalCaseRoutes(app, routeDeps);
   backofficeRoutes(app, deps);
-  benefitRoutes(app, deps);
+  benefitRoutes(app, routeDeps);
   await webRoutes(app, { webDist: deps.config.webDist });
   return app;
 }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { RateLimitConfig } from './http/rateLimits';
 
 export interface OidcConfig { issuer: string; clientId: string; clientSecret?: string; redirectUri: string; scopes: string; allowHttp: boolean }
 
@@ -30,6 +31,9 @@ export interface Config {
   mailFrom: string;
   /** Run the job worker in this process (the embedded mode always does). */
   worker: boolean;
+  /** Which proxies to believe about the client's address (X-Forwarded-For): none, all, or the listed addresses. */
+  trustProxy: boolean | string;
+  rateLimits: RateLimitConfig;
 }
 
 export const DEFAULT_PORT = 3100;
@@ -69,7 +73,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Indgang <indgang@localhost>',
     worker: env.INDGANG_WORKER ? env.INDGANG_WORKER === 'true' : true,
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    rateLimits: {
+      loginPerMinute: whole(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 20),
+      uploadsPerMinute: whole(env, 'RATE_LIMIT_UPLOADS_PER_MINUTE', 60),
+      publicPerMinute: whole(env, 'RATE_LIMIT_PUBLIC_PER_MINUTE', 120),
+    },
   };
+}
+
+/** TRUST_PROXY: unset or "false" trusts no proxy; "true" every one; or a comma list of proxy addresses (CIDR allowed). */
+function trustProxy(raw: string | undefined): boolean | string {
+  if (!raw || raw === 'false') return false;
+  return raw === 'true' ? true : raw;
 }
 
 /** A whole number setting (0 or more), or its default; anything else stops start-up with the variable's name. */

@@ -2,12 +2,13 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '@indgang/db';
 import { DomainError, type ErrorKind } from '@indgang/domain';
 
-const STATUS: Record<ErrorKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 };
+const STATUS: Record<ErrorKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422, rate_limited: 429 };
 
 /** Every error leaves as JSON with a Danish and an English message; only the unexpected is a 500. */
 export function sendError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
-    const status = error.code === 'import_rows_invalid' ? 422 : STATUS[error.kind];
+    const status = STATUS[error.kind];
+    if (error.kind === 'rate_limited') reply.header('retry-after', String(error.data?.retryAfterSeconds ?? 60));
     return reply.status(status).send({ error: { code: error.code, message: error.text, fields: error.fields, ...(error.data ? { data: error.data } : {}) } });
   }
   const status = (error as FastifyError).statusCode;

@@ -12,7 +12,10 @@ import { readBusinessCaseWorkbook, writeBusinessCaseWorkbook } from '../benefits
 import { renderBenefitTreePdf, renderFollowUpReportPdf } from '../benefits/renderPdf';
 import { requireActor, requireWritable } from '../http/authenticate';
 import { parseInput } from '../http/parseInput';
+import type { RateLimits } from '../http/rateLimits';
 
+/** A business case of 40 years and 200 lines is about 60 KB; four times that is plenty. */
+const EVALUATE_BODY_LIMIT = 256 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZProjectParams = z.object({ id: z.string().uuid(), projectId: z.string().uuid() });
 const ZUuidParams = z.object({ id: z.string().uuid() });
@@ -20,13 +23,13 @@ const ZKpiParams = z.object({ id: z.string().uuid(), kpiId: z.string().uuid() })
 const fileName = (name: string, ext: string) => `attachment; filename*=UTF-8''${encodeURIComponent(`${name.replace(/[\\/:*?"<>|]/g, ' ').slice(0, 80)}.${ext}`)}`;
 
 /** Benefit realisation: programmes, projects, business cases, benefit trees, KPIs, register and report. */
-export function benefitRoutes(app: FastifyInstance, deps: { database: Database }) {
+export function benefitRoutes(app: FastifyInstance, deps: { database: Database; limits: RateLimits }) {
   const db = deps.database.db;
   const writer = (request: Parameters<typeof requireActor>[0]) => { const actor = requireActor(request); requireWritable(actor); return actor; };
   app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body));
 
   // The evaluation alone, for scripts and other systems: no data is read or kept, so no login is needed.
-  app.post('/api/v1/business-cases/evaluate', async (request) => {
+  app.post('/api/v1/business-cases/evaluate', { bodyLimit: EVALUATE_BODY_LIMIT, config: { rateLimit: deps.limits.public } }, async (request) => {
     const { result, issues } = evaluateBusinessCase(request.body);
     if (!result) throw invalidInput('business_case_invalid', issues);
     return result;
@@ -69,7 +72,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { database: Database }
     if (!stored.data || !stored.result) throw new DomainError('not_found', 'no_business_case', { da: 'Projektet har ingen business case endnu.', en: 'The project has no business case yet.' });
     return reply.type(XLSX).header('content-disposition', fileName(stored.data.title, 'xlsx')).send(await writeBusinessCaseWorkbook(stored.data, stored.result));
   });
-  app.post('/api/v1/projects/:id/business-case.xlsx', async (request) => {
+  app.post('/api/v1/projects/:id/business-case.xlsx', { config: { rateLimit: deps.limits.upload } }, async (request) => {
     const actor = writer(request);
     const { id } = parseInput(ZUuidParams, request.params, 'params');
     if (!Buffer.isBuffer(request.body)) throw new DomainError('invalid', 'workbook_missing', { da: 'Send regnearket som .xlsx.', en: 'Send the workbook as .xlsx.' });

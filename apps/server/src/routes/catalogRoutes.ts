@@ -5,8 +5,9 @@ import { appendAudit, getDraft, installCatalog, latestServices, listServices, pa
 import { ZCatalogQuery, ZDraftBody, ZServiceParams } from '@indgang/schemas';
 import { requireActor, requireWritable } from '../http/authenticate';
 import { parseInput } from '../http/parseInput';
+import type { RateLimits } from '../http/rateLimits';
 
-export function catalogRoutes(app: FastifyInstance, deps: { database: Database }) {
+export function catalogRoutes(app: FastifyInstance, deps: { database: Database; limits: RateLimits }) {
   const db = deps.database.db;
 
   app.get('/api/v1/catalog/services', async (request) => {
@@ -41,7 +42,7 @@ export function catalogRoutes(app: FastifyInstance, deps: { database: Database }
     return bundle;
   });
 
-  app.post('/api/v1/catalog/import', { bodyLimit: 5 * 1024 * 1024 }, async (request) => {
+  app.post('/api/v1/catalog/import', { bodyLimit: 5 * 1024 * 1024, config: { rateLimit: deps.limits.upload } }, async (request) => {
     const actor = requireActor(request);
     requirePermission(actor, 'catalog.manage');
     const bundle = parseCatalogBundle(request.body);

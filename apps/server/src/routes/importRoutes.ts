@@ -5,6 +5,7 @@ import { DomainError, importOrgFile, requirePermission } from '@indgang/domain';
 import { ZImportQuery } from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
 import { parseInput } from '../http/parseInput';
+import type { RateLimits } from '../http/rateLimits';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -19,11 +20,11 @@ function importFormat(request: FastifyRequest): 'csv' | 'json' {
  * Organisation import. With `Accept: application/x-ndjson` the answer is a stream of progress
  * lines ending in the result, so the browser can show how far a large import has come.
  */
-export function importRoutes(app: FastifyInstance, deps: { database: Database }) {
+export function importRoutes(app: FastifyInstance, deps: { database: Database; limits: RateLimits }) {
   const db = deps.database.db;
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
 
-  app.post('/api/v1/org/imports', { bodyLimit: MAX_IMPORT_BYTES }, async (request, reply) => {
+  app.post('/api/v1/org/imports', { bodyLimit: MAX_IMPORT_BYTES, config: { rateLimit: deps.limits.upload } }, async (request, reply) => {
     const actor = requireActor(request);
     requirePermission(actor, 'org.import');
     const format = importFormat(request);

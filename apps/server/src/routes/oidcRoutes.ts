@@ -3,12 +3,13 @@ import * as client from 'openid-client';
 import type { Database } from '@indgang/db';
 import { createSession, DomainError, resolveOidcUser } from '@indgang/domain';
 import type { Config, OidcConfig } from '../config';
+import type { RateLimits } from '../http/rateLimits';
 import { setSessionCookie } from './sessionRoutes';
 
 const FLOW_COOKIE = 'indgang_oidc';
 
 /** Login through the municipality's identity provider: authorization code flow with PKCE. */
-export function oidcRoutes(app: FastifyInstance, deps: { database: Database; config: Config & { oidc: OidcConfig } }) {
+export function oidcRoutes(app: FastifyInstance, deps: { database: Database; config: Config & { oidc: OidcConfig }; limits: RateLimits }) {
   const { database, config } = deps;
   const oidc = config.oidc;
   let discovered: Promise<client.Configuration> | null = null;
@@ -21,7 +22,7 @@ export function oidcRoutes(app: FastifyInstance, deps: { database: Database; con
     return discovered;
   };
 
-  app.get('/auth/oidc/login', async (_request, reply) => {
+  app.get('/auth/oidc/login', { config: { rateLimit: deps.limits.login } }, async (_request, reply) => {
     const configuration = await provider();
     const verifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
@@ -36,7 +37,7 @@ export function oidcRoutes(app: FastifyInstance, deps: { database: Database; con
     return reply.redirect(url.href);
   });
 
-  app.get('/auth/oidc/callback', async (request, reply) => {
+  app.get('/auth/oidc/callback', { config: { rateLimit: deps.limits.login } }, async (request, reply) => {
     try {
       const userId = await completeLogin(request.url, request.cookies[FLOW_COOKIE], (raw) => request.unsignCookie(raw), request.log);
       const { token, session } = await createSession({ db: database.db }, userId, 'oidc');

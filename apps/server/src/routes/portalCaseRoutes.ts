@@ -4,11 +4,12 @@ import { createCatalogCache, getPortalCase, listPortalCases, MAX_ATTACHMENT_BYTE
 import { ZAttachmentQuery, ZCaseListQuery, ZCaseParams, ZPortalMessageBody, ZReopenBody, ZSubmitBody } from '@indgang/schemas';
 import { requireActor, requireWritable } from '../http/authenticate';
 import { parseInput } from '../http/parseInput';
+import type { RateLimits } from '../http/rateLimits';
 
 const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
 /** The portal: submit, follow, answer and reopen cases; upload and fetch files. */
-export function portalCaseRoutes(app: FastifyInstance, deps: { database: Database; calendar: WorkCalendar; jobs: { wake(): Promise<unknown> } }) {
+export function portalCaseRoutes(app: FastifyInstance, deps: { database: Database; calendar: WorkCalendar; jobs: { wake(): Promise<unknown> }; limits: RateLimits }) {
   const caseDeps = { db: deps.database.db, calendar: deps.calendar, cache: createCatalogCache() };
   const afterChange = () => { void deps.jobs.wake(); };
   for (const type of FILE_TYPES) {
@@ -48,7 +49,7 @@ export function portalCaseRoutes(app: FastifyInstance, deps: { database: Databas
     return { ok: true };
   });
 
-  app.post('/api/v1/attachments', { bodyLimit: MAX_ATTACHMENT_BYTES }, async (request, reply) => {
+  app.post('/api/v1/attachments', { bodyLimit: MAX_ATTACHMENT_BYTES, config: { rateLimit: deps.limits.upload } }, async (request, reply) => {
     const actor = requireActor(request);
     requireWritable(actor);
     const { fileName } = parseInput(ZAttachmentQuery, request.query, 'query');

@@ -6,22 +6,23 @@ import { ZDemoLoginBody, ZLocaleBody } from '@indgang/schemas';
 import type { Config } from '../config';
 import { SESSION_COOKIE, requireActor } from '../http/authenticate';
 import { parseInput } from '../http/parseInput';
+import type { RateLimits } from '../http/rateLimits';
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expires: Date) {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, expires });
 }
 
-export function sessionRoutes(app: FastifyInstance, deps: { database: Database; config: Config }) {
-  const { database, config } = deps;
+export function sessionRoutes(app: FastifyInstance, deps: { database: Database; config: Config; limits: RateLimits }) {
+  const { database, config, limits } = deps;
 
-  app.get('/api/v1/auth/options', async () => ({ demoLogin: config.demo, oidc: !!config.oidc }));
+  app.get('/api/v1/auth/options', { config: { rateLimit: limits.public } }, async () => ({ demoLogin: config.demo, oidc: !!config.oidc }));
 
-  app.get('/api/v1/auth/demo-users', async () => {
+  app.get('/api/v1/auth/demo-users', { config: { rateLimit: limits.public } }, async () => {
     if (!config.demo) throw new DomainError('not_found', 'demo_disabled', { da: 'Demo-login er slået fra.', en: 'Demo login is disabled.' });
     return listDemoUsers({ db: database.db });
   });
 
-  app.post('/auth/demo-login', async (request, reply) => {
+  app.post('/auth/demo-login', { config: { rateLimit: limits.login } }, async (request, reply) => {
     if (!config.demo) throw new DomainError('not_found', 'demo_disabled', { da: 'Demo-login er slået fra.', en: 'Demo login is disabled.' });
     const body = parseInput(ZDemoLoginBody, request.body, 'body');
     const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.id, body.userId));

@@ -5,6 +5,9 @@ import { buildApp } from '../buildApp';
 import { loadConfig, type Config } from '../config';
 import { prepareDatabase } from '../prepareDatabase';
 
+/** Rate limits for tests and demos where every request comes from one address. */
+export const LOOPBACK_LIMITS = { RATE_LIMIT_LOGIN_PER_MINUTE: '10000', RATE_LIMIT_UPLOADS_PER_MINUTE: '10000', RATE_LIMIT_PUBLIC_PER_MINUTE: '10000' };
+
 export interface TestClient { cookie: string; csrf: string }
 
 export interface TestApp {
@@ -21,7 +24,8 @@ export interface TestApp {
 /** The real application on a fresh test database with a small Eksempel Kommune (same seed, fewer people). */
 export async function createTestApp(target: TestDatabaseTarget, overrides: Partial<Config> = {}): Promise<TestApp> {
   const { database, drop } = await target.create();
-  const config: Config = { ...loadConfig({ INDGANG_DEMO: 'true', INDGANG_DEMO_SCALE: '0.1', INDGANG_DEMO_HISTORY: 'false' }), webDist: '/nonexistent', ...overrides };
+  // Every test client comes from 127.0.0.1: limits high enough for a suite, unless a test sets its own.
+  const config: Config = { ...loadConfig({ INDGANG_DEMO: 'true', INDGANG_DEMO_SCALE: '0.1', INDGANG_DEMO_HISTORY: 'false', ...LOOPBACK_LIMITS }), webDist: '/nonexistent', ...overrides };
   const { calendar } = await prepareDatabase(database, config);
   // Jobs run when a test asks for them (runJobs), so each test sees exactly what it caused.
   const app = await buildApp({ database, config, calendar, jobs: { wake: async () => undefined }, cookieSecret: 'test-secret-test-secret-test-secret' });

@@ -1,2 +1,2 @@
-export { createTestApp, type TestApp, type TestClient } from './createTestApp';
+export { createTestApp, LOOPBACK_LIMITS, type TestApp, type TestClient } from './createTestApp';
 export { freePort, httpLogin, startServerProcess, type HttpClient, type ServerProcess } from './serverProcess';

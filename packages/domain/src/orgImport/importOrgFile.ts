@@ -36,7 +36,7 @@ export async function importOrgFile(
   const { dataset, errors } = buildOrgDataset(records, existing);
   onProgress({ phase: 'validate', done: records.length, total: records.length });
   if (errors.length > 0) {
-    throw new DomainError('invalid', 'import_rows_invalid', {
+    throw new DomainError('unprocessable', 'import_rows_invalid', {
       da: `Filen blev ikke indlæst: ${errors.length} fejl. Ret dem og prøv igen; intet er ændret.`,
       en: `The file was not imported: ${errors.length} errors. Correct them and try again; nothing was changed.`,
     }, errors.slice(0, MAX_IMPORT_ERRORS));
