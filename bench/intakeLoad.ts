@@ -1,6 +1,7 @@
 // Load generator for bench/intake.ts, run in its own process: raw single-row insert transactions
 // against the platform's database, the same insert behind a bare HTTP route, then submissions
 // through the platform's HTTP intake.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 const url = process.env.BENCH_URL!;
@@ -40,8 +41,10 @@ const login = await fetch(`${url}/auth/demo-login`, { method: 'POST', headers: {
 const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 const { csrfToken } = await (await fetch(`${url}/api/v1/me`, { headers: { cookie } })).json();
 const body = JSON.stringify({ serviceId: 'koerselsgodtgoerelse', answers: { trips: [{ date: '2026-11-02', from: 'Skolen', to: 'Rådhuset', km: '12,5', purpose: 'Møde om skoleplan' }] } });
+// Every submission carries its own Idempotency-Key, as the web app sends one per form submission.
+const keys = process.env.BENCH_IDEMPOTENCY !== 'false';
 const submit = async () => {
-  const response = await fetch(`${url}/api/v1/cases`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body });
+  const response = await fetch(`${url}/api/v1/cases`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken, ...(keys ? { 'idempotency-key': randomUUID() } : {}) }, body });
   if (response.status !== 201) throw new Error(`intake answered ${response.status}: ${await response.text()}`);
   await response.arrayBuffer();
 };
@@ -69,9 +72,9 @@ const latencies = await openLoop(intakeRate / 2, seconds * 1000, submit);
 // The bare route at the same rate: the latency tail the machine itself adds.
 const bareLatencies = await openLoop(intakeRate / 2, seconds * 1000, bareRaw);
 const ratio = intakeRate / rawRate;
-console.log(`database: ${label}; concurrency ${concurrency}; ${seconds} s per phase; load from a separate process`);
+console.log(`database: ${label}; concurrency ${concurrency}; ${seconds} s per phase; load from a separate process; idempotency keys ${keys ? 'on' : 'off'}`);
 console.log(`raw single-row insert transactions: ${rawRate.toFixed(0)}/s`);
 console.log(`the same insert behind a bare HTTP route: ${bareRate.toFixed(0)}/s (ratio ${(bareRate / rawRate).toFixed(2)}, the most any HTTP intake can reach here)`);
 console.log(`whole intake path: ${intakeRate.toFixed(0)} submissions/s (ratio ${ratio.toFixed(2)})`);
 console.log(`at ${(intakeRate / 2).toFixed(0)}/s: p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p90 ${quantile(latencies, 0.9).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(1)} ms, max ${quantile(latencies, 1).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms; bare route at the same rate: p50 ${quantile(bareLatencies, 0.5).toFixed(1)} ms, p99 ${quantile(bareLatencies, 0.99).toFixed(1)} ms`);
-console.log(`db=${label} intake_per_s=${intakeRate.toFixed(0)} raw_insert_per_s=${rawRate.toFixed(0)} bare_http_insert_per_s=${bareRate.toFixed(0)} bare_ratio=${(bareRate / rawRate).toFixed(2)} ratio=${ratio.toFixed(2)} half_load_per_s=${(intakeRate / 2).toFixed(0)} p50_ms=${quantile(latencies, 0.5).toFixed(1)} p99_ms=${quantile(latencies, 0.99).toFixed(1)} bare_p50_ms=${quantile(bareLatencies, 0.5).toFixed(1)} bare_p99_ms=${quantile(bareLatencies, 0.99).toFixed(1)}`);
+console.log(`db=${label} idempotency_keys=${keys ? 'on' : 'off'} intake_to_bare=${(intakeRate / bareRate).toFixed(2)} intake_per_s=${intakeRate.toFixed(0)} raw_insert_per_s=${rawRate.toFixed(0)} bare_http_insert_per_s=${bareRate.toFixed(0)} bare_ratio=${(bareRate / rawRate).toFixed(2)} ratio=${ratio.toFixed(2)} half_load_per_s=${(intakeRate / 2).toFixed(0)} p50_ms=${quantile(latencies, 0.5).toFixed(1)} p99_ms=${quantile(latencies, 0.99).toFixed(1)} bare_p50_ms=${quantile(bareLatencies, 0.5).toFixed(1)} bare_p99_ms=${quantile(bareLatencies, 0.99).toFixed(1)}`);

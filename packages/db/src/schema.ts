@@ -339,3 +339,19 @@ export const benefitRealisations = pgTable('benefit_realisations', {
   recordedByUserId: text('recorded_by_user_id').notNull().references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.projectId, t.year] })]);
+
+/**
+ * The first answer to a create sent with an Idempotency-Key, written in the same transaction as
+ * what it created, so a client that retries after a lost answer gets that answer, not a second row.
+ * No index on created_at: the table holds a day of keys, and every create pays for each index.
+ */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  userId: text('user_id').notNull(),
+  key: text('key').notNull(),
+  /** Method and route pattern, and a hash of the request, so a key reused for another request is refused. */
+  route: text('route').notNull(),
+  requestHash: text('request_hash').notNull(),
+  status: integer('status').notNull(),
+  response: jsonb('response').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.userId, t.key] })]);

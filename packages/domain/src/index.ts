@@ -14,3 +14,4 @@ export { enqueueJob } from './jobs/enqueueJob';
 export { runJobs, startJobRunner, type JobHandler } from './jobs/runJobs';
 export { composeCaseMail, type Mailer, type MailMessage, type CaseMailKind } from './mail/caseMail';
 export * from './benefits';
+export * from './idempotency';

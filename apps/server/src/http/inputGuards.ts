@@ -43,6 +43,10 @@ export function holdsNul(value: unknown): boolean {
  * deeper than MAX_JSON_DEPTH, and a NUL character in a JSON body, a text body, a query string or a
  * path parameter. The JSON parser keeps Fastify's protection against prototype poisoning.
  */
+declare module 'fastify' {
+  interface FastifyRequest { rawJson?: string }
+}
+
 export function registerInputGuards(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
@@ -52,6 +56,8 @@ export function registerInputGuards(app: FastifyInstance): void {
     parseJson(request, text, (error, value) => {
       if (error) return done(error, undefined);
       if (holdsNul(value)) return done(nulRefused(), undefined);
+      // Kept for what must compare requests byte for byte (the Idempotency-Key check).
+      request.rawJson = text;
       return done(null, value);
     });
   });

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { readBusinessCaseWorkbook, writeBusinessCaseWorkbook } from '../benefits/businessCaseWorkbook';
 import { renderBenefitTreePdf, renderFollowUpReportPdf } from '../benefits/renderPdf';
 import { requireActor, requireWritable } from '../http/authenticate';
+import { idempotent } from '../http/idempotent';
 import { parseInput } from '../http/parseInput';
 import type { RateLimits } from '../http/rateLimits';
 
@@ -36,7 +37,11 @@ export function benefitRoutes(app: FastifyInstance, deps: { database: Database; 
   });
 
   app.get('/api/v1/programmes', async (request) => listProgrammes({ db }, requireActor(request)));
-  app.post('/api/v1/programmes', async (request, reply) => reply.status(201).send(await createProgramme({ db }, writer(request), parseInput(ZProgrammeBody, request.body, 'body'))));
+  app.post('/api/v1/programmes', async (request, reply) => {
+    const actor = writer(request);
+    const body = parseInput(ZProgrammeBody, request.body, 'body');
+    return idempotent(request, reply, db, 201, (tx) => createProgramme({ db: tx }, actor, body));
+  });
   app.get('/api/v1/programmes/:id', async (request) => getProgramme({ db }, requireActor(request), parseInput(ZUuidParams, request.params, 'params').id));
   app.put('/api/v1/programmes/:id', async (request) => {
     const actor = writer(request);
@@ -45,7 +50,8 @@ export function benefitRoutes(app: FastifyInstance, deps: { database: Database; 
   app.post('/api/v1/programmes/:id/projects', async (request, reply) => {
     const actor = writer(request);
     const { id } = parseInput(ZUuidParams, request.params, 'params');
-    return reply.status(201).send(await saveProject({ db }, actor, id, parseInput(ZProjectBody, request.body, 'body')));
+    const body = parseInput(ZProjectBody, request.body, 'body');
+    return idempotent(request, reply, db, 201, (tx) => saveProject({ db: tx }, actor, id, body));
   });
   app.put('/api/v1/programmes/:id/projects/:projectId', async (request) => {
     const actor = writer(request);
@@ -94,7 +100,9 @@ export function benefitRoutes(app: FastifyInstance, deps: { database: Database; 
   app.get('/api/v1/projects/:id/kpis', async (request) => listKpis({ db }, requireActor(request), parseInput(ZUuidParams, request.params, 'params').id));
   app.post('/api/v1/projects/:id/kpis', async (request, reply) => {
     const actor = writer(request);
-    return reply.status(201).send(await saveKpi({ db }, actor, parseInput(ZUuidParams, request.params, 'params').id, parseInput(ZKpiBody, request.body, 'body')));
+    const { id } = parseInput(ZUuidParams, request.params, 'params');
+    const body = parseInput(ZKpiBody, request.body, 'body');
+    return idempotent(request, reply, db, 201, (tx) => saveKpi({ db: tx }, actor, id, body));
   });
   app.put('/api/v1/projects/:id/kpis/:kpiId', async (request) => {
     const actor = writer(request);
@@ -104,12 +112,15 @@ export function benefitRoutes(app: FastifyInstance, deps: { database: Database; 
   });
   app.post('/api/v1/kpis/:id/measurements', async (request, reply) => {
     const actor = writer(request);
-    return reply.status(201).send(await recordMeasurement({ db }, actor, parseInput(ZUuidParams, request.params, 'params').id, parseInput(ZMeasurementBody, request.body, 'body')));
+    const { id } = parseInput(ZUuidParams, request.params, 'params');
+    const body = parseInput(ZMeasurementBody, request.body, 'body');
+    return idempotent(request, reply, db, 201, (tx) => recordMeasurement({ db: tx }, actor, id, body));
   });
-  app.post('/api/v1/projects/:id/realisations', async (request) => {
+  app.post('/api/v1/projects/:id/realisations', async (request, reply) => {
     const actor = writer(request);
-    await recordRealisation({ db }, actor, parseInput(ZUuidParams, request.params, 'params').id, parseInput(ZRealisationBody, request.body, 'body'));
-    return { ok: true };
+    const { id } = parseInput(ZUuidParams, request.params, 'params');
+    const body = parseInput(ZRealisationBody, request.body, 'body');
+    return idempotent(request, reply, db, 200, async (tx) => { await recordRealisation({ db: tx }, actor, id, body); return { ok: true }; });
   });
   app.get('/api/v1/benefits/people', async (request) => searchPeople({ db }, requireActor(request), parseInput(ZPeopleQuery, request.query, 'query').q));
 }

@@ -3,6 +3,7 @@ import type { Database } from '@indgang/db';
 import { createDelegation, listDelegations, revokeDelegation } from '@indgang/domain';
 import { ZDelegationBody, ZIdParams } from '@indgang/schemas';
 import { requireActor, requireWritable } from '../http/authenticate';
+import { idempotent } from '../http/idempotent';
 import { parseInput } from '../http/parseInput';
 
 export function delegationRoutes(app: FastifyInstance, deps: { database: Database }) {
@@ -14,7 +15,7 @@ export function delegationRoutes(app: FastifyInstance, deps: { database: Databas
     const actor = requireActor(request);
     requireWritable(actor);
     const body = parseInput(ZDelegationBody, request.body, 'body');
-    return reply.status(201).send(await createDelegation({ db }, actor, body));
+    return idempotent(request, reply, db, 201, (tx) => createDelegation({ db: tx }, actor, body));
   });
 
   app.delete('/api/v1/delegations/:id', async (request) => {

@@ -3,6 +3,7 @@ import type { Database } from '@indgang/db';
 import { createCatalogCache, getPortalCase, listPortalCases, MAX_ATTACHMENT_BYTES, postPortalMessage, readAttachment, reopenCase, submitCase, uploadAttachment, type WorkCalendar } from '@indgang/domain';
 import { ZAttachmentQuery, ZCaseListQuery, ZCaseParams, ZPortalMessageBody, ZReopenBody, ZSubmitBody } from '@indgang/schemas';
 import { requireActor, requireWritable } from '../http/authenticate';
+import { idempotent, idempotentInline } from '../http/idempotent';
 import { parseInput } from '../http/parseInput';
 import type { RateLimits } from '../http/rateLimits';
 
@@ -20,9 +21,9 @@ export function portalCaseRoutes(app: FastifyInstance, deps: { database: Databas
     const actor = requireActor(request);
     requireWritable(actor);
     const body = parseInput(ZSubmitBody, request.body, 'body');
-    const result = await submitCase(caseDeps, actor, body);
+    const sent = await idempotentInline(request, reply, caseDeps.db, 201, (claim) => submitCase(caseDeps, actor, body, claim));
     afterChange();
-    return reply.status(201).send(result);
+    return sent;
   });
 
   app.get('/api/v1/cases', async (request) => listPortalCases(caseDeps, requireActor(request), parseInput(ZCaseListQuery, request.query, 'query')));
@@ -32,21 +33,22 @@ export function portalCaseRoutes(app: FastifyInstance, deps: { database: Databas
     return getPortalCase(caseDeps, requireActor(request), id);
   });
 
-  app.post('/api/v1/cases/:id/messages', async (request) => {
+  app.post('/api/v1/cases/:id/messages', async (request, reply) => {
     const actor = requireActor(request);
     requireWritable(actor);
     const { id } = parseInput(ZCaseParams, request.params, 'params');
-    const result = await postPortalMessage(caseDeps, actor, id, parseInput(ZPortalMessageBody, request.body, 'body'));
+    const message = parseInput(ZPortalMessageBody, request.body, 'body');
+    const sent = await idempotent(request, reply, caseDeps.db, 200, (db) => postPortalMessage({ ...caseDeps, db }, actor, id, message));
     afterChange();
-    return result;
+    return sent;
   });
 
-  app.post('/api/v1/cases/:id/reopen', async (request) => {
+  app.post('/api/v1/cases/:id/reopen', async (request, reply) => {
     const actor = requireActor(request);
     requireWritable(actor);
     const { id } = parseInput(ZCaseParams, request.params, 'params');
-    await reopenCase(caseDeps, actor, id, parseInput(ZReopenBody, request.body, 'body').reason);
-    return { ok: true };
+    const { reason } = parseInput(ZReopenBody, request.body, 'body');
+    return idempotent(request, reply, caseDeps.db, 200, async (db) => { await reopenCase({ ...caseDeps, db }, actor, id, reason); return { ok: true }; });
   });
 
   app.post('/api/v1/attachments', { bodyLimit: MAX_ATTACHMENT_BYTES, config: { rateLimit: deps.limits.upload } }, async (request, reply) => {
@@ -55,7 +57,7 @@ export function portalCaseRoutes(app: FastifyInstance, deps: { database: Databas
     const { fileName } = parseInput(ZAttachmentQuery, request.query, 'query');
     const mimeType = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
     const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    return reply.status(201).send(await uploadAttachment({ db: deps.database.db }, actor, { fileName, mimeType, content }));
+    return idempotent(request, reply, deps.database.db, 201, (db) => uploadAttachment({ db }, actor, { fileName, mimeType, content }));
   });
 
   app.get('/api/v1/attachments/:id', async (request, reply) => {

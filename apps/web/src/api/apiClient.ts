@@ -9,11 +9,47 @@ let csrfToken = 'indgang';
 /** The CSRF token of the current session; sent on every state-changing request. */
 export function setCsrfToken(token: string | undefined) { csrfToken = token ?? 'indgang'; }
 
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const headers = new Headers(init.headers);
-  if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  if (init.method && init.method !== 'GET') headers.set('x-csrf-token', csrfToken);
-  const response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+export interface ApiInit extends RequestInit {
+  /**
+   * The key of one submission. A POST without one gets a fresh key; a form that may be sent again
+   * after a failure passes the same key each time, so the server stores it once.
+   */
+  idempotencyKey?: string;
+}
+
+/** Waits before each retry of a POST whose answer was lost; the same key makes the retry safe. */
+const RETRY_DELAYS_MS = [400, 1500];
+
+const OFFLINE: ApiErrorBody = {
+  code: 'network',
+  message: {
+    da: 'Der er ingen forbindelse til serveren. Prøv igen om lidt – det du sender, gemmes ikke to gange.',
+    en: 'There is no connection to the server. Please try again shortly – what you send is not stored twice.',
+  },
+  fields: [],
+};
+
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
+  const { idempotencyKey, ...request } = init;
+  const headers = new Headers(request.headers);
+  if (request.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if (request.method && request.method !== 'GET') headers.set('x-csrf-token', csrfToken);
+  const post = request.method === 'POST';
+  if (post) headers.set('idempotency-key', idempotencyKey ?? newIdempotencyKey());
+  let response: Response | null = null;
+  for (let attempt = 0; ; attempt += 1) {
+    response = await fetch(path, { ...request, headers, credentials: 'same-origin' }).catch(() => null);
+    // A lost answer (no connection) or a database that was briefly away: a POST is sent again with
+    // its key; anything else is answered as it is.
+    const retry = post && (response === null || response.status === 503) && attempt < RETRY_DELAYS_MS.length;
+    if (!retry) break;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+  }
+  if (!response) throw new ApiError(0, OFFLINE);
   const body = response.headers.get('content-type')?.includes('application/json') ? await response.json() : null;
   if (!response.ok) {
     throw new ApiError(response.status, body?.error ?? { code: 'http', message: { da: `Serverfejl (${response.status}).`, en: `Server error (${response.status}).` }, fields: [] });

@@ -4,7 +4,7 @@ import {
   audienceMatches, fieldVisible, flatAnswers, requiredDocuments, sectionVisible, textOf, validateAnswers,
   type AnswerValue, type Answers, type FormError, type Persona, type SectionAnswers, type TSection, type TServiceDefinition,
 } from '@indgang/schemas';
-import { api, ApiError } from '../api/apiClient';
+import { api, ApiError, newIdempotencyKey } from '../api/apiClient';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormFieldInput } from '../components/FormFieldInput';
@@ -61,6 +61,9 @@ function ServiceForm({ definition: def, persona, draft }: ServiceResponse) {
     });
   };
   const errorFor = (path: string) => errors.find((e) => e.path === path);
+  // One key per submission: sending the same answers again after a failure reuses it, so a case
+  // whose receipt was lost on the way is not stored twice.
+  const submission = useRef<{ body: string; key: string } | null>(null);
 
   const submit = async (e: FormEvent, confirmNotDuplicate = false) => {
     e.preventDefault();
@@ -70,7 +73,10 @@ function ServiceForm({ definition: def, persona, draft }: ServiceResponse) {
     if (result.errors.length > 0) { summary.current?.focus(); return; }
     setBusy(true);
     try {
-      const created = await api<{ id: string; number: string }>('/api/v1/cases', { method: 'POST', body: JSON.stringify({ serviceId: def.id, answers, confirmNotDuplicate }) });
+      const body = JSON.stringify({ serviceId: def.id, answers, confirmNotDuplicate });
+      if (submission.current?.body !== body) submission.current = { body, key: newIdempotencyKey() };
+      const created = await api<{ id: string; number: string }>('/api/v1/cases', { method: 'POST', body, idempotencyKey: submission.current.key });
+      submission.current = null;
       navigate(`/sager/${created.id}?kvittering=1`);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;

@@ -7,6 +7,7 @@ import { unitInScope } from '../access/unitScopeSql';
 import type { Tx } from '../audit/appendAudit';
 import { serviceForActor } from '../catalog/personaFor';
 import { DomainError, notFound } from '../errors/DomainError';
+import { idempotencyRecordSql, IdempotencyKeyUsed, type IdempotencyClaim } from '../idempotency/runIdempotent';
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
 import { fileFieldValues, firstAnswerOfType } from './fileFieldValues';
@@ -26,7 +27,7 @@ export interface SubmitResult { id: string; number: string; dueDate: string; tea
  * finds the unit and person it concerns within the submitter's reach, refuses a likely duplicate
  * of an open case unless confirmed, routes it to a team and sets the deadline from the norm time.
  */
-export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInput): Promise<SubmitResult> {
+export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInput, idempotency?: IdempotencyClaim): Promise<SubmitResult> {
   const { definition: def, persona } = await serviceForActor(deps.db, actor, input.serviceId, deps.cache);
   const { answers, errors } = validateAnswers(def, input.answers, persona, { requireDocuments: true });
   if (errors.length > 0) {
@@ -47,18 +48,25 @@ export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInpu
   const id = randomUUID();
   const teamId = routeCase(def, answers);
   const dueDate = deps.calendar.addWorkingDays(today, def.normTimeDays);
-  // One statement writes the case, its files, its timeline entry, its audit entry and its receipt
-  // job: atomic without an explicit transaction, and a single round trip to the database.
+  // One statement writes the case, its files, its timeline entry, its audit entry, its receipt job
+  // and the idempotency record: atomic without an explicit transaction, and one round trip. With a
+  // claim, everything hangs on its record: when the key was used before, nothing is written.
+  const number = sql`SELECT ${`IND-${today.slice(0, 4)}-`} || lpad(nextval('case_number_seq')::text, 6, '0') AS number`;
+  const claimed = idempotency
+    ? sql`, idem AS (${idempotencyRecordSql(idempotency, 201, sql`jsonb_build_object('id', ${id}::text, 'number', n.number, 'dueDate', ${dueDate}::text, 'teamId', ${teamId}::text)`, sql`FROM n`)} ON CONFLICT DO NOTHING RETURNING key)`
+    : sql``;
   const { rows } = await executePrepared(db, sql`
-    WITH c AS (
+    WITH n AS (${number}) ${claimed},
+    c AS (
       INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, on_behalf_of_user_id,
                          status, team_id, answers, period_from, period_to, submitted_at, due_date)
-      VALUES (${id}, ${`IND-${today.slice(0, 4)}-`} || lpad(nextval('case_number_seq')::text, 6, '0'), ${def.id}, ${def.version}, ${unitId}, ${subjectPersonId},
-              ${actor.userId}, ${onBehalfOfUserId}, 'submitted', ${teamId}, ${JSON.stringify(answers)}::jsonb, ${periodFrom}, ${periodTo}, now(), ${dueDate})
+      SELECT ${id}, n.number, ${def.id}, ${def.version}, ${unitId}, ${subjectPersonId},
+              ${actor.userId}, ${onBehalfOfUserId}, 'submitted', ${teamId}, ${JSON.stringify(answers)}::jsonb, ${periodFrom}::date, ${periodTo}::date, now(), ${dueDate}::date
+      FROM n ${idempotency ? sql`, idem` : sql``}
       RETURNING id, number),
-    files AS (UPDATE attachments SET case_id = ${id} WHERE id = ANY(${`{${fileIds.join(',')}}`}::text[]) AND case_id IS NULL AND uploaded_by_user_id = ${actor.userId} RETURNING id),
+    files AS (UPDATE attachments a SET case_id = c.id FROM c WHERE a.id = ANY(${`{${fileIds.join(',')}}`}::text[]) AND a.case_id IS NULL AND a.uploaded_by_user_id = ${actor.userId} RETURNING a.id),
     event AS (INSERT INTO case_events (case_id, actor_user_id, type, internal, data) SELECT c.id, ${actor.userId}, 'submitted', false, ${JSON.stringify({ onBehalfOfUserId, teamId })}::jsonb FROM c),
-    draft AS (DELETE FROM drafts WHERE user_id = ${actor.userId} AND service_id = ${def.id}),
+    draft AS (DELETE FROM drafts WHERE user_id = ${actor.userId} AND service_id = ${def.id} AND EXISTS (SELECT 1 FROM c)),
     audit AS (INSERT INTO audit_log (at, actor_user_id, action, entity_type, entity_id, subject_person_id, details)
       SELECT now(), ${actor.userId}, 'case.submit', 'case', c.id, ${subjectPersonId}, jsonb_build_object('number', c.number, 'service', ${def.id}::text, 'version', ${def.version}::int, 'unitId', ${unitId}::text) FROM c),
     job AS (INSERT INTO jobs (kind, payload) SELECT 'mail.case', jsonb_build_object('caseId', c.id, 'kind', 'receipt') FROM c)
@@ -70,6 +78,8 @@ export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInpu
       }
       throw error;
     });
+  // No row: the claim's key was recorded by an earlier (or concurrent) request, which holds the answer.
+  if (!rows[0]) throw new IdempotencyKeyUsed();
   return { id, number: (rows[0] as { number: string }).number, dueDate, teamId };
 }
 
