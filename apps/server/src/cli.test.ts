@@ -47,10 +47,10 @@ describe('the indgang command', () => {
     expect(notAdmin.code).toBe(1);
   });
 
-  it('verifies the audit trail, and fails once an entry has been edited', async () => {
+  it('verifies the audit trail against its signed anchors, and fails once an entry has been edited', async () => {
     const intact = await indgang(dataDir, 'audit', 'verify');
     expect(intact.code, intact.stderr).toBe(0);
-    expect(intact.stdout).toContain('audit trail intact');
+    expect(intact.stdout).toMatch(/audit trail intact: \d+ entries, head [0-9a-f]{64}, matches 1 signed anchors up to position \d+/);
     const database = await openDatabase({ dataDir });
     await database.pool.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
     await database.pool.query("UPDATE audit_log SET actor_user_id = 'someone-else' WHERE seq = 1");
@@ -58,6 +58,16 @@ describe('the indgang command', () => {
     const broken = await indgang(dataDir, 'audit', 'verify');
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('BROKEN at entry 1 (edited)');
+  });
+
+  it('fails when the edited chain is deleted and sealed anew, because it no longer holds the anchored head', async () => {
+    const database = await openDatabase({ dataDir });
+    await database.pool.query('ALTER TABLE audit_chain DISABLE TRIGGER audit_chain_no_update');
+    await database.pool.query('DELETE FROM audit_chain');
+    await database.close();
+    const result = await indgang(dataDir, 'audit', 'verify');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/audit trail BROKEN \(anchor_mismatch\): the chain no longer holds the head anchored at position \d+/);
   });
 
   it('prints its usage for an unknown command', async () => {

@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { migrate, openDatabase, type Database } from '@indgang/db';
 import { evaluateBusinessCase } from '@indgang/schemas';
-import { DomainError, importOrgFile, loadActor, sealAuditChain, todayInDenmark, verifyAuditChain } from '@indgang/domain';
-import { loadConfig } from './config';
+import { checkAuditTrail, DomainError, importOrgFile, loadActor, todayInDenmark, type AuditCheck } from '@indgang/domain';
+import { loadConfig, type Config } from './config';
 
 const USAGE = `Usage: indgang <command>
 
-  audit verify                 check the audit trail's hash chain; exit 1 if any entry was edited or deleted
+  audit verify                 check the audit trail's hash chain and its signed anchors; exit 1 if any
+                               entry was edited, deleted or re-chained, or the chain was shortened
   import FILE --as USER_ID     import organisation and people from a CSV or JSON file as an administrator
   business-case evaluate FILE  compute a business case (JSON, amounts in 1,000 DKK): rows, cumulative
                                impact and payback time, printed as JSON; exit 1 naming each bad line
@@ -16,25 +17,32 @@ The database is DATABASE_URL, or the embedded one in INDGANG_DATA_DIR (default .
 `;
 
 /** Opens and migrates the configured database for one command, and closes it afterwards. */
-async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (database: Database, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   try {
     await migrate(database.pool);
-    return await work(database);
+    return await work(database, config);
   } finally {
     await database.close();
   }
 }
 
+/** One line an operator can act on. */
+function auditVerdict(result: AuditCheck, anchorFile: string): string {
+  if (result.anchorFileProblem) return `audit trail BROKEN: line ${result.anchorFileProblem.line} of ${anchorFile} is ${result.anchorFileProblem.reason.replace('_', ' ')}`;
+  if (!result.ok && result.brokenAnchor) return `audit trail BROKEN (${result.reason}): the chain no longer holds the head anchored at position ${result.brokenAnchor.pos} on ${result.brokenAnchor.at}${result.firstBrokenSeq ? `, at entry ${result.firstBrokenSeq}` : ''}`;
+  if (!result.ok) return `audit trail BROKEN at entry ${result.firstBrokenSeq} (${result.reason})`;
+  const anchored = result.anchors?.lastPos ? `, matches ${result.anchors.checked} signed anchors up to position ${result.anchors.lastPos} (${result.anchors.lastAt})` : ', no anchor yet';
+  return `audit trail intact: ${result.entries} entries, head ${result.headHash}${anchored}`;
+}
+
 async function main(args: string[]): Promise<number> {
   const [command, sub, ...rest] = args;
   if (command === 'audit' && sub === 'verify') {
-    return withDatabase(async (database) => {
-      await sealAuditChain(database.db);
-      const result = await verifyAuditChain(database.db);
-      process.stdout.write(`${JSON.stringify(result)}\n`);
-      process.stdout.write(result.ok ? `audit trail intact: ${result.entries} entries, head ${result.headHash}\n` : `audit trail BROKEN at entry ${result.firstBrokenSeq} (${result.reason})\n`);
+    return withDatabase(async (database, config) => {
+      const result = await checkAuditTrail({ db: database.db, anchors: config.audit }, null);
+      process.stdout.write(`${JSON.stringify(result)}\n${auditVerdict(result, config.audit.anchorFile)}\n`);
       return result.ok ? 0 : 1;
     });
   }

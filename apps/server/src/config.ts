@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { AnchorFiles } from '@indgang/domain';
 import type { RateLimitConfig } from './http/rateLimits';
 
 export interface OidcConfig { issuer: string; clientId: string; clientSecret?: string; redirectUri: string; scopes: string; allowHttp: boolean }
@@ -34,6 +35,8 @@ export interface Config {
   /** Which proxies to believe about the client's address (X-Forwarded-For): none, all, or the listed addresses. */
   trustProxy: boolean | string;
   rateLimits: RateLimitConfig;
+  /** The audit chain's signing key and anchor file (outside the database), and how often the head is anchored. */
+  audit: AnchorFiles & { anchorIntervalSeconds: number };
 }
 
 export const DEFAULT_PORT = 3100;
@@ -45,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL || undefined;
   const publicUrl = (env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/$/, '');
+  const dataDir = resolve(env.INDGANG_DATA_DIR ?? 'data');
   const demo = env.INDGANG_DEMO ? env.INDGANG_DEMO === 'true' : !databaseUrl;
   const oidc = env.OIDC_ISSUER ? {
     issuer: env.OIDC_ISSUER,
@@ -58,7 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host, port, databaseUrl,
     databasePoolSize: whole(env, 'DATABASE_POOL_SIZE', 20),
     databaseWaitSeconds: whole(env, 'DATABASE_WAIT_SECONDS', 120),
-    dataDir: resolve(env.INDGANG_DATA_DIR ?? 'data'),
+    dataDir,
     demo,
     demoSeed: Number(env.INDGANG_DEMO_SEED ?? 2026),
     demoHistory: env.INDGANG_DEMO_HISTORY !== 'false',
@@ -74,6 +78,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Indgang <indgang@localhost>',
     worker: env.INDGANG_WORKER ? env.INDGANG_WORKER === 'true' : true,
     trustProxy: trustProxy(env.TRUST_PROXY),
+    audit: {
+      keyFile: resolve(env.AUDIT_SIGNING_KEY_FILE ?? join(dataDir, 'audit', 'signing-key.pem')),
+      anchorFile: resolve(env.AUDIT_ANCHOR_FILE ?? join(dataDir, 'audit', 'anchors.jsonl')),
+      publicKeyFile: env.AUDIT_PUBLIC_KEY_FILE ? resolve(env.AUDIT_PUBLIC_KEY_FILE) : undefined,
+      anchorIntervalSeconds: whole(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 60),
+    },
     rateLimits: {
       loginPerMinute: whole(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 20),
       uploadsPerMinute: whole(env, 'RATE_LIMIT_UPLOADS_PER_MINUTE', 60),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from '@indgang/db';
-import { composeCaseMail, sealAuditChain, startJobRunner, type CaseMailKind } from '@indgang/domain';
+import { composeCaseMail, startAuditSealer, startJobRunner, type CaseMailKind } from '@indgang/domain';
 import { buildApp } from './buildApp';
 import type { Config } from './config';
 import { cookieSecret } from './cookieSecret';
@@ -46,9 +46,10 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
           if (mail) await mailer.send(mail);
         },
       }, { intervalMs: 1000, log: (msg, err) => log.warn({ err }, msg) });
-      // The audit chain is sealed shortly after each commit, outside any request's transaction.
-      const sealer = setInterval(() => { void sealAuditChain(database.db).catch((err: unknown) => log.warn({ err }, 'audit sealing failed')); }, 1000);
-      Object.assign(jobs, { wake: runner.wake, stop: async () => { clearInterval(sealer); await runner.stop(); await sealAuditChain(database.db).catch(() => 0); } });
+      // The audit chain is sealed shortly after each commit, outside any request's transaction, and
+      // its head anchored (signed, outside the database) every AUDIT_ANCHOR_INTERVAL_SECONDS.
+      const sealer = await startAuditSealer(database.db, { anchors: config.audit, sealEveryMs: 1000, anchorEveryMs: config.audit.anchorIntervalSeconds * 1000, log });
+      Object.assign(jobs, { wake: runner.wake, stop: async () => { await runner.stop(); await sealer.stop(); } });
     }
     return {
       app, database, url, seeded, log, wakeJobs: () => jobs.wake(),

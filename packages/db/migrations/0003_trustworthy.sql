@@ -8,3 +8,5 @@ CREATE TABLE "idempotency_keys" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "idempotency_keys_user_id_key_pk" PRIMARY KEY("user_id","key")
 );
+--> statement-breakpoint
+ALTER TABLE "audit_chain" ALTER COLUMN "pos" SET DATA TYPE bigint;

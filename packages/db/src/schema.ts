@@ -121,10 +121,11 @@ export const auditLog = pgTable('audit_log', {
 
 /**
  * The hash chain over the audit trail, in the order entries were sealed: each link's SHA-256
- * covers its predecessor's hash and its entry's content. Also append-only.
+ * covers its predecessor's hash and its entry's content. Also append-only. `pos` is the previous
+ * link's position + 1, given by the sealer under its lock, so it has no gaps.
  */
 export const auditChain = pgTable('audit_chain', {
-  pos: bigserial('pos', { mode: 'number' }).primaryKey(),
+  pos: bigint('pos', { mode: 'number' }).primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),

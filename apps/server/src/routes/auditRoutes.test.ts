@@ -1,7 +1,8 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '@indgang/db';
-import { appendAudit, sealAuditChain, verifyAuditChain } from '@indgang/domain';
+import { anchorAuditChain, appendAudit, auditChainId, readAnchors, sealAuditChain, verifyAuditChain } from '@indgang/domain';
 import { createTestApp, type TestApp, type TestClient } from '../testing/createTestApp';
 
 const targets = await testDatabaseTargets();
@@ -81,4 +82,83 @@ describe.each(targets)('audit trail on $name', (target) => {
     await bypass('audit_chain', 'DELETE FROM audit_chain WHERE pos = 1');
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: false, reason: 'broken_link' });
   });
+});
+
+describe.each(targets)('audit chain positions and anchors on $name', (target) => {
+  let t: TestApp;
+  let auditor: TestClient;
+  const db = () => t.database.db;
+  const bypass = (statements: string[]) => t.database.db.transaction(async (tx) => {
+    await tx.execute(sql.raw('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update'));
+    await tx.execute(sql.raw('ALTER TABLE audit_chain DISABLE TRIGGER audit_chain_no_update'));
+    for (const statement of statements) await tx.execute(sql.raw(statement));
+    await tx.execute(sql.raw('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update'));
+    await tx.execute(sql.raw('ALTER TABLE audit_chain ENABLE TRIGGER audit_chain_no_update'));
+  });
+  const sealAll = async () => {
+    await expect.poll(async () => { await sealAuditChain(db()); return (await t.database.pool.query('SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)')).rows[0].n; }, { timeout: 20_000 }).toBe(0);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(target);
+    auditor = await t.login('demo-revisor');
+  });
+  afterAll(() => t.close());
+
+  it('gives positions without gaps, even when a sealing round is rolled back', async () => {
+    await appendAuditOutside('test.gap.1');
+    await expect(db().transaction(async (tx) => {
+      await sealAuditChain(tx as unknown as typeof t.database.db);
+      throw new Error('crash during sealing');
+    })).rejects.toThrow('crash during sealing');
+    await appendAuditOutside('test.gap.2');
+    await sealAll();
+    const { rows } = await t.database.pool.query('SELECT count(*)::int AS n, max(pos)::int AS max, min(pos)::int AS min FROM audit_chain');
+    expect(rows[0]).toMatchObject({ min: 1, max: rows[0].n });
+    expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
+  });
+
+  it('catches an edited entry re-chained by someone with full database rights, against the signed anchor', async () => {
+    await sealAll();
+    const anchored = await anchorAuditChain(db(), t.config.audit, null);
+    expect(anchored.anchored).not.toBeNull();
+    // The forger edits an old entry, deletes the chain from there, and lets the sealer re-chain it.
+    const { rows: [victim] } = await t.database.pool.query('SELECT c.seq, c.pos FROM audit_chain c ORDER BY pos LIMIT 1 OFFSET 2');
+    await bypass([`UPDATE audit_log SET details = '{"forged": true}' WHERE seq = ${victim.seq}`, `DELETE FROM audit_chain WHERE pos >= ${victim.pos}`]);
+    await sealAll();
+    // Without anchors the rewritten chain is consistent with itself...
+    expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
+    // ...but it no longer holds the head signed outside the database.
+    const check = (await t.as(auditor, { method: 'GET', url: '/api/v1/audit/verify' })).json();
+    expect(check).toMatchObject({ ok: false, reason: 'anchor_mismatch', brokenAnchor: { pos: anchored.anchored!.pos } });
+    // And the sealer will not anchor the rewritten chain.
+    expect(await anchorAuditChain(db(), t.config.audit, anchored.anchored)).toEqual({ anchored: null, tampered: true });
+  });
+
+  it('catches a shortened chain and a forged line in the anchor file', async () => {
+    const fresh = await createTestApp(target);
+    try {
+      await appendAuditOutside('test.short', fresh);
+      await expect.poll(async () => { await sealAuditChain(fresh.database.db); return (await fresh.database.pool.query('SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)')).rows[0].n; }, { timeout: 20_000 }).toBe(0);
+      const { anchored } = await anchorAuditChain(fresh.database.db, fresh.config.audit, null);
+      const reading = await readAnchors(fresh.config.audit);
+      expect(reading).toMatchObject({ badLine: null, anchors: [{ pos: anchored!.pos, hash: anchored!.hash }] });
+      await fresh.database.db.transaction(async (tx) => {
+        await tx.execute(sql.raw('ALTER TABLE audit_chain DISABLE TRIGGER audit_chain_no_update'));
+        await tx.execute(sql.raw(`DELETE FROM audit_chain WHERE pos > ${anchored!.pos - 2}`));
+        await tx.execute(sql.raw('ALTER TABLE audit_chain ENABLE TRIGGER audit_chain_no_update'));
+      });
+      const chainId = await auditChainId(fresh.database.db);
+      expect(await verifyAuditChain(fresh.database.db, { anchors: reading.anchors, chainId })).toMatchObject({ ok: false, reason: 'truncated' });
+      const text = await readFile(fresh.config.audit.anchorFile, 'utf8');
+      await writeFile(fresh.config.audit.anchorFile, text.replace(anchored!.hash, 'f'.repeat(64)));
+      expect((await readAnchors(fresh.config.audit)).badLine).toEqual({ line: 1, reason: 'bad_signature' });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  async function appendAuditOutside(action: string, app: TestApp = t) {
+    await app.database.db.transaction((tx) => appendAudit(tx, { actorUserId: 'demo-admin', action, entityType: 'test' }));
+  }
 });

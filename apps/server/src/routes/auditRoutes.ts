@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
-import { appendAudit, listAudit, requirePermission, sealAuditChain, verifyAuditChain } from '@indgang/domain';
+import { checkAuditTrail, listAudit, type AnchorFiles } from '@indgang/domain';
 import { ZAuditQuery } from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
 import { parseInput } from '../http/parseInput';
 
-export function auditRoutes(app: FastifyInstance, deps: { database: Database }) {
+export function auditRoutes(app: FastifyInstance, deps: { database: Database; config: { audit: AnchorFiles } }) {
   const db = deps.database.db;
 
   app.get('/api/v1/audit', async (request) => {
@@ -13,12 +13,5 @@ export function auditRoutes(app: FastifyInstance, deps: { database: Database }) 
     return listAudit({ db }, requireActor(request), query);
   });
 
-  app.get('/api/v1/audit/verify', async (request) => {
-    const actor = requireActor(request);
-    requirePermission(actor, 'audit.read');
-    await sealAuditChain(db);
-    const result = await verifyAuditChain(db);
-    await db.transaction((tx) => appendAudit(tx, { actorUserId: actor.userId, action: 'audit.verify', entityType: 'audit_log', details: { ok: result.ok, entries: result.entries } }));
-    return result;
-  });
+  app.get('/api/v1/audit/verify', async (request) => checkAuditTrail({ db, anchors: deps.config.audit }, requireActor(request)));
 }

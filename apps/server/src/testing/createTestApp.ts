@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database, TestDatabaseTarget } from '@indgang/db';
 import { runJobs, type JobHandler } from '@indgang/domain';
@@ -13,6 +16,7 @@ export interface TestClient { cookie: string; csrf: string }
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  config: Config;
   login(userId: string): Promise<TestClient>;
   /** A request as the given client (cookie and CSRF header set). */
   as(client: TestClient | null, options: InjectOptions): Promise<LightMyRequestResponse>;
@@ -24,8 +28,10 @@ export interface TestApp {
 /** The real application on a fresh test database with a small Eksempel Kommune (same seed, fewer people). */
 export async function createTestApp(target: TestDatabaseTarget, overrides: Partial<Config> = {}): Promise<TestApp> {
   const { database, drop } = await target.create();
+  // Files outside the database (the audit key and anchors) go to a folder of the test's own.
+  const dataDir = await mkdtemp(join(tmpdir(), 'indgang-test-'));
   // Every test client comes from 127.0.0.1: limits high enough for a suite, unless a test sets its own.
-  const config: Config = { ...loadConfig({ INDGANG_DEMO: 'true', INDGANG_DEMO_SCALE: '0.1', INDGANG_DEMO_HISTORY: 'false', ...LOOPBACK_LIMITS }), webDist: '/nonexistent', ...overrides };
+  const config: Config = { ...loadConfig({ INDGANG_DATA_DIR: dataDir, INDGANG_DEMO: 'true', INDGANG_DEMO_SCALE: '0.1', INDGANG_DEMO_HISTORY: 'false', ...LOOPBACK_LIMITS }), webDist: '/nonexistent', ...overrides };
   const { calendar } = await prepareDatabase(database, config);
   // Jobs run when a test asks for them (runJobs), so each test sees exactly what it caused.
   const app = await buildApp({ database, config, calendar, jobs: { wake: async () => undefined }, cookieSecret: 'test-secret-test-secret-test-secret' });
@@ -34,7 +40,7 @@ export async function createTestApp(target: TestDatabaseTarget, overrides: Parti
     headers: { ...(client ? { cookie: client.cookie, 'x-csrf-token': client.csrf } : {}), ...options.headers },
   });
   return {
-    app, database, as,
+    app, database, config, as,
     async login(userId) {
       const response = await app.inject({ method: 'POST', url: '/auth/demo-login', payload: { userId }, headers: { 'x-csrf-token': 'login' } });
       if (response.statusCode !== 200) throw new Error(`login ${userId}: ${response.statusCode} ${response.body}`);
@@ -43,6 +49,6 @@ export async function createTestApp(target: TestDatabaseTarget, overrides: Parti
       return { cookie, csrf: me.json().csrfToken };
     },
     runJobs: (handlers) => runJobs(database.db, handlers),
-    async close() { await app.close(); await drop(); },
+    async close() { await app.close(); await drop(); await rm(dataDir, { recursive: true, force: true }); },
   };
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { AuditVerification } from '@indgang/domain';
+import type { AuditCheck } from '@indgang/domain';
 import { api, ApiError } from '../api/apiClient';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -19,10 +19,19 @@ export function AuditPage() {
   if (filter) params.set('action', filter);
   if (beforeSeq) params.set('beforeSeq', String(beforeSeq));
   const rows = useApi<AuditRow[]>(`/api/v1/audit?${params.toString()}`);
-  const [verification, setVerification] = useState<AuditVerification>();
+  const [verification, setVerification] = useState<AuditCheck>();
   const [error, setError] = useState<ApiError>();
   const verify = async () => {
-    try { setVerification(await api<AuditVerification>('/api/v1/audit/verify')); } catch (e) { if (e instanceof ApiError) setError(e); else throw e; }
+    try { setVerification(await api<AuditCheck>('/api/v1/audit/verify')); } catch (e) { if (e instanceof ApiError) setError(e); else throw e; }
+  };
+  const when = (iso: string) => new Date(iso).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB');
+  const verdict = (v: AuditCheck) => {
+    const reason = v.reason ? t(`audit.reason.${v.reason}`) : '';
+    if (v.anchorFileProblem) return t('audit.anchorFile', { line: v.anchorFileProblem.line });
+    if (!v.ok && v.brokenAnchor) return t('audit.brokenAnchor', { at: when(v.brokenAnchor.at), pos: v.brokenAnchor.pos, reason });
+    if (!v.ok) return t('audit.broken', { seq: v.firstBrokenSeq ?? '?', reason });
+    const anchored = v.anchors?.lastAt ? t('audit.anchored', { k: v.anchors.checked, at: when(v.anchors.lastAt) }) : t('audit.notAnchored');
+    return `${t('audit.ok', { n: v.entries, hash: v.headHash.slice(0, 16) })} ${anchored}`;
   };
   const onFilter = (e: FormEvent) => { e.preventDefault(); setBeforeSeq(null); setFilter(action.trim()); };
   const last = rows.data?.[rows.data.length - 1];
@@ -32,11 +41,7 @@ export function AuditPage() {
       <div aria-live="polite">
         {verification && (
           <div className={`alert ${verification.ok ? 'alert-success' : 'alert-error'}`}>
-            <p className="alert-text">
-              {verification.ok
-                ? t('audit.ok', { n: verification.entries, hash: verification.headHash.slice(0, 16) })
-                : t('audit.broken', { seq: verification.firstBrokenSeq ?? '?', reason: verification.reason ?? '' })}
-            </p>
+            <p className="alert-text">{verdict(verification)}</p>
           </div>
         )}
       </div>

@@ -1,5 +1,8 @@
 export { appendAudit, type AuditEntry, type Tx } from './appendAudit';
-export { verifyAuditChain, type AuditVerification } from './verifyAuditChain';
+export { verifyAuditChain, type AuditVerification, type AuditBreak } from './verifyAuditChain';
 export { sealAuditChain } from './sealAuditChain';
+export { anchorAuditChain, auditChainId, keyIdOf, loadSigningKey, readAnchors, type AnchorFiles, type AnchorLine, type AnchorReading } from './auditAnchor';
 export { auditHash, canonicalJson, GENESIS_HASH } from './auditHash';
 export { listAudit } from './listAudit';
+export { checkAuditTrail, type AuditCheck } from './checkAuditTrail';
+export { startAuditSealer, type SealerLog } from './startAuditSealer';

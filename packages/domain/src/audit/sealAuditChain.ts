@@ -24,8 +24,10 @@ export async function sealAuditChain(db: Db, batchSize = 2000): Promise<number> 
     const n = await db.transaction(async (tx) => {
       const { rows: lock } = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`);
       if (!lock[0]?.ok) return 0;
-      const { rows: last } = await tx.execute(sql`SELECT hash FROM audit_chain ORDER BY pos DESC LIMIT 1`);
+      const { rows: last } = await tx.execute(sql`SELECT pos, hash FROM audit_chain ORDER BY pos DESC LIMIT 1`);
       let prev = (last[0]?.hash as string | undefined) ?? GENESIS_HASH;
+      // Positions follow the last link under the lock: a rolled-back round leaves no gap.
+      let pos = Number(last[0]?.pos ?? 0);
       const { rows } = await tx.execute(sql`
         SELECT a.seq, a.at, a.actor_user_id, a.action, a.entity_type, a.entity_id, a.subject_person_id, a.details
         FROM audit_log a
@@ -35,12 +37,13 @@ export async function sealAuditChain(db: Db, batchSize = 2000): Promise<number> 
       if (rows.length === 0) return 0;
       const links = (rows as unknown as Row[]).map((row) => {
         const hash = auditHash(prev, contentOf(row));
-        const link = { seq: Number(row.seq), prevHash: prev, hash };
+        pos += 1;
+        const link = { pos, seq: Number(row.seq), prevHash: prev, hash };
         prev = hash;
         return link;
       });
-      await tx.execute(sql`INSERT INTO audit_chain (seq, prev_hash, hash)
-        SELECT * FROM unnest(${`{${links.map((l) => l.seq).join(',')}}`}::bigint[], ${`{${links.map((l) => l.prevHash).join(',')}}`}::text[], ${`{${links.map((l) => l.hash).join(',')}}`}::text[])`);
+      await tx.execute(sql`INSERT INTO audit_chain (pos, seq, prev_hash, hash)
+        SELECT * FROM unnest(${`{${links.map((l) => l.pos).join(',')}}`}::bigint[], ${`{${links.map((l) => l.seq).join(',')}}`}::bigint[], ${`{${links.map((l) => l.prevHash).join(',')}}`}::text[], ${`{${links.map((l) => l.hash).join(',')}}`}::text[])`);
       return links.length;
     });
     sealed += n;

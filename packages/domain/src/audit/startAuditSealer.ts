@@ -1,0 +1,54 @@
+import type { Db } from '@indgang/db';
+import { anchorAuditChain, loadSigningKey, readAnchors, keyIdOf, type AnchorFiles, type AnchorLine } from './auditAnchor';
+import { sealAuditChain } from './sealAuditChain';
+
+export interface SealerLog {
+  info(data: object, message: string): void;
+  warn(data: object, message: string): void;
+  error(data: object, message: string): void;
+}
+
+/**
+ * Seals the audit chain every `sealEveryMs`, and every `anchorEveryMs` signs its head and appends
+ * it to the anchor file outside the database (also written to the log, so a copy leaves the
+ * machine). A chain that no longer holds the last anchored head is reported, never re-anchored.
+ */
+export async function startAuditSealer(db: Db, options: { anchors: AnchorFiles | null; sealEveryMs: number; anchorEveryMs: number; log: SealerLog }) {
+  const { anchors, log } = options;
+  let last: AnchorLine | null = null;
+  if (anchors) {
+    const key = await loadSigningKey(anchors.keyFile);
+    if (key.created) log.warn({ keyFile: anchors.keyFile, keyId: keyIdOf(key.publicKey) }, 'created the audit signing key; keep a copy of its public key (.pub) and of the anchor file outside this machine');
+    const reading = await readAnchors(anchors);
+    if (reading.badLine) log.error({ anchorFile: anchors.anchorFile, ...reading.badLine }, 'the audit anchor file has a line not signed by the audit key');
+    last = reading.anchors.at(-1) ?? null;
+  }
+  let lastAnchorAt = 0;
+  let warnedTampered = false;
+  let running: Promise<void> = Promise.resolve();
+  const round = (forceAnchor: boolean) => {
+    running = running.then(async () => {
+      await sealAuditChain(db);
+      if (!anchors || (!forceAnchor && Date.now() - lastAnchorAt < options.anchorEveryMs)) return;
+      const result = await anchorAuditChain(db, anchors, last);
+      lastAnchorAt = Date.now();
+      if (result.anchored) {
+        last = result.anchored;
+        warnedTampered = false;
+        log.info({ auditAnchor: result.anchored }, 'audit chain head anchored');
+      } else if (result.tampered && !warnedTampered) {
+        warnedTampered = true;
+        log.error({ anchoredPos: last?.pos, anchoredAt: last?.at }, 'the audit chain no longer holds its last anchored head: it was rewritten; not anchoring');
+      }
+    }).catch((err: unknown) => log.warn({ err }, 'audit sealing failed'));
+    return running;
+  };
+  const timer = setInterval(() => { void round(false); }, options.sealEveryMs);
+  return {
+    /** Seals and anchors what is left, then stops. */
+    async stop() {
+      clearInterval(timer);
+      await round(true);
+    },
+  };
+}
