@@ -45,6 +45,7 @@ export const ROLE_LABELS: Record<string, { da: string; en: string }> = {
 
 export * from './forms/ServiceDefinition';
 export * from './forms/evaluateForm';
+export * from './forms/maskAnswers';
 
 const uuid = z.string().uuid();
 const version = z.number().int().positive();

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '@indgang/db';
-import { addCaseNote, assignCase, type Actor, getBackofficeCase, listQueue, listTeams, messageSubmitter, pickNextCase, resolveCase, returnCase, returnStatistics, type WorkCalendar } from '@indgang/domain';
+import { addCaseNote, assignCase, revealCaseAnswers, type Actor, getBackofficeCase, listQueue, listTeams, messageSubmitter, pickNextCase, resolveCase, returnCase, returnStatistics, type WorkCalendar } from '@indgang/domain';
 import { ZAssignBody, ZCaseMessageBody, ZCaseParams, ZNoteBody, ZQueueQuery, ZResolveBody, ZReturnBody, ZTeamParams } from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
 import { idempotent } from '../http/idempotent';
@@ -27,6 +27,8 @@ export function backofficeRoutes(app: FastifyInstance, deps: { database: Databas
     return idempotent(request, reply, caseDeps.db, 200, async (db) => ({ case: await pickNextCase({ ...caseDeps, db }, actor, teamId) }));
   });
   app.get('/api/v1/backoffice/cases/:id', async (request) => getBackofficeCase(caseDeps, requireActor(request), caseId(request.params)));
+  // A POST, because it is an audited act, not a read a link or a prefetch may trigger.
+  app.post('/api/v1/backoffice/cases/:id/reveal', async (request) => revealCaseAnswers(caseDeps, requireActor(request), caseId(request.params)));
   app.post('/api/v1/backoffice/cases/:id/assign', async (request, reply) => act(request, reply, parseInput(ZAssignBody, request.body, 'body'), assignCase));
   app.post('/api/v1/backoffice/cases/:id/notes', async (request, reply) => act(request, reply, parseInput(ZNoteBody, request.body, 'body'), addCaseNote));
   app.post('/api/v1/backoffice/cases/:id/messages', async (request, reply) => afterChange(await act(request, reply, parseInput(ZCaseMessageBody, request.body, 'body'), messageSubmitter)));

@@ -3,8 +3,11 @@ import { useI18n } from '../i18n/I18nProvider';
 
 const ALL: Persona = { roles: [], administration: null, experience: 'experienced', frequency: 'rare' };
 
-/** What was submitted, section by section, with option labels and file names instead of codes. */
-export function AnswersSummary({ def, answers, files }: { def: TServiceDefinition; answers: Answers; files: Array<{ id: string; fileName: string }> }) {
+/**
+ * What was submitted, section by section, with option labels and file names instead of codes.
+ * Sensitive answers arrive masked; `revealed` holds those a caseworker asked to see, by path.
+ */
+export function AnswersSummary({ def, answers, files, revealed = {} }: { def: TServiceDefinition; answers: Answers; files: Array<{ id: string; fileName: string }>; revealed?: Record<string, AnswerValue> }) {
   const { t, locale } = useI18n();
   const values = flatAnswers(def, answers);
   const show = (field: TField, value: AnswerValue | undefined): string => {
@@ -24,13 +27,16 @@ export function AnswersSummary({ def, answers, files }: { def: TServiceDefinitio
       {def.sections.filter((s) => answers[s.id] !== undefined).map((section) => (
         <section key={section.id} className="answers">
           <h3>{textOf(section.title, locale)}</h3>
-          {items(section.id).map((item, i) => (
-            <dl className="facts" key={i}>
-              {section.fields.filter((f) => fieldVisible(f, { ...values, ...item }, ALL) && f.id in item).map((f) => (
-                <div className="fact" key={f.id}><dt>{textOf(f.label, locale)}</dt><dd>{show(f, item[f.id])}</dd></div>
-              ))}
-            </dl>
-          ))}
+          {items(section.id).map((item, i) => {
+            const prefix = Array.isArray(answers[section.id]) ? `${section.id}[${i}]` : section.id;
+            return (
+              <dl className="facts" key={i}>
+                {section.fields.filter((f) => fieldVisible(f, { ...values, ...item }, ALL) && f.id in item).map((f) => (
+                  <div className="fact" key={f.id}><dt>{textOf(f.label, locale)}</dt><dd>{show(f, revealed[`${prefix}.${f.id}`] ?? item[f.id])}</dd></div>
+                ))}
+              </dl>
+            );
+          })}
         </section>
       ))}
     </>

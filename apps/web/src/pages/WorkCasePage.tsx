@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { getBackofficeCase } from '@indgang/domain';
-import { textOf } from '@indgang/schemas';
+import { textOf, type AnswerValue } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
 import { useApi } from '../api/useApi';
 import { AnswersSummary } from '../components/AnswersSummary';
@@ -45,6 +45,11 @@ export function WorkCasePage() {
       view.reload();
     } catch (err) { if (err instanceof ApiError) setError(err); else throw err; }
   };
+  const [revealed, setRevealed] = useState<Record<string, AnswerValue>>();
+  const reveal = async () => {
+    setError(undefined);
+    try { setRevealed((await api<{ values: Record<string, AnswerValue> }>(`/api/v1/backoffice/cases/${id}/reveal`, { method: 'POST' })).values); } catch (err) { if (err instanceof ApiError) setError(err); else throw err; }
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!c) return;
@@ -71,7 +76,10 @@ export function WorkCasePage() {
               <dt>{t('work.anchors')}</dt><dd>{c.anchors.join(', ') || '–'}</dd>
             </dl>
             <h2>{t('case.answers')}</h2>
-            <AnswersSummary def={c.definition} answers={c.answers} files={c.attachments} />
+            {c.canReveal && !revealed && (
+              <p><button type="button" className="button button-secondary" onClick={() => void reveal()}>{t('work.reveal')}</button> <span className="form-hint">{t('work.revealHint')}</span></p>
+            )}
+            <AnswersSummary def={c.definition} answers={c.answers} files={c.attachments} revealed={revealed} />
             <h2>{t('case.documents')}</h2>
             <ul>{c.attachments.map((a) => <li key={a.id}><a href={`/api/v1/attachments/${a.id}`}>{a.fileName}</a> ({Math.ceil(a.size / 1024)} kB)</li>)}</ul>
             <h2>{t('case.timeline')}</h2>

@@ -1,7 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { attachments, caseEvents, employments, orgUnits, persons, replyTemplates, returnReasons, roleAssignments, teams, unitManagers, users } from '@indgang/db';
-import { textOf, type Answers, type TServiceDefinition } from '@indgang/schemas';
-import type { Actor } from '../access/Actor';
+import { maskAnswers, textOf, type Answers, type TServiceDefinition } from '@indgang/schemas';
+import { can, type Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { serviceVersion } from '../catalog/latestServices';
 import { notFound } from '../errors/DomainError';
@@ -57,11 +57,13 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
     const templates = await tx.select().from(replyTemplates).orderBy(asc(replyTemplates.id));
     const merge = { 'submitter.name': c.submitter_name as string, 'case.number': c.number as string, 'service.name': textOf(def.name, 'da'), 'caseworker.name': actor.displayName };
     await appendAudit(tx, { actorUserId: actor.userId, action: 'case.read_backoffice', entityType: 'case', entityId: id, subjectPersonId: subjectId });
+    // Sensitive answers are masked for everyone; those with the CPR permission may ask to see them (revealCaseAnswers).
+    const { answers, masked } = maskAnswers(def, c.answers as Answers);
     return {
       id, number: c.number as string, status: c.status as string, version: c.version as number, teamId: c.team_id as string,
       assigneeUserId: (c.assignee_user_id as string | null) ?? null, assigneeName: (c.assignee_name as string | null) ?? null,
       submitter: { name: c.submitter_name as string, email: (c.submitter_email as string | null) ?? null }, onBehalfOf: (c.on_behalf_of_name as string | null) ?? null,
-      definition: def, answers: c.answers as Answers, attachments: files, outcome: (c.outcome as string | null) ?? null,
+      definition: def, answers, masked, canReveal: masked.length > 0 && can(actor, 'person.readCpr'), attachments: files, outcome: (c.outcome as string | null) ?? null,
       unit: { id: unit!.id, name: unit!.name, code: unit!.code, leaders: leaders.map((l) => `${l.firstName} ${l.lastName}`) },
       person: subject ? { id: subject.id, name: `${subject.firstName} ${subject.lastName}`, employeeNumber: subject.employeeNumber, email: subject.email, employments: subjectJobs.map((j) => ({ ...j, weeklyHours: j.weeklyHoursCenti / 100 })) } : null,
       timeline: events.map((e) => ({ id: e.id, at: e.at.toISOString(), type: e.type, internal: e.internal, body: e.body, data: e.data, actor: e.actor })),

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { attachments, caseEvents, users } from '@indgang/db';
-import { requiredDocuments, type TServiceDefinition, type Answers } from '@indgang/schemas';
+import { maskAnswers, requiredDocuments, type TServiceDefinition, type Answers } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { serviceVersion } from '../catalog/latestServices';
@@ -22,9 +22,11 @@ export async function getPortalCase(deps: CaseDeps, actor: Actor, id: string) {
     const files = await tx.select({ id: attachments.id, fileName: attachments.fileName, size: attachments.size, mimeType: attachments.mimeType })
       .from(attachments).where(eq(attachments.caseId, id)).orderBy(asc(attachments.createdAt));
     await appendAudit(tx, { actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: id, subjectPersonId: (c.subject_person_id as string | null) ?? null });
+    // CPR numbers and other sensitive answers leave the server masked; the portal has no way to unmask them.
+    const { answers, masked } = maskAnswers(def, c.answers as Answers);
     return {
       id, number: c.number as string, status: c.status as string, version: c.version as number, service: { id: def.id, version: def.version, name: def.name },
-      definition: def, unitName: c.unit_name as string, answers: c.answers as Answers, submittedAt: new Date(c.submitted_at as string).toISOString(),
+      definition: def, unitName: c.unit_name as string, answers, masked, submittedAt: new Date(c.submitted_at as string).toISOString(),
       outcome: (c.outcome as string | null) ?? null,
       documents: requiredDocuments(def, c.answers as Answers), attachments: files,
       timeline: events.map((e) => ({ at: e.at.toISOString(), type: e.type, body: e.body, data: e.data, actor: e.actor })),

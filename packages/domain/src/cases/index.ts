@@ -8,3 +8,4 @@ export { pickNextCase, assignCase, addCaseNote, messageSubmitter, returnCase, re
 export { uploadAttachment, readAttachment, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachmentsStore';
 export { saveDraft, getDraft } from './drafts';
 export { renderTemplate } from './renderTemplate';
+export { revealCaseAnswers } from './revealCaseAnswers';

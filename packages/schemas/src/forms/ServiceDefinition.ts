@@ -49,6 +49,11 @@ export const ZField = z.object({
   guidance: z.array(ZGuidance).optional(),
   /** Filled from what is known about the chosen person or unit (e.g. "person.name"). */
   prefill: z.string().optional(),
+  /**
+   * Personal data shown masked to everyone, and in full only to those with the CPR permission on an
+   * explicit, audited request. CPR fields always are.
+   */
+  sensitive: z.boolean().optional(),
 }).strict();
 export type TField = z.infer<typeof ZField>;
 
