@@ -35,6 +35,8 @@ export interface Config {
   /** Which proxies to believe about the client's address (X-Forwarded-For): none, all, or the listed addresses. */
   trustProxy: boolean | string;
   rateLimits: RateLimitConfig;
+  /** How many months ahead a leader's delegation may end. */
+  delegationMaxMonths: number;
   /** The audit chain's signing key and anchor file (outside the database), and how often the head is anchored. */
   audit: AnchorFiles & { anchorIntervalSeconds: number };
 }
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicKeyFile: env.AUDIT_PUBLIC_KEY_FILE ? resolve(env.AUDIT_PUBLIC_KEY_FILE) : undefined,
       anchorIntervalSeconds: whole(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 60),
     },
+    delegationMaxMonths: whole(env, 'DELEGATION_MAX_MONTHS', 12),
     rateLimits: {
       loginPerMinute: whole(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 20),
       uploadsPerMinute: whole(env, 'RATE_LIMIT_UPLOADS_PER_MINUTE', 60),

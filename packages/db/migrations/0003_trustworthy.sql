@@ -9,4 +9,6 @@ CREATE TABLE "idempotency_keys" (
 	CONSTRAINT "idempotency_keys_user_id_key_pk" PRIMARY KEY("user_id","key")
 );
 --> statement-breakpoint
-ALTER TABLE "audit_chain" ALTER COLUMN "pos" SET DATA TYPE bigint;
+ALTER TABLE "audit_chain" ALTER COLUMN "pos" SET DATA TYPE bigint;--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "subject_hidden_until" text;--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "stages_reached" text[] DEFAULT '{}'::text[] NOT NULL;

@@ -194,6 +194,13 @@ export const cases = pgTable('cases', {
   outcome: text('outcome'),
   /** Optimistic lock: every change raises it, a stale edit is refused. */
   version: integer('version').notNull().default(1),
+  /**
+   * Kept from the person the case is about until this stage is reached ('never': always kept);
+   * null: she may follow it. Decided at submission from the service's subjectVisibility.
+   */
+  subjectHiddenUntil: text('subject_hidden_until'),
+  /** The service's stages the caseworkers have marked as reached. */
+  stagesReached: text('stages_reached').array().notNull().default(sql`'{}'::text[]`),
 }, (t) => [
   uniqueIndex('cases_number_uq').on(t.number),
   index('cases_unit_idx').on(t.unitId),

@@ -65,6 +65,7 @@ export const ZAssignBody = z.object({ assigneeUserId: id, expectedVersion: versi
 export const ZNoteBody = z.object({ body: z.string().max(4000) }).strict();
 export const ZCaseMessageBody = z.object({ body: z.string().max(4000), expectedVersion: version }).strict();
 export const ZReturnBody = z.object({ reasonCode: z.string().max(60), message: z.string().max(4000), expectedVersion: version }).strict();
+export const ZStageBody = z.object({ stage: z.string().max(60), expectedVersion: version }).strict();
 export const ZResolveBody = z.object({ outcome: z.string().max(200), reply: z.string().max(4000), expectedVersion: version }).strict();
 
 export { issueText } from './issueText';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '@indgang/db';
-import { addCaseNote, assignCase, revealCaseAnswers, type Actor, getBackofficeCase, listQueue, listTeams, messageSubmitter, pickNextCase, resolveCase, returnCase, returnStatistics, type WorkCalendar } from '@indgang/domain';
-import { ZAssignBody, ZCaseMessageBody, ZCaseParams, ZNoteBody, ZQueueQuery, ZResolveBody, ZReturnBody, ZTeamParams } from '@indgang/schemas';
+import { addCaseNote, assignCase, markCaseStage, revealCaseAnswers, type Actor, getBackofficeCase, listQueue, listTeams, messageSubmitter, pickNextCase, resolveCase, returnCase, returnStatistics, type WorkCalendar } from '@indgang/domain';
+import { ZAssignBody, ZCaseMessageBody, ZCaseParams, ZNoteBody, ZQueueQuery, ZResolveBody, ZReturnBody, ZStageBody, ZTeamParams } from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
 import { idempotent } from '../http/idempotent';
 import { parseInput } from '../http/parseInput';
@@ -33,5 +33,6 @@ export function backofficeRoutes(app: FastifyInstance, deps: { database: Databas
   app.post('/api/v1/backoffice/cases/:id/notes', async (request, reply) => act(request, reply, parseInput(ZNoteBody, request.body, 'body'), addCaseNote));
   app.post('/api/v1/backoffice/cases/:id/messages', async (request, reply) => afterChange(await act(request, reply, parseInput(ZCaseMessageBody, request.body, 'body'), messageSubmitter)));
   app.post('/api/v1/backoffice/cases/:id/return', async (request, reply) => afterChange(await act(request, reply, parseInput(ZReturnBody, request.body, 'body'), returnCase)));
+  app.post('/api/v1/backoffice/cases/:id/stages', async (request, reply) => act(request, reply, parseInput(ZStageBody, request.body, 'body'), markCaseStage));
   app.post('/api/v1/backoffice/cases/:id/resolve', async (request, reply) => afterChange(await act(request, reply, parseInput(ZResolveBody, request.body, 'body'), resolveCase)));
 }

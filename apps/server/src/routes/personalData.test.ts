@@ -18,7 +18,7 @@ describe.each(targets)('personal data in scope on $name', (target) => {
 
   beforeAll(async () => {
     t = await createTestApp(target);
-    for (const who of ['demo-leder', 'demo-stedfortraeder', 'demo-medarbejder', 'demo-sagsbehandler-loen', 'demo-teamleder', 'demo-procesejer', 'demo-revisor', 'demo-leder-pleje']) clients[who] = await t.login(who);
+    for (const who of ['demo-leder', 'demo-stedfortraeder', 'demo-medarbejder', 'demo-sagsbehandler-loen', 'demo-sagsbehandler-hr', 'demo-teamleder', 'demo-procesejer', 'demo-revisor', 'demo-leder-pleje']) clients[who] = await t.login(who);
     const hire = {
       position: { unit: 'buf-001', position: 'Lærer', agreement: 'laerere', weeklyHours: '37', startDate: '2027-08-01', timeLimited: false },
       person: { firstName: 'Ny', lastName: 'Lærer', cpr: CPR, nationality: 'dk' },
@@ -30,6 +30,38 @@ describe.each(targets)('personal data in scope on $name', (target) => {
     hireId = created.json().id;
   });
   afterAll(() => t.close());
+
+  describe('cases kept from the person they are about', () => {
+    const employeePerson = async () => (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-medarbejder'")).rows[0].person_id as string;
+    const sees = async (caseId: string) => {
+      const mine = (await get('demo-medarbejder', '/api/v1/cases?view=mine')).json() as Array<{ id: string }>;
+      const one = await get('demo-medarbejder', `/api/v1/cases/${caseId}`);
+      return { listed: mine.some((c) => c.id === caseId), status: one.statusCode };
+    };
+
+    it('hides a dismissal from the employee until the caseworker marks the hearing, then shows it', async () => {
+      const dismissal = await post('demo-leder', '/api/v1/cases', { serviceId: 'fratraedelse', answers: { termination: { person: await employeePerson(), type: 'dismissal', lastDay: '2027-03-31' } } });
+      expect(dismissal.statusCode, dismissal.body).toBe(201);
+      const { id } = dismissal.json();
+      expect(await sees(id)).toEqual({ listed: false, status: 404 });
+      const work = (await get('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}`)).json();
+      expect(work).toMatchObject({ hiddenFromSubjectUntil: 'hearing', stagesReached: [] });
+      const marked = await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/stages`, { stage: 'hearing', expectedVersion: work.version });
+      expect(marked.statusCode, marked.body).toBe(200);
+      expect(await sees(id)).toEqual({ listed: true, status: 200 });
+      const timeline = (await get('demo-medarbejder', `/api/v1/cases/${id}`)).json().timeline as Array<{ type: string }>;
+      expect(timeline.map((e) => e.type)).toContain('stage');
+      expect((await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/stages`, { stage: 'hearing', expectedVersion: marked.json().version })).statusCode).toBe(409);
+      expect((await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/stages`, { stage: 'nope', expectedVersion: marked.json().version })).statusCode).toBe(400);
+    });
+
+    it('shows a resignation to the employee at once', async () => {
+      const letter = await upload('demo-leder', 'opsigelse.pdf');
+      const resignation = await post('demo-leder', '/api/v1/cases', { serviceId: 'fratraedelse', answers: { termination: { person: await employeePerson(), type: 'resignation', lastDay: '2027-06-30', resignationLetter: [letter] } } });
+      expect(resignation.statusCode, resignation.body).toBe(201);
+      expect(await sees(resignation.json().id)).toEqual({ listed: true, status: 200 });
+    });
+  });
 
   describe('CPR numbers in case answers', () => {
     it('are masked for the submitting leader, the deputy, the team lead and the process owner', async () => {
@@ -60,5 +92,64 @@ describe.each(targets)('personal data in scope on $name', (target) => {
       }
       expect((await audits('case.read_cpr', hireId)).length).toBe(1);
     });
+  });
+});
+
+describe.each(targets)('delegations on $name', (target) => {
+  let t: TestApp;
+  let leader: TestClient;
+  let deputy: TestClient;
+  const deputyPerson = async () => (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-stedfortraeder'")).rows[0].person_id as string;
+  const me = async (client: TestClient) => (await t.as(client, { method: 'GET', url: '/api/v1/me' })).json() as { delegatedUnitIds: string[]; roles: string[] };
+  const addDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    t = await createTestApp(target);
+    leader = await t.login('demo-leder');
+    deputy = await t.login('demo-stedfortraeder');
+  });
+  afterAll(() => t.close());
+
+  it('end at most the configured number of months ahead (12 by default)', async () => {
+    const person = await deputyPerson();
+    const tooLong = await t.as(leader, { method: 'POST', url: '/api/v1/delegations', payload: { toPersonId: person, unitId: 'buf-001', validFrom: addDays(1), validTo: addDays(400) } });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error).toMatchObject({ code: 'delegation_too_long', fields: [{ path: 'validTo' }] });
+    expect(tooLong.json().error.message.da).toMatch(/højst vare 12 måneder/);
+    const ok = await t.as(leader, { method: 'POST', url: '/api/v1/delegations', payload: { toPersonId: person, unitId: 'buf-001', validFrom: addDays(1), validTo: addDays(300) } });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('leave the ex-deputy no access to cases she submitted for the leader once the delegation ends', async () => {
+    expect((await me(deputy)).delegatedUnitIds).toEqual(['buf-001']);
+    const employee = (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-medarbejder'")).rows[0].person_id;
+    const created = await t.as(deputy, { method: 'POST', url: '/api/v1/cases', payload: { serviceId: 'vikartimer', answers: { who: { person: employee }, shifts: [{ date: '2026-11-02', start: '08:00', end: '12:00', activity: 'Vikar i 4.b' }] } } });
+    expect(created.statusCode, created.body).toBe(201);
+    const caseId = created.json().id;
+    expect((await t.as(deputy, { method: 'GET', url: `/api/v1/cases/${caseId}` })).statusCode).toBe(200);
+    const delegations = (await t.as(leader, { method: 'GET', url: '/api/v1/delegations' })).json() as Array<{ id: string; givenByMe: boolean; revoked: boolean }>;
+    for (const d of delegations.filter((x) => x.givenByMe && !x.revoked)) expect((await t.as(leader, { method: 'DELETE', url: `/api/v1/delegations/${d.id}` })).statusCode).toBe(200);
+    expect((await me(deputy)).delegatedUnitIds).toEqual([]);
+    expect((await t.as(deputy, { method: 'GET', url: `/api/v1/cases/${caseId}` })).statusCode).toBe(404);
+    expect(((await t.as(deputy, { method: 'GET', url: '/api/v1/cases?view=mine' })).json() as Array<{ id: string }>).map((c) => c.id)).not.toContain(caseId);
+    // The leader the case was submitted for still follows it.
+    expect((await t.as(leader, { method: 'GET', url: `/api/v1/cases/${caseId}` })).statusCode).toBe(200);
+  });
+});
+
+describe.each(targets)('a delegation whose leader stops leading on $name', (target) => {
+  it('gives no access from the day the leader no longer leads the unit', async () => {
+    const t = await createTestApp(target);
+    try {
+      const deputy = await t.login('demo-stedfortraeder');
+      expect(((await t.as(deputy, { method: 'GET', url: '/api/v1/me' })).json()).delegatedUnitIds).toEqual(['buf-001']);
+      // An organisation change: demo-leder no longer leads buf-001.
+      await t.database.pool.query("DELETE FROM unit_managers WHERE unit_id = 'buf-001' AND person_id = (SELECT person_id FROM users WHERE id = 'demo-leder')");
+      await t.database.pool.query("DELETE FROM role_assignments WHERE user_id = 'demo-leder' AND role = 'leader'");
+      expect(((await t.as(deputy, { method: 'GET', url: '/api/v1/me' })).json()).delegatedUnitIds).toEqual([]);
+      expect(((await t.as(deputy, { method: 'GET', url: '/api/v1/cases?view=units' })).json())).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -9,13 +9,14 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
   return (
     <ol className="timeline">
       {events.map((e, i) => {
-        const reason = (e.data as { reason?: { da: string; en: string } } | undefined)?.reason;
+        const { reason, label } = (e.data ?? {}) as { reason?: { da: string; en: string }; label?: { da: string; en: string } | string };
         return (
           <li key={i} className={e.internal ? 'timeline-internal' : undefined}>
             <p className="timeline-head">
               <strong>{t(`event.${e.type}` as MessageKey)}</strong>{e.internal && <> ({t('event.internal')})</>} · {new Date(e.at).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB')}{e.actor && <> · {e.actor}</>}
             </p>
             {reason && <p>{t('event.reason')}: {pick(reason)}</p>}
+            {label && <p>{typeof label === 'string' ? label : pick(label)}</p>}
             {e.body && <p className="timeline-body">{e.body}</p>}
           </li>
         );

@@ -97,6 +97,27 @@ export function WorkCasePage() {
                 <p>{c.person.name} ({c.person.employeeNumber}){c.person.employments.map((j, i) => <span key={i}><br />{j.position}, {j.weeklyHours} t/uge, {j.startDate}</span>)}</p>
               )}
             </section>
+            {c.definition.stages.length > 0 && (
+              <section>
+                <h2>{t('work.stages')}</h2>
+                {c.hiddenFromSubjectUntil && !c.stagesReached.includes(c.hiddenFromSubjectUntil) && (
+                  <p className="form-hint">{c.hiddenFromSubjectUntil === 'never'
+                    ? t('work.hiddenFromSubject')
+                    : t('work.hiddenUntilStage', { stage: textOf(c.definition.stages.find((s) => s.id === c.hiddenFromSubjectUntil)?.label, locale) })}</p>
+                )}
+                <ul className="nobullet-list">
+                  {c.definition.stages.map((stage) => (
+                    <li key={stage.id}>
+                      {c.stagesReached.includes(stage.id)
+                        ? <>✓ {textOf(stage.label, locale)}</>
+                        : !readOnly && c.status !== 'resolved'
+                          ? <button type="button" className="button button-secondary" onClick={() => void post('stages', { stage: stage.id, expectedVersion: version }, t('work.stageMarked'), false)}>{t('work.markStage', { stage: textOf(stage.label, locale) })}</button>
+                          : textOf(stage.label, locale)}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
             {!readOnly && c.status !== 'resolved' && (
               <>
                 <section>

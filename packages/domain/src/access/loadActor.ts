@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
+import { delegationInForce } from '../delegations/delegationInForce';
 import { DomainError } from '../errors/DomainError';
 import type { Actor } from './Actor';
 import { isOrgWide } from './Actor';
@@ -31,7 +32,7 @@ export function actorQuery(extraColumns: SQL, from: SQL, today: string): SQL {
       coalesce((SELECT json_agg(json_build_object('role', r.role, 'unit_id', r.unit_id, 'team_id', r.team_id)) FROM role_assignments r WHERE r.user_id = u.id), '[]') AS assignments,
       coalesce((SELECT json_agg(json_build_object('id', o.id, 'path', o.path)) FROM unit_managers m JOIN org_units o ON o.id = m.unit_id WHERE m.person_id = u.person_id), '[]') AS managed,
       coalesce((SELECT json_agg(DISTINCT jsonb_build_object('id', o.id, 'path', o.path)) FROM delegations d JOIN org_units o ON o.id = d.unit_id
-        WHERE d.to_person_id = u.person_id AND d.revoked_at IS NULL AND d.valid_from <= ${today} AND d.valid_to >= ${today}), '[]') AS delegated,
+        WHERE d.to_person_id = u.person_id AND ${delegationInForce(today)}), '[]') AS delegated,
       coalesce((SELECT json_agg(json_build_object('id', o.id, 'path', o.path)) FROM role_assignments r JOIN org_units o ON o.id = r.unit_id WHERE r.user_id = u.id AND r.role = 'leader'), '[]') AS assigned_paths
     ${from}`;
 }

@@ -63,6 +63,7 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
       id, number: c.number as string, status: c.status as string, version: c.version as number, teamId: c.team_id as string,
       assigneeUserId: (c.assignee_user_id as string | null) ?? null, assigneeName: (c.assignee_name as string | null) ?? null,
       submitter: { name: c.submitter_name as string, email: (c.submitter_email as string | null) ?? null }, onBehalfOf: (c.on_behalf_of_name as string | null) ?? null,
+      stagesReached: c.stages_reached as string[], hiddenFromSubjectUntil: (c.subject_hidden_until as string | null) ?? null,
       definition: def, answers, masked, canReveal: masked.length > 0 && can(actor, 'person.readCpr'), attachments: files, outcome: (c.outcome as string | null) ?? null,
       unit: { id: unit!.id, name: unit!.name, code: unit!.code, leaders: leaders.map((l) => `${l.firstName} ${l.lastName}`) },
       person: subject ? { id: subject.id, name: `${subject.firstName} ${subject.lastName}`, employeeNumber: subject.employeeNumber, email: subject.email, employments: subjectJobs.map((j) => ({ ...j, weeklyHours: j.weeklyHoursCenti / 100 })) } : null,

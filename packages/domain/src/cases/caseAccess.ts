@@ -4,9 +4,22 @@ import { unitInScope } from '../access/unitScopeSql';
 import type { Tx } from '../audit/appendAudit';
 import { DomainError, notFound } from '../errors/DomainError';
 
-/** Cases the actor submitted, had submitted on her behalf, or that are about her ("Mine sager"). */
+/**
+ * A case about the actor that its service keeps from her (a dismissal before the hearing). It stays
+ * hidden whatever else would show it, e.g. a leader's view of her own unit.
+ */
+function hiddenFromSubject(actor: Actor): SQL {
+  if (!actor.personId) return sql`false`;
+  return sql`(c.subject_person_id = ${actor.personId} AND c.subject_hidden_until IS NOT NULL AND NOT (c.subject_hidden_until = ANY(c.stages_reached)))`;
+}
+
+/**
+ * "Mine sager": cases the actor submitted for herself, cases submitted on her behalf, and cases
+ * about her that she may follow. A case a deputy submitted for her leader belongs to the leader:
+ * once the delegation ends, the deputy sees it only if her own role shows it.
+ */
 export function ownCase(actor: Actor): SQL {
-  return sql`(c.submitted_by_user_id = ${actor.userId} OR c.on_behalf_of_user_id = ${actor.userId} OR c.subject_person_id = ${actor.personId ?? ''})`;
+  return sql`(((c.submitted_by_user_id = ${actor.userId} AND c.on_behalf_of_user_id IS NULL) OR c.on_behalf_of_user_id = ${actor.userId} OR c.subject_person_id = ${actor.personId ?? ''}) AND NOT ${hiddenFromSubject(actor)})`;
 }
 
 /** Refuses a case the actor may not follow in the portal, as if it did not exist. */
@@ -22,12 +35,13 @@ export async function requirePortalCase(tx: Pick<Tx, 'execute'>, actor: Actor, c
 export function portalCaseVisible(actor: Actor): SQL {
   const own = ownCase(actor);
   const units = [...actor.ledUnitIds, ...actor.delegatedUnitIds];
-  if (units.length === 0) return own;
+  if (units.length === 0) return sql`(${own})`;
   // Leaders see their units' portfolio even when they also hold an organisation-wide role.
   const paths = sql`(SELECT array_agg(path) FROM org_units WHERE id = ANY(${`{${units.join(',')}}`}::text[]))`;
-  return actor.unitScope === 'all'
-    ? sql`(${own} OR EXISTS (SELECT 1 FROM unnest(${paths}) AS p(prefix) WHERE starts_with(u.path, p.prefix)))`
-    : sql`(${own} OR ${unitInScope(actor, sql.raw('u.path'))})`;
+  const portfolio = actor.unitScope === 'all'
+    ? sql`EXISTS (SELECT 1 FROM unnest(${paths}) AS p(prefix) WHERE starts_with(u.path, p.prefix))`
+    : unitInScope(actor, sql.raw('u.path'));
+  return sql`((${own}) OR (${portfolio} AND NOT ${hiddenFromSubject(actor)}))`;
 }
 
 /** Case handling is the 'cases.handle' permission; the auditor holds it to read, never to change. */

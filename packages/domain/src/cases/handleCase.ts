@@ -1,36 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { caseEvents, returnReasons, users } from '@indgang/db';
 import type { Actor } from '../access/Actor';
-import { appendAudit, type Tx } from '../audit/appendAudit';
+import { appendAudit } from '../audit/appendAudit';
 import { DomainError } from '../errors/DomainError';
 import { enqueueJob } from '../jobs/enqueueJob';
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
 import { requireBackoffice } from './caseAccess';
-import { caseForUpdate, updateCase, type CaseRow } from './caseForUpdate';
-
-const text = (value: string, max: number, what: { da: string; en: string }, required = true) => {
-  const v = value.trim();
-  if (required && !v) throw new DomainError('invalid', 'text_missing', { da: `${what.da} skal udfyldes.`, en: `${what.en} is required.` });
-  if (v.length > max) throw new DomainError('invalid', 'text_too_long', { da: `${what.da} må højst være ${max} tegn.`, en: `${what.en} may be at most ${max} characters.` });
-  return v;
-};
-
-async function change<T>(deps: CaseDeps, actor: Actor, caseId: string, expectedVersion: number | undefined, action: string,
-  work: (tx: Tx, row: CaseRow) => Promise<T>): Promise<T & { version: number }> {
-  requireBackoffice(actor, true);
-  return deps.db.transaction(async (tx) => {
-    const row = await caseForUpdate(tx, caseId, expectedVersion);
-    const result = await work(tx, row);
-    await appendAudit(tx, { actorUserId: actor.userId, action, entityType: 'case', entityId: caseId, subjectPersonId: row.subjectPersonId });
-    const { rows } = await tx.execute(sql`SELECT version FROM cases WHERE id = ${caseId}`);
-    return { ...result, version: rows[0]!.version as number };
-  });
-}
-
-function requireOpen(row: CaseRow) {
-  if (row.status === 'resolved') throw new DomainError('conflict', 'case_resolved', { da: 'Sagen er løst.', en: 'The case is resolved.' });
-}
+import { caseForUpdate, updateCase } from './caseForUpdate';
+import { change, requireOpen, text } from './caseChange';
 
 /** Takes the most urgent unassigned case of the team; two caseworkers never get the same one. */
 export async function pickNextCase(deps: CaseDeps, actor: Actor, teamId: string): Promise<{ id: string } | null> {

@@ -9,3 +9,4 @@ export { uploadAttachment, readAttachment, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTE
 export { saveDraft, getDraft } from './drafts';
 export { renderTemplate } from './renderTemplate';
 export { revealCaseAnswers } from './revealCaseAnswers';
+export { markCaseStage } from './markCaseStage';

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { attachments, employments, executePrepared, orgUnits, persons, type Db } from '@indgang/db';
-import { flatAnswers, routeCase, textOf, validateAnswers, type Answers, type TServiceDefinition } from '@indgang/schemas';
+import { flatAnswers, routeCase, subjectHiddenUntil, textOf, validateAnswers, type Answers, type TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { unitInScope } from '../access/unitScopeSql';
 import type { Tx } from '../audit/appendAudit';
 import { serviceForActor } from '../catalog/personaFor';
 import { DomainError, notFound } from '../errors/DomainError';
+import { delegationInForce } from '../delegations/delegationInForce';
 import { idempotencyRecordSql, IdempotencyKeyUsed, type IdempotencyClaim } from '../idempotency/runIdempotent';
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
@@ -59,9 +60,10 @@ export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInpu
     WITH n AS (${number}) ${claimed},
     c AS (
       INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, on_behalf_of_user_id,
-                         status, team_id, answers, period_from, period_to, submitted_at, due_date)
+                         status, team_id, answers, period_from, period_to, submitted_at, due_date, subject_hidden_until)
       SELECT ${id}, n.number, ${def.id}, ${def.version}, ${unitId}, ${subjectPersonId},
-              ${actor.userId}, ${onBehalfOfUserId}, 'submitted', ${teamId}, ${JSON.stringify(answers)}::jsonb, ${periodFrom}::date, ${periodTo}::date, now(), ${dueDate}::date
+              ${actor.userId}, ${onBehalfOfUserId}, 'submitted', ${teamId}, ${JSON.stringify(answers)}::jsonb, ${periodFrom}::date, ${periodTo}::date, now(), ${dueDate}::date,
+              ${subjectPersonId ? subjectHiddenUntil(def, answers) : null}::text
       FROM n ${idempotency ? sql`, idem` : sql``}
       RETURNING id, number),
     files AS (UPDATE attachments a SET case_id = c.id FROM c WHERE a.id = ANY(${`{${fileIds.join(',')}}`}::text[]) AND a.case_id IS NULL AND a.uploaded_by_user_id = ${actor.userId} RETURNING a.id),
@@ -147,7 +149,6 @@ async function leaderDelegating(tx: Tx | Db, actor: Actor, unitId: string): Prom
   if (!actor.personId || actor.ledUnitIds.includes(unitId) || actor.delegatedUnitIds.length === 0) return null;
   const { rows } = await tx.execute(sql`
     SELECT d.from_user_id FROM delegations d JOIN org_units du ON du.id = d.unit_id JOIN org_units u ON u.id = ${unitId}
-    WHERE d.to_person_id = ${actor.personId} AND d.revoked_at IS NULL AND d.valid_from <= current_date AND d.valid_to >= current_date
-      AND starts_with(u.path, du.path) LIMIT 1`);
+    WHERE d.to_person_id = ${actor.personId} AND ${delegationInForce(todayInDenmark())} AND starts_with(u.path, du.path) LIMIT 1`);
   return (rows[0]?.from_user_id as string | undefined) ?? null;
 }

@@ -79,6 +79,19 @@ export const ZDocumentRequirement = z.object({
 }).strict();
 export type TDocumentRequirement = z.infer<typeof ZDocumentRequirement>;
 
+export const ZStage = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  /** What the caseworker marks, e.g. "Partshøring sendt". */
+  label: ZText,
+}).strict();
+export type TStage = z.infer<typeof ZStage>;
+
+export const ZSubjectVisibility = z.union([
+  z.enum(['always', 'never']),
+  z.object({ fromStage: z.string(), when: ZCondition.optional() }).strict(),
+]);
+export type TSubjectVisibility = z.infer<typeof ZSubjectVisibility>;
+
 export const ZServiceDefinition = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   version: z.number().int().positive(),
@@ -98,5 +111,17 @@ export const ZServiceDefinition = z.object({
   documents: z.array(ZDocumentRequirement).default([]),
   caseworkerGuidance: ZText,
   steps: z.object({ submitted: ZText, in_progress: ZText, awaiting_submitter: ZText, resolved: ZText }).partial().default({}),
-}).strict();
+  /** Milestones of the process a caseworker marks when reached, e.g. the hearing of a dismissal. */
+  stages: z.array(ZStage).default([]),
+  /**
+   * Whether the person a case is about may see it in the portal: always (the default), never, or
+   * from a stage on; `when` limits the rule to some cases (a dismissal, not a resignation).
+   */
+  subjectVisibility: ZSubjectVisibility.default('always'),
+}).strict().superRefine((def, ctx) => {
+  const visibility = def.subjectVisibility;
+  if (typeof visibility === 'object' && !def.stages.some((s) => s.id === visibility.fromStage)) {
+    ctx.addIssue({ code: 'custom', path: ['subjectVisibility', 'fromStage'], message: `no stage "${visibility.fromStage}" in stages` });
+  }
+});
 export type TServiceDefinition = z.infer<typeof ZServiceDefinition>;

@@ -167,3 +167,14 @@ export function routeCase(def: TServiceDefinition, answers: Answers): string {
   const values = flatAnswers(def, answers);
   return def.routing.find((r) => evaluateCondition(r.when, values))?.team ?? def.team;
 }
+
+/**
+ * Until which stage a case is kept from the person it is about ('never': for good), or null when
+ * she may follow it from the start, by the service's subjectVisibility and the answers.
+ */
+export function subjectHiddenUntil(def: TServiceDefinition, answers: Answers): string | null {
+  const rule = def.subjectVisibility;
+  if (rule === 'always') return null;
+  if (rule === 'never') return 'never';
+  return evaluateCondition(rule.when, flatAnswers(def, answers)) ? rule.fromStage : null;
+}
