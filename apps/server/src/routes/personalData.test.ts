@@ -63,6 +63,25 @@ describe.each(targets)('personal data in scope on $name', (target) => {
     });
   });
 
+  describe('units and people named in answers', () => {
+    const change = async (newUnit: string) => post('demo-leder', '/api/v1/cases', { serviceId: 'loen-aendring', answers: { change: { person: (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-medarbejder'")).rows[0].person_id, kind: 'transfer', effectiveDate: '2027-01-01', newUnit } } });
+
+    it('refuse a new unit that does not exist or lies outside the leader\'s reach, naming the field', async () => {
+      for (const unit of ['findes-ikke', 'suf-001']) {
+        const refused = await change(unit);
+        expect(refused.statusCode, unit).toBe(400);
+        expect(refused.json().error).toMatchObject({ code: 'reference_out_of_reach', fields: [{ path: 'change.newUnit' }] });
+      }
+      expect((await change('buf-001')).statusCode).toBe(201);
+    });
+
+    it('refuse a substitute who works outside the leader\'s units', async () => {
+      const outside = (await t.database.pool.query("SELECT e.person_id FROM employments e JOIN org_units u ON u.id = e.unit_id WHERE u.path LIKE '/ek/suf/%' LIMIT 1")).rows[0].person_id;
+      const refused = await post('demo-leder', '/api/v1/cases', { serviceId: 'vikartimer', answers: { who: { person: outside }, shifts: [{ date: '2026-11-02', start: '08:00', end: '12:00' }] } });
+      expect(refused.statusCode).toBe(404);
+    });
+  });
+
   describe('CPR numbers in case answers', () => {
     it('are masked for the submitting leader, the deputy, the team lead and the process owner', async () => {
       for (const [who, url] of [['demo-leder', `/api/v1/cases/${hireId}`], ['demo-stedfortraeder', `/api/v1/cases/${hireId}`], ['demo-teamleder', `/api/v1/backoffice/cases/${hireId}`], ['demo-procesejer', `/api/v1/backoffice/cases/${hireId}`]] as const) {

@@ -16,6 +16,24 @@ export function fileFieldValues(def: TServiceDefinition, answers: Answers): Arra
   return out;
 }
 
+/** Every non-empty text answer to a field of the given type, in plain and repeated sections, with its path. */
+export function answersOfType(def: TServiceDefinition, answers: Answers, type: TField['type']): Array<{ field: TField; path: string; value: string }> {
+  const out: Array<{ field: TField; path: string; value: string }> = [];
+  for (const section of def.sections) {
+    const fields = section.fields.filter((f) => f.type === type);
+    const value = answers[section.id];
+    if (fields.length === 0 || !value) continue;
+    const items = Array.isArray(value) ? value.map((item, i) => [`${section.id}[${i}]`, item] as const) : [[section.id, value] as const];
+    for (const [prefix, item] of items) {
+      for (const field of fields) {
+        const v = item[field.id];
+        if (typeof v === 'string' && v !== '') out.push({ field, path: `${prefix}.${field.id}`, value: v });
+      }
+    }
+  }
+  return out;
+}
+
 /** The first answer given for a field of one of the types, anywhere in the plain sections. */
 export function firstAnswerOfType(def: TServiceDefinition, answers: Answers, type: TField['type']): string | null {
   for (const section of def.sections) {

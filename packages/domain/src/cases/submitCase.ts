@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { attachments, employments, executePrepared, orgUnits, persons, type Db } from '@indgang/db';
+import { attachments, employments, executePrepared, orgUnits, persons, textArrayLiteral, type Db } from '@indgang/db';
 import { flatAnswers, routeCase, subjectHiddenUntil, textOf, validateAnswers, type Answers, type TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { unitInScope } from '../access/unitScopeSql';
@@ -11,7 +11,8 @@ import { delegationInForce } from '../delegations/delegationInForce';
 import { idempotencyRecordSql, IdempotencyKeyUsed, type IdempotencyClaim } from '../idempotency/runIdempotent';
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
-import { fileFieldValues, firstAnswerOfType } from './fileFieldValues';
+import { personVisible } from '../org/personVisibility';
+import { answersOfType, fileFieldValues, firstAnswerOfType } from './fileFieldValues';
 
 export interface SubmitInput {
   serviceId: string;
@@ -38,6 +39,7 @@ export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInpu
   const today = todayInDenmark();
   const db = deps.db;
   const { unitId, subjectPersonId } = await resolveSubject(db, actor, def, answers, today);
+  await refuseReferencesOutOfReach(db, actor, def, answers, today);
   const values = flatAnswers(def, answers);
   const periodFrom = def.period ? (values[def.period.from] as string | null) ?? null : null;
   const periodTo = def.period?.to ? (values[def.period.to] as string | null) ?? periodFrom : periodFrom;
@@ -111,6 +113,31 @@ async function resolveSubject(tx: Tx | Db, actor: Actor, def: TServiceDefinition
   const { rows: [own] } = await executePrepared<{ unitId: string }>(tx, sql`SELECT unit_id AS "unitId" FROM employments WHERE person_id = ${actor.personId} AND (end_date IS NULL OR end_date >= ${today}) ORDER BY start_date LIMIT 1`);
   if (!own) throw new DomainError('invalid', 'no_employment', { da: 'Du har ingen aktuel ansættelse.', en: 'You have no current employment.' });
   return { unitId: own.unitId, subjectPersonId: actor.personId };
+}
+
+/**
+ * Every unit and person named anywhere in the answers must exist and be within the submitter's
+ * reach, not only the one the case is about (a transfer's new unit, a substitute in a repeated row).
+ */
+async function refuseReferencesOutOfReach(tx: Tx | Db, actor: Actor, def: TServiceDefinition, answers: Answers, today: string) {
+  const units = answersOfType(def, answers, 'unit');
+  const people = answersOfType(def, answers, 'person');
+  if (units.length === 0 && people.length === 0) return;
+  const ids = (list: Array<{ value: string }>) => textArrayLiteral(new Set(list.map((r) => r.value)));
+  const { rows } = await tx.execute(sql`
+    SELECT 'unit' AS kind, id FROM org_units WHERE id = ANY(${ids(units)}::text[]) AND ${unitInScope(actor, orgUnits.path)}
+    UNION ALL
+    SELECT 'person', id FROM persons WHERE id = ANY(${ids(people)}::text[]) AND ${personVisible(actor, today)}`);
+  const found = new Set(rows.map((r) => `${r.kind as string}:${r.id as string}`));
+  const unreachable = [...units.map((u) => ({ ...u, kind: 'unit' })), ...people.map((p) => ({ ...p, kind: 'person' }))].filter((r) => !found.has(`${r.kind}:${r.value}`));
+  if (unreachable.length === 0) return;
+  const message = (kind: string) => kind === 'unit'
+    ? { da: 'Enheden findes ikke, eller du kan ikke indberette for den.', en: 'The unit does not exist, or you cannot submit for it.' }
+    : { da: 'Personen findes ikke, eller du kan ikke indberette for vedkommende.', en: 'The person does not exist, or you cannot submit for them.' };
+  throw new DomainError('invalid', 'reference_out_of_reach', {
+    da: `Formularen nævner en enhed eller person uden for din rækkevidde: ${unreachable.map((r) => textOf(r.field.label, 'da')).join(', ')}.`,
+    en: `The form names a unit or person outside your reach: ${unreachable.map((r) => textOf(r.field.label, 'en')).join(', ')}.`,
+  }, unreachable.map((r) => ({ path: r.path, column: r.field.id, message: message(r.kind) })));
 }
 
 async function refuseDuplicate(tx: Tx | Db, def: TServiceDefinition, answers: Answers, c: { subjectPersonId: string | null; unitId: string; periodFrom: string | null; periodTo: string | null }) {
