@@ -15,8 +15,8 @@ export interface KpiView {
   howAchieved: string; howMeasured: string; followUpBy: string; followUpWhen: string;
   source: KpiSource; serviceId: string | null; administrationId: string | null; minutesSavedPerCase: number | null; pricePerEffectiveHour: number | null; version: number;
   measurements: Array<{ id: number; measuredOn: string; value: number; kind: string; note: string; recordedByName: string }>;
-  /** Automatic KPIs: the monthly values measured from the cases. */
-  series: Array<{ month: string; value: number; basis: number }>;
+  /** Automatic KPIs: the monthly values measured from the cases; null where fewer than five cases lie behind it. */
+  series: Array<{ month: string; value: number | null; basis: number | null }>;
   /** Hand-entered values after the baseline and the automatic monthly values, in date order: what the chart draws. */
   points: Array<{ on: string; value: number }>;
   latest: { on: string; value: number } | null;
@@ -49,8 +49,8 @@ export async function saveKpi(deps: { db: Db }, actor: Actor, projectId: string,
     if (input.serviceId && !(await tx.execute(sql`SELECT 1 FROM services WHERE id = ${input.serviceId} LIMIT 1`)).rows[0]) {
       throw invalidInput('kpi_invalid', [{ path: 'serviceId', message: { da: `Servicen "${input.serviceId}" findes ikke.`, en: `The service "${input.serviceId}" does not exist.` } }]);
     }
-    if (input.administrationId && !(await tx.execute(sql`SELECT 1 FROM org_units WHERE id = ${input.administrationId}`)).rows[0]) {
-      throw invalidInput('kpi_invalid', [{ path: 'administrationId', message: { da: 'Forvaltningen findes ikke.', en: 'The administration does not exist.' } }]);
+    if (input.administrationId && !(await tx.execute(sql`SELECT 1 FROM org_units WHERE id = ${input.administrationId} AND kind = 'administration'`)).rows[0]) {
+      throw invalidInput('kpi_invalid', [{ path: 'administrationId', message: { da: 'Vælg en forvaltning; andre enheder kan ikke måles.', en: 'Choose an administration; other units cannot be measured.' } }]);
     }
     const params = { minutesSavedPerCaseCenti: centi.minutesSavedPerCase ?? undefined, pricePerEffectiveHourCenti: centi.pricePerEffectiveHour ?? undefined };
     const values = sql`${input.name}, ${input.unit}, ${input.direction}, ${centi.baseline}, ${input.baselineDate}, ${centi.targetPessimistic}, ${centi.targetLikely}, ${centi.targetOptimistic}, ${input.deadline},
@@ -88,7 +88,7 @@ export async function listKpis(deps: { db: Db }, actor: Actor, projectId: string
     const end = (r.deadline as string) < today ? (r.deadline as string) : today;
     const series: MetricPoint[] = source === 'manual' ? [] : await measureMetric(deps.db, source, { serviceId: r.service_id as string | null, administrationId: r.administration_id as string | null, params }, `${baselineDate.slice(0, 7)}-01`, end);
     const own = measurements.rows.filter((m) => m.kpi_id === r.id).map((m) => ({ id: Number(m.id), measuredOn: m.measured_on as string, value: fromUnits(Number(m.value_centi), 2), kind: m.kind as string, note: m.note as string, recordedByName: m.display_name as string }));
-    const points = [...own.filter((m) => m.kind !== 'before').map((m) => ({ on: m.measuredOn, value: m.value })), ...series.map((s) => ({ on: `${s.month}-01`, value: fromUnits(s.valueCenti, 2) }))].sort((a, b) => a.on.localeCompare(b.on));
+    const points = [...own.filter((m) => m.kind !== 'before').map((m) => ({ on: m.measuredOn, value: m.value })), ...series.flatMap((s) => (s.suppressed ? [] : [{ on: `${s.month}-01`, value: fromUnits(s.valueCenti, 2) }]))].sort((a, b) => a.on.localeCompare(b.on));
     const latest = points.at(-1) ?? null;
     const baseline = fromUnits(Number(r.baseline_centi), 2);
     const target = fromUnits(Number(r.target_likely_centi), 2);
@@ -99,7 +99,7 @@ export async function listKpis(deps: { db: Db }, actor: Actor, projectId: string
       source, serviceId: r.service_id as string | null, administrationId: r.administration_id as string | null,
       minutesSavedPerCase: c(params.minutesSavedPerCaseCenti), pricePerEffectiveHour: c(params.pricePerEffectiveHourCenti), version: Number(r.version),
       measurements: own,
-      series: series.map((s) => ({ month: s.month, value: fromUnits(s.valueCenti, 2), basis: s.basis })),
+      series: series.map((s) => ({ month: s.month, value: s.suppressed ? null : fromUnits(s.valueCenti, 2), basis: s.basis })),
       points,
       latest,
       progressPercent: latest && target !== baseline ? Math.round((1000 * (latest.value - baseline)) / (target - baseline)) / 10 : null,

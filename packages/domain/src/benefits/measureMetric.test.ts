@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets, type TestDatabase } from '@indgang/db';
-import { measureMetric } from './measureMetric';
+import { measureMetric, measureMonthly } from './measureMetric';
 
 const targets = await testDatabaseTargets();
 
@@ -31,7 +31,8 @@ describe.each(targets)('KPIs measured from cases on $name', (target) => {
   }, 60_000);
   afterAll(() => t.drop());
 
-  const measure = (source: Parameters<typeof measureMetric>[1], filter: Parameters<typeof measureMetric>[2] = {}) => measureMetric(t.database.db, source, filter, '2026-01-01', '2026-12-31');
+  // The arithmetic on a handful of cases, before small cells are suppressed.
+  const measure = (source: Parameters<typeof measureMonthly>[1], filter: Parameters<typeof measureMonthly>[2] = {}) => measureMonthly(t.database.db, source, filter, '2026-01-01', '2026-12-31');
 
   it('counts submissions per month in Danish time', async () => {
     expect(await measure('cases_submitted')).toEqual([{ month: '2026-03', valueCenti: 300, basis: 3 }, { month: '2026-04', valueCenti: 100, basis: 1 }]);
@@ -58,8 +59,20 @@ describe.each(targets)('KPIs measured from cases on $name', (target) => {
   });
 
   it('counts a month by Danish dates at the edges of the period', async () => {
-    expect(await measureMetric(t.database.db, 'cases_submitted', {}, '2026-04-01', '2026-04-30')).toEqual([{ month: '2026-04', valueCenti: 100, basis: 1 }]);
-    expect(await measureMetric(t.database.db, 'cases_submitted', {}, '2026-03-31', '2026-03-31')).toEqual([{ month: '2026-03', valueCenti: 100, basis: 1 }]);
+    expect(await measureMonthly(t.database.db, 'cases_submitted', {}, '2026-04-01', '2026-04-30')).toEqual([{ month: '2026-04', valueCenti: 100, basis: 1 }]);
+    expect(await measureMonthly(t.database.db, 'cases_submitted', {}, '2026-03-31', '2026-03-31')).toEqual([{ month: '2026-03', valueCenti: 100, basis: 1 }]);
+  });
+
+  it('shows no figure that rests on fewer than five cases, and measures only administrations', async () => {
+    expect(await measureMetric(t.database.db, 'cases_submitted', {}, '2026-01-01', '2026-12-31')).toEqual([
+      { month: '2026-03', valueCenti: null, basis: null, suppressed: true }, { month: '2026-04', valueCenti: null, basis: null, suppressed: true }]);
+    for (let i = 0; i < 5; i += 1) {
+      await q(`INSERT INTO cases (id, number, service_id, service_version, unit_id, submitted_by_user_id, status, team_id, answers, submitted_at, due_date)
+        VALUES ($1, $1, 'km', 1, 'buf-1', 'leder', 'submitted', 'team', '{}', '2026-05-0${i + 1}T10:00:00+02:00', '2026-12-31')`, [`may-${i}`]);
+    }
+    expect(await measureMetric(t.database.db, 'cases_submitted', { administrationId: 'buf' }, '2026-05-01', '2026-05-31')).toEqual([{ month: '2026-05', valueCenti: 500, basis: 5, suppressed: false }]);
+    // A unit below an administration is not an administration: it measures nothing.
+    expect(await measureMetric(t.database.db, 'cases_submitted', { administrationId: 'buf-1' }, '2026-05-01', '2026-05-31')).toEqual([]);
   });
 
   it('refuses dates that are not dates, before any SQL is built', async () => {

@@ -3,21 +3,35 @@ import type { Db } from '@indgang/db';
 import type { KpiSource } from '@indgang/schemas';
 
 export interface MetricFilter { serviceId?: string | null; administrationId?: string | null; params?: { minutesSavedPerCaseCenti?: number; pricePerEffectiveHourCenti?: number } }
-/** One month's value in hundredths of the KPI's unit, and how many cases it rests on. */
-export interface MetricPoint { month: string; valueCenti: number; basis: number }
+/**
+ * One month's value in hundredths of the KPI's unit, and how many cases it rests on; both null
+ * (suppressed) when it rests on fewer than SMALL_CELL_LIMIT cases.
+ */
+export type MetricPoint = { month: string; valueCenti: number; basis: number; suppressed: false } | { month: string; valueCenti: null; basis: null; suppressed: true };
+
+/** A figure resting on fewer cases than this could point at a person: it is not shown. */
+export const SMALL_CELL_LIMIT = 5;
 
 /** Roles of the service centre: a case they register for someone is not self-service. */
 const STAFF_ROLES = `{caseworker,anchor,team_lead,process_owner}`;
 
 /**
  * Measures a KPI from the platform's own cases, per calendar month (Danish time) from `from` to
- * `to`, for one service and/or one administration. Aggregates only: no case or person leaves.
+ * `to`, for one service and/or one administration (a top-level unit; any other unit measures
+ * nothing). Aggregates only, and none resting on fewer than five cases: no case or person leaves.
  */
 export async function measureMetric(db: Pick<Db, 'execute'>, source: Exclude<KpiSource, 'manual'>, filter: MetricFilter, from: string, to: string): Promise<MetricPoint[]> {
+  return (await measureMonthly(db, source, filter, from, to)).map((r) => (r.basis < SMALL_CELL_LIMIT
+    ? { month: r.month, valueCenti: null, basis: null, suppressed: true }
+    : { ...r, suppressed: false }));
+}
+
+/** The monthly figures before small cells are suppressed; only `measureMetric` may hand them on. */
+export async function measureMonthly(db: Pick<Db, 'execute'>, source: Exclude<KpiSource, 'manual'>, filter: MetricFilter, from: string, to: string): Promise<Array<{ month: string; valueCenti: number; basis: number }>> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) throw new RangeError('dates must be YYYY-MM-DD');
   const month = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM')`);
   const adminPath = filter.administrationId
-    ? ((await db.execute(sql`SELECT path FROM org_units WHERE id = ${filter.administrationId}`)).rows[0]?.path as string | undefined)
+    ? ((await db.execute(sql`SELECT path FROM org_units WHERE id = ${filter.administrationId} AND kind = 'administration'`)).rows[0]?.path as string | undefined)
     : null;
   if (adminPath === undefined) return [];
   const scoped = sql`

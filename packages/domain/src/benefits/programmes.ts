@@ -115,6 +115,6 @@ export async function getProject(deps: { db: Db }, actor: Actor, projectId: stri
 export async function benefitOptions(deps: { db: Db }, actor: Actor) {
   if (!can(actor, 'benefits.read') && !can(actor, 'benefits.manage')) throw forbidden();
   const services = await deps.db.execute(sql`SELECT DISTINCT ON (id) id, definition->'name' AS name FROM services ORDER BY id, version DESC`);
-  const administrations = await deps.db.execute(sql`SELECT id, name FROM org_units WHERE id = administration_id ORDER BY name`);
+  const administrations = await deps.db.execute(sql`SELECT id, name FROM org_units WHERE kind = 'administration' ORDER BY name`);
   return { services: services.rows, administrations: administrations.rows };
 }

@@ -17,7 +17,7 @@ interface Kpi {
   howAchieved: string; howMeasured: string; followUpBy: string; followUpWhen: string; source: string; serviceId: string | null; administrationId: string | null;
   minutesSavedPerCase: number | null; pricePerEffectiveHour: number | null; version: number;
   measurements: Array<{ id: number; measuredOn: string; value: number; kind: string; note: string; recordedByName: string }>;
-  series: Array<{ month: string; value: number; basis: number }>; points: Array<{ on: string; value: number }>; latest: { on: string; value: number } | null; progressPercent: number | null;
+  series: Array<{ month: string; value: number | null; basis: number | null }>; points: Array<{ on: string; value: number }>; latest: { on: string; value: number } | null; progressPercent: number | null;
 }
 interface Options { services: Array<{ id: string; name: { da: string; en: string } | string }>; administrations: Array<{ id: string; name: string }> }
 
@@ -93,7 +93,13 @@ export function KpiPage() {
                 <thead><tr><th scope="col">{pick({ da: 'Dato/måned', en: 'Date/month' })}</th><th scope="col" className="num">{pick({ da: 'Værdi', en: 'Value' })}</th><th scope="col">{pick({ da: 'Kilde', en: 'Source' })}</th></tr></thead>
                 <tbody>
                   {k.measurements.map((m) => <tr key={`m${m.id}`}><td>{m.measuredOn}</td><td className="num">{formatNumber(m.value, locale, 2)} {unit}</td><td>{pick(KIND[m.kind] ?? { da: m.kind, en: m.kind })}: {m.recordedByName}{m.note && ` – ${m.note}`}</td></tr>)}
-                  {k.series.map((s) => <tr key={s.month}><td>{s.month}</td><td className="num">{formatNumber(s.value, locale, 2)} {unit}</td><td>{pick({ da: `Indgang, ${s.basis} sager`, en: `Indgang, ${s.basis} cases` })}</td></tr>)}
+                  {k.series.map((s) => (
+                    <tr key={s.month}>
+                      <td>{s.month}</td>
+                      <td className="num">{s.value === null ? '< 5' : `${formatNumber(s.value, locale, 2)} ${unit}`}</td>
+                      <td>{s.basis === null ? pick({ da: 'Indgang, færre end 5 sager (vises ikke)', en: 'Indgang, fewer than 5 cases (not shown)' }) : pick({ da: `Indgang, ${s.basis} sager`, en: `Indgang, ${s.basis} cases` })}</td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </details>
