@@ -47,6 +47,26 @@ describe('catalogue as files', () => {
     expect((await t.as(leader, { method: 'GET', url: '/api/v1/catalog/export' })).statusCode).toBe(403);
   });
 
+  it('refuses at import what would fail when the form is used: a bad pattern, one that backtracks for ever, a condition on a missing field', async () => {
+    const bundle = (await t.as(configurator, { method: 'GET', url: '/api/v1/catalog/export' })).json();
+    const shifts = bundle.services.find((s: { id: string }) => s.id === 'vikartimer');
+    const withField = (patch: object) => ({ ...shifts, version: shifts.version + 1, sections: shifts.sections.map((section: { id: string; fields: Array<{ id: string }> }) => (section.id !== 'shifts' ? section
+      : { ...section, fields: section.fields.map((f) => (f.id === 'start' ? { ...f, ...patch } : f)) })) });
+    for (const [patch, path, text] of [
+      [{ pattern: '([0-9' }, 'services.0.sections.1.fields.1.pattern', 'ikke et gyldigt regulært udtryk'],
+      [{ pattern: '^(a+)+$' }, 'services.0.sections.1.fields.1.pattern', 'meget lang tid'],
+      [{ showIf: { field: 'nowhere', equals: 'x' } }, 'services.0.sections.1.fields.1.showIf', 'som ikke findes'],
+    ] as const) {
+      const refused = await t.as(configurator, { method: 'POST', url: '/api/v1/catalog/import', payload: { ...bundle, services: [withField(patch)] } });
+      expect(refused.statusCode, JSON.stringify(patch)).toBe(400);
+      expect(refused.json().error.fields.map((f: { path: string }) => f.path)).toContain(path);
+      expect(refused.json().error.message.da).toContain(text);
+    }
+    // Nothing was installed: the form still works with the service as it was.
+    const form = (await t.as(leader, { method: 'GET', url: '/api/v1/catalog/services/vikartimer' })).json();
+    expect(form.definition.version).toBe(shifts.version);
+  });
+
   it('saves a draft and gives it back with the form', async () => {
     const saved = await t.as(leader, { method: 'PUT', url: '/api/v1/catalog/services/fravaer/draft', payload: { answers: { absence: { kind: 'sickness' } } } });
     expect(saved.statusCode).toBe(200);

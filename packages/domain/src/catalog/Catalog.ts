@@ -4,6 +4,7 @@ import { issueText, ZServiceDefinition, type TServiceDefinition } from '@indgang
 import { z } from 'zod';
 import type { CalendarConfig } from '../calendar/WorkCalendar';
 import { DomainError, type FieldError } from '../errors/DomainError';
+import { checkServiceDefinition } from './checkServiceDefinition';
 
 export const ZReturnReason = z.object({ code: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.object({ da: z.string(), en: z.string() }) }).strict();
 export const ZReplyTemplate = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), name: z.string().min(1), body: z.string().min(1).max(10000) }).strict();
@@ -26,6 +27,13 @@ export function parseCatalogBundle(input: unknown): CatalogBundle {
     for (const s of result.data.services) {
       if (ids.has(s.id)) throw new DomainError('invalid', 'catalog_duplicate', { da: `Servicen ${s.id} står to gange.`, en: `Service ${s.id} appears twice.` });
       ids.add(s.id);
+    }
+    const problems = result.data.services.flatMap((s, i) => checkServiceDefinition(s, `services.${i}`));
+    if (problems.length > 0) {
+      throw new DomainError('invalid', 'catalog_invalid', {
+        da: `Kataloget kan ikke installeres: ${problems.slice(0, 5).map((p) => p.message.da).join(' ')}`,
+        en: `The catalogue cannot be installed: ${problems.slice(0, 5).map((p) => p.message.en).join(' ')}`,
+      }, problems);
     }
     return result.data;
   }

@@ -6,7 +6,7 @@ import { readOrgFile } from './readOrgFile';
 
 const header = 'record;unit_id;parent_unit_id;unit_name;unit_kind;employee_number;first_name;last_name;email;cpr;position;agreement;weekly_hours;seniority_date;start_date;end_date;manager_of';
 const csv = (...rows: string[]) => [header, ...rows].join('\n');
-const build = (text: string, existing: string[] = ['ek']) => buildOrgDataset(readOrgFile('csv', text), new Set(existing));
+const build = (text: string, existing: Array<[string, string | null]> = [['ek', null]]) => buildOrgDataset(readOrgFile('csv', text), new Map(existing));
 
 describe('parseCsv', () => {
   it('reads quoted fields with delimiters, quotes and line breaks, and either delimiter', () => {
@@ -54,6 +54,16 @@ describe('buildOrgDataset', () => {
     expect(errors.some((e) => e.row === 5 && e.column === 'parent_unit_id')).toBe(true);
   });
 
+  it('refuses a parent that makes an existing unit its own ancestor through the units already there, naming the rows', () => {
+    // In the database: ek → buf → area → school. The file moves buf under school.
+    const existing: Array<[string, string | null]> = [['ek', null], ['buf', 'ek'], ['area', 'buf'], ['school', 'area']];
+    const { errors } = build(csv('unit;buf;school;Børn og Unge;administration'), existing);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ row: 2, column: 'parent_unit_id' });
+    expect(errors[0]!.message.en).toBe('The units form a cycle of parents: buf → school → area → buf. Rows in the file: buf (2).');
+    expect(build(csv('unit;school;ek;Skolen;school'), existing).errors).toEqual([]);
+  });
+
   it('refuses one employee number with two names', () => {
     const { errors } = build(csv(
       'affiliation;ek;;;;1;Ida;Holm;;;Lærer;OK;37;;2020-01-01;;',
@@ -68,7 +78,7 @@ describe('buildOrgDataset', () => {
       units: [{ id: 'x1', parentId: 'ek', name: 'X', kind: 'office' }],
       people: [{ employeeNumber: '7', firstName: 'Bo', lastName: 'Bak', affiliations: [{ unitId: 'x1', position: 'Fuldmægtig', agreement: 'AC', weeklyHours: 37, startDate: '2024-13-01' }] }],
     }));
-    const { errors } = buildOrgDataset(records, new Set(['ek']));
+    const { errors } = buildOrgDataset(records, new Map([['ek', null]]));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ path: 'people[0].affiliations[0].startDate', row: 1, column: 'startDate' });
   });

@@ -11,9 +11,10 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Validates every record of an import file and assembles the organisation it describes.
- * `existingUnitIds` are the units already in the database, which rows may refer to.
+ * `existingUnits` are the units already in the database with their parents: rows may refer to
+ * them, and a row that moves one of them must not make it its own ancestor through the others.
  */
-export function buildOrgDataset(records: SourceRecord[], existingUnitIds: ReadonlySet<string>): BuildResult {
+export function buildOrgDataset(records: SourceRecord[], existingUnits: ReadonlyMap<string, string | null>): BuildResult {
   const errors: FieldError[] = [];
   const fail = (f: SourceField, message: LocalizedText) => errors.push({ ...f.at, message });
   const text = (r: SourceRecord, field: ImportField, required: boolean, max = 200): string | null => {
@@ -65,14 +66,24 @@ export function buildOrgDataset(records: SourceRecord[], existingUnitIds: Readon
       unitRows.set(unitId, r);
     }
   }
-  const unitKnown = (unitId: string) => units.has(unitId) || existingUnitIds.has(unitId);
+  const unitKnown = (unitId: string) => units.has(unitId) || existingUnits.has(unitId);
+  // A unit's parent after the import: the file's row for it, else the database's.
+  const parentOf = (unitId: string) => (units.has(unitId) ? units.get(unitId)!.parentId : existingUnits.get(unitId) ?? null);
   for (const [unitId, unit] of units) {
     const r = unitRows.get(unitId) as SourceRecord;
     if (unit.parentId && !unitKnown(unit.parentId)) fail(r.get('parentUnitId'), { da: `Overordnet enhed ${unit.parentId} findes ikke.`, en: `Parent unit ${unit.parentId} does not exist.` });
-    const seen = new Set<string>([unitId]);
-    for (let p = unit.parentId; p && units.has(p); p = units.get(p)?.parentId ?? null) {
-      if (seen.has(p)) { fail(r.get('parentUnitId'), { da: 'Enhederne danner en ring af overordnede.', en: 'The units form a cycle of parents.' }); break; }
-      seen.add(p);
+    const ring = [unitId];
+    for (let p = unit.parentId; p; p = parentOf(p)) {
+      if (p === unitId) {
+        const rows = ring.filter((id) => unitRows.has(id)).map((id) => `${id} (${unitRows.get(id)!.row})`);
+        fail(r.get('parentUnitId'), {
+          da: `Enhederne danner en ring af overordnede: ${[...ring, unitId].join(' → ')}. Rækker i filen: ${rows.join(', ')}.`,
+          en: `The units form a cycle of parents: ${[...ring, unitId].join(' → ')}. Rows in the file: ${rows.join(', ')}.`,
+        });
+        break;
+      }
+      if (ring.includes(p) || ring.length > 10_000) break; // a ring not through this unit: reported at its own units
+      ring.push(p);
     }
   }
 

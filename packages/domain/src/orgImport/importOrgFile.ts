@@ -32,7 +32,7 @@ export async function importOrgFile(
   const records = readOrgFile(input.format, input.text);
   if (records.length === 0) throw new DomainError('invalid', 'import_empty', { da: 'Filen indeholder ingen rækker.', en: 'The file contains no rows.' });
   onProgress({ phase: 'validate', done: 0, total: records.length });
-  const existing = new Set((await deps.db.select({ id: orgUnits.id }).from(orgUnits)).map((u) => u.id));
+  const existing = new Map((await deps.db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits)).map((u) => [u.id, u.parentId]));
   const { dataset, errors } = buildOrgDataset(records, existing);
   onProgress({ phase: 'validate', done: records.length, total: records.length });
   if (errors.length > 0) {
