@@ -82,6 +82,21 @@ describe.each(targets)('personal data in scope on $name', (target) => {
     });
   });
 
+  describe('the case search', () => {
+    const search = async (q: string) => ((await get('demo-leder', `/api/v1/cases?view=mine&q=${encodeURIComponent(q)}`)).json() as Array<{ number: string }>).length;
+
+    it('takes % and _ literally and matches only what the list shows', async () => {
+      const all = await search('IND-');
+      expect(all).toBeGreaterThan(0);
+      expect(await search('%')).toBe(0);
+      expect(await search('_')).toBe(0);
+      // "da" is a key in the JSON of every service name, not text anyone sees.
+      expect(await search('"da"')).toBe(0);
+      expect(await search('Ny Lærer')).toBe(1);
+      expect(await search('Ansættelse')).toBeGreaterThan(0);
+    });
+  });
+
   describe('CPR numbers in case answers', () => {
     it('are masked for the submitting leader, the deputy, the team lead and the process owner', async () => {
       for (const [who, url] of [['demo-leder', `/api/v1/cases/${hireId}`], ['demo-stedfortraeder', `/api/v1/cases/${hireId}`], ['demo-teamleder', `/api/v1/backoffice/cases/${hireId}`], ['demo-procesejer', `/api/v1/backoffice/cases/${hireId}`]] as const) {

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../search/containsPattern';
 import type { TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import type { CaseDeps } from './CaseDeps';
@@ -6,6 +7,17 @@ import { ownCase, portalCaseVisible } from './caseAccess';
 import { describeCase } from './describeCase';
 
 export interface PortalCaseFilter { view: 'mine' | 'units'; status?: string; q?: string }
+
+/**
+ * The search text against what the list shows and nothing else: the case number, the person it is
+ * about, the unit, and the service's name (Danish and English, never the JSON around them).
+ */
+function matchesVisibleText(pattern: string): SQL {
+  return sql`(c.number ILIKE ${pattern} OR u.name ILIKE ${pattern}
+    OR (p.first_name || ' ' || p.last_name) ILIKE ${pattern}
+    OR ((c.answers->'person'->>'firstName') || ' ' || (c.answers->'person'->>'lastName')) ILIKE ${pattern}
+    OR (CASE jsonb_typeof(s.definition->'name') WHEN 'string' THEN s.definition->>'name' ELSE concat_ws(' · ', s.definition->'name'->>'da', s.definition->'name'->>'en') END) ILIKE ${pattern})`;
+}
 
 /** "Mine sager" and the unit portfolio: the cases the actor may follow, newest first. */
 export async function listPortalCases(deps: CaseDeps, actor: Actor, filter: PortalCaseFilter) {
@@ -18,7 +30,7 @@ export async function listPortalCases(deps: CaseDeps, actor: Actor, filter: Port
     LEFT JOIN persons p ON p.id = c.subject_person_id
     WHERE ${filter.view === 'mine' ? ownCase(actor) : portalCaseVisible(actor)}
       ${filter.status ? sql`AND c.status = ${filter.status}` : sql``}
-      ${q ? sql`AND (c.number ILIKE ${`%${q}%`} OR (p.first_name || ' ' || p.last_name) ILIKE ${`%${q}%`} OR (s.definition->'name'->>'da') ILIKE ${`%${q}%`} OR (s.definition->>'name') ILIKE ${`%${q}%`})` : sql``}
+      ${q ? sql`AND ${matchesVisibleText(containsPattern(q))}` : sql``}
     ORDER BY c.submitted_at DESC LIMIT 200`);
   return rows.map((r) => {
     const def = r.definition as TServiceDefinition;
