@@ -56,7 +56,9 @@ export function checkBusinessCase(raw: unknown): { value?: BusinessCase; issues:
   const issues: InputIssue[] = [];
   const input = (raw ?? {}) as Partial<Record<keyof BusinessCaseInput, unknown>>;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { issues: [{ path: '', message: text('Business casen skal være et JSON-objekt.', 'The business case must be a JSON object.') }] };
-  const title = typeof input.title === 'string' ? input.title.trim() : '';
+  // A workbook can carry a NUL character, which no database text can hold: such text counts as missing.
+  const clean = (v: unknown) => (typeof v === 'string' && !v.includes('\u0000') ? v.trim() : '');
+  const title = clean(input.title);
   if (!title || title.length > 200) issues.push({ path: 'title', message: text('Titlen mangler eller er over 200 tegn.', 'The title is missing or longer than 200 characters.') });
   const year = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100 ? v : null);
   const priceLevel = year(input.priceLevel);
@@ -72,7 +74,7 @@ export function checkBusinessCase(raw: unknown): { value?: BusinessCase; issues:
   const lines: BusinessCase['lines'] = [];
   rawLines.forEach((rawLine: unknown, i) => {
     const line = (rawLine ?? {}) as Record<string, unknown>;
-    const label = typeof line.label === 'string' ? line.label.trim() : '';
+    const label = clean(line.label);
     const name = `${i + 1}${label ? ` (${label})` : ''}`;
     const at = (field: string) => `lines.${i}.${field}`;
     if (!label || label.length > 200) issues.push({ path: at('label'), message: text(`Linje ${name}: teksten mangler eller er over 200 tegn.`, `Line ${name}: the label is missing or longer than 200 characters.`) });
@@ -90,7 +92,7 @@ export function checkBusinessCase(raw: unknown): { value?: BusinessCase; issues:
     }
     const kroner = line.amounts.map((a: unknown, j: number) => {
       const units = toUnits(a, 3);
-      if (units === null) issues.push({ path: at(`amounts.${j}`), message: text(`Linje ${name}, år ${j + 1}: ${JSON.stringify(a)} er ikke et beløb i 1.000 kr. (højst 3 decimaler).`, `Line ${name}, year ${j + 1}: ${JSON.stringify(a)} is not an amount in 1,000 DKK (at most 3 decimals).`) });
+      if (units === null) issues.push({ path: at(`amounts.${j}`), message: text(`Linje ${name}, år ${j + 1}: ${JSON.stringify(a)} er ikke et beløb i 1.000 kr. Skriv tal eller dansk tekst med komma før højst 3 decimaler (fx 0,002 eller -3.750,5).`, `Line ${name}, year ${j + 1}: ${JSON.stringify(a)} is not an amount in 1,000 DKK. Send a number, or Danish text with a comma before at most 3 decimals (e.g. 0,002 or -3.750,5).`) });
       return units ?? 0;
     });
     lines.push({ label, kind, area, kroner });
@@ -102,7 +104,7 @@ export function checkBusinessCase(raw: unknown): { value?: BusinessCase; issues:
     } else {
       input.committees.forEach((c: unknown, i) => {
         const committee = (c ?? {}) as Record<string, unknown>;
-        const name = typeof committee.name === 'string' ? committee.name.trim() : '';
+        const name = clean(committee.name);
         const keyCenti = toUnits(committee.keyPercent, 2);
         if (!name) issues.push({ path: `committees.${i}.name`, message: text(`Udvalg ${i + 1}: navnet mangler.`, `Committee ${i + 1}: the name is missing.`) });
         if (keyCenti === null || keyCenti < 0 || keyCenti > 10_000) issues.push({ path: `committees.${i}.keyPercent`, message: text(`Udvalg ${i + 1}${name ? ` (${name})` : ''}: fordelingsnøglen skal være en procent mellem 0 og 100 med højst 2 decimaler.`, `Committee ${i + 1}${name ? ` (${name})` : ''}: the key must be a percentage from 0 to 100 with at most 2 decimals.`) });
@@ -112,8 +114,33 @@ export function checkBusinessCase(raw: unknown): { value?: BusinessCase; issues:
       if (committees.length > 0 && sum !== 10_000) issues.push({ path: 'committees', message: text(`Fordelingsnøglerne summer til ${fromUnits(sum, 2)} %, men skal give 100 %.`, `The allocation keys add up to ${fromUnits(sum, 2)} %, but must make 100 %.`) });
     }
   }
+  if (issues.length === 0) issues.push(...totalsOutOfRange(lines));
   if (issues.length > 0 || priceLevel === null || firstYear === null) return { issues };
   return { value: { title, priceLevel, firstYear, lines, committees }, issues };
+}
+
+/**
+ * Every row and the running total of the years, summed exactly (BigInt): a sum beyond what a
+ * JavaScript number holds exactly would no longer be to the krone, so it is refused instead.
+ */
+function totalsOutOfRange(lines: BusinessCase['lines']): InputIssue[] {
+  const years = lines[0]?.kroner.length ?? 0;
+  const limit = BigInt(Number.MAX_SAFE_INTEGER);
+  const out = (v: bigint) => v > limit || v < -limit;
+  let cumulative = 0n;
+  for (let j = 0; j < years; j += 1) {
+    let positive = 0n;
+    let negative = 0n;
+    for (const line of lines) {
+      const v = BigInt(line.kroner[j]!);
+      if (v > 0n) positive += v; else negative += v;
+    }
+    cumulative += positive + negative;
+    if (out(positive) || out(negative) || out(cumulative)) {
+      return [{ path: 'lines', message: text(`Beløbene i år ${j + 1} summer til mere, end der kan regnes præcist på kronen. Kontrollér, at de er i 1.000 kr.`, `The amounts of year ${j + 1} add up to more than can be computed exactly to the krone. Check that they are in 1,000 DKK.`) }];
+    }
+  }
+  return [];
 }
 
 const sumRows = (rows: number[][], years: number) => Array.from({ length: years }, (_, j) => rows.reduce((a, r) => a + r[j]!, 0));

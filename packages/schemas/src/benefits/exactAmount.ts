@@ -1,10 +1,15 @@
 /** A problem with an input, named by where it is, in Danish and English. */
 export interface InputIssue { path: string; message: { da: string; en: string } }
 
+/** Danish text: a comma before the decimals, points only between groups of three digits ("-3.750,5"). */
+const DANISH_AMOUNT = /^([-−]?)(\d+|[1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d+))?$/;
+
 /**
  * Reads a decimal amount with at most `decimals` places as an exact integer of its smallest unit
  * (1,000 DKK with 3 decimals → whole kroner), so sums never drift the way binary fractions do.
- * Accepts numbers and strings ("-3.750,5" Danish or "-3750.5"); null when it is not such an amount.
+ * One notation per form, so nothing is read two ways: a JSON number (0.002), or Danish text
+ * ("0,002", "-3.750,5", "3.750"). Text with a decimal point ("0.002", "1234.5") is refused, as
+ * it would mean one thing to a Dane and another to everybody else. Null when it is not an amount.
  */
 export function toUnits(value: unknown, decimals: number): number | null {
   let text: string;
@@ -13,9 +18,9 @@ export function toUnits(value: unknown, decimals: number): number | null {
     text = String(value);
     if (/e/i.test(text)) text = value.toFixed(decimals + 2);
   } else if (typeof value === 'string') {
-    const trimmed = value.trim().replace(/\s/g, '');
-    // Danish "1.234,5" (points group thousands, comma is the decimal) or plain "1234.5".
-    text = /,/.test(trimmed) ? trimmed.replace(/\./g, '').replace(',', '.') : /^-?\d{1,3}(\.\d{3})+$/.test(trimmed) ? trimmed.replace(/\./g, '') : trimmed;
+    const danish = DANISH_AMOUNT.exec(value.trim().replace(/\s/g, ''));
+    if (!danish) return null;
+    text = `${danish[1] ? '-' : ''}${danish[2]!.replace(/\./g, '')}${danish[3] ? `.${danish[3]}` : ''}`;
   } else {
     return null;
   }
