@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { AnchorFiles } from '@indgang/domain';
+import type { AnchorFiles, UploadLimits } from '@indgang/domain';
 import type { RateLimitConfig } from './http/rateLimits';
 
 export interface OidcConfig { issuer: string; clientId: string; clientSecret?: string; redirectUri: string; scopes: string; allowHttp: boolean }
@@ -37,6 +37,8 @@ export interface Config {
   rateLimits: RateLimitConfig;
   /** How many months ahead a leader's delegation may end. */
   delegationMaxMonths: number;
+  /** Files and bytes one person may upload in 24 hours, and one case may hold. */
+  uploadLimits: UploadLimits;
   /** The audit chain's signing key and anchor file (outside the database), and how often the head is anchored. */
   audit: AnchorFiles & { anchorIntervalSeconds: number };
 }
@@ -87,6 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anchorIntervalSeconds: whole(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 60),
     },
     delegationMaxMonths: whole(env, 'DELEGATION_MAX_MONTHS', 12),
+    uploadLimits: {
+      filesPerUserPerDay: whole(env, 'UPLOAD_MAX_FILES_PER_DAY', 200),
+      bytesPerUserPerDay: whole(env, 'UPLOAD_MAX_MB_PER_DAY', 500) * 1024 * 1024,
+      filesPerCase: whole(env, 'CASE_MAX_FILES', 50),
+      bytesPerCase: whole(env, 'CASE_MAX_MB', 200) * 1024 * 1024,
+    },
     rateLimits: {
       loginPerMinute: whole(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 20),
       uploadsPerMinute: whole(env, 'RATE_LIMIT_UPLOADS_PER_MINUTE', 60),

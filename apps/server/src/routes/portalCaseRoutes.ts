@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
-import { createCatalogCache, getPortalCase, listPortalCases, MAX_ATTACHMENT_BYTES, postPortalMessage, readAttachment, reopenCase, submitCase, uploadAttachment, type WorkCalendar } from '@indgang/domain';
+import { createCatalogCache, getPortalCase, listPortalCases, MAX_ATTACHMENT_BYTES, postPortalMessage, readAttachment, reopenCase, submitCase, uploadAttachment, type UploadLimits, type WorkCalendar } from '@indgang/domain';
 import { ZAttachmentQuery, ZCaseListQuery, ZCaseParams, ZPortalMessageBody, ZReopenBody, ZSubmitBody } from '@indgang/schemas';
 import { requireActor, requireWritable } from '../http/authenticate';
 import { idempotent, idempotentInline } from '../http/idempotent';
@@ -10,8 +10,8 @@ import type { RateLimits } from '../http/rateLimits';
 const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
 /** The portal: submit, follow, answer and reopen cases; upload and fetch files. */
-export function portalCaseRoutes(app: FastifyInstance, deps: { database: Database; calendar: WorkCalendar; jobs: { wake(): Promise<unknown> }; limits: RateLimits }) {
-  const caseDeps = { db: deps.database.db, calendar: deps.calendar, cache: createCatalogCache() };
+export function portalCaseRoutes(app: FastifyInstance, deps: { database: Database; calendar: WorkCalendar; jobs: { wake(): Promise<unknown> }; limits: RateLimits; config: { uploadLimits: UploadLimits } }) {
+  const caseDeps = { db: deps.database.db, calendar: deps.calendar, cache: createCatalogCache(), uploadLimits: deps.config.uploadLimits };
   const afterChange = () => { void deps.jobs.wake(); };
   for (const type of FILE_TYPES) {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_request, body, done) => done(null, body));
@@ -57,7 +57,7 @@ export function portalCaseRoutes(app: FastifyInstance, deps: { database: Databas
     const { fileName } = parseInput(ZAttachmentQuery, request.query, 'query');
     const mimeType = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
     const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    return idempotent(request, reply, deps.database.db, 201, (db) => uploadAttachment({ db }, actor, { fileName, mimeType, content }));
+    return idempotent(request, reply, deps.database.db, 201, (db) => uploadAttachment({ db, uploadLimits: caseDeps.uploadLimits }, actor, { fileName, mimeType, content }));
   });
 
   app.get('/api/v1/attachments/:id', async (request, reply) => {

@@ -1,6 +1,7 @@
 import type { Db } from '@indgang/db';
 import type { WorkCalendar } from '../calendar/WorkCalendar';
 import type { CatalogCache } from '../catalog/personaFor';
+import type { UploadLimits } from './uploadLimits';
 
 export interface CaseDeps {
   db: Db;
@@ -9,6 +10,8 @@ export interface CaseDeps {
   reopenWorkingDays?: number;
   /** Recent service definitions and personas, so a submission need not read them each time. */
   cache?: CatalogCache;
+  /** What a case may hold and a person may upload (DEFAULT_UPLOAD_LIMITS when absent). */
+  uploadLimits?: UploadLimits;
 }
 
 export const CASE_STATUSES = ['submitted', 'in_progress', 'awaiting_submitter', 'resolved'] as const;

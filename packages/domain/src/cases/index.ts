@@ -6,6 +6,7 @@ export { postPortalMessage, reopenCase } from './postPortalMessage';
 export { listQueue, listTeams, getBackofficeCase, returnStatistics, type QueueFilter } from './backofficeQueries';
 export { pickNextCase, assignCase, addCaseNote, messageSubmitter, returnCase, resolveCase } from './handleCase';
 export { uploadAttachment, readAttachment, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachmentsStore';
+export { DEFAULT_UPLOAD_LIMITS, UNATTACHED_UPLOAD_HOURS, type UploadLimits } from './uploadLimits';
 export { saveDraft, getDraft } from './drafts';
 export { renderTemplate } from './renderTemplate';
 export { revealCaseAnswers } from './revealCaseAnswers';

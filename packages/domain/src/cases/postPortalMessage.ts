@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { attachments, caseEvents } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { DomainError } from '../errors/DomainError';
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
+import { requireRoomOnCase } from './attachmentsStore';
 import { requirePortalCase } from './caseAccess';
 import { caseForUpdate, updateCase } from './caseForUpdate';
 
@@ -22,9 +23,11 @@ export async function postPortalMessage(deps: CaseDeps, actor: Actor, caseId: st
     await requirePortalCase(tx, actor, caseId);
     const row = await caseForUpdate(tx, caseId);
     if (message.attachmentIds.length > 0) {
+      const { rows: [held] } = await tx.execute(sql`SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM attachments WHERE case_id = ${caseId}`);
       const claimed = await tx.update(attachments).set({ caseId })
-        .where(and(inArray(attachments.id, message.attachmentIds), eq(attachments.uploadedByUserId, actor.userId), isNull(attachments.caseId))).returning({ id: attachments.id });
+        .where(and(inArray(attachments.id, message.attachmentIds), eq(attachments.uploadedByUserId, actor.userId), isNull(attachments.caseId))).returning({ id: attachments.id, size: attachments.size });
       if (claimed.length !== new Set(message.attachmentIds).size) throw new DomainError('invalid', 'attachment_unknown', { da: 'En vedhæftning findes ikke. Vedhæft den igen.', en: 'An attachment does not exist. Attach it again.' });
+      requireRoomOnCase(deps.uploadLimits, { files: Number(held!.files), bytes: Number(held!.bytes) }, claimed);
     }
     const answering = row.status === 'awaiting_submitter';
     const today = todayInDenmark();

@@ -12,7 +12,9 @@ import { idempotencyRecordSql, IdempotencyKeyUsed, type IdempotencyClaim } from 
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
 import { personVisible } from '../org/personVisibility';
+import { requireRoomOnCase } from './attachmentsStore';
 import { answersOfType, fileFieldValues, firstAnswerOfType } from './fileFieldValues';
+import type { UploadLimits } from './uploadLimits';
 
 export interface SubmitInput {
   serviceId: string;
@@ -45,7 +47,7 @@ export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInpu
   const periodTo = def.period?.to ? (values[def.period.to] as string | null) ?? periodFrom : periodFrom;
   // Only services with a period or a new person have a "same matter": a second mileage claim is not a duplicate.
   if (!input.confirmNotDuplicate && (def.period || def.subject === 'new_person')) await refuseDuplicate(db, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });
-  const fileIds = await checkAttachments(db, actor, def, answers);
+  const fileIds = await checkAttachments(db, actor, def, answers, deps.uploadLimits);
   const onBehalfOfUserId = await leaderDelegating(db, actor, unitId);
 
   const id = randomUUID();
@@ -155,7 +157,7 @@ async function refuseDuplicate(tx: Tx | Db, def: TServiceDefinition, answers: An
   }
 }
 
-async function checkAttachments(tx: Tx | Db, actor: Actor, def: TServiceDefinition, answers: Answers): Promise<string[]> {
+async function checkAttachments(tx: Tx | Db, actor: Actor, def: TServiceDefinition, answers: Answers, limits: UploadLimits | undefined): Promise<string[]> {
   const files = fileFieldValues(def, answers);
   if (files.length === 0) return [];
   const rows = await tx.select({ id: attachments.id, mimeType: attachments.mimeType, size: attachments.size }).from(attachments)
@@ -168,6 +170,7 @@ async function checkAttachments(tx: Tx | Db, actor: Actor, def: TServiceDefiniti
     if (field.accept && !field.accept.includes(file.mimeType)) throw new DomainError('invalid', 'attachment_type', { da: `"${label}" skal være ${field.accept.join(', ')}.`, en: `"${textOf(field.label, 'en')}" must be ${field.accept.join(', ')}.` }, [{ path: field.id, message: { da: 'Forkert filtype.', en: 'Wrong file type.' } }]);
     if (field.maxBytes && file.size > field.maxBytes) throw new DomainError('invalid', 'attachment_size', { da: `"${label}" må højst fylde ${Math.round(field.maxBytes / 1048576)} MB.`, en: `"${textOf(field.label, 'en')}" may be at most ${Math.round(field.maxBytes / 1048576)} MB.` }, [{ path: field.id, message: { da: 'Filen er for stor.', en: 'The file is too large.' } }]);
   }
+  requireRoomOnCase(limits, { files: 0, bytes: 0 }, rows);
   return files.map((f) => f.id);
 }
 
