@@ -7,6 +7,7 @@ const EXTENSIONS: Record<string, readonly string[]> = {
 };
 
 /** Control characters, and the marks that reverse or isolate text direction ("fil\u202Efdp.exe"). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
