@@ -15,6 +15,7 @@ import { backofficeRoutes } from './routes/backofficeRoutes';
 import { benefitRoutes } from './routes/benefitRoutes';
 import { catalogRoutes } from './routes/catalogRoutes';
 import { portalCaseRoutes } from './routes/portalCaseRoutes';
+import { privacyRoutes } from './routes/privacyRoutes';
 import { delegationRoutes } from './routes/delegationRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { importRoutes } from './routes/importRoutes';
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   portalCaseRoutes(app, routeDeps);
   backofficeRoutes(app, deps);
   benefitRoutes(app, routeDeps);
+  privacyRoutes(app, routeDeps);
   await webRoutes(app, { webDist: deps.config.webDist });
   return app;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from '@indgang/db';
-import { composeCaseMail, startAuditSealer, startJobRunner, type CaseMailKind } from '@indgang/domain';
+import { composeCaseMail, startAuditSealer, startJobRunner, startMaintenance, type CaseMailKind } from '@indgang/domain';
 import { buildApp } from './buildApp';
 import type { Config } from './config';
 import { cookieSecret } from './cookieSecret';
@@ -49,7 +49,9 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
       // The audit chain is sealed shortly after each commit, outside any request's transaction, and
       // its head anchored (signed, outside the database) every AUDIT_ANCHOR_INTERVAL_SECONDS.
       const sealer = await startAuditSealer(database.db, { anchors: config.audit, sealEveryMs: 1000, anchorEveryMs: config.audit.anchorIntervalSeconds * 1000, log });
-      Object.assign(jobs, { wake: runner.wake, stop: async () => { await runner.stop(); await sealer.stop(); } });
+      // Housekeeping every hour and the nightly retention run (deletes what has expired).
+      const maintenance = startMaintenance(database.db, { log });
+      Object.assign(jobs, { wake: runner.wake, stop: async () => { await maintenance.stop(); await runner.stop(); await sealer.stop(); } });
     }
     return {
       app, database, url, seeded, log, wakeJobs: () => jobs.wake(),

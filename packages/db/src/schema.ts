@@ -201,6 +201,8 @@ export const cases = pgTable('cases', {
   subjectHiddenUntil: text('subject_hidden_until'),
   /** The service's stages the caseworkers have marked as reached. */
   stagesReached: text('stages_reached').array().notNull().default(sql`'{}'::text[]`),
+  /** When its retention period ran out and its answers, files and messages were deleted. */
+  anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
 }, (t) => [
   uniqueIndex('cases_number_uq').on(t.number),
   index('cases_unit_idx').on(t.unitId),
@@ -363,3 +365,19 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   response: jsonb('response').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.userId, t.key] })]);
+
+/**
+ * A legal hold ("retsligt tilbageholdt") on a case or on everything about a person: while it is not
+ * released, the retention job leaves what it covers alone.
+ */
+export const legalHolds = pgTable('legal_holds', {
+  id: text('id').primaryKey(),
+  /** No foreign key: a released hold stays as history after its case is gone. */
+  caseId: text('case_id'),
+  personId: text('person_id').references(() => persons.id),
+  reason: text('reason').notNull(),
+  setByUserId: text('set_by_user_id').notNull().references(() => users.id),
+  setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+  releasedAt: timestamp('released_at', { withTimezone: true }),
+  releasedByUserId: text('released_by_user_id').references(() => users.id),
+}, (t) => [index('legal_holds_case_idx').on(t.caseId), index('legal_holds_person_idx').on(t.personId)]);

@@ -15,3 +15,4 @@ export { runJobs, startJobRunner, type JobHandler } from './jobs/runJobs';
 export { composeCaseMail, type Mailer, type MailMessage, type CaseMailKind } from './mail/caseMail';
 export * from './benefits';
 export * from './idempotency';
+export * from './privacy';

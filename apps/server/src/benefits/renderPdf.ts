@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { collectPdf } from '../pdf/collectPdf';
 import type { FollowUpReport } from '@indgang/domain';
 import { KPI_UNIT, PROJECT_STATUS, RISK_LEVEL, TREE_LAYER_LABEL, treeNodeFill, type BenefitTree, type TreeLayer } from '@indgang/schemas';
 
@@ -6,17 +7,11 @@ import { KPI_UNIT, PROJECT_STATUS, RISK_LEVEL, TREE_LAYER_LABEL, treeNodeFill, t
 /** Danish number format with the hyphen as minus sign (the PDF base fonts lack U+2212). */
 const dk = (v: number, decimals = 0) => v.toLocaleString('da-DK', { minimumFractionDigits: 0, maximumFractionDigits: decimals || 3 }).replace('\u2212', '-');
 
-/** The document's bytes once `doc.end()` has been called. */
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  return new Promise((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
-}
 
 /** The benefit tree on one landscape page: four columns, boxes coloured by kind, links as lines. */
 export function renderBenefitTreePdf(tree: BenefitTree, title: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: `Gevinsttræ – ${title}`, Author: 'Indgang' }, lang: 'da-DK' } as PDFKit.PDFDocumentOptions);
-  const done = collect(doc);
+  const done = collectPdf(doc);
   doc.fontSize(16).font('Helvetica-Bold').text(`Gevinsttræ: ${title}`);
   const layers: TreeLayer[] = ['technology', 'change', 'benefit', 'goal'];
   const top = 90;
@@ -50,7 +45,7 @@ export function renderBenefitTreePdf(tree: BenefitTree, title: string): Promise<
 /** The programme's follow-up report for the steering group, as a PDF. */
 export function renderFollowUpReportPdf(report: FollowUpReport): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Opfølgning – ${report.programme.name}`, Author: 'Indgang' }, lang: 'da-DK' } as PDFKit.PDFDocumentOptions);
-  const done = collect(doc);
+  const done = collectPdf(doc);
   doc.font('Helvetica-Bold').fontSize(18).text(`Opfølgning på gevinstrealisering`);
   doc.fontSize(14).text(report.programme.name);
   doc.font('Helvetica').fontSize(10).text(`Programejer: ${report.programme.ownerName} · Udskrevet ${report.generatedOn}`).moveDown();

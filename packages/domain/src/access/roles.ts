@@ -10,7 +10,7 @@ export const ORG_WIDE_ROLES: ReadonlySet<Role> = new Set([
   'caseworker', 'anchor', 'process_owner', 'configurator', 'team_lead', 'auditor', 'administrator',
 ]);
 
-export const PERMISSIONS = ['org.read', 'org.import', 'person.readCpr', 'audit.read', 'delegation.manage', 'catalog.manage', 'cases.handle', 'benefits.read', 'benefits.manage'] as const;
+export const PERMISSIONS = ['org.read', 'org.import', 'person.readCpr', 'audit.read', 'delegation.manage', 'catalog.manage', 'cases.handle', 'benefits.read', 'benefits.manage', 'privacy.manage'] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -25,6 +25,8 @@ const GRANTS: Record<Permission, ReadonlySet<Role>> = {
   // Programmes, business cases, benefit trees and KPIs: aggregates, never personal data.
   'benefits.read': new Set(['programme_manager', 'finance', 'process_owner', 'team_lead', 'auditor', 'administrator']),
   'benefits.manage': new Set(['programme_manager', 'finance', 'administrator']),
+  // A person's data on request (GDPR art. 15) and legal holds on what the retention job would delete.
+  'privacy.manage': new Set(['administrator']),
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -92,6 +92,19 @@ export const ZSubjectVisibility = z.union([
 ]);
 export type TSubjectVisibility = z.infer<typeof ZSubjectVisibility>;
 
+/**
+ * How long a resolved case is kept, counted from its resolution or from the end of the employment
+ * of the person it is about, and what happens then: its answers, files and messages are deleted
+ * while the case stays as a count for statistics (anonymise), or the whole case goes (delete).
+ */
+export const ZRetention = z.object({
+  years: z.number().int().min(0).max(100).default(0),
+  months: z.number().int().min(0).max(1200).default(0),
+  from: z.enum(['resolved', 'employment_end']),
+  action: z.enum(['anonymise', 'delete']).default('anonymise'),
+}).strict().refine((r) => r.years > 0 || r.months > 0, { message: 'a retention period of at least one month' });
+export type TRetention = z.infer<typeof ZRetention>;
+
 export const ZServiceDefinition = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   version: z.number().int().positive(),
@@ -102,6 +115,9 @@ export const ZServiceDefinition = z.object({
   audience: ZAudience.default({}),
   /** Who the case is about: a person picked from the organisation, a new person, or the submitter. */
   subject: z.enum(['person', 'new_person', 'self']),
+  /** The KLE classification the case is filed under (emne, e.g. "81.03.00", with a handling facet, e.g. "G01"). */
+  kle: z.string().regex(/^\d{2}\.\d{2}\.\d{2}(-[A-Z]\d{2})?$/),
+  retention: ZRetention,
   normTimeDays: z.number().int().positive(),
   team: z.string(),
   routing: z.array(z.object({ when: ZCondition, team: z.string() }).strict()).default([]),
