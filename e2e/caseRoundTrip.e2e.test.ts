@@ -66,6 +66,11 @@ describe('a new hire from request to resolution', () => {
     await caseworker.getByRole('button', { name: 'Tag næste sag' }).click();
     await caseworker.getByRole('heading', { level: 1, name: new RegExp(number) }).waitFor();
     await a11y(caseworker, 'case view');
+    // The CPR number is masked until the caseworker asks for it, which is logged.
+    await caseworker.getByText('000390-XXXX').waitFor();
+    expect(await caseworker.getByText('000390-1234').count()).toBe(0);
+    await caseworker.getByRole('button', { name: 'Vis CPR-nummer og følsomme oplysninger' }).click();
+    await caseworker.getByText('000390-1234').waitFor();
     await caseworker.getByLabel('Internt notat', { exact: true }).first().check();
     await caseworker.getByLabel('Notat (vises ikke for indberetteren)', { exact: true }).fill('Intern: ring evt. til skolen');
     await caseworker.getByRole('button', { name: 'Gem notat' }).click();
@@ -82,6 +87,7 @@ describe('a new hire from request to resolution', () => {
     await a11y(leader, 'my cases');
     await leader.getByRole('link', { name: number }).click();
     await leader.getByText('Eksamensbeviset kan ikke læses').waitFor();
+    expect(await leader.getByText('000390-1234').count()).toBe(0);
     expect(await leader.getByText('Intern: ring').count()).toBe(0);
     await a11y(leader, 'case awaiting answer');
     await leader.getByLabel('Besked', { exact: true }).fill('Her er et nyt eksamensbevis.');

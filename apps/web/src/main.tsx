@@ -20,6 +20,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { PersonPage } from './pages/PersonPage';
+import { PrivacyPage } from './pages/PrivacyPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { UnitPage } from './pages/UnitPage';
 import { BenefitsPage } from './pages/benefits/BenefitsPage';
@@ -57,6 +58,7 @@ function App() {
         <Route path="/sager/:id" element={<RequireLogin><CasePage /></RequireLogin>} />
         <Route path="/sagsbehandling" element={<RequireLogin><QueuePage /></RequireLogin>} />
         <Route path="/sagsbehandling/sager/:id" element={<RequireLogin><WorkCasePage /></RequireLogin>} />
+        <Route path="/databeskyttelse" element={<RequireLogin><PrivacyPage /></RequireLogin>} />
         <Route path="/gevinster" element={<RequireLogin><BenefitsPage /></RequireLogin>} />
         <Route path="/gevinster/beregnere" element={<RequireLogin><CalculatorsPage /></RequireLogin>} />
         <Route path="/gevinster/programmer/:id" element={<RequireLogin><ProgrammePage /></RequireLogin>} />

@@ -66,7 +66,7 @@ export const ZNoteBody = z.object({ body: z.string().max(4000) }).strict();
 export const ZCaseMessageBody = z.object({ body: z.string().max(4000), expectedVersion: version }).strict();
 export const ZReturnBody = z.object({ reasonCode: z.string().max(60), message: z.string().max(4000), expectedVersion: version }).strict();
 export const ZStageBody = z.object({ stage: z.string().max(60), expectedVersion: version }).strict();
-export const ZLegalHoldBody = z.object({ caseId: uuid.optional(), personId: id.optional(), reason: z.string().max(1000) }).strict();
+export const ZLegalHoldBody = z.object({ caseId: uuid.optional(), caseNumber: z.string().trim().max(30).optional(), personId: id.optional(), reason: z.string().max(1000) }).strict();
 export const ZResolveBody = z.object({ outcome: z.string().max(200), reply: z.string().max(4000), expectedVersion: version }).strict();
 
 export { issueText } from './issueText';

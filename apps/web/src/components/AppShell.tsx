@@ -20,6 +20,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     ['/import', 'nav.import', can(me, 'org.import')],
     ['/katalog', 'nav.catalogAdmin', can(me, 'catalog.manage')],
     ['/gevinster', 'nav.benefits', can(me, 'benefits.read') || can(me, 'benefits.manage')],
+    ['/databeskyttelse', 'nav.privacy', can(me, 'privacy.manage')],
   ];
   return (
     <>
