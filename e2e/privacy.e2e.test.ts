@@ -18,7 +18,7 @@ describe('data protection in Chromium', () => {
 
     await page.getByLabel('Søg efter medarbejder (navn eller medarbejdernummer)').fill('en');
     await page.getByRole('button', { name: 'Søg', exact: true }).click();
-    const pdfLink = page.getByRole('link', { name: /som PDF$/ }).first();
+    const pdfLink = page.getByRole('link', { name: /^Hent .* som PDF$/ }).first();
     await pdfLink.waitFor();
     const pdf = await page.request.get(`${ctx.platform.url}${await pdfLink.getAttribute('href')}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');

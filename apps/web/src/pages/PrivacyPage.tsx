@@ -76,16 +76,24 @@ export function PrivacyPage() {
       </form>
       {hits && hits.length === 0 && <p>{t('org.noHits')}</p>}
       {hits && hits.length > 0 && (
-        <ul className="nobullet-list">
-          {hits.map((p) => (
-            <li key={p.id} className="privacy-hit">
-              <strong>{p.name}</strong>{p.employeeNumber && <> ({p.employeeNumber})</>}{' '}
-              <a className="button button-secondary" href={`/api/v1/privacy/persons/${encodeURIComponent(p.id)}/export.pdf`} download>{t('privacy.exportPdf', { name: p.name })}</a>{' '}
-              <a className="button button-tertiary" href={`/api/v1/privacy/persons/${encodeURIComponent(p.id)}/export`} download>{t('privacy.exportJson', { name: p.name })}</a>{' '}
-              <button type="button" className="button button-tertiary" onClick={() => { setHoldPerson(p); setHoldCase(''); }}>{t('privacy.holdPerson', { name: p.name })}</button>
-            </li>
-          ))}
-        </ul>
+        <div className="table--responsive-scroll">
+          <table className="table">
+            <thead><tr><th scope="col">{t('privacy.name')}</th><th scope="col">{t('privacy.employeeNumber')}</th><th scope="col">{t('privacy.data')}</th></tr></thead>
+            <tbody>
+              {hits.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.name}</td>
+                  <td>{p.employeeNumber ?? '–'}</td>
+                  <td className="row-actions">
+                    <a className="button button-secondary" href={`/api/v1/privacy/persons/${encodeURIComponent(p.id)}/export.pdf`} download aria-label={t('privacy.exportPdf', { name: p.name })}>PDF</a>
+                    <a className="button button-secondary" href={`/api/v1/privacy/persons/${encodeURIComponent(p.id)}/export`} download aria-label={t('privacy.exportJson', { name: p.name })}>JSON</a>
+                    <button type="button" className="button button-tertiary" aria-label={t('privacy.holdPerson', { name: p.name })} onClick={() => { setHoldPerson(p); setHoldCase(''); }}>{t('privacy.hold')}</button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p className="form-hint">{t('privacy.exportLogged')}</p>
 
