@@ -26,7 +26,7 @@ describe('data protection in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const holdButton = page.getByRole('button', { name: /^Tilbagehold alt om / }).first();
-    const name = (await holdButton.textContent())!.replace('Tilbagehold alt om ', '');
+    const name = (await holdButton.getAttribute('aria-label'))!.replace('Tilbagehold alt om ', '');
     await holdButton.click();
     await page.getByText(`Tilbageholdelse af alt om ${name}.`).waitFor();
     await page.getByRole('button', { name: 'Tilbagehold', exact: true }).click();
