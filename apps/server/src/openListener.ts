@@ -50,9 +50,10 @@ export async function openListener(host: string, port: number): Promise<Listener
     address: `http://${ip.includes(':') ? `[${ip}]` : ip}:${actualPort}`,
     waiting: (text) => { reason = text; },
     serve: (next) => { handler = next; },
+    // Stops taking connections, lets requests in flight finish, and closes idle keep-alive ones.
     close: () => new Promise((resolve) => {
       server.close(() => resolve());
-      server.closeAllConnections();
+      server.closeIdleConnections();
     }),
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '@indgang/db';
+import { composeCaseMail } from '@indgang/domain';
 import { createTestApp, type TestApp, type TestClient } from '../testing/createTestApp';
 
 const targets = await testDatabaseTargets();
@@ -53,6 +54,27 @@ describe.each(targets)('personal data in scope on $name', (target) => {
       expect(timeline.map((e) => e.type)).toContain('stage');
       expect((await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/stages`, { stage: 'hearing', expectedVersion: marked.json().version })).statusCode).toBe(409);
       expect((await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/stages`, { stage: 'nope', expectedVersion: marked.json().version })).statusCode).toBe(400);
+    });
+
+    it('keeps a dismissal from the caseworker it is about, in the queue and the case view', async () => {
+      const dismissal = await post('demo-leder', '/api/v1/cases', { serviceId: 'fratraedelse', answers: { termination: { person: await employeePerson(), type: 'dismissal', lastDay: '2027-04-30' } } });
+      const { id } = dismissal.json();
+      // The scene: the case is about the HR caseworker herself.
+      await t.database.pool.query("UPDATE cases SET subject_person_id = (SELECT person_id FROM users WHERE id = 'demo-sagsbehandler-hr') WHERE id = $1", [id]);
+      const queue = (await get('demo-sagsbehandler-hr', '/api/v1/backoffice/queue?teamId=okf-ks-hr')).json() as Array<{ id: string }>;
+      expect(queue.map((c) => c.id)).not.toContain(id);
+      expect((await get('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}`)).statusCode).toBe(404);
+      expect((await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/notes`, { body: 'Min egen sag' })).statusCode).toBe(404);
+      expect((await get('demo-sagsbehandler-loen', `/api/v1/backoffice/cases/${id}`)).statusCode).toBe(200);
+    });
+
+    it('does not tell the employee of a hidden dismissal through the duplicate warning', async () => {
+      const person = (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-stedfortraeder'")).rows[0].person_id;
+      const lastDay = '2027-05-31';
+      expect((await post('demo-leder', '/api/v1/cases', { serviceId: 'fratraedelse', answers: { termination: { person, type: 'dismissal', lastDay } } })).statusCode).toBe(201);
+      const letter = await upload('demo-stedfortraeder', 'opsigelse.pdf');
+      const own = await post('demo-stedfortraeder', '/api/v1/cases', { serviceId: 'fratraedelse', answers: { termination: { person, type: 'resignation', lastDay, resignationLetter: [letter] } } });
+      expect(own.statusCode, own.body).toBe(201);
     });
 
     it('shows a resignation to the employee at once', async () => {
@@ -120,6 +142,21 @@ describe.each(targets)('personal data in scope on $name', (target) => {
       expect(await audits('case.read_cpr', hireId)).toEqual([{ actor_user_id: 'demo-sagsbehandler-loen', details: { fields: ['person.cpr'] } }]);
     });
 
+    it('cannot be guessed through the duplicate warning by someone who sees the case masked', async () => {
+      const answers = {
+        position: { unit: 'buf-001', position: 'Lærer', agreement: 'laerere', weeklyHours: '37', startDate: '2027-08-01', timeLimited: false },
+        person: { firstName: 'Ny', lastName: 'Lærer', cpr: CPR, nationality: 'dk' },
+        certificates: { worksWithChildren: 'yes', childConsent: [await upload('demo-stedfortraeder')] },
+        documents: { education: [await upload('demo-stedfortraeder', 'eksamen.pdf')] },
+      };
+      // The deputy sees the leader's hire with the CPR number masked; the right number is no duplicate to her.
+      expect((await post('demo-stedfortraeder', '/api/v1/cases', { serviceId: 'ansaettelse', answers })).statusCode).toBe(201);
+      // The leader who typed it gets the warning.
+      answers.certificates.childConsent = [await upload('demo-leder')];
+      answers.documents.education = [await upload('demo-leder', 'eksamen.pdf')];
+      expect((await post('demo-leder', '/api/v1/cases', { serviceId: 'ansaettelse', answers })).json().error.code).toBe('duplicate_case');
+    });
+
     it('cannot be revealed by those without the CPR permission', async () => {
       for (const who of ['demo-teamleder', 'demo-procesejer', 'demo-leder', 'demo-stedfortraeder']) {
         expect((await post(who, `/api/v1/backoffice/cases/${hireId}/reveal`)).statusCode, who).toBe(403);
@@ -161,13 +198,17 @@ describe.each(targets)('delegations on $name', (target) => {
     expect(created.statusCode, created.body).toBe(201);
     const caseId = created.json().id;
     expect((await t.as(deputy, { method: 'GET', url: `/api/v1/cases/${caseId}` })).statusCode).toBe(200);
+    const deputyMail = (await t.database.pool.query("SELECT email FROM users WHERE id = 'demo-stedfortraeder'")).rows[0].email;
+    expect((await composeCaseMail(t.database.db, caseId, 'receipt', 'http://indgang.test'))?.to).toBe(deputyMail);
     const delegations = (await t.as(leader, { method: 'GET', url: '/api/v1/delegations' })).json() as Array<{ id: string; givenByMe: boolean; revoked: boolean }>;
     for (const d of delegations.filter((x) => x.givenByMe && !x.revoked)) expect((await t.as(leader, { method: 'DELETE', url: `/api/v1/delegations/${d.id}` })).statusCode).toBe(200);
     expect((await me(deputy)).delegatedUnitIds).toEqual([]);
     expect((await t.as(deputy, { method: 'GET', url: `/api/v1/cases/${caseId}` })).statusCode).toBe(404);
     expect(((await t.as(deputy, { method: 'GET', url: '/api/v1/cases?view=mine' })).json() as Array<{ id: string }>).map((c) => c.id)).not.toContain(caseId);
-    // The leader the case was submitted for still follows it.
+    // The leader the case was submitted for still follows it, and its mails now go to her.
     expect((await t.as(leader, { method: 'GET', url: `/api/v1/cases/${caseId}` })).statusCode).toBe(200);
+    const leaderMail = (await t.database.pool.query("SELECT email FROM users WHERE id = 'demo-leder'")).rows[0].email;
+    expect((await composeCaseMail(t.database.db, caseId, 'message', 'http://indgang.test'))?.to).toBe(leaderMail);
   });
 });
 

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/appendAudit';
 import { attachments, type Db } from '@indgang/db';
 import { can, type Actor } from '../access/Actor';
 import { DomainError, notFound } from '../errors/DomainError';
-import { portalCaseVisible } from './caseAccess';
+import { hiddenFromSubject, portalCaseVisible } from './caseAccess';
 import { cleanFileName } from './cleanFileName';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './uploadLimits';
 
@@ -75,7 +75,7 @@ export async function readAttachment(deps: { db: Db }, actor: Actor, id: string)
   return deps.db.transaction(async (tx) => {
     const { rows } = await tx.execute(sql`
       SELECT a.id FROM attachments a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN org_units u ON u.id = c.unit_id
-      WHERE a.id = ${id} AND ((a.uploaded_by_user_id = ${actor.userId} AND a.case_id IS NULL) OR ${backoffice ? sql`a.case_id IS NOT NULL` : sql`false`} OR (c.id IS NOT NULL AND ${portalCaseVisible(actor)}))`);
+      WHERE a.id = ${id} AND ((a.uploaded_by_user_id = ${actor.userId} AND a.case_id IS NULL) OR ${backoffice ? sql`(a.case_id IS NOT NULL AND NOT ${hiddenFromSubject(actor)})` : sql`false`} OR (c.id IS NOT NULL AND ${portalCaseVisible(actor)}))`);
     if (!rows[0]) throw notFound({ da: 'Filen', en: 'The file' });
     const [file] = await tx.select().from(attachments).where(and(eq(attachments.id, id)));
     await appendAudit(tx, { actorUserId: actor.userId, action: 'attachment.read', entityType: 'attachment', entityId: id, details: { caseId: file!.caseId } });

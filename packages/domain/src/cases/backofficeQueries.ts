@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/appendAudit';
 import { serviceVersion } from '../catalog/latestServices';
 import { notFound } from '../errors/DomainError';
 import type { CaseDeps } from './CaseDeps';
-import { requireBackoffice } from './caseAccess';
+import { hiddenFromSubject, requireBackoffice } from './caseAccess';
 import { describeCase } from './describeCase';
 import { renderTemplate } from './renderTemplate';
 
@@ -21,7 +21,7 @@ export async function listQueue(deps: CaseDeps, actor: Actor, filter: QueueFilte
     FROM cases c JOIN org_units u ON u.id = c.unit_id JOIN services s ON s.id = c.service_id AND s.version = c.service_version
     LEFT JOIN users a ON a.id = c.assignee_user_id
     WHERE ${teams.length > 0 ? sql`c.team_id = ANY(${`{${teams.join(',')}}`}::text[])` : sql`true`}
-      AND ${filter.status ? sql`c.status = ${filter.status}` : sql`c.status <> 'resolved'`}
+      AND ${filter.status ? sql`c.status = ${filter.status}` : sql`c.status <> 'resolved'`} AND NOT ${hiddenFromSubject(actor)}
       ${filter.assigned === 'me' ? sql`AND c.assignee_user_id = ${actor.userId}` : filter.assigned === 'none' ? sql`AND c.assignee_user_id IS NULL` : sql``}
     ORDER BY c.due_date ASC, c.submitted_at ASC LIMIT 500`);
   return rows.map((r) => ({
@@ -37,7 +37,7 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
   requireBackoffice(actor, false);
   return deps.db.transaction(async (tx) => {
     const { rows } = await tx.execute(sql`SELECT c.*, sub.display_name AS submitter_name, sub.email AS submitter_email, ob.display_name AS on_behalf_of_name, asg.display_name AS assignee_name
-      FROM cases c JOIN users sub ON sub.id = c.submitted_by_user_id LEFT JOIN users ob ON ob.id = c.on_behalf_of_user_id LEFT JOIN users asg ON asg.id = c.assignee_user_id WHERE c.id = ${id}`);
+      FROM cases c JOIN users sub ON sub.id = c.submitted_by_user_id LEFT JOIN users ob ON ob.id = c.on_behalf_of_user_id LEFT JOIN users asg ON asg.id = c.assignee_user_id WHERE c.id = ${id} AND NOT ${hiddenFromSubject(actor)}`);
     const c = rows[0] as Record<string, unknown> | undefined;
     if (!c) throw notFound({ da: 'Sagen', en: 'The case' });
     const def: TServiceDefinition = await serviceVersion(tx, c.service_id as string, c.service_version as number);

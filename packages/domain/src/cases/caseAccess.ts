@@ -6,9 +6,10 @@ import { DomainError, notFound } from '../errors/DomainError';
 
 /**
  * A case about the actor that its service keeps from her (a dismissal before the hearing). It stays
- * hidden whatever else would show it, e.g. a leader's view of her own unit.
+ * hidden whatever else would show it: a leader's view of her own unit, a caseworker's queue. `c` is
+ * the case in the query.
  */
-function hiddenFromSubject(actor: Actor): SQL {
+export function hiddenFromSubject(actor: Actor): SQL {
   if (!actor.personId) return sql`false`;
   return sql`(c.subject_person_id = ${actor.personId} AND c.subject_hidden_until IS NOT NULL AND NOT (c.subject_hidden_until = ANY(c.stages_reached)))`;
 }
@@ -42,6 +43,11 @@ export function portalCaseVisible(actor: Actor): SQL {
     ? sql`EXISTS (SELECT 1 FROM unnest(${paths}) AS p(prefix) WHERE starts_with(u.path, p.prefix))`
     : unitInScope(actor, sql.raw('u.path'));
   return sql`((${own}) OR (${portfolio} AND NOT ${hiddenFromSubject(actor)}))`;
+}
+
+/** The same for a case row already loaded. */
+export function isHiddenFrom(actor: Actor, row: { subjectPersonId: string | null; subjectHiddenUntil: string | null; stagesReached: string[] }): boolean {
+  return !!actor.personId && row.subjectPersonId === actor.personId && row.subjectHiddenUntil !== null && !row.stagesReached.includes(row.subjectHiddenUntil);
 }
 
 /** Case handling is the 'cases.handle' permission; the auditor holds it to read, never to change. */

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../access/Actor';
 import { appendAudit, type Tx } from '../audit/appendAudit';
-import { DomainError } from '../errors/DomainError';
+import { DomainError, notFound } from '../errors/DomainError';
 import type { CaseDeps } from './CaseDeps';
-import { requireBackoffice } from './caseAccess';
+import { isHiddenFrom, requireBackoffice } from './caseAccess';
 import { caseForUpdate, type CaseRow } from './caseForUpdate';
 
 /** A caseworker's text: trimmed, required unless said otherwise, and at most `max` characters. */
@@ -20,6 +20,7 @@ export async function change<T>(deps: CaseDeps, actor: Actor, caseId: string, ex
   requireBackoffice(actor, true);
   return deps.db.transaction(async (tx) => {
     const row = await caseForUpdate(tx, caseId, expectedVersion);
+    if (isHiddenFrom(actor, row)) throw notFound({ da: 'Sagen', en: 'The case' });
     const result = await work(tx, row);
     await appendAudit(tx, { actorUserId: actor.userId, action, entityType: 'case', entityId: caseId, subjectPersonId: row.subjectPersonId });
     const { rows } = await tx.execute(sql`SELECT version FROM cases WHERE id = ${caseId}`);

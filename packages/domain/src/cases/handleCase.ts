@@ -6,7 +6,7 @@ import { DomainError } from '../errors/DomainError';
 import { enqueueJob } from '../jobs/enqueueJob';
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
-import { requireBackoffice } from './caseAccess';
+import { hiddenFromSubject, requireBackoffice } from './caseAccess';
 import { caseForUpdate, updateCase } from './caseForUpdate';
 import { change, requireOpen, text } from './caseChange';
 
@@ -14,8 +14,8 @@ import { change, requireOpen, text } from './caseChange';
 export async function pickNextCase(deps: CaseDeps, actor: Actor, teamId: string): Promise<{ id: string } | null> {
   requireBackoffice(actor, true);
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.execute(sql`SELECT id FROM cases WHERE team_id = ${teamId} AND assignee_user_id IS NULL AND status = 'submitted'
-      ORDER BY due_date, submitted_at FOR UPDATE SKIP LOCKED LIMIT 1`);
+    const { rows } = await tx.execute(sql`SELECT c.id FROM cases c WHERE c.team_id = ${teamId} AND c.assignee_user_id IS NULL AND c.status = 'submitted' AND NOT ${hiddenFromSubject(actor)}
+      ORDER BY c.due_date, c.submitted_at FOR UPDATE SKIP LOCKED LIMIT 1`);
     const id = rows[0]?.id as string | undefined;
     if (!id) return null;
     const row = await caseForUpdate(tx, id);

@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/appendAudit';
 import { serviceVersion } from '../catalog/latestServices';
 import { notFound } from '../errors/DomainError';
 import type { CaseDeps } from './CaseDeps';
-import { requireBackoffice } from './caseAccess';
+import { hiddenFromSubject, requireBackoffice } from './caseAccess';
 
 /**
  * The CPR numbers and other sensitive answers of a case in full, for a caseworker with the CPR
@@ -16,7 +16,7 @@ export async function revealCaseAnswers(deps: CaseDeps, actor: Actor, caseId: st
   requireBackoffice(actor, false);
   requirePermission(actor, 'person.readCpr');
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.execute(sql`SELECT service_id, service_version, answers, subject_person_id FROM cases WHERE id = ${caseId}`);
+    const { rows } = await tx.execute(sql`SELECT c.service_id, c.service_version, c.answers, c.subject_person_id FROM cases c WHERE c.id = ${caseId} AND NOT ${hiddenFromSubject(actor)}`);
     const c = rows[0] as { service_id: string; service_version: number; answers: Answers; subject_person_id: string | null } | undefined;
     if (!c) throw notFound({ da: 'Sagen', en: 'The case' });
     const values = sensitiveAnswers(await serviceVersion(tx, c.service_id, c.service_version), c.answers);

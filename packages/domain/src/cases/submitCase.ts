@@ -12,6 +12,8 @@ import { idempotencyRecordSql, IdempotencyKeyUsed, type IdempotencyClaim } from 
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
 import { personVisible } from '../org/personVisibility';
+import { containsPattern } from '../search/containsPattern';
+import { ownCase, portalCaseVisible } from './caseAccess';
 import { requireRoomOnCase } from './attachmentsStore';
 import { answersOfType, fileFieldValues, firstAnswerOfType } from './fileFieldValues';
 import type { UploadLimits } from './uploadLimits';
@@ -46,7 +48,7 @@ export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInpu
   const periodFrom = def.period ? (values[def.period.from] as string | null) ?? null : null;
   const periodTo = def.period?.to ? (values[def.period.to] as string | null) ?? periodFrom : periodFrom;
   // Only services with a period or a new person have a "same matter": a second mileage claim is not a duplicate.
-  if (!input.confirmNotDuplicate && (def.period || def.subject === 'new_person')) await refuseDuplicate(db, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });
+  if (!input.confirmNotDuplicate && (def.period || def.subject === 'new_person')) await refuseDuplicate(db, actor, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });
   const fileIds = await checkAttachments(db, actor, def, answers, deps.uploadLimits);
   const onBehalfOfUserId = await leaderDelegating(db, actor, unitId);
 
@@ -142,12 +144,19 @@ async function refuseReferencesOutOfReach(tx: Tx | Db, actor: Actor, def: TServi
   }, unreachable.map((r) => ({ path: r.path, column: r.field.id, message: message(r.kind) })));
 }
 
-async function refuseDuplicate(tx: Tx | Db, def: TServiceDefinition, answers: Answers, c: { subjectPersonId: string | null; unitId: string; periodFrom: string | null; periodTo: string | null }) {
+/**
+ * Refuses a likely duplicate of an open case the submitter may see, pointing to it. Only cases she
+ * may follow count, so the warning never tells her of a case kept from her; and a new person's
+ * CPR number is compared only with cases she submitted herself, so the warning cannot be used to
+ * guess a CPR number she sees masked.
+ */
+async function refuseDuplicate(tx: Tx | Db, actor: Actor, def: TServiceDefinition, answers: Answers, c: { subjectPersonId: string | null; unitId: string; periodFrom: string | null; periodTo: string | null }) {
   const cpr = firstAnswerOfType(def, answers, 'cpr');
-  const sameSubject = c.subjectPersonId ? sql`subject_person_id = ${c.subjectPersonId}`
-    : cpr ? sql`unit_id = ${c.unitId} AND answers::text LIKE ${`%${cpr}%`}` : sql`false`;
-  const overlap = c.periodFrom ? sql`(period_from IS NULL OR (period_from <= ${c.periodTo ?? c.periodFrom} AND coalesce(period_to, period_from) >= ${c.periodFrom}))` : sql`true`;
-  const { rows } = await tx.execute(sql`SELECT id, number FROM cases WHERE service_id = ${def.id} AND status <> 'resolved' AND ${sameSubject} AND ${overlap} ORDER BY submitted_at DESC LIMIT 1`);
+  const sameSubject = c.subjectPersonId ? sql`c.subject_person_id = ${c.subjectPersonId} AND ${portalCaseVisible(actor)}`
+    : cpr ? sql`c.unit_id = ${c.unitId} AND c.answers::text LIKE ${containsPattern(cpr)} AND ${ownCase(actor)}` : sql`false`;
+  const overlap = c.periodFrom ? sql`(c.period_from IS NULL OR (c.period_from <= ${c.periodTo ?? c.periodFrom} AND coalesce(c.period_to, c.period_from) >= ${c.periodFrom}))` : sql`true`;
+  const { rows } = await tx.execute(sql`SELECT c.id, c.number FROM cases c JOIN org_units u ON u.id = c.unit_id
+    WHERE c.service_id = ${def.id} AND c.status <> 'resolved' AND ${sameSubject} AND ${overlap} ORDER BY c.submitted_at DESC LIMIT 1`);
   const existing = rows[0] as { id: string; number: string } | undefined;
   if (existing) {
     throw new DomainError('conflict', 'duplicate_case', {

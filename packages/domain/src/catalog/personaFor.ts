@@ -3,6 +3,7 @@ import { audienceMatches, type Persona, type TServiceDefinition } from '@indgang
 import type { Db } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { notFound } from '../errors/DomainError';
+import { storedDefinition } from './latestServices';
 import { TtlCache } from './TtlCache';
 
 /** Columns administration, total (capped at 3) and recent (capped at 10) describing the actor. */
@@ -40,7 +41,7 @@ export async function serviceWithPersona(db: Pick<Db, 'execute'>, actor: Actor, 
   const { rows } = await db.execute(sql`SELECT s.definition, ${personaColumns(actor)} FROM services s WHERE s.id = ${serviceId} AND s.active ORDER BY s.version DESC LIMIT 1`);
   const row = rows[0] as { definition: TServiceDefinition; administration: string | null; total: number; recent: number } | undefined;
   if (!row) throw notFound({ da: 'Servicen', en: 'The service' });
-  return { definition: row.definition, persona: toPersona(actor, row) };
+  return { definition: storedDefinition(row.definition), persona: toPersona(actor, row) };
 }
 
 export interface CatalogCache { services: TtlCache<TServiceDefinition>; personas: TtlCache<Persona> }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { textOf, type TServiceDefinition } from '@indgang/schemas';
 import { executePrepared, type Db } from '@indgang/db';
+import { delegationInForce } from '../delegations/delegationInForce';
+import { todayInDenmark } from '../time/isoDate';
 
 export interface MailMessage { to: string; subject: string; text: string }
 export interface Mailer { send(message: MailMessage): Promise<void> }
@@ -8,15 +10,21 @@ export interface Mailer { send(message: MailMessage): Promise<void> }
 export type CaseMailKind = 'receipt' | 'returned' | 'resolved' | 'message';
 
 /**
- * The mail a case event sends its submitter, in Danish: the receipt with the case number, a return
- * with its reason and message, a message, or the resolution. Null when the submitter has no address.
+ * The mail a case event sends the one the case belongs to, in Danish: the receipt with the case
+ * number, a return with its reason and message, a message, or the resolution. A case a deputy
+ * submitted for her leader goes to the deputy while her delegation for the unit is in force, and to
+ * the leader after it. Null when the recipient has no address.
  */
 export async function composeCaseMail(db: Pick<Db, 'execute'>, caseId: string, kind: CaseMailKind, publicUrl: string): Promise<MailMessage | null> {
   const { rows } = await executePrepared(db, sql`
     SELECT c.number, c.due_date, c.id, s.definition, u.email, u.display_name,
       (SELECT body FROM case_events e WHERE e.case_id = c.id AND NOT e.internal AND e.type IN ('returned','resolved','message_to_submitter') ORDER BY e.id DESC LIMIT 1) AS last_body,
       (SELECT data->'reason'->>'da' FROM case_events e WHERE e.case_id = c.id AND e.type = 'returned' ORDER BY e.id DESC LIMIT 1) AS reason
-    FROM cases c JOIN users u ON u.id = c.submitted_by_user_id JOIN services s ON s.id = c.service_id AND s.version = c.service_version
+    FROM cases c JOIN services s ON s.id = c.service_id AND s.version = c.service_version
+    JOIN users u ON u.id = CASE WHEN c.on_behalf_of_user_id IS NULL OR EXISTS (
+        SELECT 1 FROM delegations d JOIN org_units du ON du.id = d.unit_id JOIN org_units cu ON cu.id = c.unit_id JOIN users su ON su.id = c.submitted_by_user_id
+        WHERE d.to_person_id = su.person_id AND starts_with(cu.path, du.path) AND ${delegationInForce(todayInDenmark())})
+      THEN c.submitted_by_user_id ELSE c.on_behalf_of_user_id END
     WHERE c.id = ${caseId}`);
   const c = rows[0] as { number: string; due_date: string; definition: TServiceDefinition; email: string | null; display_name: string; last_body: string | null; reason: string | null } | undefined;
   if (!c?.email) return null;
