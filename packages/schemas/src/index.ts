@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ZIsoDate as isoDate } from './isoDate';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+export { isCalendarDate, ZIsoDate, FIRST_YEAR, LAST_YEAR } from './isoDate';
+
 const id = z.string().min(1).max(80).regex(/^[A-Za-z0-9ÆØÅæøå._-]+$/, 'invalid id');
 
 export const ZDemoLoginBody = z.object({ userId: id }).strict();

@@ -4,10 +4,13 @@ import { DomainError } from '@indgang/domain';
 /** Deeper JSON than any request of the platform needs; deeper input is refused before it is parsed. */
 export const MAX_JSON_DEPTH = 32;
 
-const nulRefused = () => new DomainError('invalid', 'nul_character', {
-  da: 'Teksten indeholder et nul-tegn (U+0000), som ikke kan gemmes. Fjern tegnet og prøv igen.',
-  en: 'The text contains a NUL character (U+0000), which cannot be stored. Remove it and try again.',
+const unstorable = () => new DomainError('invalid', 'unstorable_character', {
+  da: 'Teksten indeholder et tegn, der ikke kan gemmes (et nul-tegn U+0000 eller en halv UTF-16-surrogat). Fjern tegnet og prøv igen.',
+  en: 'The text contains a character that cannot be stored (a NUL U+0000 or half a UTF-16 surrogate pair). Remove it and try again.',
 });
+
+/** NUL, or a surrogate without its other half: text PostgreSQL refuses to store. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const tooDeep = () => new DomainError('invalid', 'json_too_deep', {
   da: `JSON-indholdet er indlejret for dybt (mere end ${MAX_JSON_DEPTH} niveauer).`,
@@ -30,18 +33,19 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
-/** True when any string or key in the value holds U+0000 (PostgreSQL text and jsonb cannot store it). */
-export function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, v]) => key.includes('\u0000') || holdsNul(v));
+/** True when any string or key in the value holds text PostgreSQL text and jsonb cannot store. */
+export function holdsUnstorableText(value: unknown): boolean {
+  if (typeof value === 'string') return UNSTORABLE.test(value);
+  if (Array.isArray(value)) return value.some(holdsUnstorableText);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, v]) => UNSTORABLE.test(key) || holdsUnstorableText(v));
   return false;
 }
 
 /**
  * Refuses at the edge, with a 400 in Danish and English, input no route could handle: JSON nested
- * deeper than MAX_JSON_DEPTH, and a NUL character in a JSON body, a text body, a query string or a
- * path parameter. The JSON parser keeps Fastify's protection against prototype poisoning.
+ * deeper than MAX_JSON_DEPTH, and a NUL character or half a surrogate pair in a JSON body, a text
+ * body, a query string or a path parameter. The JSON parser keeps Fastify's protection against
+ * prototype poisoning.
  */
 declare module 'fastify' {
   interface FastifyRequest { rawJson?: string }
@@ -55,13 +59,13 @@ export function registerInputGuards(app: FastifyInstance): void {
     if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
     parseJson(request, text, (error, value) => {
       if (error) return done(error, undefined);
-      if (holdsNul(value)) return done(nulRefused(), undefined);
+      if (holdsUnstorableText(value)) return done(unstorable(), undefined);
       // Kept for what must compare requests byte for byte (the Idempotency-Key check).
       request.rawJson = text;
       return done(null, value);
     });
   });
   app.addHook('preValidation', async (request) => {
-    if (holdsNul(request.query) || holdsNul(request.params) || (typeof request.body === 'string' && request.body.includes('\u0000'))) throw nulRefused();
+    if (holdsUnstorableText(request.query) || holdsUnstorableText(request.params) || holdsUnstorableText(typeof request.body === 'string' ? request.body : null)) throw unstorable();
   });
 }

@@ -62,24 +62,28 @@ describe('bad input', () => {
   const nul = 'Hansen\u0000';
   const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
   const edgeCases: Array<[string, () => TestClient, { method: 'GET' | 'POST' | 'PUT'; url: string; payload?: string | object; headers?: Record<string, string> }, string]> = [
-    ['a person search', () => leader, { method: 'GET', url: '/api/v1/org/persons?q=Han%00sen' }, 'nul_character'],
-    ['a case search', () => leader, { method: 'GET', url: '/api/v1/cases?view=mine&q=%00' }, 'nul_character'],
-    ['a catalogue search', () => leader, { method: 'GET', url: '/api/v1/catalog/services?q=ferie%00' }, 'nul_character'],
-    ['an audit filter', () => admin, { method: 'GET', url: '/api/v1/audit?action=case.read%00' }, 'nul_character'],
-    ['a benefit people search', () => admin, { method: 'GET', url: '/api/v1/benefits/people?q=an%00' }, 'nul_character'],
-    ['a path parameter', () => leader, { method: 'GET', url: '/api/v1/org/persons/p-1%00' }, 'nul_character'],
-    ['a draft', () => leader, { method: 'PUT', url: '/api/v1/catalog/services/fravaer/draft', payload: { answers: { absence: { note: nul } } } }, 'nul_character'],
-    ['a submission', () => leader, { method: 'POST', url: '/api/v1/cases', payload: { serviceId: 'fravaer', answers: { absence: { note: nul } } } }, 'nul_character'],
-    ['a key in a submission', () => leader, { method: 'POST', url: '/api/v1/cases', payload: '{"serviceId":"fravaer","answers":{"a\\u0000b":{}}}', headers: { 'content-type': 'application/json' } }, 'nul_character'],
-    ['a portal message', () => leader, { method: 'POST', url: '/api/v1/cases/00000000-0000-4000-8000-000000000000/messages', payload: { body: nul } }, 'nul_character'],
-    ['a case note', () => admin, { method: 'POST', url: '/api/v1/backoffice/cases/00000000-0000-4000-8000-000000000000/notes', payload: { body: nul } }, 'nul_character'],
-    ['a programme name', () => admin, { method: 'POST', url: '/api/v1/programmes', payload: { name: nul, description: '' } }, 'nul_character'],
-    ['an organisation file', () => admin, { method: 'POST', url: '/api/v1/org/imports', payload: 'unit_id;unit_name;unit_kind\nx\u0000;X;office', headers: { 'content-type': 'text/csv' } }, 'nul_character'],
+    ['a person search', () => leader, { method: 'GET', url: '/api/v1/org/persons?q=Han%00sen' }, 'unstorable_character'],
+    ['a case search', () => leader, { method: 'GET', url: '/api/v1/cases?view=mine&q=%00' }, 'unstorable_character'],
+    ['a catalogue search', () => leader, { method: 'GET', url: '/api/v1/catalog/services?q=ferie%00' }, 'unstorable_character'],
+    ['an audit filter', () => admin, { method: 'GET', url: '/api/v1/audit?action=case.read%00' }, 'unstorable_character'],
+    ['a benefit people search', () => admin, { method: 'GET', url: '/api/v1/benefits/people?q=an%00' }, 'unstorable_character'],
+    ['a path parameter', () => leader, { method: 'GET', url: '/api/v1/org/persons/p-1%00' }, 'unstorable_character'],
+    ['a draft', () => leader, { method: 'PUT', url: '/api/v1/catalog/services/fravaer/draft', payload: { answers: { absence: { note: nul } } } }, 'unstorable_character'],
+    ['a submission', () => leader, { method: 'POST', url: '/api/v1/cases', payload: { serviceId: 'fravaer', answers: { absence: { note: nul } } } }, 'unstorable_character'],
+    ['a key in a submission', () => leader, { method: 'POST', url: '/api/v1/cases', payload: '{"serviceId":"fravaer","answers":{"a\\u0000b":{}}}', headers: { 'content-type': 'application/json' } }, 'unstorable_character'],
+    ['a portal message', () => leader, { method: 'POST', url: '/api/v1/cases/00000000-0000-4000-8000-000000000000/messages', payload: { body: nul } }, 'unstorable_character'],
+    ['a case note', () => admin, { method: 'POST', url: '/api/v1/backoffice/cases/00000000-0000-4000-8000-000000000000/notes', payload: { body: nul } }, 'unstorable_character'],
+    ['a programme name', () => admin, { method: 'POST', url: '/api/v1/programmes', payload: { name: nul, description: '' } }, 'unstorable_character'],
+    ['an organisation file', () => admin, { method: 'POST', url: '/api/v1/org/imports', payload: 'unit_id;unit_name;unit_kind\nx\u0000;X;office', headers: { 'content-type': 'text/csv' } }, 'unstorable_character'],
+    ['half a surrogate pair in a submission', () => leader, { method: 'POST', url: '/api/v1/cases', payload: '{"serviceId":"fravaer","answers":{"absence":{"note":"A\\ud800"}}}', headers: { 'content-type': 'application/json' } }, 'unstorable_character'],
+    ['half a surrogate pair in a draft', () => leader, { method: 'PUT', url: '/api/v1/catalog/services/fravaer/draft', payload: '{"answers":{"absence":{"note":"\\udc00x"}}}', headers: { 'content-type': 'application/json' } }, 'unstorable_character'],
+    ['a year that does not exist', () => leader, { method: 'POST', url: '/api/v1/delegations', payload: { toPersonId: 'p-100004', unitId: 'buf-001', validFrom: '0000-01-01', validTo: '0000-01-02' } }, 'invalid_input'],
+    ['an impossible measurement date', () => admin, { method: 'POST', url: '/api/v1/kpis/00000000-0000-4000-8000-000000000000/measurements', payload: { measuredOn: '2026-13-45', value: '1', kind: 'actual' } }, 'invalid_input'],
     ['a draft nested 5,000 levels', () => leader, { method: 'PUT', url: '/api/v1/catalog/services/fravaer/draft', payload: `{"answers":${deep(5000)}}`, headers: { 'content-type': 'application/json' } }, 'json_too_deep'],
     ['a business case nested 5,000 levels', () => admin, { method: 'POST', url: '/api/v1/business-cases/evaluate', payload: `{"lines":${deep(5000)}}`, headers: { 'content-type': 'application/json' } }, 'json_too_deep'],
   ];
 
-  it.each(edgeCases)('refuses a NUL character or deep nesting in %s with a 400 in both languages', async (_name, who, request, code) => {
+  it.each(edgeCases)('refuses unstorable text, impossible dates or deep nesting in %s with a 400 in both languages', async (_name, who, request, code) => {
     const response = await t.as(who(), request);
     expect(response.statusCode).toBe(400);
     const { error } = response.json();

@@ -6,9 +6,12 @@ const EXTENSIONS: Record<string, readonly string[]> = {
   'image/png': ['png'],
 };
 
-/** Control characters, and the marks that reverse or isolate text direction ("fil\u202Efdp.exe"). */
+/**
+ * Control characters, the marks that reverse or isolate text direction ("fil\u202Efdp.exe"),
+ * invisible zero-width characters ("a.exe\u200B.pdf"), and halves of surrogate pairs.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * A file name fit to store and show: without control or direction-changing characters and path
@@ -28,9 +31,11 @@ export function cleanFileName(raw: string, mimeType: string): string {
       en: `The file name ends in .${extension}, but the file is ${allowed.map((e) => `.${e}`).join('/')}. Rename the file so its name matches its content.`,
     });
   }
-  if (name.length > 200) {
-    const ext = name.slice(name.lastIndexOf('.'));
-    name = `${name.slice(0, 200 - ext.length)}${ext}`;
+  const chars = [...name];
+  if (chars.length > 200) {
+    // Cut by characters, not UTF-16 units, so no emoji is split in half.
+    const ext = [...name.slice(name.lastIndexOf('.'))];
+    name = [...chars.slice(0, 200 - ext.length), ...ext].join('');
   }
   return name;
 }

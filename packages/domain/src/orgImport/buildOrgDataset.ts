@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@indgang/schemas';
 import type { FieldError, LocalizedText } from '../errors/DomainError';
 import { UNIT_KINDS, type OrgDataset, type PersonRecord, type UnitKind } from './OrgDataset';
 import type { ImportField, SourceField, SourceRecord } from './readOrgFile';
@@ -7,7 +8,6 @@ export interface BuildResult { dataset: OrgDataset; errors: FieldError[] }
 const ID = /^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå._-]{0,63}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CPR = /^\d{6}-?\d{4}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Validates every record of an import file and assembles the organisation it describes.
@@ -36,9 +36,7 @@ export function buildOrgDataset(records: SourceRecord[], existingUnits: Readonly
   const date = (r: SourceRecord, field: ImportField, required: boolean) => {
     const value = text(r, field, required, 10);
     if (value === null) return null;
-    const m = DATE.exec(value);
-    const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-    if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+    if (!isCalendarDate(value)) {
       fail(r.get(field), { da: `"${value}" er ikke en gyldig dato (ÅÅÅÅ-MM-DD).`, en: `"${value}" is not a valid date (YYYY-MM-DD).` });
       return null;
     }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ZIsoDate as isoDate } from '../isoDate';
 
 const id = z.string().min(1).max(80).regex(/^[A-Za-z0-9._-]+$/, 'invalid id');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const version = z.number().int().positive();
 const decimal = z.union([z.number(), z.string().max(30)]);
 const shortText = (max: number) => z.string().trim().max(max);

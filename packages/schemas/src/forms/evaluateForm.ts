@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../isoDate';
 import type { TAudience, TCondition, TDocumentRequirement, TField, TSection, TServiceDefinition, TText } from './ServiceDefinition';
 
 export type AnswerValue = string | number | boolean | string[] | null;
@@ -68,15 +69,7 @@ export function requiredDocuments(def: TServiceDefinition, answers: Answers): Do
     });
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const err = (path: string, field: string, da: string, en: string): FormError => ({ path, field, message: { da, en } });
-
-function validDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
 
 function checkField(field: TField, raw: AnswerValue | undefined, path: string, errors: FormError[]): AnswerValue {
   const empty = raw === undefined || raw === null || raw === '' || raw === false || (Array.isArray(raw) && raw.length === 0);
@@ -105,7 +98,7 @@ function checkField(field: TField, raw: AnswerValue | undefined, path: string, e
       const value = raw.trim();
       const max = field.maxLength ?? (field.type === 'textarea' ? 4000 : 200);
       if (value.length > max) errors.push(err(path, field.id, `Højst ${max} tegn.`, `At most ${max} characters.`));
-      if (field.type === 'date' && !validDate(value)) errors.push(err(path, field.id, 'Skal være en gyldig dato.', 'Must be a valid date.'));
+      if (field.type === 'date' && !isCalendarDate(value)) errors.push(err(path, field.id, 'Skal være en gyldig dato.', 'Must be a valid date.'));
       if (field.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) errors.push(err(path, field.id, 'Skal være en gyldig e-mailadresse.', 'Must be a valid e-mail address.'));
       if (field.type === 'cpr' && !/^\d{6}-?\d{4}$/.test(value)) errors.push(err(path, field.id, 'CPR-nummeret skal have formen DDMMÅÅ-NNNN.', 'The CPR number must look like DDMMYY-NNNN.'));
       if ((field.type === 'select' || field.type === 'radio') && !field.options?.some((o) => o.value === value)) errors.push(err(path, field.id, 'Vælg en af mulighederne.', 'Choose one of the options.'));
