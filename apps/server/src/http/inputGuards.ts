@@ -10,6 +10,7 @@ const unstorable = () => new DomainError('invalid', 'unstorable_character', {
 });
 
 /** NUL, or a surrogate without its other half: text PostgreSQL refuses to store. */
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const tooDeep = () => new DomainError('invalid', 'json_too_deep', {
