@@ -74,7 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const limits = await registerRateLimits(app, deps.config.rateLimits);
   const routeDeps = { ...deps, limits };
 
-  healthRoutes(app, { database: deps.database, registry });
+  healthRoutes(app, { database: deps.database, registry, metricsToken: deps.config.metricsToken });
   sessionRoutes(app, routeDeps);
   const { oidc } = deps.config;
   if (oidc) oidcRoutes(app, { database: deps.database, config: { ...deps.config, oidc }, limits });

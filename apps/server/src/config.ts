@@ -35,6 +35,8 @@ export interface Config {
   /** Which proxies to believe about the client's address (X-Forwarded-For): none, all, or the listed addresses. */
   trustProxy: boolean | string;
   rateLimits: RateLimitConfig;
+  /** Bearer token for /metrics; without it, /metrics answers only the machine itself. */
+  metricsToken?: string;
   /** How many months ahead a leader's delegation may end. */
   delegationMaxMonths: number;
   /** Files and bytes one person may upload in 24 hours, and one case may hold. */
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Indgang <indgang@localhost>',
     worker: env.INDGANG_WORKER ? env.INDGANG_WORKER === 'true' : true,
     trustProxy: trustProxy(env.TRUST_PROXY),
+    metricsToken: env.METRICS_TOKEN || undefined,
     audit: {
       keyFile: resolve(env.AUDIT_SIGNING_KEY_FILE ?? join(dataDir, 'audit', 'signing-key.pem')),
       anchorFile: resolve(env.AUDIT_ANCHOR_FILE ?? join(dataDir, 'audit', 'anchors.jsonl')),

@@ -40,6 +40,15 @@ export async function openListener(host: string, port: number): Promise<Listener
     response.end(`<!doctype html><html lang="da"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>Indgang starter</title></head><body><main><h1>Indgang starter</h1><p>${STARTING.da}</p><p lang="en">${STARTING.en}</p></main></body></html>`);
   };
   const server = createServer((request, response) => handler(request, response));
+  // Requests Node refuses before any handler (overlong headers, broken HTTP) get the same bilingual JSON.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({ error: { code: tooLarge ? 'headers_too_large' : 'bad_request', message: tooLarge
+      ? { da: 'Adressen eller hovederne er for lange.', en: 'The address or the headers are too long.' }
+      : { da: 'Forespørgslen kunne ikke læses.', en: 'The request could not be read.' }, fields: [] } });
+    socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => { server.off('error', reject); resolve(); });

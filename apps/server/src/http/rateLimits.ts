@@ -33,8 +33,8 @@ export async function registerRateLimits(app: FastifyInstance, config: RateLimit
   });
   return {
     login: { max: config.loginPerMinute, timeWindow: 60_000 },
-    // Counted after authentication, so a user is limited across addresses and colleagues behind one address are not.
-    upload: { max: config.uploadsPerMinute, timeWindow: 60_000, keyGenerator: perUser, hook: 'preHandler' },
+    // Counted per user (the session is resolved when the request arrives), before the body is read.
+    upload: { max: config.uploadsPerMinute, timeWindow: 60_000, keyGenerator: perUser },
     public: { max: config.publicPerMinute, timeWindow: 60_000 },
   };
 }

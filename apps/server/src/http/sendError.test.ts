@@ -44,6 +44,8 @@ describe('bad input', () => {
     ['a file sent as JSON', () => leader, { method: 'POST', url: '/api/v1/attachments?fileName=x.pdf', payload: { file: 'x' } }],
     ['a negative case version', () => admin, { method: 'POST', url: '/api/v1/backoffice/cases/00000000-0000-4000-8000-000000000000/resolve', payload: { outcome: 'x', reply: 'y', expectedVersion: -1 } }],
     ['a queue of a team id with path characters', () => admin, { method: 'POST', url: '/api/v1/backoffice/queue/..%2Fx/next' }],
+    ['a file on a route that takes none', () => leader, { method: 'POST', url: '/api/v1/cases', payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0]), headers: { 'content-type': 'image/jpeg' } }],
+    ['a workbook on a route that takes none', () => admin, { method: 'POST', url: '/api/v1/programmes', payload: Buffer.from('PK'), headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }],
     ['a draft that is not an object', () => leader, { method: 'PUT', url: '/api/v1/catalog/services/fravaer/draft', payload: { answers: 'tekst' } }],
   ];
 
@@ -114,6 +116,23 @@ describe('bad input', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('gives Prometheus metrics only with the token, or to the machine itself', async () => {
+    const withToken = await createTestApp(pglite!, { metricsToken: 'hemmelig' });
+    try {
+      expect((await withToken.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(403);
+      expect((await withToken.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer hemmelig' } })).statusCode).toBe(200);
+    } finally {
+      await withToken.close();
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.1.2.3' })).statusCode).toBe(403);
+  });
+
+  it('says in both languages what the framework refuses, e.g. an empty JSON body', async () => {
+    const empty = await t.as(leader, { method: 'POST', url: '/api/v1/delegations', payload: '', headers: { 'content-type': 'application/json' } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.message).toEqual({ da: 'Forespørgslen har ikke noget JSON-indhold.', en: 'The request has no JSON content.' });
   });
 
   it('answers /health and exposes Prometheus metrics', async () => {

@@ -27,7 +27,6 @@ const fileName = (name: string, ext: string) => `attachment; filename*=UTF-8''${
 export function benefitRoutes(app: FastifyInstance, deps: { database: Database; limits: RateLimits }) {
   const db = deps.database.db;
   const writer = (request: Parameters<typeof requireActor>[0]) => { const actor = requireActor(request); requireWritable(actor); return actor; };
-  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body));
 
   // The evaluation alone, for scripts and other systems: no data is read or kept, so no login is needed.
   app.post('/api/v1/business-cases/evaluate', { bodyLimit: EVALUATE_BODY_LIMIT, config: { rateLimit: deps.limits.public } }, async (request) => {
@@ -78,13 +77,17 @@ export function benefitRoutes(app: FastifyInstance, deps: { database: Database; 
     if (!stored.data || !stored.result) throw new DomainError('not_found', 'no_business_case', { da: 'Projektet har ingen business case endnu.', en: 'The project has no business case yet.' });
     return reply.type(XLSX).header('content-disposition', fileName(stored.data.title, 'xlsx')).send(await writeBusinessCaseWorkbook(stored.data, stored.result));
   });
-  app.post('/api/v1/projects/:id/business-case.xlsx', { config: { rateLimit: deps.limits.upload } }, async (request) => {
-    const actor = writer(request);
-    const { id } = parseInput(ZUuidParams, request.params, 'params');
-    if (!Buffer.isBuffer(request.body)) throw new DomainError('invalid', 'workbook_missing', { da: 'Send regnearket som .xlsx.', en: 'Send the workbook as .xlsx.' });
-    const data = await readBusinessCaseWorkbook(request.body);
-    const expectedVersion = (await getBusinessCase({ db }, actor, id)).version;
-    return saveBusinessCase({ db }, actor, id, data, expectedVersion);
+  // Workbooks are read only where one is uploaded.
+  void app.register(async (workbooks) => {
+    workbooks.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+    workbooks.post('/api/v1/projects/:id/business-case.xlsx', { config: { rateLimit: deps.limits.upload } }, async (request) => {
+      const actor = writer(request);
+      const { id } = parseInput(ZUuidParams, request.params, 'params');
+      if (!Buffer.isBuffer(request.body)) throw new DomainError('invalid', 'workbook_missing', { da: 'Send regnearket som .xlsx.', en: 'Send the workbook as .xlsx.' });
+      const data = await readBusinessCaseWorkbook(request.body);
+      const expectedVersion = (await getBusinessCase({ db }, actor, id)).version;
+      return saveBusinessCase({ db }, actor, id, data, expectedVersion);
+    });
   });
 
   app.get('/api/v1/projects/:id/benefit-tree', async (request) => getBenefitTree({ db }, requireActor(request), parseInput(ZUuidParams, request.params, 'params').id));

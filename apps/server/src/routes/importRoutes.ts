@@ -22,32 +22,35 @@ function importFormat(request: FastifyRequest): 'csv' | 'json' {
  */
 export function importRoutes(app: FastifyInstance, deps: { database: Database; limits: RateLimits }) {
   const db = deps.database.db;
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
+  // CSV is read only where an organisation file is imported.
+  void app.register(async (imports) => {
+    imports.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
 
-  app.post('/api/v1/org/imports', { bodyLimit: MAX_IMPORT_BYTES, config: { rateLimit: deps.limits.upload } }, async (request, reply) => {
-    const actor = requireActor(request);
-    requirePermission(actor, 'org.import');
-    const format = importFormat(request);
-    const { fileName } = parseInput(ZImportQuery, request.query, 'query');
-    const text = format === 'csv' ? String(request.body ?? '') : JSON.stringify(request.body ?? null);
-    const input = { format, text, fileName };
-    if (!(request.headers.accept ?? '').includes('application/x-ndjson')) {
-      return importOrgFile({ db }, actor, input);
-    }
-    const stream = new PassThrough();
-    reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
-    const line = (value: unknown) => stream.write(`${JSON.stringify(value)}\n`);
-    let lastSent = 0;
-    void importOrgFile({ db }, actor, input, (progress) => {
-      const now = Date.now();
-      if (progress.done === progress.total || now - lastSent > 100) { lastSent = now; line({ progress }); }
-    }).then(
-      (result) => line({ result }),
-      (error: unknown) => {
-        if (error instanceof DomainError) line({ error: { code: error.code, message: error.text, fields: error.fields } });
-        else { request.log.error({ err: error }, 'import failed'); line({ error: { code: 'internal', message: { da: 'Importen fejlede uventet; intet er ændret.', en: 'The import failed unexpectedly; nothing was changed.' }, fields: [] } }); }
-      },
-    ).finally(() => stream.end());
-    return reply.send(stream);
+    imports.post('/api/v1/org/imports', { bodyLimit: MAX_IMPORT_BYTES, config: { rateLimit: deps.limits.upload } }, async (request, reply) => {
+      const actor = requireActor(request);
+      requirePermission(actor, 'org.import');
+      const format = importFormat(request);
+      const { fileName } = parseInput(ZImportQuery, request.query, 'query');
+      const text = format === 'csv' ? String(request.body ?? '') : JSON.stringify(request.body ?? null);
+      const input = { format, text, fileName };
+      if (!(request.headers.accept ?? '').includes('application/x-ndjson')) {
+        return importOrgFile({ db }, actor, input);
+      }
+      const stream = new PassThrough();
+      reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
+      const line = (value: unknown) => stream.write(`${JSON.stringify(value)}\n`);
+      let lastSent = 0;
+      void importOrgFile({ db }, actor, input, (progress) => {
+        const now = Date.now();
+        if (progress.done === progress.total || now - lastSent > 100) { lastSent = now; line({ progress }); }
+      }).then(
+        (result) => line({ result }),
+        (error: unknown) => {
+          if (error instanceof DomainError) line({ error: { code: error.code, message: error.text, fields: error.fields } });
+          else { request.log.error({ err: error }, 'import failed'); line({ error: { code: 'internal', message: { da: 'Importen fejlede uventet; intet er ændret.', en: 'The import failed unexpectedly; nothing was changed.' }, fields: [] } }); }
+        },
+      ).finally(() => stream.end());
+      return reply.send(stream);
+    });
   });
 }

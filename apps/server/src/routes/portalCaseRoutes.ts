@@ -13,9 +13,6 @@ const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 export function portalCaseRoutes(app: FastifyInstance, deps: { database: Database; calendar: WorkCalendar; jobs: { wake(): Promise<unknown> }; limits: RateLimits; config: { uploadLimits: UploadLimits } }) {
   const caseDeps = { db: deps.database.db, calendar: deps.calendar, cache: createCatalogCache(), uploadLimits: deps.config.uploadLimits };
   const afterChange = () => { void deps.jobs.wake(); };
-  for (const type of FILE_TYPES) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_request, body, done) => done(null, body));
-  }
 
   app.post('/api/v1/cases', async (request, reply) => {
     const actor = requireActor(request);
@@ -51,13 +48,19 @@ export function portalCaseRoutes(app: FastifyInstance, deps: { database: Databas
     return idempotent(request, reply, caseDeps.db, 200, async (db) => { await reopenCase({ ...caseDeps, db }, actor, id, reason); return { ok: true }; });
   });
 
-  app.post('/api/v1/attachments', { bodyLimit: MAX_ATTACHMENT_BYTES, config: { rateLimit: deps.limits.upload } }, async (request, reply) => {
-    const actor = requireActor(request);
-    requireWritable(actor);
-    const { fileName } = parseInput(ZAttachmentQuery, request.query, 'query');
-    const mimeType = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
-    const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    return idempotent(request, reply, deps.database.db, 201, (db) => uploadAttachment({ db, uploadLimits: caseDeps.uploadLimits }, actor, { fileName, mimeType, content }));
+  // File bodies are read only on the upload route: elsewhere a file type is refused before 20 MB are read.
+  void app.register(async (files) => {
+    for (const type of FILE_TYPES) {
+      files.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_request, body, done) => done(null, body));
+    }
+    files.post('/api/v1/attachments', { bodyLimit: MAX_ATTACHMENT_BYTES, config: { rateLimit: deps.limits.upload } }, async (request, reply) => {
+      const actor = requireActor(request);
+      requireWritable(actor);
+      const { fileName } = parseInput(ZAttachmentQuery, request.query, 'query');
+      const mimeType = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      return idempotent(request, reply, deps.database.db, 201, (db) => uploadAttachment({ db, uploadLimits: caseDeps.uploadLimits }, actor, { fileName, mimeType, content }));
+    });
   });
 
   app.get('/api/v1/attachments/:id', async (request, reply) => {
