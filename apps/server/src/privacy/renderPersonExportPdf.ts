@@ -56,6 +56,8 @@ export function renderPersonExportPdf(data: PersonDataExport): Promise<Buffer> {
     for (const f of c.files) line(`  Fil: ${f.fileName} (${f.mimeType}, ${Math.ceil(f.size / 1024)} kB, SHA-256 ${f.sha256.slice(0, 16)}…)`);
   }
 
+  if (data.withheldCases > 0) line(`${data.withheldCases} sag(er) under forberedelse vises ikke endnu; de bliver synlige for personen fra det trin, servicens regler fastsætter (fx partshøring).`);
+
   heading('Sager indberettet af personen');
   none(data.casesSubmitted);
   for (const c of data.casesSubmitted) line(`${c.number} · ${c.service} · ${c.unit} · ${c.status}, indberettet ${date(c.submittedAt)}`);

@@ -121,6 +121,10 @@ describe.each(targets)('data-protection life cycle on $name', (target) => {
 
   it('exports everything about a person as JSON and PDF for the administrator only, and audits it', async () => {
     const person = await personOf('demo-medarbejder');
+    // A dismissal being prepared is counted, not shown; a leader's draft holds no answers about others.
+    leader = await t.login('demo-leder'); // housekeeping above ended the earlier session
+    const dismissal = await submit(leader, 'fratraedelse', { termination: { person, type: 'dismissal', lastDay: '2027-06-30' } });
+    await t.as(employee, { method: 'PUT', url: '/api/v1/catalog/services/udlaeg/draft', payload: { answers: { receipts: [{ description: 'Taxa med kollega Hansen' }] } } });
     // Someone reads her record: the export says who and when.
     expect((await t.as(admin, { method: 'GET', url: `/api/v1/org/persons/${person}` })).statusCode).toBe(200);
     expect((await t.as(employee, { method: 'GET', url: `/api/v1/privacy/persons/${person}/export` })).statusCode).toBe(403);
@@ -132,6 +136,9 @@ describe.each(targets)('data-protection life cycle on $name', (target) => {
     expect(data.employments.length).toBeGreaterThan(0);
     expect(data.casesAbout.map((c: { number: string }) => c.number).length).toBeGreaterThan(0);
     expect(data.casesAbout.find((c: { answers: object }) => Object.keys(c.answers).length > 0)).toBeDefined();
+    expect(data.casesAbout.map((c: { number: string }) => c.number)).not.toContain((await q('SELECT number FROM cases WHERE id = $1', [dismissal]))[0].number);
+    expect(data.withheldCases).toBe(1);
+    expect(data.drafts).toEqual([{ serviceId: 'udlaeg', updatedAt: expect.any(String) }]);
     expect(data.readsOfPersonalData).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'person.read', by: 'Systemadministrator' })]));
     const pdf = await t.as(admin, { method: 'GET', url: `/api/v1/privacy/persons/${person}/export.pdf` });
     expect(pdf.headers['content-type']).toBe('application/pdf');

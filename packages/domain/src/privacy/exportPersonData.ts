@@ -12,8 +12,10 @@ const nameOf = (definition: unknown) => textOf((definition as TServiceDefinition
 /**
  * Everything Indgang holds about a person, for her request under GDPR art. 15: her master data,
  * employments and leadership, her users and roles, delegations, the cases about her with their
- * answers, timeline and files, the cases she submitted (without what they say about others), her
- * drafts, the legal holds on her data, and who has read her data when. The export is audited.
+ * answers, timeline and files, the cases she submitted and the forms she has begun (without what
+ * they say about others), the legal holds on her data, and who has read her data when. A case its
+ * service keeps from her until a stage (a dismissal before the hearing) is counted, not shown. The
+ * export is audited.
  */
 export async function exportPersonData(deps: { db: Db }, actor: Actor, personId: string, format: 'json' | 'pdf') {
   requirePermission(actor, 'privacy.manage');
@@ -28,8 +30,10 @@ export async function exportPersonData(deps: { db: Db }, actor: Actor, personId:
     const leaderOf = await q(sql`SELECT o.id, o.name FROM unit_managers m JOIN org_units o ON o.id = m.unit_id WHERE m.person_id = ${personId}`);
     const delegations = await q(sql`SELECT d.*, o.name AS unit_name FROM delegations d JOIN org_units o ON o.id = d.unit_id
       WHERE d.to_person_id = ${personId} OR d.from_user_id = ANY(${userIds}::text[]) ORDER BY d.valid_from`);
+    const withheld = sql`(c.subject_hidden_until IS NOT NULL AND NOT (c.subject_hidden_until = ANY(c.stages_reached)))`;
     const about = await q(sql`SELECT c.*, s.definition, o.name AS unit_name FROM cases c JOIN services s ON s.id = c.service_id AND s.version = c.service_version
-      JOIN org_units o ON o.id = c.unit_id WHERE c.subject_person_id = ${personId} ORDER BY c.submitted_at`);
+      JOIN org_units o ON o.id = c.unit_id WHERE c.subject_person_id = ${personId} AND NOT ${withheld} ORDER BY c.submitted_at`);
+    const [{ n: withheldCases }] = await q(sql`SELECT count(*)::int AS n FROM cases c WHERE c.subject_person_id = ${personId} AND ${withheld}`) as [{ n: number }];
     const aboutIds = `{${about.map((c) => c.id as string).join(',')}}`;
     const events = await q(sql`SELECT e.case_id, e.at, e.type, e.internal, e.body, u.display_name AS actor FROM case_events e LEFT JOIN users u ON u.id = e.actor_user_id
       WHERE e.case_id = ANY(${aboutIds}::text[]) ORDER BY e.id`);
@@ -37,7 +41,7 @@ export async function exportPersonData(deps: { db: Db }, actor: Actor, personId:
     const submitted = await q(sql`SELECT c.number, c.status, c.submitted_at, c.resolved_at, s.definition, o.name AS unit_name FROM cases c
       JOIN services s ON s.id = c.service_id AND s.version = c.service_version JOIN org_units o ON o.id = c.unit_id
       WHERE c.submitted_by_user_id = ANY(${userIds}::text[]) AND c.subject_person_id IS DISTINCT FROM ${personId} ORDER BY c.submitted_at`);
-    const drafts = await q(sql`SELECT service_id, answers, updated_at FROM drafts WHERE user_id = ANY(${userIds}::text[])`);
+    const drafts = await q(sql`SELECT service_id, updated_at FROM drafts WHERE user_id = ANY(${userIds}::text[])`);
     const holds = await q(sql`SELECT h.reason, h.set_at, h.released_at, c.number AS case_number FROM legal_holds h LEFT JOIN cases c ON c.id = h.case_id
       WHERE h.person_id = ${personId} OR h.case_id = ANY(${aboutIds}::text[]) ORDER BY h.set_at`);
     const reads = await q(sql`SELECT a.at, a.action, a.entity_type, coalesce(u.display_name, a.actor_user_id, 'Indgang') AS actor FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
@@ -61,7 +65,9 @@ export async function exportPersonData(deps: { db: Db }, actor: Actor, personId:
         files: files.filter((f) => f.case_id === c.id).map((f) => ({ fileName: f.file_name as string, mimeType: f.mime_type as string, size: Number(f.size), sha256: f.sha256 as string, contentBase64: (f.content as Buffer).toString('base64') })),
       })),
       casesSubmitted: submitted.map((c) => ({ number: c.number as string, service: nameOf(c.definition), unit: c.unit_name as string, status: c.status as string, submittedAt: iso(c.submitted_at), resolvedAt: iso(c.resolved_at) })),
-      drafts: drafts.map((d) => ({ serviceId: d.service_id as string, answers: d.answers, updatedAt: iso(d.updated_at) })),
+      // A draft's answers are mostly about others (the employee a leader is about to hire): only that it exists.
+      drafts: drafts.map((d) => ({ serviceId: d.service_id as string, updatedAt: iso(d.updated_at) })),
+      withheldCases,
       legalHolds: holds.map((h) => ({ reason: h.reason as string, caseNumber: (h.case_number as string | null) ?? null, setAt: iso(h.set_at), releasedAt: iso(h.released_at) })),
       readsOfPersonalData: reads.map((r) => ({ at: iso(r.at), action: r.action as string, what: r.entity_type as string, by: r.actor as string })),
     };
