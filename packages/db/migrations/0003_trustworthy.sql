@@ -28,4 +28,6 @@ ALTER TABLE "legal_holds" ADD CONSTRAINT "legal_holds_person_id_persons_id_fk" F
 ALTER TABLE "legal_holds" ADD CONSTRAINT "legal_holds_set_by_user_id_users_id_fk" FOREIGN KEY ("set_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "legal_holds" ADD CONSTRAINT "legal_holds_released_by_user_id_users_id_fk" FOREIGN KEY ("released_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "legal_holds_case_idx" ON "legal_holds" USING btree ("case_id");--> statement-breakpoint
-CREATE INDEX "legal_holds_person_idx" ON "legal_holds" USING btree ("person_id");
+CREATE INDEX "legal_holds_person_idx" ON "legal_holds" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "attachments_uploader_idx" ON "attachments" USING btree ("uploaded_by_user_id","created_at");--> statement-breakpoint
+CREATE INDEX "persons_cpr_idx" ON "persons" USING btree ("cpr");

@@ -31,6 +31,7 @@ export const persons = pgTable('persons', {
 }, (t) => [
   uniqueIndex('persons_employee_number_uq').on(t.employeeNumber),
   index('persons_name_idx').on(t.lastName, t.firstName),
+  index('persons_cpr_idx').on(t.cpr),
 ]);
 
 /** An affiliation of a person with a unit (SOFD "tilhørsforhold"). */
@@ -233,7 +234,7 @@ export const attachments = pgTable('attachments', {
   sha256: text('sha256').notNull(),
   content: bytea('content').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('attachments_case_idx').on(t.caseId)]);
+}, (t) => [index('attachments_case_idx').on(t.caseId), index('attachments_uploader_idx').on(t.uploadedByUserId, t.createdAt)]);
 
 export const drafts = pgTable('drafts', {
   userId: text('user_id').notNull().references(() => users.id),

@@ -47,9 +47,20 @@ describe.each(targets)('data-protection life cycle on $name', (target) => {
     const leaver = (await q(`SELECT e.person_id FROM employments e WHERE e.unit_id = 'buf-001' AND e.person_id NOT IN (SELECT person_id FROM users WHERE person_id IS NOT NULL) LIMIT 1`))[0].person_id as string;
     ids.leaver = await submit(leader, 'loen-aendring', { change: { person: leaver, kind: 'hours', effectiveDate: '2020-01-01', newHours: 30 } });
     await resolvedOn(ids.leaver, '2020-01-05');
+    // Resolved long after the employment ended: counted from the resolution.
+    ids.lateResolved = await submit(leader, 'loen-aendring', { change: { person: leaver, kind: 'hours', effectiveDate: '2020-03-01', newHours: 32 } });
+    await resolvedOn(ids.lateResolved, '2025-12-01');
     await q(`UPDATE employments SET end_date = '2020-06-30' WHERE person_id = $1`, [leaver]);
     ids.stayer = await submit(leader, 'loen-aendring', { change: { person: await personOf('demo-medarbejder'), kind: 'hours', effectiveDate: '2020-02-01', newHours: 30 } });
     await resolvedOn(ids.stayer, '2020-01-05');
+    // A hire about someone still employed (found by the CPR number the form gave): kept.
+    const [{ cpr: employeeCpr }] = await q("SELECT p.cpr FROM persons p JOIN users u ON u.person_id = p.id WHERE u.id = 'demo-medarbejder'");
+    ids.hire = await submit(leader, 'ansaettelse', {
+      position: { unit: 'buf-001', position: 'Lærer', agreement: 'laerere', weeklyHours: '37', startDate: '2019-08-01', timeLimited: false },
+      person: { firstName: 'Gammel', lastName: 'Ansættelse', cpr: employeeCpr, nationality: 'dk' },
+      certificates: { worksWithChildren: 'no' }, documents: { education: [await upload(leader)] },
+    });
+    await resolvedOn(ids.hire, '2019-07-01');
     // Criminal-record orders: deleted 6 months after resolution.
     ids.certificate = await submit(leader, 'straffe-boerneattest', { order: { person: await personOf('demo-medarbejder'), kind: 'criminal', reason: 'Nyansættelse' } });
     await resolvedOn(ids.certificate, '2025-06-01');
@@ -81,7 +92,8 @@ describe.each(targets)('data-protection life cycle on $name', (target) => {
     for (const gone of ['expired', 'leaver']) {
       expect(await state(ids[gone]!), gone).toMatchObject({ answers: {}, subject_person_id: null, outcome: null, files: 0, bodies: 0, anonymised_at: expect.anything() });
     }
-    for (const kept of ['notYet', 'open', 'held', 'stayer']) {
+    expect((await q('SELECT submitted_by_user_id FROM cases WHERE id = $1', [ids.expired]))[0].submitted_by_user_id).toBe('system-anonymised');
+    for (const kept of ['notYet', 'open', 'held', 'stayer', 'lateResolved', 'hire']) {
       const row = await state(ids[kept]!);
       expect(row.anonymised_at, kept).toBeNull();
       expect(Object.keys(row.answers).length, kept).toBeGreaterThan(0);

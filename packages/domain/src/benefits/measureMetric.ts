@@ -56,7 +56,7 @@ export async function measureMonthly(db: Pick<Db, 'execute'>, source: Exclude<Kp
     case 'self_service_share':
       query = sql`WITH f AS (${scoped}) SELECT ${month('f.submitted_at')} AS month,
           round(10000.0 * count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = f.submitted_by_user_id AND r.role = ANY(${STAFF_ROLES}::text[]))) / count(*))::bigint AS value, count(*)::int AS basis
-        FROM f WHERE ${window('f.submitted_at')} GROUP BY 1`;
+        FROM f WHERE ${window('f.submitted_at')} AND f.anonymised_at IS NULL GROUP BY 1`;
       break;
     case 'automated_share':
     case 'automation_value_kr': {

@@ -1,4 +1,4 @@
-export { runRetention, onLegalHold, type RetentionOutcome } from './runRetention';
+export { runRetention, ANONYMISED_USER, type RetentionOutcome } from './runRetention';
 export { runHousekeeping, DRAFT_DAYS, type HousekeepingOutcome } from './runHousekeeping';
 export { startMaintenance, type MaintenanceLog } from './startMaintenance';
 export { placeLegalHold, type LegalHoldInput } from './placeLegalHold';
