@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDatabaseError, isDatabaseUnavailable, loggableError } from './databaseErrors';
+import { describeDatabaseError, fromDatabase, isDatabaseUnavailable, loggableError } from './databaseErrors';
 
 const target = { host: 'db.kommune.test', port: '5432', user: 'indgang', database: 'indgang' };
 const pgError = (code: string, message: string) => Object.assign(new Error(message), { code, severity: 'FATAL', routine: 'r' });
@@ -15,7 +15,11 @@ describe('database errors', () => {
 
   it('tells a lost database from a wrong query', () => {
     expect(isDatabaseUnavailable(pgError('57P01', 'terminating connection due to administrator command'))).toBe(true);
-    expect(isDatabaseUnavailable({ message: 'Failed query', cause: new Error('Connection terminated unexpectedly') })).toBe(true);
+    expect(isDatabaseUnavailable({ message: 'Failed query', query: 'SELECT 1', cause: new Error('Connection terminated unexpectedly') })).toBe(true);
+    expect(isDatabaseUnavailable(fromDatabase(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })))).toBe(true);
+    // The identity provider or a file missing is not the database.
+    expect(isDatabaseUnavailable(new Error('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('no such file'), { code: 'ENOENT' }))).toBe(false);
     expect(isDatabaseUnavailable(pgError('23505', 'duplicate key value violates unique constraint'))).toBe(false);
     expect(isDatabaseUnavailable(new Error('x is not a function'))).toBe(false);
   });

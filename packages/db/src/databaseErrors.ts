@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** SQLSTATE classes and codes that mean "the database cannot be reached now", not "the query is wrong". */
-const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300)/;
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300)$/;
 const UNAVAILABLE_SYSCALL = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOENT']);
 const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection ended|connection timeout|not currently accepting connections|the database system is (starting up|shutting down|in recovery)/i;
 
@@ -14,10 +14,23 @@ function innermost(error: unknown): ErrorLike {
   return e ?? {};
 }
 
-/** True when the error says the database is out of reach (a dropped connection, a restart, no server). */
+/** Marks an error as coming from the database, so a refused connection elsewhere is not taken for one. */
+export function fromDatabase<E>(error: E, query?: string): E {
+  if (error && typeof error === 'object') Object.assign(error, { fromDatabase: true, ...(query && !('query' in error) ? { query } : {}) });
+  return error;
+}
+
+/**
+ * True when the error says the database is out of reach (a dropped connection, a restart, no
+ * server). Only errors from the database driver count: a failed query (drizzle's wrapper carries
+ * it), an error marked with `fromDatabase`, or a server error with a SQLSTATE of that kind.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  const outer = (error ?? {}) as ErrorLike & { fromDatabase?: boolean };
   const e = innermost(error);
-  if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATE.test(e.code) || UNAVAILABLE_SYSCALL.has(e.code))) return true;
+  if (typeof e.code === 'string' && UNAVAILABLE_SQLSTATE.test(e.code)) return true;
+  if (!outer.fromDatabase && typeof outer.query !== 'string') return false;
+  if (typeof e.code === 'string' && UNAVAILABLE_SYSCALL.has(e.code)) return true;
   return typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message);
 }
 

@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import { statementName } from './databaseErrors';
+import { fromDatabase, statementName } from './databaseErrors';
 
 const dialect = new PgDialect();
 const names = new Map<string, string>();
@@ -21,6 +21,6 @@ export async function executePrepared<Row = Record<string, unknown>>(db: { execu
     name = statementName(text);
     names.set(text, name);
   }
-  const result = await client.query({ name, text, values: params as unknown[] });
+  const result = await client.query({ name, text, values: params as unknown[] }).catch((error: unknown) => { throw fromDatabase(error, text); });
   return { rows: result.rows as Row[] };
 }

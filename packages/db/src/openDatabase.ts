@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { fromDatabase } from './databaseErrors';
 import * as schema from './schema';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -41,6 +42,13 @@ const CONNECT_TIMEOUT_MS = 5000;
  */
 function resilientPool(config: pg.PoolConfig, onConnectionError: (error: Error) => void): pg.Pool {
   const pool = new pg.Pool(config);
+  // Errors of getting a connection are marked as the database's, so a 503 says so and nothing else does.
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
+  pool.connect = ((callback?: unknown) => (typeof callback === 'function'
+    ? connect(callback)
+    : connect()!.catch((error: unknown) => { throw fromDatabase(error); }))) as typeof pool.connect;
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  pool.query = ((...args: unknown[]) => (typeof args.at(-1) === 'function' ? query(...args) : query(...args).catch((error: unknown) => { throw fromDatabase(error); }))) as typeof pool.query;
   // pg-pool re-emits an idle client's error on the pool; the client's own listener reports it.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => { client.on('error', onConnectionError); });
