@@ -5,7 +5,7 @@ import { fromUnits, toUnits, type InputIssue, type KpiSource, type TKpiBody, typ
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { invalidInput, notFound } from '../errors/DomainError';
-import { todayInDenmark } from '../time/isoDate';
+import { monthEnd, todayInDenmark } from '../time/isoDate';
 import { projectFor, staleEdit } from './benefitAccess';
 import { measureMetric, type MetricPoint } from './measureMetric';
 
@@ -85,7 +85,9 @@ export async function listKpis(deps: { db: Db }, actor: Actor, projectId: string
     const params = (r.params ?? {}) as { minutesSavedPerCaseCenti?: number; pricePerEffectiveHourCenti?: number };
     const source = r.source as KpiSource;
     const baselineDate = r.baseline_date as string;
-    const end = (r.deadline as string) < today ? (r.deadline as string) : today;
+    // Whole calendar months only: a deadline on any day must not cut a month where another does not,
+    // or two KPIs could be subtracted to single out the cases of a few days.
+    const end = monthEnd((r.deadline as string) < today ? (r.deadline as string) : today);
     const series: MetricPoint[] = source === 'manual' ? [] : await measureMetric(deps.db, source, { serviceId: r.service_id as string | null, administrationId: r.administration_id as string | null, params }, `${baselineDate.slice(0, 7)}-01`, end);
     const own = measurements.rows.filter((m) => m.kpi_id === r.id).map((m) => ({ id: Number(m.id), measuredOn: m.measured_on as string, value: fromUnits(Number(m.value_centi), 2), kind: m.kind as string, note: m.note as string, recordedByName: m.display_name as string }));
     const points = [...own.filter((m) => m.kind !== 'before').map((m) => ({ on: m.measuredOn, value: m.value })), ...series.flatMap((s) => (s.suppressed ? [] : [{ on: `${s.month}-01`, value: fromUnits(s.valueCenti, 2) }]))].sort((a, b) => a.on.localeCompare(b.on));

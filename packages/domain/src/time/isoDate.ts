@@ -14,6 +14,12 @@ export function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** The last day of the date's month. */
+export function monthEnd(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
 /** A date as Danes write it: 28.11.2026. */
 export function danishDate(date: string): string {
   const [y, m, d] = date.split('-');

@@ -112,7 +112,7 @@ describe('exact amounts', () => {
   });
 
   it('reads Danish amounts written as text', () => {
-    const r = result({ title: 'Tekst', priceLevel: 2024, firstYear: 2024, lines: [{ label: 'A', kind: 'permanent', area: 'service', amounts: ['-3.750', '1.234,5', '0,001'] }] });
+    const r = result({ title: 'Tekst', priceLevel: 2024, firstYear: 2024, lines: [{ label: 'A', kind: 'permanent', area: 'service', amounts: ['-3.750,0', '1.234,5', '0,001'] }] });
     expect(r.total).toEqual([-3750, 1234.5, 0.001]);
   });
 

@@ -120,27 +120,14 @@ export function checkBusinessCase(raw: unknown): { value?: BusinessCase; issues:
 }
 
 /**
- * Every row and the running total of the years, summed exactly (BigInt): a sum beyond what a
- * JavaScript number holds exactly would no longer be to the krone, so it is refused instead.
+ * The sizes of all amounts together, summed exactly (BigInt), bound every row, line sum and running
+ * total the case computes: beyond what a JavaScript number holds exactly, a sum would no longer be
+ * to the krone, so the case is refused instead.
  */
 function totalsOutOfRange(lines: BusinessCase['lines']): InputIssue[] {
-  const years = lines[0]?.kroner.length ?? 0;
-  const limit = BigInt(Number.MAX_SAFE_INTEGER);
-  const out = (v: bigint) => v > limit || v < -limit;
-  let cumulative = 0n;
-  for (let j = 0; j < years; j += 1) {
-    let positive = 0n;
-    let negative = 0n;
-    for (const line of lines) {
-      const v = BigInt(line.kroner[j]!);
-      if (v > 0n) positive += v; else negative += v;
-    }
-    cumulative += positive + negative;
-    if (out(positive) || out(negative) || out(cumulative)) {
-      return [{ path: 'lines', message: text(`Beløbene i år ${j + 1} summer til mere, end der kan regnes præcist på kronen. Kontrollér, at de er i 1.000 kr.`, `The amounts of year ${j + 1} add up to more than can be computed exactly to the krone. Check that they are in 1,000 DKK.`) }];
-    }
-  }
-  return [];
+  const size = lines.reduce((sum, line) => line.kroner.reduce((s, v) => s + (v < 0 ? -BigInt(v) : BigInt(v)), sum), 0n);
+  if (size <= BigInt(Number.MAX_SAFE_INTEGER)) return [];
+  return [{ path: 'lines', message: text('Beløbene summer til mere, end der kan regnes præcist på kronen. Kontrollér, at de er i 1.000 kr.', 'The amounts add up to more than can be computed exactly to the krone. Check that they are in 1,000 DKK.') }];
 }
 
 const sumRows = (rows: number[][], years: number) => Array.from({ length: years }, (_, j) => rows.reduce((a, r) => a + r[j]!, 0));

@@ -7,14 +7,15 @@ describe('toUnits', () => {
     expect(toUnits(0.002, 3)).toBe(2);
     expect(toUnits('0,002', 3)).toBe(2);
     expect(toUnits('-3.750,5', 3)).toBe(-3_750_500);
-    expect(toUnits('3.750', 3)).toBe(3_750_000);
+    expect(toUnits('3.750,0', 3)).toBe(3_750_000);
+    expect(toUnits('3750', 3)).toBe(3_750_000);
     expect(toUnits('1.234.567,125', 3)).toBe(1_234_567_125);
     expect(toUnits(' 12 ', 3)).toBe(12_000);
     expect(toUnits('−4,5', 1)).toBe(-45);
   });
 
   it('refuses text with a decimal point, which a Dane and everyone else would read differently', () => {
-    for (const ambiguous of ['0.002', '1234.5', '1.5', '1.2345', '12.34.567', '1,234.5', '.5', '1,']) expect(toUnits(ambiguous, 3), ambiguous).toBeNull();
+    for (const ambiguous of ['0.002', '2.002', '3.750', '1234.5', '1.5', '1.2345', '12.34.567', '1,234.5', '.5', '1,']) expect(toUnits(ambiguous, 3), ambiguous).toBeNull();
   });
 
   it('refuses more decimals than the unit has, and amounts beyond exact integers', () => {

@@ -1,15 +1,20 @@
 /** A problem with an input, named by where it is, in Danish and English. */
 export interface InputIssue { path: string; message: { da: string; en: string } }
 
-/** Danish text: a comma before the decimals, points only between groups of three digits ("-3.750,5"). */
-const DANISH_AMOUNT = /^([-−]?)(\d+|[1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d+))?$/;
+/**
+ * Danish text: a comma before the decimals, points only between groups of three digits
+ * ("-3.750,5"). Without a comma, one point ("3.750", "2.002") could be a decimal point to anyone
+ * but a Dane, so grouping without a comma needs two points ("1.234.567").
+ */
+const DANISH_AMOUNT = /^([-−]?)(\d+|[1-9]\d{0,2}(?:\.\d{3})+(?=,)|[1-9]\d{0,2}(?:\.\d{3}){2,})(?:,(\d+))?$/;
 
 /**
  * Reads a decimal amount with at most `decimals` places as an exact integer of its smallest unit
  * (1,000 DKK with 3 decimals → whole kroner), so sums never drift the way binary fractions do.
  * One notation per form, so nothing is read two ways: a JSON number (0.002), or Danish text
- * ("0,002", "-3.750,5", "3.750"). Text with a decimal point ("0.002", "1234.5") is refused, as
- * it would mean one thing to a Dane and another to everybody else. Null when it is not an amount.
+ * ("0,002", "-3.750,5", "3750", "1.234.567"). Text a point could make a decimal ("0.002", "2.002",
+ * "1234.5") is refused, as it would mean one thing to a Dane and another to everybody else. Null
+ * when it is not an amount.
  */
 export function toUnits(value: unknown, decimals: number): number | null {
   let text: string;
