@@ -17,8 +17,9 @@ function claimOf(request: FastifyRequest): IdempotencyClaim | null {
       en: 'Idempotency-Key must be 1–200 visible ASCII characters.',
     });
   }
-  // A retry sends the same bytes: the body as received is the request's fingerprint.
-  const hash = createHash('sha256').update(canonicalJson(request.params ?? {})).update('\n');
+  // A retry sends the same bytes: the parameters, the query (an upload's file name) and the body as
+  // received are the request's fingerprint.
+  const hash = createHash('sha256').update(canonicalJson({ params: request.params ?? {}, query: request.query ?? {} })).update('\n');
   if (Buffer.isBuffer(request.body)) hash.update(request.body);
   else hash.update(request.rawJson ?? canonicalJson(request.body ?? null));
   return { userId: requireActor(request).userId, key, route: `${request.method} ${request.routeOptions.url}`, requestHash: hash.digest('hex') };

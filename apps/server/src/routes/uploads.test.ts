@@ -40,6 +40,13 @@ describe.each(targets)('uploads on $name', (target) => {
     expect((await upload(employee, `${'a'.repeat(195)}😀`)).json().fileName).toBe(`${'a'.repeat(195)}😀.pdf`);
   });
 
+  it('refuses an Idempotency-Key reused for the same file under another name', async () => {
+    const first = await t.as(employee, { method: 'POST', url: '/api/v1/attachments?fileName=forste.pdf', headers: { 'content-type': 'application/pdf', 'idempotency-key': 'fil-1' }, payload: PDF });
+    expect(first.statusCode).toBe(201);
+    const renamed = await t.as(employee, { method: 'POST', url: '/api/v1/attachments?fileName=anden.pdf', headers: { 'content-type': 'application/pdf', 'idempotency-key': 'fil-1' }, payload: PDF });
+    expect(renamed.statusCode).toBe(422);
+  });
+
   it('caps the files one person uploads in a day, counted exactly under parallel uploads', async () => {
     const results = await Promise.all(Array.from({ length: 13 }, (_, i) => upload(leader, `bilag-${i}.pdf`)));
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(10);

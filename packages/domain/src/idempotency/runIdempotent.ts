@@ -67,11 +67,15 @@ export async function runIdempotent<T>(db: Db, claim: IdempotencyClaim, work: (t
  * Nothing is read before the work, so a first request costs no extra round trip.
  */
 export async function runIdempotentInline<T>(db: Db, claim: IdempotencyClaim, work: (claim: IdempotencyClaim) => Promise<{ status: number; body: T }>): Promise<IdempotentOutcome<T>> {
-  try {
-    return { ...(await work(claim)), replayed: false };
-  } catch (error) {
-    const first = await stored<T>(db, claim);
-    if (first) return first;
-    throw error;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return { ...(await work(claim)), replayed: false };
+    } catch (error) {
+      const first = await stored<T>(db, claim);
+      if (first) return first;
+      // The record that stopped the work was forgotten in between (keys live a day): do it now.
+      if (error instanceof IdempotencyKeyUsed && attempt === 0) continue;
+      throw error;
+    }
   }
 }
