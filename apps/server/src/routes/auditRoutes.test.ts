@@ -1,8 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '@indgang/db';
-import { anchorAuditChain, appendAudit, auditChainId, readAnchors, sealAuditChain, verifyAuditChain } from '@indgang/domain';
+import { anchorAuditChain, appendAudit, auditChainId, openAnchorSigner, readAnchors, sealAuditChain, verifyAuditChain } from '@indgang/domain';
 import { createTestApp, type TestApp, type TestClient } from '../testing/createTestApp';
 
 const targets = await testDatabaseTargets();
@@ -120,7 +120,8 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
 
   it('catches an edited entry re-chained by someone with full database rights, against the signed anchor', async () => {
     await sealAll();
-    const anchored = await anchorAuditChain(db(), t.config.audit, null);
+    const signer = await openAnchorSigner(db(), t.config.audit);
+    const anchored = await anchorAuditChain(db(), signer, t.config.audit, null);
     expect(anchored.anchored).not.toBeNull();
     // The forger edits an old entry, deletes the chain from there, and lets the sealer re-chain it.
     const { rows: [victim] } = await t.database.pool.query('SELECT c.seq, c.pos FROM audit_chain c ORDER BY pos LIMIT 1 OFFSET 2');
@@ -132,7 +133,7 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
     const check = (await t.as(auditor, { method: 'GET', url: '/api/v1/audit/verify' })).json();
     expect(check).toMatchObject({ ok: false, reason: 'anchor_mismatch', brokenAnchor: { pos: anchored.anchored!.pos } });
     // And the sealer will not anchor the rewritten chain.
-    expect(await anchorAuditChain(db(), t.config.audit, anchored.anchored)).toEqual({ anchored: null, tampered: true });
+    expect(await anchorAuditChain(db(), signer, t.config.audit, anchored.anchored)).toEqual({ anchored: null, tampered: true });
   });
 
   it('catches a shortened chain and a forged line in the anchor file', async () => {
@@ -140,7 +141,7 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
     try {
       await appendAuditOutside('test.short', fresh);
       await expect.poll(async () => { await sealAuditChain(fresh.database.db); return (await fresh.database.pool.query('SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)')).rows[0].n; }, { timeout: 20_000 }).toBe(0);
-      const { anchored } = await anchorAuditChain(fresh.database.db, fresh.config.audit, null);
+      const { anchored } = await anchorAuditChain(fresh.database.db, await openAnchorSigner(fresh.database.db, fresh.config.audit), fresh.config.audit, null);
       const reading = await readAnchors(fresh.config.audit);
       expect(reading).toMatchObject({ badLine: null, anchors: [{ pos: anchored!.pos, hash: anchored!.hash }] });
       await fresh.database.db.transaction(async (tx) => {
@@ -153,6 +154,10 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
       const text = await readFile(fresh.config.audit.anchorFile, 'utf8');
       await writeFile(fresh.config.audit.anchorFile, text.replace(anchored!.hash, 'f'.repeat(64)));
       expect((await readAnchors(fresh.config.audit)).badLine).toEqual({ line: 1, reason: 'bad_signature' });
+      // Verifying where the key is not (another machine, a lost key) never makes one: the anchors cannot be trusted.
+      await rm(fresh.config.audit.keyFile);
+      expect((await readAnchors(fresh.config.audit)).badLine).toEqual({ line: 1, reason: 'unknown_key' });
+      await expect(stat(fresh.config.audit.keyFile)).rejects.toThrow();
     } finally {
       await fresh.close();
     }

@@ -3,6 +3,7 @@ import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
+import { SEAL_LOCK } from './sealAuditChain';
 
 /** Where the signing key and the anchors live: outside the database, by design. */
 export interface AnchorFiles {
@@ -35,46 +36,63 @@ async function chainId(db: Pick<Db, 'execute'>): Promise<string> {
   return rows[0]!.id as string;
 }
 
-/** Loads the signing key, or makes one (readable by the owner only) when there is none yet. */
-export async function loadSigningKey(keyFile: string): Promise<{ privateKey: KeyObject; publicKey: KeyObject; created: boolean }> {
+/** The signing key, or null when there is none (verifying never makes one). */
+async function readSigningKey(keyFile: string): Promise<KeyObject | null> {
   const pem = await readFile(keyFile, 'utf8').catch((error: NodeJS.ErrnoException) => { if (error.code === 'ENOENT') return null; throw error; });
-  if (pem) {
-    const privateKey = createPrivateKey(pem);
-    return { privateKey, publicKey: createPublicKey(privateKey), created: false };
+  return pem ? createPrivateKey(pem) : null;
+}
+
+/** What signs anchors for one process: the key, its name, and the database's chain identity. */
+export interface AnchorSigner { privateKey: KeyObject; keyId: string; chain: string; created: boolean }
+
+/**
+ * Loads the signing key, or makes one (readable by the owner only, its public key beside it) when
+ * there is none yet, and the chain's identity: done once by the process that anchors.
+ */
+export async function openAnchorSigner(db: Pick<Db, 'execute'>, files: AnchorFiles): Promise<AnchorSigner> {
+  let privateKey = await readSigningKey(files.keyFile);
+  let created = false;
+  if (!privateKey) {
+    const pair = generateKeyPairSync('ed25519');
+    await mkdir(dirname(files.keyFile), { recursive: true });
+    await writeFile(files.keyFile, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+    await writeFile(`${files.keyFile}.pub`, pair.publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644 });
+    privateKey = pair.privateKey;
+    created = true;
   }
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  await mkdir(dirname(keyFile), { recursive: true });
-  await writeFile(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-  await writeFile(`${keyFile}.pub`, publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644 });
-  return { privateKey, publicKey, created: true };
+  return { privateKey, keyId: keyIdOf(createPublicKey(privateKey)), chain: await chainId(db), created };
 }
 
 /**
  * Signs the chain's head and appends it to the anchor file (fsync'ed), unless the head is the one
- * anchored last. Refuses, and says so, when the link at the last anchored position no longer has
- * the anchored hash: the chain was rewritten, and anchoring the new head would hide it.
+ * anchored last. One process at a time (the sealer's lock); refuses, and says so, when the link at
+ * the last anchored position no longer has the anchored hash: the chain was rewritten, and
+ * anchoring the new head would hide it.
  */
-export async function anchorAuditChain(db: Pick<Db, 'execute'>, files: AnchorFiles, last: AnchorLine | null, now = new Date()): Promise<{ anchored: AnchorLine | null; tampered: boolean }> {
-  const { rows } = await db.execute(sql`SELECT pos, hash FROM audit_chain ORDER BY pos DESC LIMIT 1`);
-  const head = rows[0] as { pos: string | number; hash: string } | undefined;
-  if (!head) return { anchored: null, tampered: false };
-  if (last) {
-    const { rows: at } = await db.execute(sql`SELECT hash FROM audit_chain WHERE pos = ${last.pos}`);
-    if (at[0]?.hash !== last.hash) return { anchored: null, tampered: true };
-    if (Number(head.pos) === last.pos) return { anchored: null, tampered: false };
-  }
-  const { privateKey, publicKey } = await loadSigningKey(files.keyFile);
-  const body = { v: 1 as const, chain: await chainId(db), pos: Number(head.pos), hash: head.hash, at: now.toISOString() };
-  const line: AnchorLine = { ...body, keyId: keyIdOf(publicKey), sig: sign(null, signedText(body), privateKey).toString('base64') };
-  await mkdir(dirname(files.anchorFile), { recursive: true });
-  const handle = await open(files.anchorFile, 'a', 0o644);
-  try {
-    await handle.appendFile(`${JSON.stringify(line)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return { anchored: line, tampered: false };
+export async function anchorAuditChain(db: Db, signer: AnchorSigner, files: AnchorFiles, last: AnchorLine | null, now = new Date()): Promise<{ anchored: AnchorLine | null; tampered: boolean }> {
+  return db.transaction(async (tx) => {
+    const { rows: lock } = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`);
+    if (!lock[0]?.ok) return { anchored: null, tampered: false };
+    const { rows } = await tx.execute(sql`SELECT pos, hash FROM audit_chain ORDER BY pos DESC LIMIT 1`);
+    const head = rows[0] as { pos: string | number; hash: string } | undefined;
+    if (!head) return { anchored: null, tampered: false };
+    if (last) {
+      const { rows: at } = await tx.execute(sql`SELECT hash FROM audit_chain WHERE pos = ${last.pos}`);
+      if (at[0]?.hash !== last.hash) return { anchored: null, tampered: true };
+      if (Number(head.pos) === last.pos) return { anchored: null, tampered: false };
+    }
+    const body = { v: 1 as const, chain: signer.chain, pos: Number(head.pos), hash: head.hash, at: now.toISOString() };
+    const line: AnchorLine = { ...body, keyId: signer.keyId, sig: sign(null, signedText(body), signer.privateKey).toString('base64') };
+    await mkdir(dirname(files.anchorFile), { recursive: true });
+    const handle = await open(files.anchorFile, 'a', 0o644);
+    try {
+      await handle.appendFile(`${JSON.stringify(line)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return { anchored: line, tampered: false };
+  });
 }
 
 export interface AnchorReading {
@@ -85,17 +103,22 @@ export interface AnchorReading {
   keyId: string;
 }
 
-/** The public key to trust: the configured one, else the one of the signing key. */
-async function trustedKey(files: AnchorFiles): Promise<KeyObject> {
+/** The public key to trust: the configured one, else the one of the signing key, else none. */
+async function trustedKey(files: AnchorFiles): Promise<KeyObject | null> {
   if (files.publicKeyFile) return createPublicKey(await readFile(files.publicKeyFile, 'utf8'));
-  return (await loadSigningKey(files.keyFile)).publicKey;
+  const privateKey = await readSigningKey(files.keyFile);
+  return privateKey ? createPublicKey(privateKey) : null;
 }
 
-/** Reads the anchor file and checks every line's signature; a missing file has no anchors. */
+/**
+ * Reads the anchor file and checks every line's signature; a missing file has no anchors, and
+ * anchors without a key to check them by are a problem, never taken on trust.
+ */
 export async function readAnchors(files: AnchorFiles): Promise<AnchorReading> {
   const key = await trustedKey(files);
-  const keyId = keyIdOf(key);
   const text = await readFile(files.anchorFile, 'utf8').catch((error: NodeJS.ErrnoException) => { if (error.code === 'ENOENT') return ''; throw error; });
+  if (!key) return { anchors: [], badLine: text.trim() ? { line: 1, reason: 'unknown_key' } : null, keyId: '' };
+  const keyId = keyIdOf(key);
   const anchors: AnchorLine[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i += 1) {

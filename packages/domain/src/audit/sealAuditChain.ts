@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
 import { auditHash, GENESIS_HASH } from './auditHash';
 
-const SEAL_LOCK = 720_002;
+/** One sealer at a time; anchoring takes the same lock, so one process at a time seals or anchors. */
+export const SEAL_LOCK = 720_002;
 
 interface Row { seq: number; at: Date; actor_user_id: string | null; action: string; entity_type: string; entity_id: string | null; subject_person_id: string | null; details: unknown }
 

@@ -1,5 +1,5 @@
 import type { Db } from '@indgang/db';
-import { anchorAuditChain, loadSigningKey, readAnchors, keyIdOf, type AnchorFiles, type AnchorLine } from './auditAnchor';
+import { anchorAuditChain, openAnchorSigner, readAnchors, type AnchorFiles, type AnchorLine, type AnchorSigner } from './auditAnchor';
 import { sealAuditChain } from './sealAuditChain';
 
 export interface SealerLog {
@@ -16,9 +16,10 @@ export interface SealerLog {
 export async function startAuditSealer(db: Db, options: { anchors: AnchorFiles | null; sealEveryMs: number; anchorEveryMs: number; log: SealerLog }) {
   const { anchors, log } = options;
   let last: AnchorLine | null = null;
+  let signer: AnchorSigner | null = null;
   if (anchors) {
-    const key = await loadSigningKey(anchors.keyFile);
-    if (key.created) log.warn({ keyFile: anchors.keyFile, keyId: keyIdOf(key.publicKey) }, 'created the audit signing key; keep a copy of its public key (.pub) and of the anchor file outside this machine');
+    signer = await openAnchorSigner(db, anchors);
+    if (signer.created) log.warn({ keyFile: anchors.keyFile, keyId: signer.keyId }, 'created the audit signing key; keep a copy of its public key (.pub) and of the anchor file outside this machine');
     const reading = await readAnchors(anchors);
     if (reading.badLine) log.error({ anchorFile: anchors.anchorFile, ...reading.badLine }, 'the audit anchor file has a line not signed by the audit key');
     last = reading.anchors.at(-1) ?? null;
@@ -29,8 +30,8 @@ export async function startAuditSealer(db: Db, options: { anchors: AnchorFiles |
   const round = (forceAnchor: boolean) => {
     running = running.then(async () => {
       await sealAuditChain(db);
-      if (!anchors || (!forceAnchor && Date.now() - lastAnchorAt < options.anchorEveryMs)) return;
-      const result = await anchorAuditChain(db, anchors, last);
+      if (!anchors || !signer || (!forceAnchor && Date.now() - lastAnchorAt < options.anchorEveryMs)) return;
+      const result = await anchorAuditChain(db, signer, anchors, last);
       lastAnchorAt = Date.now();
       if (result.anchored) {
         last = result.anchored;
