@@ -22,7 +22,8 @@ export function oidcRoutes(app: FastifyInstance, deps: { database: Database; con
     return discovered;
   };
 
-  app.get('/auth/oidc/login', { config: { rateLimit: deps.limits.login } }, async (_request, reply) => {
+  // Passwords are checked at the identity provider: these routes only need the limit of any public route.
+  app.get('/auth/oidc/login', { config: { rateLimit: deps.limits.public } }, async (_request, reply) => {
     const configuration = await provider();
     const verifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
@@ -37,7 +38,7 @@ export function oidcRoutes(app: FastifyInstance, deps: { database: Database; con
     return reply.redirect(url.href);
   });
 
-  app.get('/auth/oidc/callback', { config: { rateLimit: deps.limits.login } }, async (request, reply) => {
+  app.get('/auth/oidc/callback', { config: { rateLimit: deps.limits.public } }, async (request, reply) => {
     try {
       const userId = await completeLogin(request.url, request.cookies[FLOW_COOKIE], (raw) => request.unsignCookie(raw), request.log);
       const { token, session } = await createSession({ db: database.db }, userId, 'oidc');

@@ -1,5 +1,6 @@
 import type { Db } from '@indgang/db';
 import { anchorAuditChain, openAnchorSigner, readAnchors, type AnchorFiles, type AnchorLine, type AnchorSigner } from './auditAnchor';
+import { repeatEvery } from '../jobs/repeatEvery';
 import { sealAuditChain } from './sealAuditChain';
 
 export interface SealerLog {
@@ -26,30 +27,27 @@ export async function startAuditSealer(db: Db, options: { anchors: AnchorFiles |
   }
   let lastAnchorAt = 0;
   let warnedTampered = false;
-  let running: Promise<void> = Promise.resolve();
-  const round = (forceAnchor: boolean) => {
-    running = running.then(async () => {
-      await sealAuditChain(db);
-      if (!anchors || !signer || (!forceAnchor && Date.now() - lastAnchorAt < options.anchorEveryMs)) return;
-      const result = await anchorAuditChain(db, signer, anchors, last);
-      lastAnchorAt = Date.now();
-      if (result.anchored) {
-        last = result.anchored;
-        warnedTampered = false;
-        log.info({ auditAnchor: result.anchored }, 'audit chain head anchored');
-      } else if (result.tampered && !warnedTampered) {
-        warnedTampered = true;
-        log.error({ anchoredPos: last?.pos, anchoredAt: last?.at }, 'the audit chain no longer holds its last anchored head: it was rewritten; not anchoring');
-      }
-    }).catch((err: unknown) => log.warn({ err }, 'audit sealing failed'));
-    return running;
-  };
-  const timer = setInterval(() => { void round(false); }, options.sealEveryMs);
+  let forceAnchor = false;
+  const loop = repeatEvery(options.sealEveryMs, async () => {
+    await sealAuditChain(db);
+    if (!anchors || !signer || (!forceAnchor && Date.now() - lastAnchorAt < options.anchorEveryMs)) return;
+    const result = await anchorAuditChain(db, signer, anchors, last);
+    lastAnchorAt = Date.now();
+    if (result.anchored) {
+      last = result.anchored;
+      warnedTampered = false;
+      log.info({ auditAnchor: result.anchored }, 'audit chain head anchored');
+    } else if (result.tampered && !warnedTampered) {
+      warnedTampered = true;
+      log.error({ anchoredPos: last?.pos, anchoredAt: last?.at }, 'the audit chain no longer holds its last anchored head: it was rewritten; not anchoring');
+    }
+  }, (err) => log.warn({ err }, 'audit sealing failed'));
   return {
     /** Seals and anchors what is left, then stops. */
     async stop() {
-      clearInterval(timer);
-      await round(true);
+      await loop.stop();
+      forceAnchor = true;
+      await loop.run();
     },
   };
 }

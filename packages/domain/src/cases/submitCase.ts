@@ -72,7 +72,7 @@ export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInpu
               ${subjectPersonId ? subjectHiddenUntil(def, answers) : null}::text
       FROM n ${idempotency ? sql`, idem` : sql``}
       RETURNING id, number),
-    files AS (UPDATE attachments a SET case_id = c.id FROM c WHERE a.id = ANY(${`{${fileIds.join(',')}}`}::text[]) AND a.case_id IS NULL AND a.uploaded_by_user_id = ${actor.userId} RETURNING a.id),
+    files AS (UPDATE attachments a SET case_id = c.id FROM c WHERE a.id = ANY(${textArrayLiteral(fileIds)}::text[]) AND a.case_id IS NULL AND a.uploaded_by_user_id = ${actor.userId} RETURNING a.id),
     event AS (INSERT INTO case_events (case_id, actor_user_id, type, internal, data) SELECT c.id, ${actor.userId}, 'submitted', false, ${JSON.stringify({ onBehalfOfUserId, teamId })}::jsonb FROM c),
     draft AS (DELETE FROM drafts WHERE user_id = ${actor.userId} AND service_id = ${def.id} AND EXISTS (SELECT 1 FROM c)),
     audit AS (INSERT INTO audit_log (at, actor_user_id, action, entity_type, entity_id, subject_person_id, details)

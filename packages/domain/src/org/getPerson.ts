@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { employments, orgUnits, persons, unitManagers, type Db } from '@indgang/db';
+import { maskCpr } from '@indgang/schemas';
 import { can, type Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { forbidden, notFound } from '../errors/DomainError';
@@ -29,7 +30,7 @@ export async function getPerson(deps: { db: Db }, actor: Actor, personId: string
     await appendAudit(tx, { actorUserId: actor.userId, action: reveal ? 'person.read_cpr' : 'person.read', entityType: 'person', entityId: personId, subjectPersonId: personId });
     return {
       id: person.id, firstName: person.firstName, lastName: person.lastName, email: person.email, employeeNumber: person.employeeNumber,
-      cpr: person.cpr ? (reveal ? person.cpr : `${person.cpr.slice(0, 6)}-XXXX`) : null,
+      cpr: person.cpr ? (reveal ? person.cpr : maskCpr(person.cpr)) : null,
       cprRevealed: reveal && !!person.cpr,
       cprIsTestData: person.cprIsTestData,
       employments: jobs.map(({ e, unitName }) => ({ unitId: e.unitId, unitName, position: e.position, agreement: e.agreement, weeklyHours: e.weeklyHoursCenti / 100, seniorityDate: e.seniorityDate, startDate: e.startDate, endDate: e.endDate })),

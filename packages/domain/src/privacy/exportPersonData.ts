@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '@indgang/db';
+import { textArrayLiteral, type Db } from '@indgang/db';
 import { textOf, type TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { requirePermission } from '../access/requirePermission';
@@ -25,7 +25,7 @@ export async function exportPersonData(deps: { db: Db }, actor: Actor, personId:
     if (!person) throw notFound({ da: 'Personen', en: 'The person' });
     const users = await q(sql`SELECT u.id, u.display_name, u.email, u.locale, u.created_at,
       coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM role_assignments r WHERE r.user_id = u.id), '[]') AS roles FROM users u WHERE u.person_id = ${personId}`);
-    const userIds = `{${users.map((u) => u.id as string).join(',')}}`;
+    const userIds = textArrayLiteral(users.map((u) => u.id as string));
     const employments = await q(sql`SELECT e.*, o.name AS unit_name FROM employments e JOIN org_units o ON o.id = e.unit_id WHERE e.person_id = ${personId} ORDER BY e.start_date`);
     const leaderOf = await q(sql`SELECT o.id, o.name FROM unit_managers m JOIN org_units o ON o.id = m.unit_id WHERE m.person_id = ${personId}`);
     const delegations = await q(sql`SELECT d.*, o.name AS unit_name FROM delegations d JOIN org_units o ON o.id = d.unit_id
@@ -34,7 +34,7 @@ export async function exportPersonData(deps: { db: Db }, actor: Actor, personId:
     const about = await q(sql`SELECT c.*, s.definition, o.name AS unit_name FROM cases c JOIN services s ON s.id = c.service_id AND s.version = c.service_version
       JOIN org_units o ON o.id = c.unit_id WHERE c.subject_person_id = ${personId} AND NOT ${withheld} ORDER BY c.submitted_at`);
     const [{ n: withheldCases }] = await q(sql`SELECT count(*)::int AS n FROM cases c WHERE c.subject_person_id = ${personId} AND ${withheld}`) as [{ n: number }];
-    const aboutIds = `{${about.map((c) => c.id as string).join(',')}}`;
+    const aboutIds = textArrayLiteral(about.map((c) => c.id as string));
     const events = await q(sql`SELECT e.case_id, e.at, e.type, e.internal, e.body, u.display_name AS actor FROM case_events e LEFT JOIN users u ON u.id = e.actor_user_id
       WHERE e.case_id = ANY(${aboutIds}::text[]) ORDER BY e.id`);
     const files = await q(sql`SELECT id, case_id, file_name, mime_type, size, sha256, content, created_at FROM attachments WHERE case_id = ANY(${aboutIds}::text[]) ORDER BY created_at`);

@@ -6,10 +6,15 @@ export function isSensitive(field: TField): boolean {
   return field.type === 'cpr' || field.sensitive === true;
 }
 
+/** A CPR number as everyone without the CPR permission sees it: the date of birth, then XXXX. */
+export function maskCpr(cpr: string): string {
+  return `${cpr.slice(0, 6)}-XXXX`;
+}
+
 /** How a hidden value is shown: a CPR number keeps its date of birth, anything else is dots. */
 export function maskedValue(field: TField, value: AnswerValue): AnswerValue {
   if (value === null || value === undefined || value === '') return value;
-  if (field.type === 'cpr' && typeof value === 'string' && /^\d{6}-?\d{4}$/.test(value)) return `${value.slice(0, 6)}-XXXX`;
+  if (field.type === 'cpr' && typeof value === 'string' && /^\d{6}-?\d{4}$/.test(value)) return maskCpr(value);
   return '••••••';
 }
 
