@@ -101,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: {
       loginPerMinute: whole(env, 'RATE_LIMIT_LOGIN_PER_MINUTE', 20),
       uploadsPerMinute: whole(env, 'RATE_LIMIT_UPLOADS_PER_MINUTE', 60),
-      publicPerMinute: whole(env, 'RATE_LIMIT_PUBLIC_PER_MINUTE', 120),
+      publicPerMinute: whole(env, 'RATE_LIMIT_PUBLIC_PER_MINUTE', 600),
     },
   };
 }
