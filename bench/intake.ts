@@ -22,26 +22,53 @@ const dataDir = await mkdtemp(join(tmpdir(), 'indgang-bench-'));
 const scratch = embedded ? null : await createPostgresDatabase(adminUrl);
 const databaseUrl = scratch?.url;
 
-const platform = await startPlatform(loadConfig({
-  PORT: '0', INDGANG_DATA_DIR: dataDir, INDGANG_DEMO: 'true', INDGANG_DEMO_SCALE: '0.1', LOG_LEVEL: 'error',
-  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-}), { logger: false });
+const platform = await startPlatform(
+  loadConfig({
+    PORT: '0',
+    INDGANG_DATA_DIR: dataDir,
+    INDGANG_DEMO: 'true',
+    INDGANG_DEMO_SCALE: '0.1',
+    LOG_LEVEL: 'error',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  }),
+  { logger: false },
+);
 // The bare route: one raw single-row insert transaction per HTTP request, nothing else.
 const barePool = new pg.Pool({ ...platform.database.connection, max: embedded ? 1 : concurrency });
-await barePool.query('CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, payload jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+await barePool.query(
+  'CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, payload jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())',
+);
 const bare = Fastify({ logger: false });
 bare.post('/raw', async (request) => {
   const client = await barePool.connect();
-  try { await client.query('BEGIN'); await client.query('INSERT INTO bench_raw (payload) VALUES ($1)', [JSON.stringify(request.body)]); await client.query('COMMIT'); } finally { client.release(); }
+  try {
+    await client.query('BEGIN');
+    await client.query('INSERT INTO bench_raw (payload) VALUES ($1)', [JSON.stringify(request.body)]);
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
   return { ok: true };
 });
 const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 try {
   // The load runs in its own process, as clients would, so the server's process does only server work.
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./intakeLoad.ts', import.meta.url).pathname], {
-    env: { ...process.env, BENCH_URL: platform.url, BENCH_BARE_URL: bareUrl, BENCH_DB: JSON.stringify({ ...platform.database.connection, max: embedded ? 1 : concurrency }), BENCH_SECONDS: String(seconds), BENCH_CONCURRENCY: String(concurrency), BENCH_LABEL: embedded ? 'embedded' : 'postgres' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./intakeLoad.ts', import.meta.url).pathname],
+    {
+      env: {
+        ...process.env,
+        BENCH_URL: platform.url,
+        BENCH_BARE_URL: bareUrl,
+        BENCH_DB: JSON.stringify({ ...platform.database.connection, max: embedded ? 1 : concurrency }),
+        BENCH_SECONDS: String(seconds),
+        BENCH_CONCURRENCY: String(concurrency),
+        BENCH_LABEL: embedded ? 'embedded' : 'postgres',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
   if (code !== 0) process.exitCode = code;
 } finally {

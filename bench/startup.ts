@@ -15,7 +15,9 @@ async function firstPage(url: string, child: ChildProcess, deadlineMs = 300_000)
     try {
       const response = await fetch(url);
       if (response.ok && (await response.text()).includes('<div id="root">')) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error('no page before the deadline');
@@ -29,7 +31,17 @@ async function rssMiB(pid: number): Promise<number> {
 async function run(dataDir: string): Promise<{ ms: number; rss: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['scripts/start.js'], { cwd: root, env: { ...process.env, INDGANG_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['scripts/start.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      INDGANG_DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
+    stdio: 'ignore',
+  });
   try {
     await firstPage(`http://127.0.0.1:${port}/login`, child);
     const ms = performance.now() - started;
@@ -45,9 +57,15 @@ const dataDir = await mkdtemp(join(tmpdir(), 'indgang-bench-'));
 try {
   const fresh = await run(dataDir);
   const existing = await run(dataDir);
-  console.log(`fresh folder (migrate + demo load): ${(fresh.ms / 1000).toFixed(2)} s to first page, ${fresh.rss.toFixed(0)} MiB resident`);
-  console.log(`existing folder: ${(existing.ms / 1000).toFixed(2)} s to first page, ${existing.rss.toFixed(0)} MiB resident`);
-  console.log(`fresh_start_s=${(fresh.ms / 1000).toFixed(2)} existing_start_s=${(existing.ms / 1000).toFixed(2)} fresh_rss_mib=${fresh.rss.toFixed(0)} existing_rss_mib=${existing.rss.toFixed(0)} fresh_to_existing_ratio=${(fresh.ms / existing.ms).toFixed(2)}`);
+  console.log(
+    `fresh folder (migrate + demo load): ${(fresh.ms / 1000).toFixed(2)} s to first page, ${fresh.rss.toFixed(0)} MiB resident`,
+  );
+  console.log(
+    `existing folder: ${(existing.ms / 1000).toFixed(2)} s to first page, ${existing.rss.toFixed(0)} MiB resident`,
+  );
+  console.log(
+    `fresh_start_s=${(fresh.ms / 1000).toFixed(2)} existing_start_s=${(existing.ms / 1000).toFixed(2)} fresh_rss_mib=${fresh.rss.toFixed(0)} existing_rss_mib=${existing.rss.toFixed(0)} fresh_to_existing_ratio=${(fresh.ms / existing.ms).toFixed(2)}`,
+  );
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -3,7 +3,11 @@ import type { Page } from 'playwright-core';
 import { demoLogin, seriousViolations } from './support/browser';
 import { usePlatformInBrowser } from './support/usePlatformInBrowser';
 
-const yearsAgo = (n: number) => { const d = new Date(); d.setUTCFullYear(d.getUTCFullYear() - n); return d.toISOString().slice(0, 10); };
+const yearsAgo = (n: number) => {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - n);
+  return d.toISOString().slice(0, 10);
+};
 
 /**
  * A programme manager builds a programme in Chromium: a project with a business case, a benefit
@@ -37,9 +41,11 @@ describe('benefit realisation in the browser', () => {
     await page.getByRole('link', { name: 'Business case' }).click();
     await page.getByLabel('Første år').fill('2027');
     await page.getByLabel('Linje 1: tekst').fill('Porto og arkiv');
-    for (const [j, v] of ['0', '-400', '-800', '-800', '-800'].entries()) await page.getByLabel(`Linje 1 (Porto og arkiv): ${2027 + j}`).fill(v);
+    for (const [j, v] of ['0', '-400', '-800', '-800', '-800'].entries())
+      await page.getByLabel(`Linje 1 (Porto og arkiv): ${2027 + j}`).fill(v);
     await page.getByLabel('Linje 2: tekst').fill('Scanning og opsætning');
-    for (const [j, v] of ['900', '600', '0', '0', '0'].entries()) await page.getByLabel(`Linje 2 (Scanning og opsætning): ${2027 + j}`).fill(v);
+    for (const [j, v] of ['900', '600', '0', '0', '0'].entries())
+      await page.getByLabel(`Linje 2 (Scanning og opsætning): ${2027 + j}`).fill(v);
     await expect.poll(() => page.locator('.bc-payback').textContent()).toContain('4 år (2030)');
     await page.getByLabel('Linje 2 (Scanning og opsætning): 2028').fill('mange');
     await page.getByText('Linje 2 (Scanning og opsætning), år 2').waitFor();
@@ -56,7 +62,10 @@ describe('benefit realisation in the browser', () => {
     await page.getByRole('link', { name: 'Gevinsttræ' }).click();
     const add = async (layer: string, label: string) => {
       await page.locator(`#new-${layer}`).fill(label);
-      await page.getByRole('button', { name: new RegExp(`^Tilføj til`) }).nth(['technology', 'change', 'benefit', 'goal'].indexOf(layer)).click();
+      await page
+        .getByRole('button', { name: new RegExp(`^Tilføj til`) })
+        .nth(['technology', 'change', 'benefit', 'goal'].indexOf(layer))
+        .click();
     };
     await add('goal', 'Økonomisk råderum');
     await add('benefit', 'Porto og arkiv sparet');
@@ -126,7 +135,16 @@ describe('benefit realisation in the browser', () => {
     await demoLogin(page, ctx.platform.url, 'demo-revisor');
     const programme = '/gevinster/programmer/6f1d1c2e-0000-4000-8000-000000000001';
     const project = '/gevinster/projekter/6f1d1c2e-0000-4000-8000-000000000011';
-    for (const path of ['/gevinster', programme, `${programme}/rapport`, project, `${project}/business-case`, `${project}/gevinsttrae`, `${project}/kpi`, '/gevinster/beregnere']) {
+    for (const path of [
+      '/gevinster',
+      programme,
+      `${programme}/rapport`,
+      project,
+      `${project}/business-case`,
+      `${project}/gevinsttrae`,
+      `${project}/kpi`,
+      '/gevinster/beregnere',
+    ]) {
       await page.goto(`${ctx.platform.url}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');

@@ -48,7 +48,9 @@ describe('a new hire from request to resolution', () => {
     await leader.getByRole('button', { name: 'Send' }).click();
     await leader.getByText('Formularen har 2 fejl').waitFor();
     await leader.getByLabel('Samtykke til børneattest', { exact: true }).setInputFiles(consent);
-    await leader.getByLabel('Eksamensbevis eller uddannelsesdokumentation', { exact: true }).setInputFiles(education);
+    await leader
+      .getByLabel('Eksamensbevis eller uddannelsesdokumentation', { exact: true })
+      .setInputFiles(education);
     await expect.poll(() => docs.textContent()).toContain('Samtykke til børneattest – vedhæftet');
     await leader.getByText(/Kladde gemt kl\./).waitFor();
     await a11y(leader, 'service form filled');
@@ -72,18 +74,25 @@ describe('a new hire from request to resolution', () => {
     await caseworker.getByRole('button', { name: 'Vis CPR-nummer og følsomme oplysninger' }).click();
     await caseworker.getByText('000390-1234').waitFor();
     await caseworker.getByLabel('Internt notat', { exact: true }).first().check();
-    await caseworker.getByLabel('Notat (vises ikke for indberetteren)', { exact: true }).fill('Intern: ring evt. til skolen');
+    await caseworker
+      .getByLabel('Notat (vises ikke for indberetteren)', { exact: true })
+      .fill('Intern: ring evt. til skolen');
     await caseworker.getByRole('button', { name: 'Gem notat' }).click();
     await caseworker.getByText('Notatet er gemt.').waitFor();
     await caseworker.getByLabel('Send retur for oplysninger', { exact: true }).check();
     await caseworker.getByLabel('Årsag', { exact: true }).selectOption('missing-document');
     await caseworker.getByLabel('Skabelon', { exact: true }).selectOption('missing-document');
-    await caseworker.getByLabel('Tekst til indberetteren', { exact: true }).fill('Eksamensbeviset kan ikke læses. Vedhæft det igen.');
+    await caseworker
+      .getByLabel('Tekst til indberetteren', { exact: true })
+      .fill('Eksamensbeviset kan ikke læses. Vedhæft det igen.');
     await caseworker.getByRole('button', { name: 'Send retur' }).click();
     await caseworker.getByText('Sagen er sendt retur').waitFor();
 
     await leader.goto(`${ctx.platform.url}/sager`);
-    await leader.getByRole('row', { name: new RegExp(number) }).getByText('Afventer dig').waitFor();
+    await leader
+      .getByRole('row', { name: new RegExp(number) })
+      .getByText('Afventer dig')
+      .waitFor();
     await a11y(leader, 'my cases');
     await leader.getByRole('link', { name: number }).click();
     await leader.getByText('Eksamensbeviset kan ikke læses').waitFor();
@@ -94,13 +103,17 @@ describe('a new hire from request to resolution', () => {
     await leader.getByLabel('Vedhæft fil (frivilligt)', { exact: true }).setInputFiles(education);
     await leader.getByRole('button', { name: 'Send', exact: true }).click();
     await leader.getByText('Beskeden er sendt til sagen.').waitFor();
-    await expect.poll(() => leader.getByTestId('case-step').textContent()).toContain('Koncernservice opretter ansættelsen');
+    await expect
+      .poll(() => leader.getByTestId('case-step').textContent())
+      .toContain('Koncernservice opretter ansættelsen');
 
     await caseworker.reload();
     await caseworker.getByText('Svar fra indberetter').waitFor();
     await caseworker.getByLabel('Løs sagen', { exact: true }).check();
     await caseworker.getByLabel('Udfald', { exact: true }).fill('Ansættelse oprettet');
-    await caseworker.getByLabel('Tekst til indberetteren', { exact: true }).fill('Ansættelsen er oprettet, og børneattesten er bestilt.');
+    await caseworker
+      .getByLabel('Tekst til indberetteren', { exact: true })
+      .fill('Ansættelsen er oprettet, og børneattesten er bestilt.');
     await caseworker.getByRole('button', { name: 'Løs sagen' }).click();
     await caseworker.getByText('Sagen er løst.').first().waitFor();
 

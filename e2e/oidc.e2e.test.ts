@@ -20,7 +20,15 @@ describe('OpenID Connect login', () => {
     issuer = `http://127.0.0.1:${idpPort}`;
     const appUrl = `http://127.0.0.1:${appPort}`;
     const provider = new Provider(issuer, {
-      clients: [{ client_id: 'indgang', client_secret: 'indgang-test-secret', redirect_uris: [`${appUrl}/auth/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: 'indgang',
+          client_secret: 'indgang-test-secret',
+          redirect_uris: [`${appUrl}/auth/oidc/callback`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       pkce: { required: () => true },
       claims: { openid: ['sub'], email: ['email'], profile: ['name'] },
       findAccount: async (_ctx: unknown, id: string) => ({
@@ -32,7 +40,11 @@ describe('OpenID Connect login', () => {
     });
     idp = provider.listen(idpPort);
     platform = await startTestPlatform({
-      PORT: String(appPort), OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'indgang', OIDC_CLIENT_SECRET: 'indgang-test-secret', OIDC_ALLOW_HTTP: 'true',
+      PORT: String(appPort),
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: 'indgang',
+      OIDC_CLIENT_SECRET: 'indgang-test-secret',
+      OIDC_ALLOW_HTTP: 'true',
     });
     browser = await launchBrowser();
   });
@@ -52,22 +64,30 @@ describe('OpenID Connect login', () => {
     await page.locator('input[name="password"]').fill('any');
     await page.locator('button[type="submit"]').click();
     const consent = page.locator('button[autofocus], button[type="submit"]');
-    await page.waitForURL((url) => url.href.startsWith(platform.url) || url.pathname.includes('/interaction/'));
+    await page.waitForURL(
+      (url) => url.href.startsWith(platform.url) || url.pathname.includes('/interaction/'),
+    );
     if (page.url().startsWith(issuer)) await consent.first().click();
     await page.waitForURL((url) => url.href.startsWith(platform.url));
     return page;
   }
 
   it('logs a known employee in with code flow and PKCE, and links her to her user', async () => {
-    const { rows } = await platform.database.pool.query("SELECT p.email, p.first_name FROM persons p WHERE p.id NOT IN (SELECT person_id FROM users WHERE person_id IS NOT NULL) ORDER BY p.id LIMIT 1");
+    const { rows } = await platform.database.pool.query(
+      'SELECT p.email, p.first_name FROM persons p WHERE p.id NOT IN (SELECT person_id FROM users WHERE person_id IS NOT NULL) ORDER BY p.id LIMIT 1',
+    );
     const page = await loginAtProvider(rows[0].email);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Velkommen');
     const me = await page.evaluate(() => fetch('/api/v1/me').then((r) => r.json()));
     expect(me.email).toBe(rows[0].email);
-    const users = await platform.database.pool.query('SELECT oidc_subject FROM users WHERE email = $1', [rows[0].email]);
+    const users = await platform.database.pool.query('SELECT oidc_subject FROM users WHERE email = $1', [
+      rows[0].email,
+    ]);
     expect(users.rows[0].oidc_subject).toBe(`${issuer}#${rows[0].email}`);
-    const audit = await platform.database.pool.query("SELECT details FROM audit_log WHERE action = 'session.login' ORDER BY seq DESC LIMIT 1");
+    const audit = await platform.database.pool.query(
+      "SELECT details FROM audit_log WHERE action = 'session.login' ORDER BY seq DESC LIMIT 1",
+    );
     expect(audit.rows[0].details).toEqual({ method: 'oidc' });
     await page.close();
   });
@@ -83,7 +103,9 @@ describe('OpenID Connect login', () => {
   });
 
   it('refuses a callback that did not start here', async () => {
-    const response = await fetch(`${platform.url}/auth/oidc/callback?code=forged&state=forged`, { redirect: 'manual' });
+    const response = await fetch(`${platform.url}/auth/oidc/callback?code=forged&state=forged`, {
+      redirect: 'manual',
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/login?error=oidc_flow_missing');
     const me = await fetch(`${platform.url}/api/v1/me`);

@@ -27,7 +27,11 @@ describe('every page in Chromium', () => {
     const page = await ctx.browser.newPage();
     await page.goto(`${ctx.platform.url}/login`);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.evaluate(() => { const img = document.createElement('img'); img.src = '/x.png'; document.querySelector('main')?.append(img); });
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = '/x.png';
+      document.querySelector('main')?.append(img);
+    });
     expect((await seriousViolations(page)).map((v) => v.id)).toContain('image-alt');
     await page.close();
   });
@@ -39,7 +43,10 @@ describe('every page in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await scan(page, '/profil');
     await scan(page, '/organisation');
-    await page.getByRole('link', { name: /Skole Nørrebro/ }).first().click();
+    await page
+      .getByRole('link', { name: /Skole Nørrebro/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 2, name: /Medarbejdere/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('table a').first().click();
@@ -85,7 +92,10 @@ describe('every page in Chromium', () => {
     const select = page.getByLabel('Medarbejder', { exact: true });
     await expect.poll(() => select.locator('option').count()).toBeGreaterThan(1);
     await select.selectOption({ index: 1 });
-    await page.getByTestId('known-person').getByText(/Skole Nørrebro: .*timer\/uge/).waitFor();
+    await page
+      .getByTestId('known-person')
+      .getByText(/Skole Nørrebro: .*timer\/uge/)
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

@@ -6,14 +6,18 @@ import { usePlatformInBrowser } from './support/usePlatformInBrowser';
 describe('data protection in Chromium', () => {
   const ctx = usePlatformInBrowser();
 
-  it('lets the administrator export a person\'s data, place and release a legal hold, and read the retention rules', async () => {
+  it("lets the administrator export a person's data, place and release a legal hold, and read the retention rules", async () => {
     const page = await ctx.browser.newPage();
     await demoLogin(page, ctx.platform.url, 'demo-admin');
     await page.getByRole('link', { name: 'Databeskyttelse' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Databeskyttelse' }).waitFor();
     await page.getByRole('cell', { name: 'Kørselsgodtgørelse' }).waitFor();
-    expect(await page.getByRole('row', { name: /Kørselsgodtgørelse/ }).textContent()).toContain('Anonymiseres 6 år efter afslutning');
-    expect(await page.getByRole('row', { name: /Straffe/ }).textContent()).toContain('Slettes 6 mdr. efter afslutning');
+    expect(await page.getByRole('row', { name: /Kørselsgodtgørelse/ }).textContent()).toContain(
+      'Anonymiseres 6 år efter afslutning',
+    );
+    expect(await page.getByRole('row', { name: /Straffe/ }).textContent()).toContain(
+      'Slettes 6 mdr. efter afslutning',
+    );
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('Søg efter medarbejder (navn eller medarbejdernummer)').fill('en');
@@ -43,7 +47,9 @@ describe('data protection in Chromium', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Data protection' }).waitFor();
-    expect(await page.getByRole('row', { name: /Mileage allowance/ }).textContent()).toContain('Anonymised 6 years after it was resolved');
+    expect(await page.getByRole('row', { name: /Mileage allowance/ }).textContent()).toContain(
+      'Anonymised 6 years after it was resolved',
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Dansk' }).click();
     await page.close();

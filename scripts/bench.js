@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
 const name = process.argv[2];
-const available = readdirSync(new URL('../bench', import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+const available = readdirSync(new URL('../bench', import.meta.url))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3));
 if (!name || !existsSync(new URL(`../bench/${name}.ts`, import.meta.url))) {
   process.stderr.write(`Usage: npm run bench -- NAME\nBenchmarks: ${available.join(', ')}\n`);
   process.exit(2);

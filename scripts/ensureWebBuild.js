@@ -17,7 +17,11 @@ function newest(dir) {
 /** Builds the web app when it has never been built or its sources changed since. */
 export function ensureWebBuild() {
   const index = join(web, 'dist', 'index.html');
-  const sources = Math.max(newest(join(web, 'src')), newest(join(root, 'packages', 'schemas', 'src')), statSync(join(web, 'index.html')).mtimeMs);
+  const sources = Math.max(
+    newest(join(web, 'src')),
+    newest(join(root, 'packages', 'schemas', 'src')),
+    statSync(join(web, 'index.html')).mtimeMs,
+  );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   process.stdout.write('Building the web app …\n');
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });

@@ -11,20 +11,41 @@ let failed = 0;
 function step(name, command, args) {
   process.stdout.write(`\n▶ ${name}\n`);
   const result = spawnSync(command, args, { stdio: 'inherit' });
-  if (result.status === 0) passed += 1; else { failed += 1; process.stdout.write(`✗ ${name} failed\n`); }
+  if (result.status === 0) passed += 1;
+  else {
+    failed += 1;
+    process.stdout.write(`✗ ${name} failed\n`);
+  }
   return result.status === 0;
 }
 
 step('lint', 'npx', ['eslint', '.']);
 step('type check', 'npx', ['tsc', '-p', 'tsconfig.json']);
 process.stdout.write('\n▶ web build\n');
-try { ensureWebBuild(); passed += 1; } catch { failed += 1; process.stdout.write('✗ web build failed\n'); }
+try {
+  ensureWebBuild();
+  passed += 1;
+} catch {
+  failed += 1;
+  process.stdout.write('✗ web build failed\n');
+}
 
 mkdirSync('.tmp', { recursive: true });
 const report = '.tmp/vitest-report.json';
 // A report left by an earlier run must never stand in for this one.
 rmSync(report, { force: true });
-spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { stdio: 'inherit' });
+spawnSync(
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
+  { stdio: 'inherit' },
+);
 try {
   const counts = countResults(JSON.parse(readFileSync(report, 'utf8')));
   passed += counts.passed;

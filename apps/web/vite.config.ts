@@ -10,6 +10,17 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { 'dkfds-css': join(dkfdsDist, 'css', 'dkfds.min.css') } },
   // The build is part of `npm start`; timing hints about plugins are not for the person starting it.
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500, rolldownOptions: { checks: { bundlerTimings: false } } },
-  server: { proxy: { '/api': 'http://127.0.0.1:3100', '/auth': 'http://127.0.0.1:3100', '/health': 'http://127.0.0.1:3100' } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:3100',
+      '/auth': 'http://127.0.0.1:3100',
+      '/health': 'http://127.0.0.1:3100',
+    },
+  },
 });

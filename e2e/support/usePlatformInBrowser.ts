@@ -3,7 +3,10 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startTestPlatform } from './startTestPlatform';
 
-export interface PlatformInBrowser { platform: Awaited<ReturnType<typeof startTestPlatform>>; browser: Browser }
+export interface PlatformInBrowser {
+  platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  browser: Browser;
+}
 
 /** Starts the platform (with extra settings) and Chromium before the suite and stops both after it. */
 export function usePlatformInBrowser(env: Record<string, string> = {}): PlatformInBrowser {

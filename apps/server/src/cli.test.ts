@@ -13,7 +13,9 @@ const BIN = new URL('../../../bin/indgang.js', import.meta.url).pathname;
 
 async function indgang(dataDir: string, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, INDGANG_DATA_DIR: dataDir, DATABASE_URL: '' } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, INDGANG_DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -26,7 +28,10 @@ describe('the indgang command', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'indgang-cli-'));
-    const platform = await startPlatform(loadConfig({ INDGANG_DATA_DIR: dataDir, PORT: '0', INDGANG_DEMO_SCALE: '0.05' }), { logger: false });
+    const platform = await startPlatform(
+      loadConfig({ INDGANG_DATA_DIR: dataDir, PORT: '0', INDGANG_DEMO_SCALE: '0.05' }),
+      { logger: false },
+    );
     await platform.close();
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
@@ -50,7 +55,9 @@ describe('the indgang command', () => {
   it('verifies the audit trail against its signed anchors, and fails once an entry has been edited', async () => {
     const intact = await indgang(dataDir, 'audit', 'verify');
     expect(intact.code, intact.stderr).toBe(0);
-    expect(intact.stdout).toMatch(/audit trail intact: \d+ entries, head [0-9a-f]{64}, matches 1 signed anchors up to position \d+/);
+    expect(intact.stdout).toMatch(
+      /audit trail intact: \d+ entries, head [0-9a-f]{64}, matches 1 signed anchors up to position \d+/,
+    );
     const database = await openDatabase({ dataDir });
     await database.pool.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
     await database.pool.query("UPDATE audit_log SET actor_user_id = 'someone-else' WHERE seq = 1");
@@ -67,7 +74,9 @@ describe('the indgang command', () => {
     await database.close();
     const result = await indgang(dataDir, 'audit', 'verify');
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/audit trail BROKEN \(anchor_mismatch\): the chain no longer holds the head anchored at position \d+/);
+    expect(result.stdout).toMatch(
+      /audit trail BROKEN \(anchor_mismatch\): the chain no longer holds the head anchored at position \d+/,
+    );
   });
 
   it('prints its usage for an unknown command', async () => {

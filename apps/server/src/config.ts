@@ -2,7 +2,14 @@ import { join, resolve } from 'node:path';
 import type { AnchorFiles, UploadLimits } from '@indgang/domain';
 import type { RateLimitConfig } from './http/rateLimits';
 
-export interface OidcConfig { issuer: string; clientId: string; clientSecret?: string; redirectUri: string; scopes: string; allowHttp: boolean }
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  redirectUri: string;
+  scopes: string;
+  allowHttp: boolean;
+}
 
 export interface Config {
   host: string;
@@ -51,21 +58,29 @@ export const DEFAULT_PORT = 3100;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? '127.0.0.1';
   const port = Number(env.PORT ?? DEFAULT_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL || undefined;
-  const publicUrl = (env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/$/, '');
+  const publicUrl = (env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(
+    /\/$/,
+    '',
+  );
   const dataDir = resolve(env.INDGANG_DATA_DIR ?? 'data');
   const demo = env.INDGANG_DEMO ? env.INDGANG_DEMO === 'true' : !databaseUrl;
-  const oidc = env.OIDC_ISSUER ? {
-    issuer: env.OIDC_ISSUER,
-    clientId: required(env, 'OIDC_CLIENT_ID'),
-    clientSecret: env.OIDC_CLIENT_SECRET,
-    redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/auth/oidc/callback`,
-    scopes: env.OIDC_SCOPES ?? 'openid email profile',
-    allowHttp: env.OIDC_ALLOW_HTTP === 'true',
-  } : undefined;
+  const oidc = env.OIDC_ISSUER
+    ? {
+        issuer: env.OIDC_ISSUER,
+        clientId: required(env, 'OIDC_CLIENT_ID'),
+        clientSecret: env.OIDC_CLIENT_SECRET,
+        redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/auth/oidc/callback`,
+        scopes: env.OIDC_SCOPES ?? 'openid email profile',
+        allowHttp: env.OIDC_ALLOW_HTTP === 'true',
+      }
+    : undefined;
   return {
-    host, port, databaseUrl,
+    host,
+    port,
+    databaseUrl,
     databasePoolSize: whole(env, 'DATABASE_POOL_SIZE', 20),
     databaseWaitSeconds: whole(env, 'DATABASE_WAIT_SECONDS', 120),
     dataDir,
@@ -117,7 +132,8 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of 0 or more, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number of 0 or more, got "${raw}"`);
   return value;
 }
 

@@ -1,7 +1,13 @@
 import pino, { type Logger } from 'pino';
 import { loggableError } from '@indgang/db';
 
-interface RequestLike { method?: string; url?: string; routeOptions?: { url?: string }; ip?: string; id?: string }
+interface RequestLike {
+  method?: string;
+  url?: string;
+  routeOptions?: { url?: string };
+  ip?: string;
+  id?: string;
+}
 
 /**
  * The process's JSON logger. It never writes a query's parameters, a form's answers or a search
@@ -16,7 +22,12 @@ export function createLogger(options: { level: string; enabled?: boolean }): Log
     serializers: {
       err: loggableError,
       error: loggableError,
-      req: (request: RequestLike) => ({ method: request.method, path: request.url?.split('?')[0], route: request.routeOptions?.url, ip: request.ip }),
+      req: (request: RequestLike) => ({
+        method: request.method,
+        path: request.url?.split('?')[0],
+        route: request.routeOptions?.url,
+        ip: request.ip,
+      }),
       res: (reply: { statusCode?: number }) => ({ statusCode: reply.statusCode }),
     },
   });

@@ -6,15 +6,31 @@ import { httpLogin, startServerProcess, type HttpClient, type ServerProcess } fr
 const postgres = (await testDatabaseTargets()).find((t) => t.name === 'postgres');
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SERVER_ENV = { INDGANG_DEMO: 'true', INDGANG_DEMO_SCALE: '0.05' };
-const MILEAGE = JSON.stringify({ serviceId: 'koerselsgodtgoerelse', answers: { trips: [{ date: '2026-11-02', from: 'Skolen', to: 'Rådhuset', km: '12,5', purpose: 'Møde' }] } });
+const MILEAGE = JSON.stringify({
+  serviceId: 'koerselsgodtgoerelse',
+  answers: { trips: [{ date: '2026-11-02', from: 'Skolen', to: 'Rådhuset', km: '12,5', purpose: 'Møde' }] },
+});
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
-  try { return await work(client); } finally { await client.end(); }
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
-const terminateBackends = (database: string) => admin(async (c) => (await c.query('SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database])).rows[0].n as number);
+const terminateBackends = (database: string) =>
+  admin(
+    async (c) =>
+      (
+        await c.query(
+          'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+          [database],
+        )
+      ).rows[0].n as number,
+  );
 
 describe.skipIf(!postgres)('database faults (PostgreSQL)', () => {
   let scratch: TestDatabase;
@@ -35,7 +51,11 @@ describe.skipIf(!postgres)('database faults (PostgreSQL)', () => {
   });
 
   it('survives terminated connections under load, answers 503 (never 500) meanwhile, and serves again', async () => {
-    const headers = { cookie: employee.cookie, 'content-type': 'application/json', 'x-csrf-token': employee.csrf };
+    const headers = {
+      cookie: employee.cookie,
+      'content-type': 'application/json',
+      'x-csrf-token': employee.csrf,
+    };
     const created = await fetch(`${server.url}/api/v1/cases`, { method: 'POST', headers, body: MILEAGE });
     expect(created.status).toBe(201);
     const caseId = ((await created.json()) as { id: string }).id;
@@ -44,9 +64,11 @@ describe.skipIf(!postgres)('database faults (PostgreSQL)', () => {
     // Reads that run as transactions (a checked-out connection between queries) and one-statement writes.
     const worker = async (i: number) => {
       while (!stop) {
-        const response = await (i % 2 === 0
-          ? fetch(`${server.url}/api/v1/cases/${caseId}`, { headers })
-          : fetch(`${server.url}/api/v1/cases`, { method: 'POST', headers, body: MILEAGE })).catch(() => null);
+        const response = await (
+          i % 2 === 0
+            ? fetch(`${server.url}/api/v1/cases/${caseId}`, { headers })
+            : fetch(`${server.url}/api/v1/cases`, { method: 'POST', headers, body: MILEAGE })
+        ).catch(() => null);
         const key = response ? String(response.status) : 'refused';
         statuses[key] = (statuses[key] ?? 0) + 1;
         await response?.arrayBuffer();
@@ -67,7 +89,8 @@ describe.skipIf(!postgres)('database faults (PostgreSQL)', () => {
     expect(statuses.refused ?? 0).toBe(0);
     expect(statuses['500'] ?? 0).toBe(0);
     // After the faults every request succeeds again.
-    for (let i = 0; i < 20; i += 1) expect((await fetch(`${server.url}/api/v1/cases/${caseId}`, { headers })).status).toBe(200);
+    for (let i = 0; i < 20; i += 1)
+      expect((await fetch(`${server.url}/api/v1/cases/${caseId}`, { headers })).status).toBe(200);
     expect(server.output()).toContain('database connection lost');
     // The log names the failed statement, never its parameters.
     expect(server.output()).not.toContain('params:');
@@ -79,9 +102,11 @@ describe.skipIf(!postgres)('database faults (PostgreSQL)', () => {
       await terminateBackends(dbName);
       const down = await fetch(`${server.url}/health`);
       expect(down.status).toBe(503);
-      const api = await fetch(`${server.url}/api/v1/cases?view=mine`, { headers: { cookie: employee.cookie } });
+      const api = await fetch(`${server.url}/api/v1/cases?view=mine`, {
+        headers: { cookie: employee.cookie },
+      });
       expect(api.status).toBe(503);
-      const { error } = await api.json() as { error: { message: { da: string; en: string } } };
+      const { error } = (await api.json()) as { error: { message: { da: string; en: string } } };
       expect(error.message.da).toMatch(/databasen/);
       expect(error.message.en).toMatch(/database/);
     } finally {
@@ -97,7 +122,11 @@ describe.skipIf(!postgres)('start-up without a database (PostgreSQL)', () => {
     const name = `indgang_late_${Date.now()}`;
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    const server = await startServerProcess({ ...SERVER_ENV, DATABASE_URL: url.href, DATABASE_WAIT_SECONDS: '120' });
+    const server = await startServerProcess({
+      ...SERVER_ENV,
+      DATABASE_URL: url.href,
+      DATABASE_WAIT_SECONDS: '120',
+    });
     try {
       let health: Response | null = null;
       for (let i = 0; i < 100 && !health; i += 1) {
@@ -105,7 +134,9 @@ describe.skipIf(!postgres)('start-up without a database (PostgreSQL)', () => {
         if (!health) await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(health!.status).toBe(503);
-      expect(((await health!.json()) as { reason: string }).reason).toBe(`database "${name}" does not exist at 127.0.0.1:5432`);
+      expect(((await health!.json()) as { reason: string }).reason).toBe(
+        `database "${name}" does not exist at 127.0.0.1:5432`,
+      );
       expect(server.output()).toMatch(new RegExp(`database not ready: database .+${name}.+ does not exist`));
       expect(server.output()).not.toMatch(/\n\s+at /);
       await admin((c) => c.query(`CREATE DATABASE ${name}`));
@@ -117,11 +148,16 @@ describe.skipIf(!postgres)('start-up without a database (PostgreSQL)', () => {
   });
 
   it('gives up after DATABASE_WAIT_SECONDS with one line and exit code 1', async () => {
-    const server = await startServerProcess({ ...SERVER_ENV, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/indgang', DATABASE_WAIT_SECONDS: '2' });
+    const server = await startServerProcess({
+      ...SERVER_ENV,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/indgang',
+      DATABASE_WAIT_SECONDS: '2',
+    });
     expect(await server.exited).toBe(1);
     const lastLine = server.output().trim().split('\n').at(-1);
-    expect(lastLine).toMatch(/^Indgang cannot start: the database cannot be used: nothing answers at 127\.0\.0\.1:1/);
+    expect(lastLine).toMatch(
+      /^Indgang cannot start: the database cannot be used: nothing answers at 127\.0\.0\.1:1/,
+    );
     expect(server.output()).not.toMatch(/\n\s+at /);
   });
 });
-

@@ -31,38 +31,60 @@ export async function openListener(host: string, port: number): Promise<Listener
     response.setHeader('cache-control', 'no-store');
     if (path === '/health' || path.startsWith('/api/') || path.startsWith('/auth/')) {
       response.writeHead(503, { 'content-type': 'application/json; charset=utf-8' });
-      response.end(JSON.stringify(path === '/health'
-        ? { status: 'starting', reason }
-        : { error: { code: 'starting', message: STARTING, fields: [] } }));
+      response.end(
+        JSON.stringify(
+          path === '/health'
+            ? { status: 'starting', reason }
+            : { error: { code: 'starting', message: STARTING, fields: [] } },
+        ),
+      );
       return;
     }
     response.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(`<!doctype html><html lang="da"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>Indgang starter</title></head><body><main><h1>Indgang starter</h1><p>${STARTING.da}</p><p lang="en">${STARTING.en}</p></main></body></html>`);
+    response.end(
+      `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>Indgang starter</title></head><body><main><h1>Indgang starter</h1><p>${STARTING.da}</p><p lang="en">${STARTING.en}</p></main></body></html>`,
+    );
   };
   const server = createServer((request, response) => handler(request, response));
   // Requests Node refuses before any handler (overlong headers, broken HTTP) get the same bilingual JSON.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const body = JSON.stringify({ error: { code: tooLarge ? 'headers_too_large' : 'bad_request', message: tooLarge
-      ? { da: 'Adressen eller hovederne er for lange.', en: 'The address or the headers are too long.' }
-      : { da: 'Forespørgslen kunne ikke læses.', en: 'The request could not be read.' }, fields: [] } });
-    socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const body = JSON.stringify({
+      error: {
+        code: tooLarge ? 'headers_too_large' : 'bad_request',
+        message: tooLarge
+          ? { da: 'Adressen eller hovederne er for lange.', en: 'The address or the headers are too long.' }
+          : { da: 'Forespørgslen kunne ikke læses.', en: 'The request could not be read.' },
+        fields: [],
+      },
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => { server.off('error', reject); resolve(); });
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const { address: ip, port: actualPort } = server.address() as AddressInfo;
   return {
     server,
     address: `http://${ip.includes(':') ? `[${ip}]` : ip}:${actualPort}`,
-    waiting: (text) => { reason = text; },
-    serve: (next) => { handler = next; },
+    waiting: (text) => {
+      reason = text;
+    },
+    serve: (next) => {
+      handler = next;
+    },
     // Stops taking connections, lets requests in flight finish, and closes idle keep-alive ones.
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
   };
 }

@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from '@indgang/db';
-import { composeCaseMail, startAuditSealer, startJobRunner, startMaintenance, type CaseMailKind } from '@indgang/domain';
+import {
+  composeCaseMail,
+  startAuditSealer,
+  startJobRunner,
+  startMaintenance,
+  type CaseMailKind,
+} from '@indgang/domain';
 import { buildApp } from './buildApp';
 import type { Config } from './config';
 import { cookieSecret } from './cookieSecret';
@@ -11,7 +17,15 @@ import { openListener } from './openListener';
 import { prepareDatabase } from './prepareDatabase';
 import { waitForDatabase } from './waitForDatabase';
 
-export interface Platform { app: FastifyInstance; database: Database; url: string; seeded: boolean; log: Logger; wakeJobs(): Promise<unknown>; close(): Promise<void> }
+export interface Platform {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  seeded: boolean;
+  log: Logger;
+  wakeJobs(): Promise<unknown>;
+  close(): Promise<void>;
+}
 
 /**
  * Listens at once (answering 503 with the reason while it waits), waits for the database with
@@ -21,18 +35,34 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
   const log = createLogger({ level: config.logLevel, enabled: options.logger !== false });
   const listener = await openListener(config.host, config.port);
   const database = await openDatabase({
-    ...(config.databaseUrl ? { url: config.databaseUrl, poolSize: config.databasePoolSize } : { dataDir: config.dataDir }),
-    onConnectionError: (err) => log.warn({ err }, 'database connection lost; it is dropped and a new one is opened when needed'),
+    ...(config.databaseUrl
+      ? { url: config.databaseUrl, poolSize: config.databasePoolSize }
+      : { dataDir: config.dataDir }),
+    onConnectionError: (err) =>
+      log.warn({ err }, 'database connection lost; it is dropped and a new one is opened when needed'),
   });
   try {
-    await waitForDatabase(database, { url: config.databaseUrl, timeoutMs: config.databaseWaitSeconds * 1000, log, onWaiting: listener.waiting });
+    await waitForDatabase(database, {
+      url: config.databaseUrl,
+      timeoutMs: config.databaseWaitSeconds * 1000,
+      log,
+      onWaiting: listener.waiting,
+    });
     listener.waiting('preparing the database (migrations, catalogue, demo data)');
     const { calendar, seeded } = await prepareDatabase(database, config);
     const jobs = { wake: async () => undefined as unknown, stop: async () => undefined };
     let handler: Parameters<typeof listener.serve>[0] | undefined;
     const app = await buildApp({
-      database, config, calendar, jobs, log, cookieSecret: await cookieSecret(database.db, config.sessionSecret),
-      serverFactory: (fastifyHandler) => { handler = fastifyHandler; return listener.server; },
+      database,
+      config,
+      calendar,
+      jobs,
+      log,
+      cookieSecret: await cookieSecret(database.db, config.sessionSecret),
+      serverFactory: (fastifyHandler) => {
+        handler = fastifyHandler;
+        return listener.server;
+      },
     });
     await app.ready();
     // Requests reach the application only once every route and hook is in place.
@@ -40,22 +70,53 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
     const url = config.port === 0 ? listener.address : config.publicUrl;
     if (config.worker) {
       const mailer = createMailer(config.smtpUrl, config.mailFrom, log);
-      const runner = startJobRunner(database.db, {
-        'mail.case': async (payload) => {
-          const mail = await composeCaseMail(database.db, String(payload.caseId), payload.kind as CaseMailKind, url);
-          if (mail) await mailer.send(mail);
+      const runner = startJobRunner(
+        database.db,
+        {
+          'mail.case': async (payload) => {
+            const mail = await composeCaseMail(
+              database.db,
+              String(payload.caseId),
+              payload.kind as CaseMailKind,
+              url,
+            );
+            if (mail) await mailer.send(mail);
+          },
         },
-      }, { intervalMs: 1000, log: (msg, err) => log.warn({ err }, msg) });
+        { intervalMs: 1000, log: (msg, err) => log.warn({ err }, msg) },
+      );
       // The audit chain is sealed shortly after each commit, outside any request's transaction, and
       // its head anchored (signed, outside the database) every AUDIT_ANCHOR_INTERVAL_SECONDS.
-      const sealer = await startAuditSealer(database.db, { anchors: config.audit, sealEveryMs: 1000, anchorEveryMs: config.audit.anchorIntervalSeconds * 1000, log });
+      const sealer = await startAuditSealer(database.db, {
+        anchors: config.audit,
+        sealEveryMs: 1000,
+        anchorEveryMs: config.audit.anchorIntervalSeconds * 1000,
+        log,
+      });
       // Housekeeping every hour and the nightly retention run (deletes what has expired).
       const maintenance = startMaintenance(database.db, { log });
-      Object.assign(jobs, { wake: runner.wake, stop: async () => { await maintenance.stop(); await runner.stop(); await sealer.stop(); } });
+      Object.assign(jobs, {
+        wake: runner.wake,
+        stop: async () => {
+          await maintenance.stop();
+          await runner.stop();
+          await sealer.stop();
+        },
+      });
     }
     return {
-      app, database, url, seeded, log, wakeJobs: () => jobs.wake(),
-      async close() { await jobs.stop(); await app.close(); await listener.close(); await database.close(); },
+      app,
+      database,
+      url,
+      seeded,
+      log,
+      wakeJobs: () => jobs.wake(),
+      async close() {
+        await jobs.stop();
+        await app.close();
+        await listener.close();
+        await database.close();
+      },
     };
   } catch (error) {
     await listener.close();

@@ -44,29 +44,190 @@ function App() {
     <AppShell>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
-        <Route path="/" element={<RequireLogin><HomePage /></RequireLogin>} />
-        <Route path="/profil" element={<RequireLogin><ProfilePage /></RequireLogin>} />
-        <Route path="/organisation" element={<RequireLogin><OrganisationPage /></RequireLogin>} />
-        <Route path="/organisation/enhed/:id" element={<RequireLogin><UnitPage /></RequireLogin>} />
-        <Route path="/organisation/person/:id" element={<RequireLogin><PersonPage /></RequireLogin>} />
-        <Route path="/revision" element={<RequireLogin><AuditPage /></RequireLogin>} />
-        <Route path="/import" element={<RequireLogin><ImportPage /></RequireLogin>} />
-        <Route path="/katalog" element={<RequireLogin><CatalogAdminPage /></RequireLogin>} />
-        <Route path="/services" element={<RequireLogin><CatalogPage /></RequireLogin>} />
-        <Route path="/services/:id" element={<RequireLogin><ServiceFormPage /></RequireLogin>} />
-        <Route path="/sager" element={<RequireLogin><CasesPage /></RequireLogin>} />
-        <Route path="/sager/:id" element={<RequireLogin><CasePage /></RequireLogin>} />
-        <Route path="/sagsbehandling" element={<RequireLogin><QueuePage /></RequireLogin>} />
-        <Route path="/sagsbehandling/sager/:id" element={<RequireLogin><WorkCasePage /></RequireLogin>} />
-        <Route path="/databeskyttelse" element={<RequireLogin><PrivacyPage /></RequireLogin>} />
-        <Route path="/gevinster" element={<RequireLogin><BenefitsPage /></RequireLogin>} />
-        <Route path="/gevinster/beregnere" element={<RequireLogin><CalculatorsPage /></RequireLogin>} />
-        <Route path="/gevinster/programmer/:id" element={<RequireLogin><ProgrammePage /></RequireLogin>} />
-        <Route path="/gevinster/programmer/:id/rapport" element={<RequireLogin><ReportPage /></RequireLogin>} />
-        <Route path="/gevinster/projekter/:id" element={<RequireLogin><ProjectPage /></RequireLogin>} />
-        <Route path="/gevinster/projekter/:id/business-case" element={<RequireLogin><BusinessCasePage /></RequireLogin>} />
-        <Route path="/gevinster/projekter/:id/gevinsttrae" element={<RequireLogin><BenefitTreePage /></RequireLogin>} />
-        <Route path="/gevinster/projekter/:id/kpi" element={<RequireLogin><KpiPage /></RequireLogin>} />
+        <Route
+          path="/"
+          element={
+            <RequireLogin>
+              <HomePage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/profil"
+          element={
+            <RequireLogin>
+              <ProfilePage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/organisation"
+          element={
+            <RequireLogin>
+              <OrganisationPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/organisation/enhed/:id"
+          element={
+            <RequireLogin>
+              <UnitPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/organisation/person/:id"
+          element={
+            <RequireLogin>
+              <PersonPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/revision"
+          element={
+            <RequireLogin>
+              <AuditPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/import"
+          element={
+            <RequireLogin>
+              <ImportPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/katalog"
+          element={
+            <RequireLogin>
+              <CatalogAdminPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/services"
+          element={
+            <RequireLogin>
+              <CatalogPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/services/:id"
+          element={
+            <RequireLogin>
+              <ServiceFormPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/sager"
+          element={
+            <RequireLogin>
+              <CasesPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/sager/:id"
+          element={
+            <RequireLogin>
+              <CasePage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/sagsbehandling"
+          element={
+            <RequireLogin>
+              <QueuePage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/sagsbehandling/sager/:id"
+          element={
+            <RequireLogin>
+              <WorkCasePage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/databeskyttelse"
+          element={
+            <RequireLogin>
+              <PrivacyPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/gevinster"
+          element={
+            <RequireLogin>
+              <BenefitsPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/gevinster/beregnere"
+          element={
+            <RequireLogin>
+              <CalculatorsPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/gevinster/programmer/:id"
+          element={
+            <RequireLogin>
+              <ProgrammePage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/gevinster/programmer/:id/rapport"
+          element={
+            <RequireLogin>
+              <ReportPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/gevinster/projekter/:id"
+          element={
+            <RequireLogin>
+              <ProjectPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/gevinster/projekter/:id/business-case"
+          element={
+            <RequireLogin>
+              <BusinessCasePage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/gevinster/projekter/:id/gevinsttrae"
+          element={
+            <RequireLogin>
+              <BenefitTreePage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/gevinster/projekter/:id/kpi"
+          element={
+            <RequireLogin>
+              <KpiPage />
+            </RequireLogin>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppShell>

@@ -2,10 +2,31 @@ import { createHash } from 'node:crypto';
 
 /** SQLSTATE classes and codes that mean "the database cannot be reached now", not "the query is wrong". */
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300)$/;
-const UNAVAILABLE_SYSCALL = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOENT']);
-const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection ended|connection timeout|not currently accepting connections|the database system is (starting up|shutting down|in recovery)/i;
+const UNAVAILABLE_SYSCALL = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOENT',
+]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection ended|connection timeout|not currently accepting connections|the database system is (starting up|shutting down|in recovery)/i;
 
-interface ErrorLike { message?: string; code?: string; cause?: unknown; query?: string; severity?: string; routine?: string; constraint?: string; table?: string; column?: string }
+interface ErrorLike {
+  message?: string;
+  code?: string;
+  cause?: unknown;
+  query?: string;
+  severity?: string;
+  routine?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+}
 
 /** The driver's error inside a wrapper (drizzle wraps each failed query with its text and parameters). */
 function innermost(error: unknown): ErrorLike {
@@ -16,7 +37,8 @@ function innermost(error: unknown): ErrorLike {
 
 /** Marks an error as coming from the database, so a refused connection elsewhere is not taken for one. */
 export function fromDatabase<E>(error: E, query?: string): E {
-  if (error && typeof error === 'object') Object.assign(error, { fromDatabase: true, ...(query && !('query' in error) ? { query } : {}) });
+  if (error && typeof error === 'object')
+    Object.assign(error, { fromDatabase: true, ...(query && !('query' in error) ? { query } : {}) });
   return error;
 }
 
@@ -48,10 +70,22 @@ export function loggableError(error: unknown): Record<string, unknown> {
   const outer = error as ErrorLike & { name?: string; stack?: string; constructor?: { name?: string } };
   const inner = innermost(error);
   const query = typeof outer.query === 'string' ? outer.query : undefined;
-  const isDatabase = query !== undefined || typeof inner.severity === 'string' || (typeof inner.code === 'string' && /^[0-9A-Z]{5}$/.test(inner.code));
-  const frames = (outer.stack ?? '').split('\n').filter((line) => line.startsWith('    at ')).slice(0, 8).join('\n');
+  const isDatabase =
+    query !== undefined ||
+    typeof inner.severity === 'string' ||
+    (typeof inner.code === 'string' && /^[0-9A-Z]{5}$/.test(inner.code));
+  const frames = (outer.stack ?? '')
+    .split('\n')
+    .filter((line) => line.startsWith('    at '))
+    .slice(0, 8)
+    .join('\n');
   if (!isDatabase) {
-    return { type: outer.constructor?.name ?? outer.name ?? 'Error', message: outer.message, ...(inner.code ? { code: inner.code } : {}), stack: frames };
+    return {
+      type: outer.constructor?.name ?? outer.name ?? 'Error',
+      message: outer.message,
+      ...(inner.code ? { code: inner.code } : {}),
+      stack: frames,
+    };
   }
   return {
     type: 'DatabaseError',
@@ -68,22 +102,39 @@ export function loggableError(error: unknown): Record<string, unknown> {
  * One line that says why the database cannot be used, for an operator reading the log at start:
  * which host does not answer, that the password was refused, that the database does not exist.
  */
-export function describeDatabaseError(error: unknown, target: { host?: string; port?: number | string; user?: string; database?: string }): string {
+export function describeDatabaseError(
+  error: unknown,
+  target: { host?: string; port?: number | string; user?: string; database?: string },
+): string {
   const e = innermost(error);
   const where = `${target.host ?? 'localhost'}:${target.port ?? 5432}`;
   switch (e.code) {
-    case 'ECONNREFUSED': return `nothing answers at ${where} (connection refused): is PostgreSQL running there?`;
-    case 'ENOTFOUND': case 'EAI_AGAIN': return `the host name "${target.host}" cannot be resolved`;
-    case 'ETIMEDOUT': case 'EHOSTUNREACH': case 'ENETUNREACH': return `${where} cannot be reached (${e.code})`;
-    case 'ENOENT': return `no database socket at ${where}`;
-    case '28P01': return `authentication failed for user "${target.user}" at ${where}: wrong password`;
-    case '28000': return `user "${target.user}" may not connect at ${where} (authentication refused)`;
-    case '3D000': return `database "${target.database}" does not exist at ${where}`;
-    case '57P03': return `PostgreSQL at ${where} is starting up or shutting down`;
-    case '53300': return `PostgreSQL at ${where} has no free connections`;
+    case 'ECONNREFUSED':
+      return `nothing answers at ${where} (connection refused): is PostgreSQL running there?`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host name "${target.host}" cannot be resolved`;
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${where} cannot be reached (${e.code})`;
+    case 'ENOENT':
+      return `no database socket at ${where}`;
+    case '28P01':
+      return `authentication failed for user "${target.user}" at ${where}: wrong password`;
+    case '28000':
+      return `user "${target.user}" may not connect at ${where} (authentication refused)`;
+    case '3D000':
+      return `database "${target.database}" does not exist at ${where}`;
+    case '57P03':
+      return `PostgreSQL at ${where} is starting up or shutting down`;
+    case '53300':
+      return `PostgreSQL at ${where} has no free connections`;
     default:
-      if (typeof e.message === 'string' && /timeout/i.test(e.message)) return `${where} did not answer in time`;
-      if (typeof e.message === 'string' && /terminated|ended/i.test(e.message)) return `the connection to ${where} was closed before PostgreSQL answered (network, firewall or server restarting)`;
+      if (typeof e.message === 'string' && /timeout/i.test(e.message))
+        return `${where} did not answer in time`;
+      if (typeof e.message === 'string' && /terminated|ended/i.test(e.message))
+        return `the connection to ${where} was closed before PostgreSQL answered (network, firewall or server restarting)`;
       return `the database at ${where} cannot be used (${e.code ?? 'no code'})`;
   }
 }

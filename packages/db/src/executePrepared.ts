@@ -12,7 +12,10 @@ const names = new Map<string, string>();
  * the hash of the SQL text, so one template is one statement whatever its parameter values. Inside
  * a transaction (no pool at hand) the query runs as usual.
  */
-export async function executePrepared<Row = Record<string, unknown>>(db: { execute(query: SQL): Promise<{ rows: unknown[] }>; $client?: unknown }, query: SQL): Promise<{ rows: Row[] }> {
+export async function executePrepared<Row = Record<string, unknown>>(
+  db: { execute(query: SQL): Promise<{ rows: unknown[] }>; $client?: unknown },
+  query: SQL,
+): Promise<{ rows: Row[] }> {
   const client = db.$client as pg.Pool | undefined;
   if (!client || typeof client.query !== 'function') return (await db.execute(query)) as { rows: Row[] };
   const { sql: text, params } = dialect.sqlToQuery(query);
@@ -21,6 +24,8 @@ export async function executePrepared<Row = Record<string, unknown>>(db: { execu
     name = statementName(text);
     names.set(text, name);
   }
-  const result = await client.query({ name, text, values: params as unknown[] }).catch((error: unknown) => { throw fromDatabase(error, text); });
+  const result = await client.query({ name, text, values: params as unknown[] }).catch((error: unknown) => {
+    throw fromDatabase(error, text);
+  });
   return { rows: result.rows as Row[] };
 }

@@ -44,14 +44,24 @@ function resilientPool(config: pg.PoolConfig, onConnectionError: (error: Error) 
   const pool = new pg.Pool(config);
   // Errors of getting a connection are marked as the database's, so a 503 says so and nothing else does.
   const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
-  pool.connect = ((callback?: unknown) => (typeof callback === 'function'
-    ? connect(callback)
-    : connect()!.catch((error: unknown) => { throw fromDatabase(error); }))) as typeof pool.connect;
+  pool.connect = ((callback?: unknown) =>
+    typeof callback === 'function'
+      ? connect(callback)
+      : connect()!.catch((error: unknown) => {
+          throw fromDatabase(error);
+        })) as typeof pool.connect;
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-  pool.query = ((...args: unknown[]) => (typeof args.at(-1) === 'function' ? query(...args) : query(...args).catch((error: unknown) => { throw fromDatabase(error); }))) as typeof pool.query;
+  pool.query = ((...args: unknown[]) =>
+    typeof args.at(-1) === 'function'
+      ? query(...args)
+      : query(...args).catch((error: unknown) => {
+          throw fromDatabase(error);
+        })) as typeof pool.query;
   // pg-pool re-emits an idle client's error on the pool; the client's own listener reports it.
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => { client.on('error', onConnectionError); });
+  pool.on('connect', (client) => {
+    client.on('error', onConnectionError);
+  });
   return pool;
 }
 
@@ -68,7 +78,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const poolSize = options.poolSize ?? 10;
   const onConnectionError = options.onConnectionError ?? (() => undefined);
   if (options.url) {
-    const connection: pg.PoolConfig = { connectionString: options.url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
+    const connection: pg.PoolConfig = {
+      connectionString: options.url,
+      max: poolSize,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    };
     const pool = resilientPool(connection, onConnectionError);
     return { kind: 'postgres', db: drizzle(pool, { schema }), pool, connection, close: () => pool.end() };
   }
@@ -84,11 +98,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     maxConnections: embeddedPoolSize + 1,
   });
   await server.start();
-  const connection: pg.PoolConfig = { host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: embeddedPoolSize, idleTimeoutMillis: 0 };
+  const connection: pg.PoolConfig = {
+    host: socketDir,
+    port: SOCKET_PORT,
+    user: 'postgres',
+    database: 'postgres',
+    max: embeddedPoolSize,
+    idleTimeoutMillis: 0,
+  };
   const pool = resilientPool(connection, onConnectionError);
   // Every socket connection reaches the same PGlite session, which outlives a replaced connection:
   // a new connection starts by forgetting the prepared statements an earlier one left behind.
-  pool.on('connect', (client) => { client.query('DEALLOCATE ALL').catch(() => undefined); });
+  pool.on('connect', (client) => {
+    client.query('DEALLOCATE ALL').catch(() => undefined);
+  });
   return {
     kind: 'embedded',
     db: drizzle(pool, { schema }),

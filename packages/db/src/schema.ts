@@ -1,58 +1,93 @@
 import { sql } from 'drizzle-orm';
 import { customType } from 'drizzle-orm/pg-core';
 import {
-  bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** Organisational units: administrations (forvaltninger) at the top, then areas and institutions. */
-export const orgUnits = pgTable('org_units', {
-  id: text('id').primaryKey(),
-  parentId: text('parent_id'),
-  /** Materialised path of ids, '/adm/area/unit/', so "this unit and all below" is a prefix test. */
-  path: text('path').notNull(),
-  kind: text('kind').notNull(),
-  code: text('code'),
-  name: text('name').notNull(),
-  administrationId: text('administration_id').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('org_units_path_idx').on(t.path), index('org_units_parent_idx').on(t.parentId)]);
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: text('id').primaryKey(),
+    parentId: text('parent_id'),
+    /** Materialised path of ids, '/adm/area/unit/', so "this unit and all below" is a prefix test. */
+    path: text('path').notNull(),
+    kind: text('kind').notNull(),
+    code: text('code'),
+    name: text('name').notNull(),
+    administrationId: text('administration_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('org_units_path_idx').on(t.path), index('org_units_parent_idx').on(t.parentId)],
+);
 
-export const persons = pgTable('persons', {
-  id: text('id').primaryKey(),
-  cpr: text('cpr'),
-  cprIsTestData: boolean('cpr_is_test_data').notNull().default(false),
-  firstName: text('first_name').notNull(),
-  lastName: text('last_name').notNull(),
-  email: text('email'),
-  employeeNumber: text('employee_number'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex('persons_employee_number_uq').on(t.employeeNumber),
-  index('persons_name_idx').on(t.lastName, t.firstName),
-  index('persons_cpr_idx').on(t.cpr),
-]);
+export const persons = pgTable(
+  'persons',
+  {
+    id: text('id').primaryKey(),
+    cpr: text('cpr'),
+    cprIsTestData: boolean('cpr_is_test_data').notNull().default(false),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email'),
+    employeeNumber: text('employee_number'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('persons_employee_number_uq').on(t.employeeNumber),
+    index('persons_name_idx').on(t.lastName, t.firstName),
+    index('persons_cpr_idx').on(t.cpr),
+  ],
+);
 
 /** An affiliation of a person with a unit (SOFD "tilhørsforhold"). */
-export const employments = pgTable('employments', {
-  id: text('id').primaryKey(),
-  personId: text('person_id').notNull().references(() => persons.id),
-  unitId: text('unit_id').notNull().references(() => orgUnits.id),
-  position: text('position').notNull(),
-  agreement: text('agreement').notNull(),
-  /** Weekly hours in hundredths (37 hours = 3700), never a float. */
-  weeklyHoursCenti: integer('weekly_hours_centi').notNull(),
-  seniorityDate: date('seniority_date'),
-  startDate: date('start_date').notNull(),
-  endDate: date('end_date'),
-}, (t) => [index('employments_unit_idx').on(t.unitId), index('employments_person_idx').on(t.personId)]);
+export const employments = pgTable(
+  'employments',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    position: text('position').notNull(),
+    agreement: text('agreement').notNull(),
+    /** Weekly hours in hundredths (37 hours = 3700), never a float. */
+    weeklyHoursCenti: integer('weekly_hours_centi').notNull(),
+    seniorityDate: date('seniority_date'),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+  },
+  (t) => [index('employments_unit_idx').on(t.unitId), index('employments_person_idx').on(t.personId)],
+);
 
 /** Who leads which unit (SOFD "leder af"). */
-export const unitManagers = pgTable('unit_managers', {
-  unitId: text('unit_id').notNull().references(() => orgUnits.id),
-  personId: text('person_id').notNull().references(() => persons.id),
-}, (t) => [primaryKey({ columns: [t.unitId, t.personId] })]);
+export const unitManagers = pgTable(
+  'unit_managers',
+  {
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.personId] })],
+);
 
 export const teams = pgTable('teams', {
   id: text('id').primaryKey(),
@@ -60,45 +95,67 @@ export const teams = pgTable('teams', {
   area: text('area').notNull(),
 });
 
-export const users = pgTable('users', {
-  id: text('id').primaryKey(),
-  personId: text('person_id').references(() => persons.id),
-  displayName: text('display_name').notNull(),
-  email: text('email'),
-  oidcSubject: text('oidc_subject'),
-  locale: text('locale').notNull().default('da'),
-  isDemo: boolean('is_demo').notNull().default(false),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('users_oidc_subject_uq').on(t.oidcSubject), uniqueIndex('users_email_uq').on(t.email)]);
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').references(() => persons.id),
+    displayName: text('display_name').notNull(),
+    email: text('email'),
+    oidcSubject: text('oidc_subject'),
+    locale: text('locale').notNull().default('da'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_oidc_subject_uq').on(t.oidcSubject), uniqueIndex('users_email_uq').on(t.email)],
+);
 
 /** A role held by a user, optionally scoped to a unit (leader), a team (caseworker) or a service (anchor person). */
-export const roleAssignments = pgTable('role_assignments', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  userId: text('user_id').notNull().references(() => users.id),
-  role: text('role').notNull(),
-  unitId: text('unit_id').references(() => orgUnits.id),
-  teamId: text('team_id').references(() => teams.id),
-  /** For an anchor person: the service she is the specialist of. */
-  serviceId: text('service_id'),
-}, (t) => [index('role_assignments_user_idx').on(t.userId)]);
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    unitId: text('unit_id').references(() => orgUnits.id),
+    teamId: text('team_id').references(() => teams.id),
+    /** For an anchor person: the service she is the specialist of. */
+    serviceId: text('service_id'),
+  },
+  (t) => [index('role_assignments_user_idx').on(t.userId)],
+);
 
 /** A leader's delegation of a unit to a deputy for a period. */
-export const delegations = pgTable('delegations', {
-  id: text('id').primaryKey(),
-  fromUserId: text('from_user_id').notNull().references(() => users.id),
-  /** The deputy, as a person: she need not have logged in before she is trusted. */
-  toPersonId: text('to_person_id').notNull().references(() => persons.id),
-  unitId: text('unit_id').notNull().references(() => orgUnits.id),
-  validFrom: date('valid_from').notNull(),
-  validTo: date('valid_to').notNull(),
-  revokedAt: timestamp('revoked_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('delegations_to_idx').on(t.toPersonId)]);
+export const delegations = pgTable(
+  'delegations',
+  {
+    id: text('id').primaryKey(),
+    fromUserId: text('from_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The deputy, as a person: she need not have logged in before she is trusted. */
+    toPersonId: text('to_person_id')
+      .notNull()
+      .references(() => persons.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to').notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('delegations_to_idx').on(t.toPersonId)],
+);
 
 export const sessions = pgTable('sessions', {
   /** SHA-256 of the cookie token; the token itself is never stored. */
   tokenHash: text('token_hash').primaryKey(),
-  userId: text('user_id').notNull().references(() => users.id),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id),
   csrfToken: text('csrf_token').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -108,30 +165,40 @@ export const sessions = pgTable('sessions', {
  * Append-only audit trail. An entry is written in the transaction of the change or read it
  * records; `xid` is that transaction, so the chainer knows when the entry is final.
  */
-export const auditLog = pgTable('audit_log', {
-  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-  xid: bigint('xid', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
-  at: timestamp('at', { withTimezone: true }).notNull(),
-  actorUserId: text('actor_user_id'),
-  action: text('action').notNull(),
-  entityType: text('entity_type').notNull(),
-  entityId: text('entity_id'),
-  subjectPersonId: text('subject_person_id'),
-  details: jsonb('details').notNull().default({}),
-}, (t) => [index('audit_subject_idx').on(t.subjectPersonId), index('audit_actor_idx').on(t.actorUserId)]);
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    xid: bigint('xid', { mode: 'number' })
+      .notNull()
+      .default(sql`(pg_current_xact_id()::text)::bigint`),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorUserId: text('actor_user_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    subjectPersonId: text('subject_person_id'),
+    details: jsonb('details').notNull().default({}),
+  },
+  (t) => [index('audit_subject_idx').on(t.subjectPersonId), index('audit_actor_idx').on(t.actorUserId)],
+);
 
 /**
  * The hash chain over the audit trail, in the order entries were sealed: each link's SHA-256
  * covers its predecessor's hash and its entry's content. Also append-only. `pos` is the previous
  * link's position + 1, given by the sealer under its lock, so it has no gaps.
  */
-export const auditChain = pgTable('audit_chain', {
-  pos: bigint('pos', { mode: 'number' }).primaryKey(),
-  seq: bigint('seq', { mode: 'number' }).notNull(),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-  sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('audit_chain_seq_uq').on(t.seq)]);
+export const auditChain = pgTable(
+  'audit_chain',
+  {
+    pos: bigint('pos', { mode: 'number' }).primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('audit_chain_seq_uq').on(t.seq)],
+);
 
 /** One row per organisation import, with its outcome. */
 export const orgImports = pgTable('org_imports', {
@@ -151,13 +218,17 @@ export const settings = pgTable('settings', {
 });
 
 /** A service of the catalogue, one row per version; a case pins the version it started with. */
-export const services = pgTable('services', {
-  id: text('id').notNull(),
-  version: integer('version').notNull(),
-  definition: jsonb('definition').notNull(),
-  active: boolean('active').notNull().default(true),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.id, t.version] })]);
+export const services = pgTable(
+  'services',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
 
 export const returnReasons = pgTable('return_reasons', {
   code: text('code').primaryKey(),
@@ -170,215 +241,303 @@ export const replyTemplates = pgTable('reply_templates', {
   body: text('body').notNull(),
 });
 
-export const cases = pgTable('cases', {
-  id: text('id').primaryKey(),
-  number: text('number').notNull(),
-  serviceId: text('service_id').notNull(),
-  serviceVersion: integer('service_version').notNull(),
-  /** The unit the case concerns: what decides who may see it. */
-  unitId: text('unit_id').notNull().references(() => orgUnits.id),
-  subjectPersonId: text('subject_person_id').references(() => persons.id),
-  submittedByUserId: text('submitted_by_user_id').notNull().references(() => users.id),
-  /** Set when a deputy or secretary submitted for a leader. */
-  onBehalfOfUserId: text('on_behalf_of_user_id').references(() => users.id),
-  status: text('status').notNull(),
-  teamId: text('team_id').notNull(),
-  assigneeUserId: text('assignee_user_id').references(() => users.id),
-  answers: jsonb('answers').notNull(),
-  periodFrom: date('period_from'),
-  periodTo: date('period_to'),
-  submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
-  dueDate: date('due_date').notNull(),
-  /** When the case began waiting on the submitter; the norm-time clock stands still meanwhile. */
-  pausedSince: date('paused_since'),
-  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-  outcome: text('outcome'),
-  /** Optimistic lock: every change raises it, a stale edit is refused. */
-  version: integer('version').notNull().default(1),
-  /**
-   * Kept from the person the case is about until this stage is reached ('never': always kept);
-   * null: she may follow it. Decided at submission from the service's subjectVisibility.
-   */
-  subjectHiddenUntil: text('subject_hidden_until'),
-  /** The service's stages the caseworkers have marked as reached. */
-  stagesReached: text('stages_reached').array().notNull().default(sql`'{}'::text[]`),
-  /** When its retention period ran out and its answers, files and messages were deleted. */
-  anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
-}, (t) => [
-  uniqueIndex('cases_number_uq').on(t.number),
-  index('cases_unit_idx').on(t.unitId),
-  index('cases_submitter_idx').on(t.submittedByUserId),
-  index('cases_team_status_idx').on(t.teamId, t.status),
-  index('cases_subject_idx').on(t.subjectPersonId, t.serviceId),
-]);
+export const cases = pgTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull(),
+    serviceId: text('service_id').notNull(),
+    serviceVersion: integer('service_version').notNull(),
+    /** The unit the case concerns: what decides who may see it. */
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    subjectPersonId: text('subject_person_id').references(() => persons.id),
+    submittedByUserId: text('submitted_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Set when a deputy or secretary submitted for a leader. */
+    onBehalfOfUserId: text('on_behalf_of_user_id').references(() => users.id),
+    status: text('status').notNull(),
+    teamId: text('team_id').notNull(),
+    assigneeUserId: text('assignee_user_id').references(() => users.id),
+    answers: jsonb('answers').notNull(),
+    periodFrom: date('period_from'),
+    periodTo: date('period_to'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    dueDate: date('due_date').notNull(),
+    /** When the case began waiting on the submitter; the norm-time clock stands still meanwhile. */
+    pausedSince: date('paused_since'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    outcome: text('outcome'),
+    /** Optimistic lock: every change raises it, a stale edit is refused. */
+    version: integer('version').notNull().default(1),
+    /**
+     * Kept from the person the case is about until this stage is reached ('never': always kept);
+     * null: she may follow it. Decided at submission from the service's subjectVisibility.
+     */
+    subjectHiddenUntil: text('subject_hidden_until'),
+    /** The service's stages the caseworkers have marked as reached. */
+    stagesReached: text('stages_reached')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** When its retention period ran out and its answers, files and messages were deleted. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('cases_number_uq').on(t.number),
+    index('cases_unit_idx').on(t.unitId),
+    index('cases_submitter_idx').on(t.submittedByUserId),
+    index('cases_team_status_idx').on(t.teamId, t.status),
+    index('cases_subject_idx').on(t.subjectPersonId, t.serviceId),
+  ],
+);
 
-export const caseEvents = pgTable('case_events', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  caseId: text('case_id').notNull().references(() => cases.id),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  actorUserId: text('actor_user_id'),
-  type: text('type').notNull(),
-  /** Internal events (notes, assignments) never reach the portal. */
-  internal: boolean('internal').notNull(),
-  body: text('body'),
-  data: jsonb('data').notNull().default({}),
-}, (t) => [index('case_events_case_idx').on(t.caseId)]);
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: text('actor_user_id'),
+    type: text('type').notNull(),
+    /** Internal events (notes, assignments) never reach the portal. */
+    internal: boolean('internal').notNull(),
+    body: text('body'),
+    data: jsonb('data').notNull().default({}),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId)],
+);
 
-export const attachments = pgTable('attachments', {
-  id: text('id').primaryKey(),
-  caseId: text('case_id').references(() => cases.id),
-  uploadedByUserId: text('uploaded_by_user_id').notNull().references(() => users.id),
-  fileName: text('file_name').notNull(),
-  mimeType: text('mime_type').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  content: bytea('content').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('attachments_case_idx').on(t.caseId), index('attachments_uploader_idx').on(t.uploadedByUserId, t.createdAt)]);
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').references(() => cases.id),
+    uploadedByUserId: text('uploaded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('attachments_case_idx').on(t.caseId),
+    index('attachments_uploader_idx').on(t.uploadedByUserId, t.createdAt),
+  ],
+);
 
-export const drafts = pgTable('drafts', {
-  userId: text('user_id').notNull().references(() => users.id),
-  serviceId: text('service_id').notNull(),
-  serviceVersion: integer('service_version').notNull(),
-  answers: jsonb('answers').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.userId, t.serviceId] })]);
+export const drafts = pgTable(
+  'drafts',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    serviceId: text('service_id').notNull(),
+    serviceVersion: integer('service_version').notNull(),
+    answers: jsonb('answers').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.serviceId] })],
+);
 
 /** Jobs written in the same transaction as the change that causes them (the outbox). */
-export const jobs = pgTable('jobs', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  kind: text('kind').notNull(),
-  payload: jsonb('payload').notNull(),
-  runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
-  attempts: integer('attempts').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  doneAt: timestamp('done_at', { withTimezone: true }),
-  lastError: text('last_error'),
-}, (t) => [index('jobs_pending_idx').on(t.doneAt, t.runAt)]);
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [index('jobs_pending_idx').on(t.doneAt, t.runAt)],
+);
 
 /** A programme of projects whose benefits are planned and followed up together. */
 export const programmes = pgTable('programmes', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
-  ownerUserId: text('owner_user_id').notNull().references(() => users.id),
+  ownerUserId: text('owner_user_id')
+    .notNull()
+    .references(() => users.id),
   status: text('status').notNull(),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const projects = pgTable('projects', {
-  id: text('id').primaryKey(),
-  programmeId: text('programme_id').notNull().references(() => programmes.id),
-  name: text('name').notNull(),
-  description: text('description').notNull().default(''),
-  ownerUserId: text('owner_user_id').notNull().references(() => users.id),
-  /** The "gevinstansvarlig": answers for harvesting the benefits and records what was realised. */
-  benefitOwnerUserId: text('benefit_owner_user_id').notNull().references(() => users.id),
-  status: text('status').notNull(),
-  riskLevel: text('risk_level').notNull(),
-  riskDescription: text('risk_description').notNull().default(''),
-  version: integer('version').notNull().default(1),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('projects_programme_idx').on(t.programmeId)]);
+export const projects = pgTable(
+  'projects',
+  {
+    id: text('id').primaryKey(),
+    programmeId: text('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    ownerUserId: text('owner_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The "gevinstansvarlig": answers for harvesting the benefits and records what was realised. */
+    benefitOwnerUserId: text('benefit_owner_user_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status').notNull(),
+    riskLevel: text('risk_level').notNull(),
+    riskDescription: text('risk_description').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('projects_programme_idx').on(t.programmeId)],
+);
 
 /** A project's business case as written (amounts in 1,000 DKK); its rows are computed, never stored. */
 export const businessCases = pgTable('business_cases', {
-  projectId: text('project_id').primaryKey().references(() => projects.id),
+  projectId: text('project_id')
+    .primaryKey()
+    .references(() => projects.id),
   data: jsonb('data').notNull(),
   version: integer('version').notNull().default(1),
-  updatedByUserId: text('updated_by_user_id').notNull().references(() => users.id),
+  updatedByUserId: text('updated_by_user_id')
+    .notNull()
+    .references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** A project's benefit tree: technology → changes → benefits → goals, and the links between them. */
 export const benefitTrees = pgTable('benefit_trees', {
-  projectId: text('project_id').primaryKey().references(() => projects.id),
+  projectId: text('project_id')
+    .primaryKey()
+    .references(() => projects.id),
   nodes: jsonb('nodes').notNull(),
   links: jsonb('links').notNull(),
   version: integer('version').notNull().default(1),
-  updatedByUserId: text('updated_by_user_id').notNull().references(() => users.id),
+  updatedByUserId: text('updated_by_user_id')
+    .notNull()
+    .references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** A key performance indicator with SMART fields; values in hundredths of its unit. */
-export const kpis = pgTable('kpis', {
-  id: text('id').primaryKey(),
-  projectId: text('project_id').notNull().references(() => projects.id),
-  name: text('name').notNull(),
-  unit: text('unit').notNull(),
-  direction: text('direction').notNull(),
-  baselineCenti: bigint('baseline_centi', { mode: 'number' }).notNull(),
-  baselineDate: date('baseline_date').notNull(),
-  targetPessimisticCenti: bigint('target_pessimistic_centi', { mode: 'number' }),
-  targetLikelyCenti: bigint('target_likely_centi', { mode: 'number' }).notNull(),
-  targetOptimisticCenti: bigint('target_optimistic_centi', { mode: 'number' }),
-  deadline: date('deadline').notNull(),
-  howAchieved: text('how_achieved').notNull(),
-  howMeasured: text('how_measured').notNull(),
-  followUpBy: text('follow_up_by').notNull(),
-  followUpWhen: text('follow_up_when').notNull(),
-  /** 'manual' (entered measurements) or the name of a metric measured from the platform's cases. */
-  source: text('source').notNull(),
-  serviceId: text('service_id'),
-  administrationId: text('administration_id').references(() => orgUnits.id),
-  params: jsonb('params').notNull().default({}),
-  version: integer('version').notNull().default(1),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('kpis_project_idx').on(t.projectId)]);
+export const kpis = pgTable(
+  'kpis',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    direction: text('direction').notNull(),
+    baselineCenti: bigint('baseline_centi', { mode: 'number' }).notNull(),
+    baselineDate: date('baseline_date').notNull(),
+    targetPessimisticCenti: bigint('target_pessimistic_centi', { mode: 'number' }),
+    targetLikelyCenti: bigint('target_likely_centi', { mode: 'number' }).notNull(),
+    targetOptimisticCenti: bigint('target_optimistic_centi', { mode: 'number' }),
+    deadline: date('deadline').notNull(),
+    howAchieved: text('how_achieved').notNull(),
+    howMeasured: text('how_measured').notNull(),
+    followUpBy: text('follow_up_by').notNull(),
+    followUpWhen: text('follow_up_when').notNull(),
+    /** 'manual' (entered measurements) or the name of a metric measured from the platform's cases. */
+    source: text('source').notNull(),
+    serviceId: text('service_id'),
+    administrationId: text('administration_id').references(() => orgUnits.id),
+    params: jsonb('params').notNull().default({}),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('kpis_project_idx').on(t.projectId)],
+);
 
-export const kpiMeasurements = pgTable('kpi_measurements', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  kpiId: text('kpi_id').notNull().references(() => kpis.id),
-  measuredOn: date('measured_on').notNull(),
-  valueCenti: bigint('value_centi', { mode: 'number' }).notNull(),
-  /** 'before' (førmåling), 'after' (eftermåling) or 'actual'. */
-  kind: text('kind').notNull(),
-  note: text('note').notNull().default(''),
-  recordedByUserId: text('recorded_by_user_id').notNull().references(() => users.id),
-  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('kpi_measurements_kpi_idx').on(t.kpiId, t.measuredOn)]);
+export const kpiMeasurements = pgTable(
+  'kpi_measurements',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kpiId: text('kpi_id')
+      .notNull()
+      .references(() => kpis.id),
+    measuredOn: date('measured_on').notNull(),
+    valueCenti: bigint('value_centi', { mode: 'number' }).notNull(),
+    /** 'before' (førmåling), 'after' (eftermåling) or 'actual'. */
+    kind: text('kind').notNull(),
+    note: text('note').notNull().default(''),
+    recordedByUserId: text('recorded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('kpi_measurements_kpi_idx').on(t.kpiId, t.measuredOn)],
+);
 
 /** What a project's benefit owner reports as realised in a year, in kroner, against the business case. */
-export const benefitRealisations = pgTable('benefit_realisations', {
-  projectId: text('project_id').notNull().references(() => projects.id),
-  year: integer('year').notNull(),
-  realisedKroner: bigint('realised_kroner', { mode: 'number' }).notNull(),
-  note: text('note').notNull().default(''),
-  recordedByUserId: text('recorded_by_user_id').notNull().references(() => users.id),
-  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.projectId, t.year] })]);
+export const benefitRealisations = pgTable(
+  'benefit_realisations',
+  {
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    year: integer('year').notNull(),
+    realisedKroner: bigint('realised_kroner', { mode: 'number' }).notNull(),
+    note: text('note').notNull().default(''),
+    recordedByUserId: text('recorded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.year] })],
+);
 
 /**
  * The first answer to a create sent with an Idempotency-Key, written in the same transaction as
  * what it created, so a client that retries after a lost answer gets that answer, not a second row.
  * No index on created_at: the table holds a day of keys, and every create pays for each index.
  */
-export const idempotencyKeys = pgTable('idempotency_keys', {
-  userId: text('user_id').notNull(),
-  key: text('key').notNull(),
-  /** Method and route pattern, and a hash of the request, so a key reused for another request is refused. */
-  route: text('route').notNull(),
-  requestHash: text('request_hash').notNull(),
-  status: integer('status').notNull(),
-  response: jsonb('response').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.userId, t.key] })]);
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id').notNull(),
+    key: text('key').notNull(),
+    /** Method and route pattern, and a hash of the request, so a key reused for another request is refused. */
+    route: text('route').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
 
 /**
  * A legal hold ("retsligt tilbageholdt") on a case or on everything about a person: while it is not
  * released, the retention job leaves what it covers alone.
  */
-export const legalHolds = pgTable('legal_holds', {
-  id: text('id').primaryKey(),
-  /** No foreign key: a released hold stays as history after its case is gone. */
-  caseId: text('case_id'),
-  personId: text('person_id').references(() => persons.id),
-  reason: text('reason').notNull(),
-  setByUserId: text('set_by_user_id').notNull().references(() => users.id),
-  setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
-  releasedAt: timestamp('released_at', { withTimezone: true }),
-  releasedByUserId: text('released_by_user_id').references(() => users.id),
-}, (t) => [index('legal_holds_case_idx').on(t.caseId), index('legal_holds_person_idx').on(t.personId)]);
+export const legalHolds = pgTable(
+  'legal_holds',
+  {
+    id: text('id').primaryKey(),
+    /** No foreign key: a released hold stays as history after its case is gone. */
+    caseId: text('case_id'),
+    personId: text('person_id').references(() => persons.id),
+    reason: text('reason').notNull(),
+    setByUserId: text('set_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    releasedByUserId: text('released_by_user_id').references(() => users.id),
+  },
+  (t) => [index('legal_holds_case_idx').on(t.caseId), index('legal_holds_person_idx').on(t.personId)],
+);

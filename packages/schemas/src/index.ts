@@ -3,7 +3,11 @@ import { ZIsoDate as isoDate } from './isoDate';
 
 export { isCalendarDate, ZIsoDate, FIRST_YEAR, LAST_YEAR } from './isoDate';
 
-const id = z.string().min(1).max(80).regex(/^[A-Za-z0-9ÆØÅæøå._-]+$/, 'invalid id');
+const id = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9ÆØÅæøå._-]+$/, 'invalid id');
 
 export const ZDemoLoginBody = z.object({ userId: id }).strict();
 export type TDemoLoginBody = z.infer<typeof ZDemoLoginBody>;
@@ -14,16 +18,20 @@ export const ZPersonQuery = z.object({ reveal: z.enum(['cpr']).optional() }).str
 
 export const ZPersonSearchQuery = z.object({ q: z.string().trim().min(2).max(100) }).strict();
 
-export const ZAuditQuery = z.object({
-  action: z.string().max(60).optional(),
-  actorUserId: id.optional(),
-  subjectPersonId: id.optional(),
-  beforeSeq: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-}).strict();
+export const ZAuditQuery = z
+  .object({
+    action: z.string().max(60).optional(),
+    actorUserId: id.optional(),
+    subjectPersonId: id.optional(),
+    beforeSeq: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
-export const ZDelegationBody = z.object({ toPersonId: id, unitId: id, validFrom: isoDate, validTo: isoDate }).strict();
+export const ZDelegationBody = z
+  .object({ toPersonId: id, unitId: id, validFrom: isoDate, validTo: isoDate })
+  .strict();
 export type TDelegationBody = z.infer<typeof ZDelegationBody>;
 
 export const ZImportQuery = z.object({ fileName: z.string().max(200).optional() }).strict();
@@ -52,24 +60,60 @@ export * from './forms/maskAnswers';
 const uuid = z.string().uuid();
 const version = z.number().int().positive();
 
-export const ZServiceParams = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/).max(80) });
+export const ZServiceParams = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .max(80),
+});
 export const ZCatalogQuery = z.object({ q: z.string().max(100).optional() }).strict();
 export const ZDraftBody = z.object({ answers: z.record(z.string(), z.unknown()) }).strict();
-export const ZSubmitBody = z.object({ serviceId: z.string().max(80), answers: z.record(z.string(), z.unknown()), confirmNotDuplicate: z.boolean().optional() }).strict();
+export const ZSubmitBody = z
+  .object({
+    serviceId: z.string().max(80),
+    answers: z.record(z.string(), z.unknown()),
+    confirmNotDuplicate: z.boolean().optional(),
+  })
+  .strict();
 export const ZCaseParams = z.object({ id: uuid });
-export const ZCaseListQuery = z.object({ view: z.enum(['mine', 'units']).default('mine'), status: z.enum(['submitted', 'in_progress', 'awaiting_submitter', 'resolved']).optional(), q: z.string().max(100).optional() }).strict();
-export const ZPortalMessageBody = z.object({ body: z.string().max(4000), attachmentIds: z.array(uuid).max(20).default([]) }).strict();
+export const ZCaseListQuery = z
+  .object({
+    view: z.enum(['mine', 'units']).default('mine'),
+    status: z.enum(['submitted', 'in_progress', 'awaiting_submitter', 'resolved']).optional(),
+    q: z.string().max(100).optional(),
+  })
+  .strict();
+export const ZPortalMessageBody = z
+  .object({ body: z.string().max(4000), attachmentIds: z.array(uuid).max(20).default([]) })
+  .strict();
 export const ZReopenBody = z.object({ reason: z.string().max(2000) }).strict();
 export const ZAttachmentQuery = z.object({ fileName: z.string().min(1).max(200) }).strict();
-export const ZQueueQuery = z.object({ teamId: id.optional(), assigned: z.enum(['me', 'none', 'any']).default('any'), status: z.enum(['submitted', 'in_progress', 'awaiting_submitter', 'resolved']).optional() }).strict();
+export const ZQueueQuery = z
+  .object({
+    teamId: id.optional(),
+    assigned: z.enum(['me', 'none', 'any']).default('any'),
+    status: z.enum(['submitted', 'in_progress', 'awaiting_submitter', 'resolved']).optional(),
+  })
+  .strict();
 export const ZTeamParams = z.object({ teamId: id });
 export const ZAssignBody = z.object({ assigneeUserId: id, expectedVersion: version }).strict();
 export const ZNoteBody = z.object({ body: z.string().max(4000) }).strict();
 export const ZCaseMessageBody = z.object({ body: z.string().max(4000), expectedVersion: version }).strict();
-export const ZReturnBody = z.object({ reasonCode: z.string().max(60), message: z.string().max(4000), expectedVersion: version }).strict();
+export const ZReturnBody = z
+  .object({ reasonCode: z.string().max(60), message: z.string().max(4000), expectedVersion: version })
+  .strict();
 export const ZStageBody = z.object({ stage: z.string().max(60), expectedVersion: version }).strict();
-export const ZLegalHoldBody = z.object({ caseId: uuid.optional(), caseNumber: z.string().trim().max(30).optional(), personId: id.optional(), reason: z.string().max(1000) }).strict();
-export const ZResolveBody = z.object({ outcome: z.string().max(200), reply: z.string().max(4000), expectedVersion: version }).strict();
+export const ZLegalHoldBody = z
+  .object({
+    caseId: uuid.optional(),
+    caseNumber: z.string().trim().max(30).optional(),
+    personId: id.optional(),
+    reason: z.string().max(1000),
+  })
+  .strict();
+export const ZResolveBody = z
+  .object({ outcome: z.string().max(200), reply: z.string().max(4000), expectedVersion: version })
+  .strict();
 
 export { issueText } from './issueText';
 export * from './benefits';

@@ -17,4 +17,6 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** A date field of a request: YYYY-MM-DD, a real day, in a year Indgang can hold. */
-export const ZIsoDate = z.string().refine(isCalendarDate, `a date YYYY-MM-DD from ${FIRST_YEAR} to ${LAST_YEAR}`);
+export const ZIsoDate = z
+  .string()
+  .refine(isCalendarDate, `a date YYYY-MM-DD from ${FIRST_YEAR} to ${LAST_YEAR}`);

@@ -1,12 +1,23 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '@indgang/db';
-import { authenticateSession, DomainError, isReadOnly, todayInDenmark, type Actor, type Session } from '@indgang/domain';
+import {
+  authenticateSession,
+  DomainError,
+  isReadOnly,
+  todayInDenmark,
+  type Actor,
+  type Session,
+} from '@indgang/domain';
 
 export const SESSION_COOKIE = 'indgang_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
-  interface FastifyRequest { session: Session | null; sessionToken: string | null; actor: Actor | null }
+  interface FastifyRequest {
+    session: Session | null;
+    sessionToken: string | null;
+    actor: Actor | null;
+  }
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -33,20 +44,33 @@ export function registerAuthentication(app: FastifyInstance, database: Database)
     }
     if (!SAFE.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
-      const ok = request.session ? header === request.session.csrfToken : typeof header === 'string' && header.length > 0;
-      if (!ok) throw new DomainError('forbidden', 'csrf', { da: 'Forespørgslen mangler et gyldigt CSRF-token. Genindlæs siden.', en: 'The request lacks a valid CSRF token. Reload the page.' });
+      const ok = request.session
+        ? header === request.session.csrfToken
+        : typeof header === 'string' && header.length > 0;
+      if (!ok)
+        throw new DomainError('forbidden', 'csrf', {
+          da: 'Forespørgslen mangler et gyldigt CSRF-token. Genindlæs siden.',
+          en: 'The request lacks a valid CSRF token. Reload the page.',
+        });
     }
   });
 }
 
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new DomainError('unauthenticated', 'unauthenticated', { da: 'Du skal logge ind.', en: 'You must log in.' });
+  if (!request.actor)
+    throw new DomainError('unauthenticated', 'unauthenticated', {
+      da: 'Du skal logge ind.',
+      en: 'You must log in.',
+    });
   return request.actor;
 }
 
 /** The auditor reads; any change by a read-only actor is refused. */
 export function requireWritable(actor: Actor): void {
   if (isReadOnly(actor)) {
-    throw new DomainError('forbidden', 'read_only', { da: 'Din rolle må kun læse.', en: 'Your role is read-only.' });
+    throw new DomainError('forbidden', 'read_only', {
+      da: 'Din rolle må kun læse.',
+      en: 'Your role is read-only.',
+    });
   }
 }

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '@indgang/db';
-import { canonicalJson, DomainError, runIdempotent, runIdempotentInline, type IdempotencyClaim, type IdempotentOutcome } from '@indgang/domain';
+import {
+  canonicalJson,
+  DomainError,
+  runIdempotent,
+  runIdempotentInline,
+  type IdempotencyClaim,
+  type IdempotentOutcome,
+} from '@indgang/domain';
 import { requireActor } from './authenticate';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -19,10 +26,17 @@ function claimOf(request: FastifyRequest): IdempotencyClaim | null {
   }
   // A retry sends the same bytes: the parameters, the query (an upload's file name) and the body as
   // received are the request's fingerprint.
-  const hash = createHash('sha256').update(canonicalJson({ params: request.params ?? {}, query: request.query ?? {} })).update('\n');
+  const hash = createHash('sha256')
+    .update(canonicalJson({ params: request.params ?? {}, query: request.query ?? {} }))
+    .update('\n');
   if (Buffer.isBuffer(request.body)) hash.update(request.body);
   else hash.update(request.rawJson ?? canonicalJson(request.body ?? null));
-  return { userId: requireActor(request).userId, key, route: `${request.method} ${request.routeOptions.url}`, requestHash: hash.digest('hex') };
+  return {
+    userId: requireActor(request).userId,
+    key,
+    route: `${request.method} ${request.routeOptions.url}`,
+    requestHash: hash.digest('hex'),
+  };
 }
 
 function send<T>(reply: FastifyReply, outcome: IdempotentOutcome<T>): FastifyReply {
@@ -35,14 +49,26 @@ function send<T>(reply: FastifyReply, outcome: IdempotentOutcome<T>): FastifyRep
  * same key (a retry after a lost answer) gets the first answer with `Idempotent-Replayed: true`,
  * and nothing is created twice. Without the header the work simply runs.
  */
-export async function idempotent<T>(request: FastifyRequest, reply: FastifyReply, db: Db, status: number, work: (db: Db) => Promise<T>): Promise<FastifyReply> {
+export async function idempotent<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  db: Db,
+  status: number,
+  work: (db: Db) => Promise<T>,
+): Promise<FastifyReply> {
   const claim = claimOf(request);
   if (!claim) return reply.status(status).send(await work(db));
   return send(reply, await runIdempotent(db, claim, async (tx) => ({ status, body: await work(tx) })));
 }
 
 /** The same for a create that writes the claim's record in its own statement (the intake path). */
-export async function idempotentInline<T>(request: FastifyRequest, reply: FastifyReply, db: Db, status: number, work: (claim?: IdempotencyClaim) => Promise<T>): Promise<FastifyReply> {
+export async function idempotentInline<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  db: Db,
+  status: number,
+  work: (claim?: IdempotencyClaim) => Promise<T>,
+): Promise<FastifyReply> {
   const claim = claimOf(request);
   if (!claim) return reply.status(status).send(await work());
   return send(reply, await runIdempotentInline(db, claim, async (c) => ({ status, body: await work(c) })));

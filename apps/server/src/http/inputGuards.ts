@@ -4,19 +4,21 @@ import { DomainError } from '@indgang/domain';
 /** Deeper JSON than any request of the platform needs; deeper input is refused before it is parsed. */
 export const MAX_JSON_DEPTH = 32;
 
-const unstorable = () => new DomainError('invalid', 'unstorable_character', {
-  da: 'Teksten indeholder et tegn, der ikke kan gemmes (et nul-tegn U+0000 eller en halv UTF-16-surrogat). Fjern tegnet og prøv igen.',
-  en: 'The text contains a character that cannot be stored (a NUL U+0000 or half a UTF-16 surrogate pair). Remove it and try again.',
-});
+const unstorable = () =>
+  new DomainError('invalid', 'unstorable_character', {
+    da: 'Teksten indeholder et tegn, der ikke kan gemmes (et nul-tegn U+0000 eller en halv UTF-16-surrogat). Fjern tegnet og prøv igen.',
+    en: 'The text contains a character that cannot be stored (a NUL U+0000 or half a UTF-16 surrogate pair). Remove it and try again.',
+  });
 
 /** NUL, or a surrogate without its other half: text PostgreSQL refuses to store. */
 // eslint-disable-next-line no-control-regex -- matching NUL is the point
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-const tooDeep = () => new DomainError('invalid', 'json_too_deep', {
-  da: `JSON-indholdet er indlejret for dybt (mere end ${MAX_JSON_DEPTH} niveauer).`,
-  en: `The JSON content is nested too deeply (more than ${MAX_JSON_DEPTH} levels).`,
-});
+const tooDeep = () =>
+  new DomainError('invalid', 'json_too_deep', {
+    da: `JSON-indholdet er indlejret for dybt (mere end ${MAX_JSON_DEPTH} niveauer).`,
+    en: `The JSON content is nested too deeply (more than ${MAX_JSON_DEPTH} levels).`,
+  });
 
 /** True when brackets outside strings nest deeper than `max`; a linear scan, no recursion. */
 export function jsonNestsDeeperThan(text: string, max: number): boolean {
@@ -28,8 +30,10 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
       if (ch === 0x5c) i += 1;
       else if (ch === 0x22) inString = false;
     } else if (ch === 0x22) inString = true;
-    else if (ch === 0x7b || ch === 0x5b) { depth += 1; if (depth > max) return true; }
-    else if (ch === 0x7d || ch === 0x5d) depth -= 1;
+    else if (ch === 0x7b || ch === 0x5b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (ch === 0x7d || ch === 0x5d) depth -= 1;
   }
   return false;
 }
@@ -38,7 +42,8 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
 export function holdsUnstorableText(value: unknown): boolean {
   if (typeof value === 'string') return UNSTORABLE.test(value);
   if (Array.isArray(value)) return value.some(holdsUnstorableText);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, v]) => UNSTORABLE.test(key) || holdsUnstorableText(v));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).some(([key, v]) => UNSTORABLE.test(key) || holdsUnstorableText(v));
   return false;
 }
 
@@ -49,7 +54,9 @@ export function holdsUnstorableText(value: unknown): boolean {
  * prototype poisoning.
  */
 declare module 'fastify' {
-  interface FastifyRequest { rawJson?: string }
+  interface FastifyRequest {
+    rawJson?: string;
+  }
 }
 
 export function registerInputGuards(app: FastifyInstance): void {
@@ -67,6 +74,11 @@ export function registerInputGuards(app: FastifyInstance): void {
     });
   });
   app.addHook('preValidation', async (request) => {
-    if (holdsUnstorableText(request.query) || holdsUnstorableText(request.params) || holdsUnstorableText(typeof request.body === 'string' ? request.body : null)) throw unstorable();
+    if (
+      holdsUnstorableText(request.query) ||
+      holdsUnstorableText(request.params) ||
+      holdsUnstorableText(typeof request.body === 'string' ? request.body : null)
+    )
+      throw unstorable();
   });
 }

@@ -11,9 +11,14 @@ export interface RateLimitConfig {
   publicPerMinute: number;
 }
 
-export interface RateLimits { login: RateLimitOptions; upload: RateLimitOptions; public: RateLimitOptions }
+export interface RateLimits {
+  login: RateLimitOptions;
+  upload: RateLimitOptions;
+  public: RateLimitOptions;
+}
 
-const perUser = (request: FastifyRequest) => (request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`);
+const perUser = (request: FastifyRequest) =>
+  request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`;
 
 /**
  * Registers @fastify/rate-limit for the routes that name a policy (nothing else is limited) and
@@ -25,10 +30,16 @@ export async function registerRateLimits(app: FastifyInstance, config: RateLimit
     global: false,
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
-      return new DomainError('rate_limited', 'rate_limited', {
-        da: `For mange forespørgsler på kort tid. Vent ${seconds} sekunder, og prøv igen.`,
-        en: `Too many requests in a short time. Wait ${seconds} seconds and try again.`,
-      }, [], { retryAfterSeconds: seconds });
+      return new DomainError(
+        'rate_limited',
+        'rate_limited',
+        {
+          da: `For mange forespørgsler på kort tid. Vent ${seconds} sekunder, og prøv igen.`,
+          en: `Too many requests in a short time. Wait ${seconds} seconds and try again.`,
+        },
+        [],
+        { retryAfterSeconds: seconds },
+      );
     },
   });
   return {

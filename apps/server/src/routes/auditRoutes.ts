@@ -5,7 +5,10 @@ import { ZAuditQuery } from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
 import { parseInput } from '../http/parseInput';
 
-export function auditRoutes(app: FastifyInstance, deps: { database: Database; config: { audit: AnchorFiles } }) {
+export function auditRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; config: { audit: AnchorFiles } },
+) {
   const db = deps.database.db;
 
   app.get('/api/v1/audit', async (request) => {
@@ -13,5 +16,7 @@ export function auditRoutes(app: FastifyInstance, deps: { database: Database; co
     return listAudit({ db }, requireActor(request), query);
   });
 
-  app.get('/api/v1/audit/verify', async (request) => checkAuditTrail({ db, anchors: deps.config.audit }, requireActor(request)));
+  app.get('/api/v1/audit/verify', async (request) =>
+    checkAuditTrail({ db, anchors: deps.config.audit }, requireActor(request)),
+  );
 }

@@ -12,14 +12,21 @@ function pdfText(pdf: Buffer): string {
   let text = '';
   for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
     let content: string;
-    try { content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1'); } catch { continue; }
-    for (const tj of content.matchAll(/\[(.*?)\] TJ/g)) text += `${[...tj[1]!.matchAll(/<([0-9a-f]*)>/gi)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join('')}\n`;
+    try {
+      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const tj of content.matchAll(/\[(.*?)\] TJ/g))
+      text += `${[...tj[1]!.matchAll(/<([0-9a-f]*)>/gi)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join('')}\n`;
   }
   return text;
 }
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const bc01 = {
-  title: 'BC01', priceLevel: 2017, firstYear: 2017,
+  title: 'BC01',
+  priceLevel: 2017,
+  firstYear: 2017,
   lines: [
     { label: 'Service', kind: 'permanent', area: 'service', amounts: [0, -3750, -6861, -6861, -6861] },
     { label: 'Anlæg', kind: 'implementation', area: 'capital', amounts: [6175, 12201, 9028, 0, 0] },
@@ -27,8 +34,19 @@ const bc01 = {
   ],
 };
 const kpiBody = {
-  name: 'Sager indsendt', unit: 'count', direction: 'increase', baseline: 0, baselineDate: '2026-01-01', targetLikely: '10', deadline: '2027-12-31',
-  howAchieved: 'Portalen', howMeasured: 'Automatisk', followUpBy: 'Procesejer', followUpWhen: 'Kvartalsvis', source: 'cases_submitted', serviceId: 'koerselsgodtgoerelse',
+  name: 'Sager indsendt',
+  unit: 'count',
+  direction: 'increase',
+  baseline: 0,
+  baselineDate: '2026-01-01',
+  targetLikely: '10',
+  deadline: '2027-12-31',
+  howAchieved: 'Portalen',
+  howMeasured: 'Automatisk',
+  followUpBy: 'Procesejer',
+  followUpWhen: 'Kvartalsvis',
+  source: 'cases_submitted',
+  serviceId: 'koerselsgodtgoerelse',
 };
 
 describe.each(targets)('benefit realisation on $name', (target) => {
@@ -46,17 +64,44 @@ describe.each(targets)('benefit realisation on $name', (target) => {
     employee = await t.login('demo-medarbejder');
     processOwner = await t.login('demo-procesejer');
     auditor = await t.login('demo-revisor');
-    programmeId = (await t.as(manager, { method: 'POST', url: '/api/v1/programmes', payload: { name: 'Testprogram' } })).json().id;
-    const project = await t.as(manager, { method: 'POST', url: `/api/v1/programmes/${programmeId}/projects`, payload: { name: 'Projekt A', ownerUserId: 'demo-programleder', benefitOwnerUserId: 'demo-leder', status: 'active', riskLevel: 'high', riskDescription: 'Leverandøren' } });
+    programmeId = (
+      await t.as(manager, { method: 'POST', url: '/api/v1/programmes', payload: { name: 'Testprogram' } })
+    ).json().id;
+    const project = await t.as(manager, {
+      method: 'POST',
+      url: `/api/v1/programmes/${programmeId}/projects`,
+      payload: {
+        name: 'Projekt A',
+        ownerUserId: 'demo-programleder',
+        benefitOwnerUserId: 'demo-leder',
+        status: 'active',
+        riskLevel: 'high',
+        riskDescription: 'Leverandøren',
+      },
+    });
     expect(project.statusCode).toBe(201);
     projectId = project.json().id;
   }, 120_000);
   afterAll(() => t.close());
 
   it('evaluates a business case without login, and names the bad line in both languages', async () => {
-    const ok = await t.as(null, { method: 'POST', url: '/api/v1/business-cases/evaluate', payload: bc01, headers: { 'x-csrf-token': 'script' } });
-    expect(ok.json()).toMatchObject({ total: [6175, 10791, 2167, -6861, -6861], cumulative: [6175, 16966, 19133, 12272, 5411], paybackYears: 6 });
-    const bad = await t.as(null, { method: 'POST', url: '/api/v1/business-cases/evaluate', payload: { ...bc01, lines: [{ ...bc01.lines[0], amounts: [1, 2] }, bc01.lines[1]] }, headers: { 'x-csrf-token': 'script' } });
+    const ok = await t.as(null, {
+      method: 'POST',
+      url: '/api/v1/business-cases/evaluate',
+      payload: bc01,
+      headers: { 'x-csrf-token': 'script' },
+    });
+    expect(ok.json()).toMatchObject({
+      total: [6175, 10791, 2167, -6861, -6861],
+      cumulative: [6175, 16966, 19133, 12272, 5411],
+      paybackYears: 6,
+    });
+    const bad = await t.as(null, {
+      method: 'POST',
+      url: '/api/v1/business-cases/evaluate',
+      payload: { ...bc01, lines: [{ ...bc01.lines[0], amounts: [1, 2] }, bc01.lines[1]] },
+      headers: { 'x-csrf-token': 'script' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message.da).toContain('Linje 2 (Anlæg)');
     expect(bad.json().error.fields[0].path).toBe('lines.1.amounts');
@@ -66,67 +111,197 @@ describe.each(targets)('benefit realisation on $name', (target) => {
     const url = `/api/v1/projects/${projectId}/business-case`;
     const saved = await t.as(manager, { method: 'PUT', url, payload: { data: bc01, expectedVersion: 0 } });
     expect(saved.json()).toMatchObject({ version: 1, result: { paybackYears: 6 } });
-    const stale = await t.as(manager, { method: 'PUT', url, payload: { data: { ...bc01, title: 'Ældre' }, expectedVersion: 0 } });
+    const stale = await t.as(manager, {
+      method: 'PUT',
+      url,
+      payload: { data: { ...bc01, title: 'Ældre' }, expectedVersion: 0 },
+    });
     expect(stale.statusCode).toBe(409);
     expect((await t.as(manager, { method: 'GET', url })).json().data.title).toBe('BC01');
     const xlsx = await t.as(manager, { method: 'GET', url: `${url}.xlsx` });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(3).values).toEqual([undefined, '1.000 kr. 2017 p/l', 'Styringsområde', 2017, 2018, 2019, 2020, 2021]);
+    expect(sheet.getRow(3).values).toEqual([
+      undefined,
+      '1.000 kr. 2017 p/l',
+      'Styringsområde',
+      2017,
+      2018,
+      2019,
+      2020,
+      2021,
+    ]);
     // Finance changes a number in Excel and sends the workbook back.
     sheet.getRow(5).getCell(4).value = -4000;
     const changed = Buffer.from(await workbook.xlsx.writeBuffer());
-    const back = await t.as(manager, { method: 'POST', url: `${url}.xlsx`, payload: changed, headers: { 'content-type': XLSX } });
-    expect(back.json()).toMatchObject({ version: 2, result: { permanentTotal: [0, -4000, -6861, -6861, -6861], implementationTotal: [6175, 14541, 9028, 0, 0] } });
-    const notExcel = await t.as(manager, { method: 'POST', url: `${url}.xlsx`, payload: Buffer.from('not a workbook'), headers: { 'content-type': XLSX } });
+    const back = await t.as(manager, {
+      method: 'POST',
+      url: `${url}.xlsx`,
+      payload: changed,
+      headers: { 'content-type': XLSX },
+    });
+    expect(back.json()).toMatchObject({
+      version: 2,
+      result: {
+        permanentTotal: [0, -4000, -6861, -6861, -6861],
+        implementationTotal: [6175, 14541, 9028, 0, 0],
+      },
+    });
+    const notExcel = await t.as(manager, {
+      method: 'POST',
+      url: `${url}.xlsx`,
+      payload: Buffer.from('not a workbook'),
+      headers: { 'content-type': XLSX },
+    });
     expect(notExcel.statusCode).toBe(400);
     expect(notExcel.json().error.message.en).toContain('not an Excel workbook');
   });
 
   it('keeps a benefit tree whose links run one layer to the right, and exports it as PDF', async () => {
     const url = `/api/v1/projects/${projectId}/benefit-tree`;
-    const nodes = [{ id: 't', layer: 'technology', label: 'Portal' }, { id: 'c', layer: 'change', label: 'Selvbetjening' }, { id: 'b', layer: 'benefit', benefitKind: 'economic', label: 'Færre timer' }, { id: 'g', layer: 'goal', label: 'Råderum' }];
-    const wrong = await t.as(manager, { method: 'PUT', url, payload: { nodes, links: [{ from: 't', to: 'b' }] } });
+    const nodes = [
+      { id: 't', layer: 'technology', label: 'Portal' },
+      { id: 'c', layer: 'change', label: 'Selvbetjening' },
+      { id: 'b', layer: 'benefit', benefitKind: 'economic', label: 'Færre timer' },
+      { id: 'g', layer: 'goal', label: 'Råderum' },
+    ];
+    const wrong = await t.as(manager, {
+      method: 'PUT',
+      url,
+      payload: { nodes, links: [{ from: 't', to: 'b' }] },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields[0].message.da).toContain('ét lag til højre');
-    const ok = await t.as(manager, { method: 'PUT', url, payload: { nodes, links: [{ from: 't', to: 'c' }, { from: 'c', to: 'b' }, { from: 'b', to: 'g' }], expectedVersion: 0 } });
+    const ok = await t.as(manager, {
+      method: 'PUT',
+      url,
+      payload: {
+        nodes,
+        links: [
+          { from: 't', to: 'c' },
+          { from: 'c', to: 'b' },
+          { from: 'b', to: 'g' },
+        ],
+        expectedVersion: 0,
+      },
+    });
     expect(ok.json()).toEqual({ version: 1 });
     const pdf = await t.as(manager, { method: 'GET', url: `${url}.pdf` });
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdfText(pdf.rawPayload)).toMatch(/Gevinsttræ: Projekt A[\s\S]*Portal[\s\S]*Selvbetjening[\s\S]*Færre timer[\s\S]*Råderum/);
+    expect(pdfText(pdf.rawPayload)).toMatch(
+      /Gevinsttræ: Projekt A[\s\S]*Portal[\s\S]*Selvbetjening[\s\S]*Færre timer[\s\S]*Råderum/,
+    );
   });
 
   it('measures a KPI from the cases automatically, and lets the benefit owner, not others, record by hand', async () => {
-    const created = await t.as(manager, { method: 'POST', url: `/api/v1/projects/${projectId}/kpis`, payload: kpiBody });
+    const created = await t.as(manager, {
+      method: 'POST',
+      url: `/api/v1/projects/${projectId}/kpis`,
+      payload: kpiBody,
+    });
     expect(created.statusCode).toBe(201);
-    const month = async () => ((await t.as(manager, { method: 'GET', url: `/api/v1/projects/${projectId}/kpis` })).json()[0].series as Array<{ month: string; value: number | null; basis: number | null }>).at(-1);
-    const submit = async () => expect((await t.as(employee, { method: 'POST', url: '/api/v1/cases', payload: { serviceId: 'koerselsgodtgoerelse', answers: { trips: [{ date: '2026-11-02', from: 'Skolen', to: 'Rådhuset', km: '12,5', purpose: 'Møde' }] } } })).statusCode).toBe(201);
+    const month = async () =>
+      (
+        (await t.as(manager, { method: 'GET', url: `/api/v1/projects/${projectId}/kpis` })).json()[0]
+          .series as Array<{ month: string; value: number | null; basis: number | null }>
+      ).at(-1);
+    const submit = async () =>
+      expect(
+        (
+          await t.as(employee, {
+            method: 'POST',
+            url: '/api/v1/cases',
+            payload: {
+              serviceId: 'koerselsgodtgoerelse',
+              answers: {
+                trips: [{ date: '2026-11-02', from: 'Skolen', to: 'Rådhuset', km: '12,5', purpose: 'Møde' }],
+              },
+            },
+          })
+        ).statusCode,
+      ).toBe(201);
     await submit();
     // One case this month: too few to show.
     expect(await month()).toMatchObject({ value: null, basis: null });
     for (let i = 0; i < 4; i += 1) await submit();
     expect(await month()).toMatchObject({ value: 5, basis: 5 });
 
-    const manual = (await t.as(manager, { method: 'POST', url: `/api/v1/projects/${projectId}/kpis`, payload: { ...kpiBody, name: 'Tilfredshed', unit: 'percent', source: 'manual', serviceId: undefined, baseline: '48', targetLikely: '65' } })).json();
+    const manual = (
+      await t.as(manager, {
+        method: 'POST',
+        url: `/api/v1/projects/${projectId}/kpis`,
+        payload: {
+          ...kpiBody,
+          name: 'Tilfredshed',
+          unit: 'percent',
+          source: 'manual',
+          serviceId: undefined,
+          baseline: '48',
+          targetLikely: '65',
+        },
+      })
+    ).json();
     const leader = await t.login('demo-leder');
     const measurement = { measuredOn: '2026-10-01', value: '66,5', kind: 'after' };
-    expect((await t.as(processOwner, { method: 'POST', url: `/api/v1/kpis/${manual.id}/measurements`, payload: measurement })).statusCode).toBe(403);
-    expect((await t.as(leader, { method: 'POST', url: `/api/v1/kpis/${manual.id}/measurements`, payload: measurement })).statusCode).toBe(201);
-    const kpi = (await t.as(leader, { method: 'GET', url: `/api/v1/projects/${projectId}/kpis` })).json().find((k: { id: string }) => k.id === manual.id);
+    expect(
+      (
+        await t.as(processOwner, {
+          method: 'POST',
+          url: `/api/v1/kpis/${manual.id}/measurements`,
+          payload: measurement,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.as(leader, {
+          method: 'POST',
+          url: `/api/v1/kpis/${manual.id}/measurements`,
+          payload: measurement,
+        })
+      ).statusCode,
+    ).toBe(201);
+    const kpi = (await t.as(leader, { method: 'GET', url: `/api/v1/projects/${projectId}/kpis` }))
+      .json()
+      .find((k: { id: string }) => k.id === manual.id);
     expect(kpi).toMatchObject({ latest: { value: 66.5 }, progressPercent: 108.8 });
-    const bad = await t.as(leader, { method: 'POST', url: `/api/v1/kpis/${manual.id}/measurements`, payload: { ...measurement, value: 'meget' } });
+    const bad = await t.as(leader, {
+      method: 'POST',
+      url: `/api/v1/kpis/${manual.id}/measurements`,
+      payload: { ...measurement, value: 'meget' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message.da).toContain('ikke et tal');
   });
 
   it('shows expected against realised benefits and a follow-up report as web data and PDF', async () => {
     const leader = await t.login('demo-leder');
-    expect((await t.as(leader, { method: 'POST', url: `/api/v1/projects/${projectId}/realisations`, payload: { year: 2018, realised: '3.100,5' } })).statusCode).toBe(200);
-    const register = (await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}/register` })).json();
-    expect(register.find((r: { year: number }) => r.year === 2018)).toMatchObject({ expected: 4000, realised: 3100.5, difference: -899.5 });
-    const report = (await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}/report` })).json();
-    expect(report.projects[0]).toMatchObject({ name: 'Projekt A', riskLevel: 'high', businessCase: { investment: 29744 } });
+    expect(
+      (
+        await t.as(leader, {
+          method: 'POST',
+          url: `/api/v1/projects/${projectId}/realisations`,
+          payload: { year: 2018, realised: '3.100,5' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const register = (
+      await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}/register` })
+    ).json();
+    expect(register.find((r: { year: number }) => r.year === 2018)).toMatchObject({
+      expected: 4000,
+      realised: 3100.5,
+      difference: -899.5,
+    });
+    const report = (
+      await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}/report` })
+    ).json();
+    expect(report.projects[0]).toMatchObject({
+      name: 'Projekt A',
+      riskLevel: 'high',
+      businessCase: { investment: 29744 },
+    });
     const pdf = await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}/report.pdf` });
     const text = pdfText(pdf.rawPayload);
     expect(text).toContain('Testprogram');
@@ -135,26 +310,88 @@ describe.each(targets)('benefit realisation on $name', (target) => {
     expect(text).toContain('realiseret 3.100,5');
   });
 
-  it('changes a programme\'s status, and refuses a stale change', async () => {
-    const programme = (await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).json();
-    const body = { name: 'Testprogram', description: 'Afsluttet', status: 'completed', expectedVersion: programme.version };
-    expect((await t.as(manager, { method: 'PUT', url: `/api/v1/programmes/${programmeId}`, payload: body })).json()).toEqual({ version: programme.version + 1 });
-    expect((await t.as(manager, { method: 'PUT', url: `/api/v1/programmes/${programmeId}`, payload: body })).statusCode).toBe(409);
-    expect((await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).json()).toMatchObject({ status: 'completed', description: 'Afsluttet' });
+  it("changes a programme's status, and refuses a stale change", async () => {
+    const programme = (
+      await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })
+    ).json();
+    const body = {
+      name: 'Testprogram',
+      description: 'Afsluttet',
+      status: 'completed',
+      expectedVersion: programme.version,
+    };
+    expect(
+      (
+        await t.as(manager, { method: 'PUT', url: `/api/v1/programmes/${programmeId}`, payload: body })
+      ).json(),
+    ).toEqual({ version: programme.version + 1 });
+    expect(
+      (await t.as(manager, { method: 'PUT', url: `/api/v1/programmes/${programmeId}`, payload: body }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).json(),
+    ).toMatchObject({ status: 'completed', description: 'Afsluttet' });
   });
 
   it('keeps programmes from people without a benefit role or a project of theirs, and the auditor from changing them', async () => {
     expect((await t.as(employee, { method: 'GET', url: '/api/v1/programmes' })).json()).toEqual([]);
-    expect((await t.as(employee, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).statusCode).toBe(404);
-    expect((await t.as(employee, { method: 'GET', url: `/api/v1/projects/${projectId}/business-case` })).statusCode).toBe(404);
-    expect((await t.as(employee, { method: 'POST', url: '/api/v1/programmes', payload: { name: 'Mit' } })).statusCode).toBe(403);
-    expect((await t.as(auditor, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).statusCode).toBe(200);
-    expect((await t.as(auditor, { method: 'PUT', url: `/api/v1/projects/${projectId}/business-case`, payload: { data: bc01 } })).statusCode).toBe(403);
-    const other = await t.as(manager, { method: 'POST', url: `/api/v1/programmes/${programmeId}/projects`, payload: { name: 'Projekt B', ownerUserId: 'demo-programleder', benefitOwnerUserId: 'demo-procesejer', status: 'idea', riskLevel: 'low' } });
+    expect(
+      (await t.as(employee, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.as(employee, { method: 'GET', url: `/api/v1/projects/${projectId}/business-case` }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await t.as(employee, { method: 'POST', url: '/api/v1/programmes', payload: { name: 'Mit' } }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.as(auditor, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await t.as(auditor, {
+          method: 'PUT',
+          url: `/api/v1/projects/${projectId}/business-case`,
+          payload: { data: bc01 },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const other = await t.as(manager, {
+      method: 'POST',
+      url: `/api/v1/programmes/${programmeId}/projects`,
+      payload: {
+        name: 'Projekt B',
+        ownerUserId: 'demo-programleder',
+        benefitOwnerUserId: 'demo-procesejer',
+        status: 'idea',
+        riskLevel: 'low',
+      },
+    });
     const leader = await t.login('demo-leder');
-    expect((await t.as(leader, { method: 'GET', url: '/api/v1/programmes' })).json().map((p: { name: string }) => p.name)).toEqual(['Testprogram']);
-    expect((await t.as(leader, { method: 'GET', url: `/api/v1/programmes/${programmeId}` })).json().projects.map((p: { name: string }) => p.name)).toEqual(['Projekt A']);
-    expect((await t.as(leader, { method: 'GET', url: `/api/v1/projects/${other.json().id}/kpis` })).statusCode).toBe(404);
-    expect((await t.as(leader, { method: 'PUT', url: `/api/v1/projects/${projectId}/business-case`, payload: { data: bc01 } })).statusCode).toBe(403);
+    expect(
+      (await t.as(leader, { method: 'GET', url: '/api/v1/programmes' }))
+        .json()
+        .map((p: { name: string }) => p.name),
+    ).toEqual(['Testprogram']);
+    expect(
+      (await t.as(leader, { method: 'GET', url: `/api/v1/programmes/${programmeId}` }))
+        .json()
+        .projects.map((p: { name: string }) => p.name),
+    ).toEqual(['Projekt A']);
+    expect(
+      (await t.as(leader, { method: 'GET', url: `/api/v1/projects/${other.json().id}/kpis` })).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.as(leader, {
+          method: 'PUT',
+          url: `/api/v1/projects/${projectId}/business-case`,
+          payload: { data: bc01 },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

@@ -1,7 +1,17 @@
 import { asc } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { replyTemplates, returnReasons, type Database } from '@indgang/db';
-import { appendAudit, getDraft, installCatalog, latestServices, listServices, parseCatalogBundle, requirePermission, saveDraft, serviceForActor } from '@indgang/domain';
+import {
+  appendAudit,
+  getDraft,
+  installCatalog,
+  latestServices,
+  listServices,
+  parseCatalogBundle,
+  requirePermission,
+  saveDraft,
+  serviceForActor,
+} from '@indgang/domain';
 import { ZCatalogQuery, ZDraftBody, ZServiceParams } from '@indgang/schemas';
 import { requireActor, requireWritable } from '../http/authenticate';
 import { parseInput } from '../http/parseInput';
@@ -42,14 +52,23 @@ export function catalogRoutes(app: FastifyInstance, deps: { database: Database; 
     return bundle;
   });
 
-  app.post('/api/v1/catalog/import', { bodyLimit: 5 * 1024 * 1024, config: { rateLimit: deps.limits.upload } }, async (request) => {
-    const actor = requireActor(request);
-    requirePermission(actor, 'catalog.manage');
-    const bundle = parseCatalogBundle(request.body);
-    return db.transaction(async (tx) => {
-      const result = await installCatalog(tx, bundle);
-      await appendAudit(tx, { actorUserId: actor.userId, action: 'catalog.import', entityType: 'catalog', details: result });
-      return result;
-    });
-  });
+  app.post(
+    '/api/v1/catalog/import',
+    { bodyLimit: 5 * 1024 * 1024, config: { rateLimit: deps.limits.upload } },
+    async (request) => {
+      const actor = requireActor(request);
+      requirePermission(actor, 'catalog.manage');
+      const bundle = parseCatalogBundle(request.body);
+      return db.transaction(async (tx) => {
+        const result = await installCatalog(tx, bundle);
+        await appendAudit(tx, {
+          actorUserId: actor.userId,
+          action: 'catalog.import',
+          entityType: 'catalog',
+          details: result,
+        });
+        return result;
+      });
+    },
+  );
 }

@@ -6,7 +6,10 @@ import { requireActor, requireWritable } from '../http/authenticate';
 import { idempotent } from '../http/idempotent';
 import { parseInput } from '../http/parseInput';
 
-export function delegationRoutes(app: FastifyInstance, deps: { database: Database; config: { delegationMaxMonths: number } }) {
+export function delegationRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; config: { delegationMaxMonths: number } },
+) {
   const db = deps.database.db;
 
   app.get('/api/v1/delegations', async (request) => listDelegations({ db }, requireActor(request)));
@@ -15,7 +18,9 @@ export function delegationRoutes(app: FastifyInstance, deps: { database: Databas
     const actor = requireActor(request);
     requireWritable(actor);
     const body = parseInput(ZDelegationBody, request.body, 'body');
-    return idempotent(request, reply, db, 201, (tx) => createDelegation({ db: tx, maxMonths: deps.config.delegationMaxMonths }, actor, body));
+    return idempotent(request, reply, db, 201, (tx) =>
+      createDelegation({ db: tx, maxMonths: deps.config.delegationMaxMonths }, actor, body),
+    );
   });
 
   app.delete('/api/v1/delegations/:id', async (request) => {

@@ -13,7 +13,10 @@ function importFormat(request: FastifyRequest): 'csv' | 'json' {
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim();
   if (type === 'text/csv') return 'csv';
   if (type === 'application/json') return 'json';
-  throw new DomainError('invalid', 'import_content_type', { da: 'Send filen som text/csv eller application/json.', en: 'Send the file as text/csv or application/json.' });
+  throw new DomainError('invalid', 'import_content_type', {
+    da: 'Send filen som text/csv eller application/json.',
+    en: 'Send the file as text/csv or application/json.',
+  });
 }
 
 /**
@@ -24,33 +27,61 @@ export function importRoutes(app: FastifyInstance, deps: { database: Database; l
   const db = deps.database.db;
   // CSV is read only where an organisation file is imported.
   void app.register(async (imports) => {
-    imports.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
+    imports.addContentTypeParser(
+      'text/csv',
+      { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES },
+      (_request, body, done) => done(null, body),
+    );
 
-    imports.post('/api/v1/org/imports', { bodyLimit: MAX_IMPORT_BYTES, config: { rateLimit: deps.limits.upload } }, async (request, reply) => {
-      const actor = requireActor(request);
-      requirePermission(actor, 'org.import');
-      const format = importFormat(request);
-      const { fileName } = parseInput(ZImportQuery, request.query, 'query');
-      const text = format === 'csv' ? String(request.body ?? '') : JSON.stringify(request.body ?? null);
-      const input = { format, text, fileName };
-      if (!(request.headers.accept ?? '').includes('application/x-ndjson')) {
-        return importOrgFile({ db }, actor, input);
-      }
-      const stream = new PassThrough();
-      reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
-      const line = (value: unknown) => stream.write(`${JSON.stringify(value)}\n`);
-      let lastSent = 0;
-      void importOrgFile({ db }, actor, input, (progress) => {
-        const now = Date.now();
-        if (progress.done === progress.total || now - lastSent > 100) { lastSent = now; line({ progress }); }
-      }).then(
-        (result) => line({ result }),
-        (error: unknown) => {
-          if (error instanceof DomainError) line({ error: { code: error.code, message: error.text, fields: error.fields } });
-          else { request.log.error({ err: error }, 'import failed'); line({ error: { code: 'internal', message: { da: 'Importen fejlede uventet; intet er ændret.', en: 'The import failed unexpectedly; nothing was changed.' }, fields: [] } }); }
-        },
-      ).finally(() => stream.end());
-      return reply.send(stream);
-    });
+    imports.post(
+      '/api/v1/org/imports',
+      { bodyLimit: MAX_IMPORT_BYTES, config: { rateLimit: deps.limits.upload } },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        requirePermission(actor, 'org.import');
+        const format = importFormat(request);
+        const { fileName } = parseInput(ZImportQuery, request.query, 'query');
+        const text = format === 'csv' ? String(request.body ?? '') : JSON.stringify(request.body ?? null);
+        const input = { format, text, fileName };
+        if (!(request.headers.accept ?? '').includes('application/x-ndjson')) {
+          return importOrgFile({ db }, actor, input);
+        }
+        const stream = new PassThrough();
+        reply
+          .header('content-type', 'application/x-ndjson; charset=utf-8')
+          .header('cache-control', 'no-store');
+        const line = (value: unknown) => stream.write(`${JSON.stringify(value)}\n`);
+        let lastSent = 0;
+        void importOrgFile({ db }, actor, input, (progress) => {
+          const now = Date.now();
+          if (progress.done === progress.total || now - lastSent > 100) {
+            lastSent = now;
+            line({ progress });
+          }
+        })
+          .then(
+            (result) => line({ result }),
+            (error: unknown) => {
+              if (error instanceof DomainError)
+                line({ error: { code: error.code, message: error.text, fields: error.fields } });
+              else {
+                request.log.error({ err: error }, 'import failed');
+                line({
+                  error: {
+                    code: 'internal',
+                    message: {
+                      da: 'Importen fejlede uventet; intet er ændret.',
+                      en: 'The import failed unexpectedly; nothing was changed.',
+                    },
+                    fields: [],
+                  },
+                });
+              }
+            },
+          )
+          .finally(() => stream.end());
+        return reply.send(stream);
+      },
+    );
   });
 }

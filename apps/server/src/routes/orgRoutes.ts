@@ -23,7 +23,10 @@ export function orgRoutes(app: FastifyInstance, deps: { database: Database }) {
   app.get('/api/v1/org/persons/:id', async (request) => {
     const { id } = parseInput(ZIdParams, request.params, 'params');
     const query = parseInput(ZPersonQuery, request.query, 'query');
-    return getPerson({ db }, requireActor(request), id, { revealCpr: query.reveal === 'cpr', today: todayInDenmark() });
+    return getPerson({ db }, requireActor(request), id, {
+      revealCpr: query.reveal === 'cpr',
+      today: todayInDenmark(),
+    });
   });
 
   app.get('/api/v1/me/profile', async (request) => {

@@ -12,16 +12,49 @@ describe.each(targets)('personal data in scope on $name', (target) => {
   const clients: Record<string, TestClient> = {};
   const as = (who: string) => clients[who]!;
   const get = (who: string, url: string) => t.as(as(who), { method: 'GET', url });
-  const post = (who: string, url: string, payload: object = {}) => t.as(as(who), { method: 'POST', url, payload });
-  const upload = async (who: string, fileName = 'samtykke.pdf') => (await t.as(as(who), { method: 'POST', url: `/api/v1/attachments?fileName=${fileName}`, headers: { 'content-type': 'application/pdf' }, payload: PDF })).json().id as string;
-  const audits = async (action: string, entityId: string) => (await t.database.pool.query('SELECT actor_user_id, details FROM audit_log WHERE action = $1 AND entity_id = $2 ORDER BY seq', [action, entityId])).rows;
+  const post = (who: string, url: string, payload: object = {}) =>
+    t.as(as(who), { method: 'POST', url, payload });
+  const upload = async (who: string, fileName = 'samtykke.pdf') =>
+    (
+      await t.as(as(who), {
+        method: 'POST',
+        url: `/api/v1/attachments?fileName=${fileName}`,
+        headers: { 'content-type': 'application/pdf' },
+        payload: PDF,
+      })
+    ).json().id as string;
+  const audits = async (action: string, entityId: string) =>
+    (
+      await t.database.pool.query(
+        'SELECT actor_user_id, details FROM audit_log WHERE action = $1 AND entity_id = $2 ORDER BY seq',
+        [action, entityId],
+      )
+    ).rows;
   let hireId = '';
 
   beforeAll(async () => {
     t = await createTestApp(target);
-    for (const who of ['demo-leder', 'demo-stedfortraeder', 'demo-medarbejder', 'demo-sagsbehandler-loen', 'demo-sagsbehandler-hr', 'demo-teamleder', 'demo-procesejer', 'demo-revisor', 'demo-leder-pleje']) clients[who] = await t.login(who);
+    for (const who of [
+      'demo-leder',
+      'demo-stedfortraeder',
+      'demo-medarbejder',
+      'demo-sagsbehandler-loen',
+      'demo-sagsbehandler-hr',
+      'demo-teamleder',
+      'demo-procesejer',
+      'demo-revisor',
+      'demo-leder-pleje',
+    ])
+      clients[who] = await t.login(who);
     const hire = {
-      position: { unit: 'buf-001', position: 'Lærer', agreement: 'laerere', weeklyHours: '37', startDate: '2027-08-01', timeLimited: false },
+      position: {
+        unit: 'buf-001',
+        position: 'Lærer',
+        agreement: 'laerere',
+        weeklyHours: '37',
+        startDate: '2027-08-01',
+        timeLimited: false,
+      },
       person: { firstName: 'Ny', lastName: 'Lærer', cpr: CPR, nationality: 'dk' },
       certificates: { worksWithChildren: 'yes', childConsent: [await upload('demo-leder')] },
       documents: { education: [await upload('demo-leder', 'eksamen.pdf')] },
@@ -33,7 +66,9 @@ describe.each(targets)('personal data in scope on $name', (target) => {
   afterAll(() => t.close());
 
   describe('cases kept from the person they are about', () => {
-    const employeePerson = async () => (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-medarbejder'")).rows[0].person_id as string;
+    const employeePerson = async () =>
+      (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-medarbejder'")).rows[0]
+        .person_id as string;
     const sees = async (caseId: string) => {
       const mine = (await get('demo-medarbejder', '/api/v1/cases?view=mine')).json() as Array<{ id: string }>;
       const one = await get('demo-medarbejder', `/api/v1/cases/${caseId}`);
@@ -41,71 +76,160 @@ describe.each(targets)('personal data in scope on $name', (target) => {
     };
 
     it('hides a dismissal from the employee until the caseworker marks the hearing, then shows it', async () => {
-      const dismissal = await post('demo-leder', '/api/v1/cases', { serviceId: 'fratraedelse', answers: { termination: { person: await employeePerson(), type: 'dismissal', lastDay: '2027-03-31' } } });
+      const dismissal = await post('demo-leder', '/api/v1/cases', {
+        serviceId: 'fratraedelse',
+        answers: {
+          termination: { person: await employeePerson(), type: 'dismissal', lastDay: '2027-03-31' },
+        },
+      });
       expect(dismissal.statusCode, dismissal.body).toBe(201);
       const { id } = dismissal.json();
       expect(await sees(id)).toEqual({ listed: false, status: 404 });
       const work = (await get('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}`)).json();
       expect(work).toMatchObject({ hiddenFromSubjectUntil: 'hearing', stagesReached: [] });
-      const marked = await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/stages`, { stage: 'hearing', expectedVersion: work.version });
+      const marked = await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/stages`, {
+        stage: 'hearing',
+        expectedVersion: work.version,
+      });
       expect(marked.statusCode, marked.body).toBe(200);
       expect(await sees(id)).toEqual({ listed: true, status: 200 });
-      const timeline = (await get('demo-medarbejder', `/api/v1/cases/${id}`)).json().timeline as Array<{ type: string }>;
+      const timeline = (await get('demo-medarbejder', `/api/v1/cases/${id}`)).json().timeline as Array<{
+        type: string;
+      }>;
       expect(timeline.map((e) => e.type)).toContain('stage');
-      expect((await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/stages`, { stage: 'hearing', expectedVersion: marked.json().version })).statusCode).toBe(409);
-      expect((await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/stages`, { stage: 'nope', expectedVersion: marked.json().version })).statusCode).toBe(400);
+      expect(
+        (
+          await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/stages`, {
+            stage: 'hearing',
+            expectedVersion: marked.json().version,
+          })
+        ).statusCode,
+      ).toBe(409);
+      expect(
+        (
+          await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/stages`, {
+            stage: 'nope',
+            expectedVersion: marked.json().version,
+          })
+        ).statusCode,
+      ).toBe(400);
     });
 
     it('keeps a dismissal from the caseworker it is about, in the queue and the case view', async () => {
-      const dismissal = await post('demo-leder', '/api/v1/cases', { serviceId: 'fratraedelse', answers: { termination: { person: await employeePerson(), type: 'dismissal', lastDay: '2027-04-30' } } });
+      const dismissal = await post('demo-leder', '/api/v1/cases', {
+        serviceId: 'fratraedelse',
+        answers: {
+          termination: { person: await employeePerson(), type: 'dismissal', lastDay: '2027-04-30' },
+        },
+      });
       const { id } = dismissal.json();
       // The scene: the case is about the HR caseworker herself.
-      await t.database.pool.query("UPDATE cases SET subject_person_id = (SELECT person_id FROM users WHERE id = 'demo-sagsbehandler-hr') WHERE id = $1", [id]);
-      const queue = (await get('demo-sagsbehandler-hr', '/api/v1/backoffice/queue?teamId=okf-ks-hr')).json() as Array<{ id: string }>;
+      await t.database.pool.query(
+        "UPDATE cases SET subject_person_id = (SELECT person_id FROM users WHERE id = 'demo-sagsbehandler-hr') WHERE id = $1",
+        [id],
+      );
+      const queue = (
+        await get('demo-sagsbehandler-hr', '/api/v1/backoffice/queue?teamId=okf-ks-hr')
+      ).json() as Array<{ id: string }>;
       expect(queue.map((c) => c.id)).not.toContain(id);
       expect((await get('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}`)).statusCode).toBe(404);
-      expect((await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/notes`, { body: 'Min egen sag' })).statusCode).toBe(404);
+      expect(
+        (
+          await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/notes`, {
+            body: 'Min egen sag',
+          })
+        ).statusCode,
+      ).toBe(404);
       expect((await get('demo-sagsbehandler-loen', `/api/v1/backoffice/cases/${id}`)).statusCode).toBe(200);
     });
 
     it('does not tell the employee of a hidden dismissal through the duplicate warning', async () => {
-      const person = (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-stedfortraeder'")).rows[0].person_id;
+      const person = (
+        await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-stedfortraeder'")
+      ).rows[0].person_id;
       const lastDay = '2027-05-31';
-      expect((await post('demo-leder', '/api/v1/cases', { serviceId: 'fratraedelse', answers: { termination: { person, type: 'dismissal', lastDay } } })).statusCode).toBe(201);
+      expect(
+        (
+          await post('demo-leder', '/api/v1/cases', {
+            serviceId: 'fratraedelse',
+            answers: { termination: { person, type: 'dismissal', lastDay } },
+          })
+        ).statusCode,
+      ).toBe(201);
       const letter = await upload('demo-stedfortraeder', 'opsigelse.pdf');
-      const own = await post('demo-stedfortraeder', '/api/v1/cases', { serviceId: 'fratraedelse', answers: { termination: { person, type: 'resignation', lastDay, resignationLetter: [letter] } } });
+      const own = await post('demo-stedfortraeder', '/api/v1/cases', {
+        serviceId: 'fratraedelse',
+        answers: { termination: { person, type: 'resignation', lastDay, resignationLetter: [letter] } },
+      });
       expect(own.statusCode, own.body).toBe(201);
     });
 
     it('shows a resignation to the employee at once', async () => {
       const letter = await upload('demo-leder', 'opsigelse.pdf');
-      const resignation = await post('demo-leder', '/api/v1/cases', { serviceId: 'fratraedelse', answers: { termination: { person: await employeePerson(), type: 'resignation', lastDay: '2027-06-30', resignationLetter: [letter] } } });
+      const resignation = await post('demo-leder', '/api/v1/cases', {
+        serviceId: 'fratraedelse',
+        answers: {
+          termination: {
+            person: await employeePerson(),
+            type: 'resignation',
+            lastDay: '2027-06-30',
+            resignationLetter: [letter],
+          },
+        },
+      });
       expect(resignation.statusCode, resignation.body).toBe(201);
       expect(await sees(resignation.json().id)).toEqual({ listed: true, status: 200 });
     });
   });
 
   describe('units and people named in answers', () => {
-    const change = async (newUnit: string) => post('demo-leder', '/api/v1/cases', { serviceId: 'loen-aendring', answers: { change: { person: (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-medarbejder'")).rows[0].person_id, kind: 'transfer', effectiveDate: '2027-01-01', newUnit } } });
+    const change = async (newUnit: string) =>
+      post('demo-leder', '/api/v1/cases', {
+        serviceId: 'loen-aendring',
+        answers: {
+          change: {
+            person: (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-medarbejder'"))
+              .rows[0].person_id,
+            kind: 'transfer',
+            effectiveDate: '2027-01-01',
+            newUnit,
+          },
+        },
+      });
 
-    it('refuse a new unit that does not exist or lies outside the leader\'s reach, naming the field', async () => {
+    it("refuse a new unit that does not exist or lies outside the leader's reach, naming the field", async () => {
       for (const unit of ['findes-ikke', 'suf-001']) {
         const refused = await change(unit);
         expect(refused.statusCode, unit).toBe(400);
-        expect(refused.json().error).toMatchObject({ code: 'reference_out_of_reach', fields: [{ path: 'change.newUnit' }] });
+        expect(refused.json().error).toMatchObject({
+          code: 'reference_out_of_reach',
+          fields: [{ path: 'change.newUnit' }],
+        });
       }
       expect((await change('buf-001')).statusCode).toBe(201);
     });
 
-    it('refuse a substitute who works outside the leader\'s units', async () => {
-      const outside = (await t.database.pool.query("SELECT e.person_id FROM employments e JOIN org_units u ON u.id = e.unit_id WHERE u.path LIKE '/ek/suf/%' LIMIT 1")).rows[0].person_id;
-      const refused = await post('demo-leder', '/api/v1/cases', { serviceId: 'vikartimer', answers: { who: { person: outside }, shifts: [{ date: '2026-11-02', start: '08:00', end: '12:00' }] } });
+    it("refuse a substitute who works outside the leader's units", async () => {
+      const outside = (
+        await t.database.pool.query(
+          "SELECT e.person_id FROM employments e JOIN org_units u ON u.id = e.unit_id WHERE u.path LIKE '/ek/suf/%' LIMIT 1",
+        )
+      ).rows[0].person_id;
+      const refused = await post('demo-leder', '/api/v1/cases', {
+        serviceId: 'vikartimer',
+        answers: { who: { person: outside }, shifts: [{ date: '2026-11-02', start: '08:00', end: '12:00' }] },
+      });
       expect(refused.statusCode).toBe(404);
     });
   });
 
   describe('the case search', () => {
-    const search = async (q: string) => ((await get('demo-leder', `/api/v1/cases?view=mine&q=${encodeURIComponent(q)}`)).json() as Array<{ number: string }>).length;
+    const search = async (q: string) =>
+      (
+        (await get('demo-leder', `/api/v1/cases?view=mine&q=${encodeURIComponent(q)}`)).json() as Array<{
+          number: string;
+        }>
+      ).length;
 
     it('takes % and _ literally and matches only what the list shows', async () => {
       const all = await search('IND-');
@@ -121,14 +245,21 @@ describe.each(targets)('personal data in scope on $name', (target) => {
 
   describe('CPR numbers in case answers', () => {
     it('are masked for the submitting leader, the deputy, the team lead and the process owner', async () => {
-      for (const [who, url] of [['demo-leder', `/api/v1/cases/${hireId}`], ['demo-stedfortraeder', `/api/v1/cases/${hireId}`], ['demo-teamleder', `/api/v1/backoffice/cases/${hireId}`], ['demo-procesejer', `/api/v1/backoffice/cases/${hireId}`]] as const) {
+      for (const [who, url] of [
+        ['demo-leder', `/api/v1/cases/${hireId}`],
+        ['demo-stedfortraeder', `/api/v1/cases/${hireId}`],
+        ['demo-teamleder', `/api/v1/backoffice/cases/${hireId}`],
+        ['demo-procesejer', `/api/v1/backoffice/cases/${hireId}`],
+      ] as const) {
         const response = await get(who, url);
         expect(response.statusCode, who).toBe(200);
         expect(response.body, who).not.toContain(CPR);
         expect(response.json().answers.person.cpr, who).toBe('000190-XXXX');
         expect(response.json().masked, who).toEqual(['person.cpr']);
       }
-      expect((await get('demo-teamleder', `/api/v1/backoffice/cases/${hireId}`)).json().canReveal).toBe(false);
+      expect((await get('demo-teamleder', `/api/v1/backoffice/cases/${hireId}`)).json().canReveal).toBe(
+        false,
+      );
     });
 
     it('are masked for the caseworker too, until she asks to see them, which is audited as a CPR read', async () => {
@@ -139,22 +270,36 @@ describe.each(targets)('personal data in scope on $name', (target) => {
       const revealed = await post('demo-sagsbehandler-loen', `/api/v1/backoffice/cases/${hireId}/reveal`);
       expect(revealed.statusCode).toBe(200);
       expect(revealed.json()).toEqual({ values: { 'person.cpr': CPR } });
-      expect(await audits('case.read_cpr', hireId)).toEqual([{ actor_user_id: 'demo-sagsbehandler-loen', details: { fields: ['person.cpr'] } }]);
+      expect(await audits('case.read_cpr', hireId)).toEqual([
+        { actor_user_id: 'demo-sagsbehandler-loen', details: { fields: ['person.cpr'] } },
+      ]);
     });
 
     it('cannot be guessed through the duplicate warning by someone who sees the case masked', async () => {
       const answers = {
-        position: { unit: 'buf-001', position: 'Lærer', agreement: 'laerere', weeklyHours: '37', startDate: '2027-08-01', timeLimited: false },
+        position: {
+          unit: 'buf-001',
+          position: 'Lærer',
+          agreement: 'laerere',
+          weeklyHours: '37',
+          startDate: '2027-08-01',
+          timeLimited: false,
+        },
         person: { firstName: 'Ny', lastName: 'Lærer', cpr: CPR, nationality: 'dk' },
         certificates: { worksWithChildren: 'yes', childConsent: [await upload('demo-stedfortraeder')] },
         documents: { education: [await upload('demo-stedfortraeder', 'eksamen.pdf')] },
       };
       // The deputy sees the leader's hire with the CPR number masked; the right number is no duplicate to her.
-      expect((await post('demo-stedfortraeder', '/api/v1/cases', { serviceId: 'ansaettelse', answers })).statusCode).toBe(201);
+      expect(
+        (await post('demo-stedfortraeder', '/api/v1/cases', { serviceId: 'ansaettelse', answers }))
+          .statusCode,
+      ).toBe(201);
       // The leader who typed it gets the warning.
       answers.certificates.childConsent = [await upload('demo-leder')];
       answers.documents.education = [await upload('demo-leder', 'eksamen.pdf')];
-      expect((await post('demo-leder', '/api/v1/cases', { serviceId: 'ansaettelse', answers })).json().error.code).toBe('duplicate_case');
+      expect(
+        (await post('demo-leder', '/api/v1/cases', { serviceId: 'ansaettelse', answers })).json().error.code,
+      ).toBe('duplicate_case');
     });
 
     it('cannot be revealed by those without the CPR permission', async () => {
@@ -170,8 +315,14 @@ describe.each(targets)('delegations on $name', (target) => {
   let t: TestApp;
   let leader: TestClient;
   let deputy: TestClient;
-  const deputyPerson = async () => (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-stedfortraeder'")).rows[0].person_id as string;
-  const me = async (client: TestClient) => (await t.as(client, { method: 'GET', url: '/api/v1/me' })).json() as { delegatedUnitIds: string[]; roles: string[] };
+  const deputyPerson = async () =>
+    (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-stedfortraeder'")).rows[0]
+      .person_id as string;
+  const me = async (client: TestClient) =>
+    (await t.as(client, { method: 'GET', url: '/api/v1/me' })).json() as {
+      delegatedUnitIds: string[];
+      roles: string[];
+    };
   const addDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
@@ -183,32 +334,75 @@ describe.each(targets)('delegations on $name', (target) => {
 
   it('end at most the configured number of months ahead (12 by default)', async () => {
     const person = await deputyPerson();
-    const tooLong = await t.as(leader, { method: 'POST', url: '/api/v1/delegations', payload: { toPersonId: person, unitId: 'buf-001', validFrom: addDays(1), validTo: addDays(400) } });
+    const tooLong = await t.as(leader, {
+      method: 'POST',
+      url: '/api/v1/delegations',
+      payload: { toPersonId: person, unitId: 'buf-001', validFrom: addDays(1), validTo: addDays(400) },
+    });
     expect(tooLong.statusCode).toBe(400);
-    expect(tooLong.json().error).toMatchObject({ code: 'delegation_too_long', fields: [{ path: 'validTo' }] });
+    expect(tooLong.json().error).toMatchObject({
+      code: 'delegation_too_long',
+      fields: [{ path: 'validTo' }],
+    });
     expect(tooLong.json().error.message.da).toMatch(/højst vare 12 måneder/);
-    const ok = await t.as(leader, { method: 'POST', url: '/api/v1/delegations', payload: { toPersonId: person, unitId: 'buf-001', validFrom: addDays(1), validTo: addDays(300) } });
+    const ok = await t.as(leader, {
+      method: 'POST',
+      url: '/api/v1/delegations',
+      payload: { toPersonId: person, unitId: 'buf-001', validFrom: addDays(1), validTo: addDays(300) },
+    });
     expect(ok.statusCode, ok.body).toBe(201);
   });
 
   it('leave the ex-deputy no access to cases she submitted for the leader once the delegation ends', async () => {
     expect((await me(deputy)).delegatedUnitIds).toEqual(['buf-001']);
-    const employee = (await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-medarbejder'")).rows[0].person_id;
-    const created = await t.as(deputy, { method: 'POST', url: '/api/v1/cases', payload: { serviceId: 'vikartimer', answers: { who: { person: employee }, shifts: [{ date: '2026-11-02', start: '08:00', end: '12:00', activity: 'Vikar i 4.b' }] } } });
+    const employee = (
+      await t.database.pool.query("SELECT person_id FROM users WHERE id = 'demo-medarbejder'")
+    ).rows[0].person_id;
+    const created = await t.as(deputy, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: {
+        serviceId: 'vikartimer',
+        answers: {
+          who: { person: employee },
+          shifts: [{ date: '2026-11-02', start: '08:00', end: '12:00', activity: 'Vikar i 4.b' }],
+        },
+      },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const caseId = created.json().id;
     expect((await t.as(deputy, { method: 'GET', url: `/api/v1/cases/${caseId}` })).statusCode).toBe(200);
-    const deputyMail = (await t.database.pool.query("SELECT email FROM users WHERE id = 'demo-stedfortraeder'")).rows[0].email;
-    expect((await composeCaseMail(t.database.db, caseId, 'receipt', 'http://indgang.test'))?.to).toBe(deputyMail);
-    const delegations = (await t.as(leader, { method: 'GET', url: '/api/v1/delegations' })).json() as Array<{ id: string; givenByMe: boolean; revoked: boolean }>;
-    for (const d of delegations.filter((x) => x.givenByMe && !x.revoked)) expect((await t.as(leader, { method: 'DELETE', url: `/api/v1/delegations/${d.id}` })).statusCode).toBe(200);
+    const deputyMail = (
+      await t.database.pool.query("SELECT email FROM users WHERE id = 'demo-stedfortraeder'")
+    ).rows[0].email;
+    expect((await composeCaseMail(t.database.db, caseId, 'receipt', 'http://indgang.test'))?.to).toBe(
+      deputyMail,
+    );
+    const delegations = (await t.as(leader, { method: 'GET', url: '/api/v1/delegations' })).json() as Array<{
+      id: string;
+      givenByMe: boolean;
+      revoked: boolean;
+    }>;
+    for (const d of delegations.filter((x) => x.givenByMe && !x.revoked))
+      expect((await t.as(leader, { method: 'DELETE', url: `/api/v1/delegations/${d.id}` })).statusCode).toBe(
+        200,
+      );
     expect((await me(deputy)).delegatedUnitIds).toEqual([]);
     expect((await t.as(deputy, { method: 'GET', url: `/api/v1/cases/${caseId}` })).statusCode).toBe(404);
-    expect(((await t.as(deputy, { method: 'GET', url: '/api/v1/cases?view=mine' })).json() as Array<{ id: string }>).map((c) => c.id)).not.toContain(caseId);
+    expect(
+      (
+        (await t.as(deputy, { method: 'GET', url: '/api/v1/cases?view=mine' })).json() as Array<{
+          id: string;
+        }>
+      ).map((c) => c.id),
+    ).not.toContain(caseId);
     // The leader the case was submitted for still follows it, and its mails now go to her.
     expect((await t.as(leader, { method: 'GET', url: `/api/v1/cases/${caseId}` })).statusCode).toBe(200);
-    const leaderMail = (await t.database.pool.query("SELECT email FROM users WHERE id = 'demo-leder'")).rows[0].email;
-    expect((await composeCaseMail(t.database.db, caseId, 'message', 'http://indgang.test'))?.to).toBe(leaderMail);
+    const leaderMail = (await t.database.pool.query("SELECT email FROM users WHERE id = 'demo-leder'"))
+      .rows[0].email;
+    expect((await composeCaseMail(t.database.db, caseId, 'message', 'http://indgang.test'))?.to).toBe(
+      leaderMail,
+    );
   });
 });
 
@@ -217,12 +411,18 @@ describe.each(targets)('a delegation whose leader stops leading on $name', (targ
     const t = await createTestApp(target);
     try {
       const deputy = await t.login('demo-stedfortraeder');
-      expect(((await t.as(deputy, { method: 'GET', url: '/api/v1/me' })).json()).delegatedUnitIds).toEqual(['buf-001']);
+      expect((await t.as(deputy, { method: 'GET', url: '/api/v1/me' })).json().delegatedUnitIds).toEqual([
+        'buf-001',
+      ]);
       // An organisation change: demo-leder no longer leads buf-001.
-      await t.database.pool.query("DELETE FROM unit_managers WHERE unit_id = 'buf-001' AND person_id = (SELECT person_id FROM users WHERE id = 'demo-leder')");
-      await t.database.pool.query("DELETE FROM role_assignments WHERE user_id = 'demo-leder' AND role = 'leader'");
-      expect(((await t.as(deputy, { method: 'GET', url: '/api/v1/me' })).json()).delegatedUnitIds).toEqual([]);
-      expect(((await t.as(deputy, { method: 'GET', url: '/api/v1/cases?view=units' })).json())).toEqual([]);
+      await t.database.pool.query(
+        "DELETE FROM unit_managers WHERE unit_id = 'buf-001' AND person_id = (SELECT person_id FROM users WHERE id = 'demo-leder')",
+      );
+      await t.database.pool.query(
+        "DELETE FROM role_assignments WHERE user_id = 'demo-leder' AND role = 'leader'",
+      );
+      expect((await t.as(deputy, { method: 'GET', url: '/api/v1/me' })).json().delegatedUnitIds).toEqual([]);
+      expect((await t.as(deputy, { method: 'GET', url: '/api/v1/cases?view=units' })).json()).toEqual([]);
     } finally {
       await t.close();
     }

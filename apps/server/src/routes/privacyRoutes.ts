@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
-import { exportPersonData, listLegalHolds, placeLegalHold, releaseLegalHold, retentionOverview } from '@indgang/domain';
+import {
+  exportPersonData,
+  listLegalHolds,
+  placeLegalHold,
+  releaseLegalHold,
+  retentionOverview,
+} from '@indgang/domain';
 import { ZIdParams, ZLegalHoldBody } from '@indgang/schemas';
 import { requireActor, requireWritable } from '../http/authenticate';
 import { idempotent } from '../http/idempotent';
@@ -14,12 +20,25 @@ export function privacyRoutes(app: FastifyInstance, deps: { database: Database }
   const db = deps.database.db;
 
   app.get('/api/v1/privacy/persons/:id/export', async (request, reply) => {
-    const data = await exportPersonData({ db }, requireActor(request), parseInput(ZIdParams, request.params, 'params').id, 'json');
+    const data = await exportPersonData(
+      { db },
+      requireActor(request),
+      parseInput(ZIdParams, request.params, 'params').id,
+      'json',
+    );
     return reply.header('content-disposition', attachment(`indsigt-${data.person.id}.json`)).send(data);
   });
   app.get('/api/v1/privacy/persons/:id/export.pdf', async (request, reply) => {
-    const data = await exportPersonData({ db }, requireActor(request), parseInput(ZIdParams, request.params, 'params').id, 'pdf');
-    return reply.type('application/pdf').header('content-disposition', attachment(`indsigt-${data.person.id}.pdf`)).send(await renderPersonExportPdf(data));
+    const data = await exportPersonData(
+      { db },
+      requireActor(request),
+      parseInput(ZIdParams, request.params, 'params').id,
+      'pdf',
+    );
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', attachment(`indsigt-${data.person.id}.pdf`))
+      .send(await renderPersonExportPdf(data));
   });
 
   app.get('/api/v1/privacy/retention', async (request) => retentionOverview({ db }, requireActor(request)));

@@ -9,25 +9,49 @@ import { parseInput } from '../http/parseInput';
 import type { RateLimits } from '../http/rateLimits';
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expires: Date) {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, expires });
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+    expires,
+  });
 }
 
-export function sessionRoutes(app: FastifyInstance, deps: { database: Database; config: Config; limits: RateLimits }) {
+export function sessionRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; config: Config; limits: RateLimits },
+) {
   const { database, config, limits } = deps;
 
-  app.get('/api/v1/auth/options', { config: { rateLimit: limits.public } }, async () => ({ demoLogin: config.demo, oidc: !!config.oidc }));
+  app.get('/api/v1/auth/options', { config: { rateLimit: limits.public } }, async () => ({
+    demoLogin: config.demo,
+    oidc: !!config.oidc,
+  }));
 
   app.get('/api/v1/auth/demo-users', { config: { rateLimit: limits.public } }, async () => {
-    if (!config.demo) throw new DomainError('not_found', 'demo_disabled', { da: 'Demo-login er slået fra.', en: 'Demo login is disabled.' });
+    if (!config.demo)
+      throw new DomainError('not_found', 'demo_disabled', {
+        da: 'Demo-login er slået fra.',
+        en: 'Demo login is disabled.',
+      });
     return listDemoUsers({ db: database.db });
   });
 
   app.post('/auth/demo-login', { config: { rateLimit: limits.login } }, async (request, reply) => {
-    if (!config.demo) throw new DomainError('not_found', 'demo_disabled', { da: 'Demo-login er slået fra.', en: 'Demo login is disabled.' });
+    if (!config.demo)
+      throw new DomainError('not_found', 'demo_disabled', {
+        da: 'Demo-login er slået fra.',
+        en: 'Demo login is disabled.',
+      });
     const body = parseInput(ZDemoLoginBody, request.body, 'body');
     const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.id, body.userId));
     const demo = user ? (await listDemoUsers({ db: database.db })).some((u) => u.id === body.userId) : false;
-    if (!demo) throw new DomainError('not_found', 'unknown_demo_user', { da: 'Demo-brugeren findes ikke.', en: 'Unknown demo user.' });
+    if (!demo)
+      throw new DomainError('not_found', 'unknown_demo_user', {
+        da: 'Demo-brugeren findes ikke.',
+        en: 'Unknown demo user.',
+      });
     const { token, session } = await createSession({ db: database.db }, body.userId, 'demo');
     setSessionCookie(reply, config, token, session.expiresAt);
     return { ok: true };
@@ -41,11 +65,24 @@ export function sessionRoutes(app: FastifyInstance, deps: { database: Database; 
 
   app.get('/api/v1/me', async (request) => {
     const actor = requireActor(request);
-    const [user] = await database.db.select({ locale: users.locale, email: users.email }).from(users).where(eq(users.id, actor.userId));
+    const [user] = await database.db
+      .select({ locale: users.locale, email: users.email })
+      .from(users)
+      .where(eq(users.id, actor.userId));
     return {
-      userId: actor.userId, personId: actor.personId, displayName: actor.displayName, email: user?.email ?? null,
-      roles: [...actor.roles], orgWide: actor.unitScope === 'all', permissions: PERMISSIONS.filter((p) => can(actor, p)), ledUnitIds: actor.ledUnitIds, delegatedUnitIds: actor.delegatedUnitIds, teamIds: actor.teamIds,
-      locale: user?.locale ?? 'da', csrfToken: request.session?.csrfToken, demo: config.demo,
+      userId: actor.userId,
+      personId: actor.personId,
+      displayName: actor.displayName,
+      email: user?.email ?? null,
+      roles: [...actor.roles],
+      orgWide: actor.unitScope === 'all',
+      permissions: PERMISSIONS.filter((p) => can(actor, p)),
+      ledUnitIds: actor.ledUnitIds,
+      delegatedUnitIds: actor.delegatedUnitIds,
+      teamIds: actor.teamIds,
+      locale: user?.locale ?? 'da',
+      csrfToken: request.session?.csrfToken,
+      demo: config.demo,
     };
   });
 

@@ -12,10 +12,22 @@ describe.each(targets)('uploads on $name', (target) => {
   let employee: TestClient;
   let leader: TestClient;
   const upload = (client: TestClient, fileName: string, content = PDF, type = 'application/pdf') =>
-    t.as(client, { method: 'POST', url: `/api/v1/attachments?fileName=${encodeURIComponent(fileName)}`, headers: { 'content-type': type }, payload: content });
+    t.as(client, {
+      method: 'POST',
+      url: `/api/v1/attachments?fileName=${encodeURIComponent(fileName)}`,
+      headers: { 'content-type': type },
+      payload: content,
+    });
 
   beforeAll(async () => {
-    t = await createTestApp(target, { uploadLimits: { filesPerUserPerDay: 10, bytesPerUserPerDay: 100 * MB, filesPerCase: 3, bytesPerCase: 100 * MB } });
+    t = await createTestApp(target, {
+      uploadLimits: {
+        filesPerUserPerDay: 10,
+        bytesPerUserPerDay: 100 * MB,
+        filesPerCase: 3,
+        bytesPerCase: 100 * MB,
+      },
+    });
     employee = await t.login('demo-medarbejder');
     leader = await t.login('demo-leder');
   });
@@ -41,9 +53,19 @@ describe.each(targets)('uploads on $name', (target) => {
   });
 
   it('refuses an Idempotency-Key reused for the same file under another name', async () => {
-    const first = await t.as(employee, { method: 'POST', url: '/api/v1/attachments?fileName=forste.pdf', headers: { 'content-type': 'application/pdf', 'idempotency-key': 'fil-1' }, payload: PDF });
+    const first = await t.as(employee, {
+      method: 'POST',
+      url: '/api/v1/attachments?fileName=forste.pdf',
+      headers: { 'content-type': 'application/pdf', 'idempotency-key': 'fil-1' },
+      payload: PDF,
+    });
     expect(first.statusCode).toBe(201);
-    const renamed = await t.as(employee, { method: 'POST', url: '/api/v1/attachments?fileName=anden.pdf', headers: { 'content-type': 'application/pdf', 'idempotency-key': 'fil-1' }, payload: PDF });
+    const renamed = await t.as(employee, {
+      method: 'POST',
+      url: '/api/v1/attachments?fileName=anden.pdf',
+      headers: { 'content-type': 'application/pdf', 'idempotency-key': 'fil-1' },
+      payload: PDF,
+    });
     expect(renamed.statusCode).toBe(422);
   });
 
@@ -58,12 +80,34 @@ describe.each(targets)('uploads on $name', (target) => {
   });
 
   it('caps the files one case holds', async () => {
-    const created = await t.as(employee, { method: 'POST', url: '/api/v1/cases', payload: { serviceId: 'koerselsgodtgoerelse', answers: { trips: [{ date: '2026-11-02', from: 'A', to: 'B', km: '3', purpose: 'Møde' }] } } });
+    const created = await t.as(employee, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: {
+        serviceId: 'koerselsgodtgoerelse',
+        answers: { trips: [{ date: '2026-11-02', from: 'A', to: 'B', km: '3', purpose: 'Møde' }] },
+      },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const ids = [];
     for (let i = 0; i < 3; i += 1) ids.push((await upload(employee, `kvittering-${i}.pdf`)).json().id);
-    expect((await t.as(employee, { method: 'POST', url: `/api/v1/cases/${created.json().id}/messages`, payload: { body: 'Bilag', attachmentIds: ids.slice(0, 2) } })).statusCode).toBe(200);
-    const refused = await t.as(employee, { method: 'POST', url: `/api/v1/cases/${created.json().id}/messages`, payload: { body: 'Flere', attachmentIds: ids.slice(2).concat((await upload(employee, 'mere.pdf')).json().id) } });
+    expect(
+      (
+        await t.as(employee, {
+          method: 'POST',
+          url: `/api/v1/cases/${created.json().id}/messages`,
+          payload: { body: 'Bilag', attachmentIds: ids.slice(0, 2) },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const refused = await t.as(employee, {
+      method: 'POST',
+      url: `/api/v1/cases/${created.json().id}/messages`,
+      payload: {
+        body: 'Flere',
+        attachmentIds: ids.slice(2).concat((await upload(employee, 'mere.pdf')).json().id),
+      },
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe('case_files_limit');
   });

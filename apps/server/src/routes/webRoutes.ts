@@ -9,7 +9,11 @@ export async function webRoutes(app: FastifyInstance, deps: { webDist: string })
   if (hasWeb) await app.register(fastifyStatic, { root: deps.webDist, index: 'index.html', wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     const api = request.url.startsWith('/api/') || request.url.startsWith('/auth/');
-    if (!api && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) return reply.sendFile('index.html');
-    throw new DomainError('not_found', 'route_not_found', { da: 'Adressen findes ikke.', en: 'No such address.' });
+    if (!api && hasWeb && (request.method === 'GET' || request.method === 'HEAD'))
+      return reply.sendFile('index.html');
+    throw new DomainError('not_found', 'route_not_found', {
+      da: 'Adressen findes ikke.',
+      en: 'No such address.',
+    });
   });
 }

@@ -9,9 +9,16 @@ import { loadConfig, type Config } from '../config';
 import { prepareDatabase } from '../prepareDatabase';
 
 /** Rate limits for tests and demos where every request comes from one address. */
-export const LOOPBACK_LIMITS = { RATE_LIMIT_LOGIN_PER_MINUTE: '10000', RATE_LIMIT_UPLOADS_PER_MINUTE: '10000', RATE_LIMIT_PUBLIC_PER_MINUTE: '10000' };
+export const LOOPBACK_LIMITS = {
+  RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
+  RATE_LIMIT_UPLOADS_PER_MINUTE: '10000',
+  RATE_LIMIT_PUBLIC_PER_MINUTE: '10000',
+};
 
-export interface TestClient { cookie: string; csrf: string }
+export interface TestClient {
+  cookie: string;
+  csrf: string;
+}
 
 export interface TestApp {
   app: FastifyInstance;
@@ -26,29 +33,65 @@ export interface TestApp {
 }
 
 /** The real application on a fresh test database with a small Eksempel Kommune (same seed, fewer people). */
-export async function createTestApp(target: TestDatabaseTarget, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  target: TestDatabaseTarget,
+  overrides: Partial<Config> = {},
+): Promise<TestApp> {
   const { database, drop } = await target.create();
   // Files outside the database (the audit key and anchors) go to a folder of the test's own.
   const dataDir = await mkdtemp(join(tmpdir(), 'indgang-test-'));
   // Every test client comes from 127.0.0.1: limits high enough for a suite, unless a test sets its own.
-  const config: Config = { ...loadConfig({ INDGANG_DATA_DIR: dataDir, INDGANG_DEMO: 'true', INDGANG_DEMO_SCALE: '0.1', INDGANG_DEMO_HISTORY: 'false', ...LOOPBACK_LIMITS }), webDist: '/nonexistent', ...overrides };
+  const config: Config = {
+    ...loadConfig({
+      INDGANG_DATA_DIR: dataDir,
+      INDGANG_DEMO: 'true',
+      INDGANG_DEMO_SCALE: '0.1',
+      INDGANG_DEMO_HISTORY: 'false',
+      ...LOOPBACK_LIMITS,
+    }),
+    webDist: '/nonexistent',
+    ...overrides,
+  };
   const { calendar } = await prepareDatabase(database, config);
   // Jobs run when a test asks for them (runJobs), so each test sees exactly what it caused.
-  const app = await buildApp({ database, config, calendar, jobs: { wake: async () => undefined }, cookieSecret: 'test-secret-test-secret-test-secret' });
-  const as: TestApp['as'] = (client, options) => app.inject({
-    ...options,
-    headers: { ...(client ? { cookie: client.cookie, 'x-csrf-token': client.csrf } : {}), ...options.headers },
+  const app = await buildApp({
+    database,
+    config,
+    calendar,
+    jobs: { wake: async () => undefined },
+    cookieSecret: 'test-secret-test-secret-test-secret',
   });
+  const as: TestApp['as'] = (client, options) =>
+    app.inject({
+      ...options,
+      headers: {
+        ...(client ? { cookie: client.cookie, 'x-csrf-token': client.csrf } : {}),
+        ...options.headers,
+      },
+    });
   return {
-    app, database, config, as,
+    app,
+    database,
+    config,
+    as,
     async login(userId) {
-      const response = await app.inject({ method: 'POST', url: '/auth/demo-login', payload: { userId }, headers: { 'x-csrf-token': 'login' } });
-      if (response.statusCode !== 200) throw new Error(`login ${userId}: ${response.statusCode} ${response.body}`);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/auth/demo-login',
+        payload: { userId },
+        headers: { 'x-csrf-token': 'login' },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`login ${userId}: ${response.statusCode} ${response.body}`);
       const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
       const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
       return { cookie, csrf: me.json().csrfToken };
     },
     runJobs: (handlers) => runJobs(database.db, handlers),
-    async close() { await app.close(); await drop(); await rm(dataDir, { recursive: true, force: true }); },
+    async close() {
+      await app.close();
+      await drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,2 +1,8 @@
 export { createTestApp, LOOPBACK_LIMITS, type TestApp, type TestClient } from './createTestApp';
-export { freePort, httpLogin, startServerProcess, type HttpClient, type ServerProcess } from './serverProcess';
+export {
+  freePort,
+  httpLogin,
+  startServerProcess,
+  type HttpClient,
+  type ServerProcess,
+} from './serverProcess';

@@ -10,7 +10,9 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -31,22 +33,39 @@ export interface ServerProcess {
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, INDGANG_WEB_DIST: '/nonexistent', LOG_LEVEL: 'warn', INDGANG_DEMO_HISTORY: 'false', ...env, PORT: port },
+    env: {
+      ...process.env,
+      INDGANG_WEB_DIST: '/nonexistent',
+      LOG_LEVEL: 'warn',
+      INDGANG_DEMO_HISTORY: 'false',
+      ...env,
+      PORT: port,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => { output += String(chunk); });
-  child.stderr!.on('data', (chunk) => { output += String(chunk); });
+  child.stdout!.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr!.on('data', (chunk) => {
+    output += String(chunk);
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   return {
-    url, child, exited,
+    url,
+    child,
+    exited,
     output: () => output,
     async healthy(timeoutMs = 90_000) {
       const end = Date.now() + timeoutMs;
       while (Date.now() < end) {
-        if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output.slice(-6000)}`);
-        const status = await fetch(`${url}/health`).then((r) => r.status, () => 0);
+        if (child.exitCode !== null)
+          throw new Error(`server exited with ${child.exitCode}:\n${output.slice(-6000)}`);
+        const status = await fetch(`${url}/health`).then(
+          (r) => r.status,
+          () => 0,
+        );
         if (status === 200) return;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
@@ -61,12 +80,24 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 }
 
 /** A logged-in demo user talking to a running server over HTTP. */
-export interface HttpClient { cookie: string; csrf: string }
+export interface HttpClient {
+  cookie: string;
+  csrf: string;
+}
 
 export async function httpLogin(url: string, userId: string): Promise<HttpClient> {
-  const response = await fetch(`${url}/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': 'login' }, body: JSON.stringify({ userId }) });
+  const response = await fetch(`${url}/auth/demo-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': 'login' },
+    body: JSON.stringify({ userId }),
+  });
   if (response.status !== 200) throw new Error(`login ${userId}: ${response.status}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const me = await (await fetch(`${url}/api/v1/me`, { headers: { cookie } })).json() as { csrfToken: string };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const me = (await (await fetch(`${url}/api/v1/me`, { headers: { cookie } })).json()) as {
+    csrfToken: string;
+  };
   return { cookie, csrf: me.csrfToken };
 }

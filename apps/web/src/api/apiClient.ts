@@ -1,13 +1,24 @@
-export interface ApiErrorBody { code: string; message: { da: string; en: string }; fields: Array<{ path: string; row?: number; column?: string; message: { da: string; en: string } }> }
+export interface ApiErrorBody {
+  code: string;
+  message: { da: string; en: string };
+  fields: Array<{ path: string; row?: number; column?: string; message: { da: string; en: string } }>;
+}
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: ApiErrorBody) { super(body.message.en); }
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.message.en);
+  }
 }
 
 let csrfToken = 'indgang';
 
 /** The CSRF token of the current session; sent on every state-changing request. */
-export function setCsrfToken(token: string | undefined) { csrfToken = token ?? 'indgang'; }
+export function setCsrfToken(token: string | undefined) {
+  csrfToken = token ?? 'indgang';
+}
 
 export interface ApiInit extends RequestInit {
   /**
@@ -36,7 +47,8 @@ export function newIdempotencyKey(): string {
 export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   const { idempotencyKey, ...request } = init;
   const headers = new Headers(request.headers);
-  if (request.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if (request.body !== undefined && !headers.has('content-type'))
+    headers.set('content-type', 'application/json');
   if (request.method && request.method !== 'GET') headers.set('x-csrf-token', csrfToken);
   const post = request.method === 'POST';
   if (post) headers.set('idempotency-key', idempotencyKey ?? newIdempotencyKey());
@@ -50,9 +62,18 @@ export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
     await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
   }
   if (!response) throw new ApiError(0, OFFLINE);
-  const body = response.headers.get('content-type')?.includes('application/json') ? await response.json() : null;
+  const body = response.headers.get('content-type')?.includes('application/json')
+    ? await response.json()
+    : null;
   if (!response.ok) {
-    throw new ApiError(response.status, body?.error ?? { code: 'http', message: { da: `Serverfejl (${response.status}).`, en: `Server error (${response.status}).` }, fields: [] });
+    throw new ApiError(
+      response.status,
+      body?.error ?? {
+        code: 'http',
+        message: { da: `Serverfejl (${response.status}).`, en: `Server error (${response.status}).` },
+        fields: [],
+      },
+    );
   }
   return body as T;
 }

@@ -1,11 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from './apiClient';
 
-export interface ApiState<T> { data: T | undefined; error: ApiError | undefined; loading: boolean; reload(): void }
+export interface ApiState<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload(): void;
+}
 
 /** Loads a resource when `path` changes; `null` waits. */
 export function useApi<T>(path: string | null): ApiState<T> {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: path !== null });
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({
+    loading: path !== null,
+  });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (path === null) return;
@@ -13,9 +20,23 @@ export function useApi<T>(path: string | null): ApiState<T> {
     setState((s) => ({ ...s, loading: true }));
     api<T>(path).then(
       (data) => live && setState({ data, loading: false }),
-      (error: unknown) => live && setState({ error: error instanceof ApiError ? error : new ApiError(0, { code: 'network', message: { da: 'Netværksfejl.', en: 'Network error.' }, fields: [] }), loading: false }),
+      (error: unknown) =>
+        live &&
+        setState({
+          error:
+            error instanceof ApiError
+              ? error
+              : new ApiError(0, {
+                  code: 'network',
+                  message: { da: 'Netværksfejl.', en: 'Network error.' },
+                  fields: [],
+                }),
+          loading: false,
+        }),
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [path, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };

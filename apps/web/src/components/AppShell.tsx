@@ -24,19 +24,34 @@ export function AppShell({ children }: { children: ReactNode }) {
   ];
   return (
     <>
-      <a className="skipnav" href="#main-content">{t('app.skip')}</a>
+      <a className="skipnav" href="#main-content">
+        {t('app.skip')}
+      </a>
       <header className="header">
         <div className="portal-info">
           <div className="portal-info-inner container">
-            <span className="h3 app-title">{t('app.name')} · {t('app.municipality')}</span>
+            <span className="h3 app-title">
+              {t('app.name')} · {t('app.municipality')}
+            </span>
             <div className="app-header-actions">
-              <button type="button" className="button button-tertiary" lang={locale === 'da' ? 'en' : 'da'} onClick={() => setLocale(locale === 'da' ? 'en' : 'da')}>
+              <button
+                type="button"
+                className="button button-tertiary"
+                lang={locale === 'da' ? 'en' : 'da'}
+                onClick={() => setLocale(locale === 'da' ? 'en' : 'da')}
+              >
                 {t('app.switchTo')}
               </button>
               {me && (
                 <div className="portal-user">
                   <span className="user-name">{me.displayName}</span>
-                  <button type="button" className="button button-secondary" onClick={() => void logout().then(() => navigate('/login'))}>{t('app.logout')}</button>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => void logout().then(() => navigate('/login'))}
+                  >
+                    {t('app.logout')}
+                  </button>
                 </div>
               )}
             </div>
@@ -46,9 +61,15 @@ export function AppShell({ children }: { children: ReactNode }) {
           <nav className="navigation-menu" aria-label={t('app.nav')}>
             <div className="navigation-menu-inner container">
               <ul className="mainmenu app-menu">
-                {links.filter(([, , show]) => show).map(([to, key]) => (
-                  <li key={to}><NavLink to={to} end={to === '/'} className="mainmenu-item">{t(key)}</NavLink></li>
-                ))}
+                {links
+                  .filter(([, , show]) => show)
+                  .map(([to, key]) => (
+                    <li key={to}>
+                      <NavLink to={to} end={to === '/'} className="mainmenu-item">
+                        {t(key)}
+                      </NavLink>
+                    </li>
+                  ))}
               </ul>
             </div>
           </nav>
@@ -58,7 +79,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="footer">
-        <div className="container"><p>{t('app.footer')}</p></div>
+        <div className="container">
+          <p>{t('app.footer')}</p>
+        </div>
       </footer>
     </>
   );

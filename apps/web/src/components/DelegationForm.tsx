@@ -22,13 +22,18 @@ export function DelegationForm({ ledUnitIds, onCreated }: { ledUnitIds: string[]
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(undefined); setDone(false);
+    setError(undefined);
+    setDone(false);
     try {
-      await api('/api/v1/delegations', { method: 'POST', body: JSON.stringify({ toPersonId: personId, unitId: chosenUnit, validFrom, validTo }) });
+      await api('/api/v1/delegations', {
+        method: 'POST',
+        body: JSON.stringify({ toPersonId: personId, unitId: chosenUnit, validFrom, validTo }),
+      });
       setDone(true);
       onCreated();
     } catch (err) {
-      if (err instanceof ApiError) setError(err); else throw err;
+      if (err instanceof ApiError) setError(err);
+      else throw err;
     }
   };
 
@@ -37,28 +42,80 @@ export function DelegationForm({ ledUnitIds, onCreated }: { ledUnitIds: string[]
       <h3>{t('delegation.give')}</h3>
       <ErrorAlert error={error ?? units.error ?? staff.error} />
       <div className="form-group">
-        <label className="form-label" htmlFor="delegation-unit">{t('person.unit')}</label>
-        <select id="delegation-unit" className="form-select" value={chosenUnit} onChange={(e) => { setUnitId(e.target.value); setPersonId(''); }}>
-          {led.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        <label className="form-label" htmlFor="delegation-unit">
+          {t('person.unit')}
+        </label>
+        <select
+          id="delegation-unit"
+          className="form-select"
+          value={chosenUnit}
+          onChange={(e) => {
+            setUnitId(e.target.value);
+            setPersonId('');
+          }}
+        >
+          {led.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
         </select>
       </div>
       <div className="form-group">
-        <label className="form-label" htmlFor="delegation-person">{t('delegation.deputy')}</label>
-        <select id="delegation-person" className="form-select" required value={personId} onChange={(e) => setPersonId(e.target.value)}>
+        <label className="form-label" htmlFor="delegation-person">
+          {t('delegation.deputy')}
+        </label>
+        <select
+          id="delegation-person"
+          className="form-select"
+          required
+          value={personId}
+          onChange={(e) => setPersonId(e.target.value)}
+        >
           <option value="">{t('delegation.choose')}</option>
-          {staff.data?.employees.map((p) => <option key={`${p.personId}-${p.position}`} value={p.personId}>{p.name} – {p.position}</option>)}
+          {staff.data?.employees.map((p) => (
+            <option key={`${p.personId}-${p.position}`} value={p.personId}>
+              {p.name} – {p.position}
+            </option>
+          ))}
         </select>
       </div>
       <div className="form-group">
-        <label className="form-label" htmlFor="delegation-from">{t('delegation.from')}</label>
-        <input id="delegation-from" className="form-input" type="date" required value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
+        <label className="form-label" htmlFor="delegation-from">
+          {t('delegation.from')}
+        </label>
+        <input
+          id="delegation-from"
+          className="form-input"
+          type="date"
+          required
+          value={validFrom}
+          onChange={(e) => setValidFrom(e.target.value)}
+        />
       </div>
       <div className="form-group">
-        <label className="form-label" htmlFor="delegation-to">{t('delegation.to')}</label>
-        <input id="delegation-to" className="form-input" type="date" required value={validTo} onChange={(e) => setValidTo(e.target.value)} />
+        <label className="form-label" htmlFor="delegation-to">
+          {t('delegation.to')}
+        </label>
+        <input
+          id="delegation-to"
+          className="form-input"
+          type="date"
+          required
+          value={validTo}
+          onChange={(e) => setValidTo(e.target.value)}
+        />
       </div>
-      <button type="submit" className="button button-primary">{t('delegation.submit')}</button>
-      <div aria-live="polite">{done && <p className="alert alert-success"><span className="alert-text">{t('delegation.done')}</span></p>}</div>
+      <button type="submit" className="button button-primary">
+        {t('delegation.submit')}
+      </button>
+      <div aria-live="polite">
+        {done && (
+          <p className="alert alert-success">
+            <span className="alert-text">{t('delegation.done')}</span>
+          </p>
+        )}
+      </div>
     </form>
   );
 }

@@ -11,7 +11,13 @@ export function ErrorAlert({ error }: { error: ApiError | undefined }) {
         <p className="alert-heading">{t('common.error')}</p>
         <p className="alert-text">{pick(error.body.message)}</p>
         {error.body.fields.length > 0 && (
-          <ul>{error.body.fields.slice(0, 20).map((f, i) => <li key={i}>{f.path}: {pick(f.message)}</li>)}</ul>
+          <ul>
+            {error.body.fields.slice(0, 20).map((f, i) => (
+              <li key={i}>
+                {f.path}: {pick(f.message)}
+              </li>
+            ))}
+          </ul>
         )}
       </div>
     </div>

@@ -6,7 +6,12 @@ export function StatusTag({ status, overdue }: { status: string; overdue?: boole
   return (
     <>
       <span className={`status-tag status-${status}`}>{t(`status.${status}` as MessageKey)}</span>
-      {overdue && <> <span className="status-tag status-overdue">{t('status.overdue')}</span></>}
+      {overdue && (
+        <>
+          {' '}
+          <span className="status-tag status-overdue">{t('status.overdue')}</span>
+        </>
+      )}
     </>
   );
 }

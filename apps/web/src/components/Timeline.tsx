@@ -1,7 +1,14 @@
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 
-export interface TimelineEvent { at: string; type: string; body: string | null; actor: string | null; internal?: boolean; data?: unknown }
+export interface TimelineEvent {
+  at: string;
+  type: string;
+  body: string | null;
+  actor: string | null;
+  internal?: boolean;
+  data?: unknown;
+}
 
 /** What happened on a case, oldest first. */
 export function Timeline({ events }: { events: TimelineEvent[] }) {
@@ -9,13 +16,23 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
   return (
     <ol className="timeline">
       {events.map((e, i) => {
-        const { reason, label } = (e.data ?? {}) as { reason?: { da: string; en: string }; label?: { da: string; en: string } | string };
+        const { reason, label } = (e.data ?? {}) as {
+          reason?: { da: string; en: string };
+          label?: { da: string; en: string } | string;
+        };
         return (
           <li key={i} className={e.internal ? 'timeline-internal' : undefined}>
             <p className="timeline-head">
-              <strong>{t(`event.${e.type}` as MessageKey)}</strong>{e.internal && <> ({t('event.internal')})</>} · {new Date(e.at).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB')}{e.actor && <> · {e.actor}</>}
+              <strong>{t(`event.${e.type}` as MessageKey)}</strong>
+              {e.internal && <> ({t('event.internal')})</>} ·{' '}
+              {new Date(e.at).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB')}
+              {e.actor && <> · {e.actor}</>}
             </p>
-            {reason && <p>{t('event.reason')}: {pick(reason)}</p>}
+            {reason && (
+              <p>
+                {t('event.reason')}: {pick(reason)}
+              </p>
+            )}
             {label && <p>{typeof label === 'string' ? label : pick(label)}</p>}
             {e.body && <p className="timeline-body">{e.body}</p>}
           </li>

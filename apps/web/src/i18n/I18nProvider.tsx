@@ -13,15 +13,26 @@ const I18nContext = createContext<I18n | null>(null);
 const STORAGE_KEY = 'indgang.locale';
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'da'));
-  useEffect(() => { document.documentElement.lang = locale; }, [locale]);
-  const setLocale = useCallback((next: Locale) => { localStorage.setItem(STORAGE_KEY, next); setLocaleState(next); }, []);
-  const value = useMemo<I18n>(() => ({
-    locale,
-    setLocale,
-    t: (key, values) => MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? '')),
-    pick: (text) => text[locale],
-  }), [locale, setLocale]);
+  const [locale, setLocaleState] = useState<Locale>(() =>
+    localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'da',
+  );
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const setLocale = useCallback((next: Locale) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    setLocaleState(next);
+  }, []);
+  const value = useMemo<I18n>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, values) =>
+        MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? '')),
+      pick: (text) => text[locale],
+    }),
+    [locale, setLocale],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -7,7 +7,15 @@ import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
 
-interface AuditRow { seq: number; at: string; actorUserId: string | null; action: string; entityType: string; entityId: string | null; subjectPersonId: string | null }
+interface AuditRow {
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  subjectPersonId: string | null;
+}
 
 /** The auditor's view: the trail newest first, a filter, older pages, and a check of the whole chain. */
 export function AuditPage() {
@@ -22,22 +30,38 @@ export function AuditPage() {
   const [verification, setVerification] = useState<AuditCheck>();
   const [error, setError] = useState<ApiError>();
   const verify = async () => {
-    try { setVerification(await api<AuditCheck>('/api/v1/audit/verify')); } catch (e) { if (e instanceof ApiError) setError(e); else throw e; }
+    try {
+      setVerification(await api<AuditCheck>('/api/v1/audit/verify'));
+    } catch (e) {
+      if (e instanceof ApiError) setError(e);
+      else throw e;
+    }
   };
   const when = (iso: string) => new Date(iso).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB');
   const verdict = (v: AuditCheck) => {
     const reason = v.reason ? t(`audit.reason.${v.reason}`) : '';
     if (v.anchorFileProblem) return t('audit.anchorFile', { line: v.anchorFileProblem.line });
-    if (!v.ok && v.brokenAnchor) return t('audit.brokenAnchor', { at: when(v.brokenAnchor.at), pos: v.brokenAnchor.pos, reason });
+    if (!v.ok && v.brokenAnchor)
+      return t('audit.brokenAnchor', { at: when(v.brokenAnchor.at), pos: v.brokenAnchor.pos, reason });
     if (!v.ok) return t('audit.broken', { seq: v.firstBrokenSeq ?? '?', reason });
-    const anchored = v.anchors?.lastAt ? t('audit.anchored', { k: v.anchors.checked, at: when(v.anchors.lastAt) }) : t('audit.notAnchored');
+    const anchored = v.anchors?.lastAt
+      ? t('audit.anchored', { k: v.anchors.checked, at: when(v.anchors.lastAt) })
+      : t('audit.notAnchored');
     return `${t('audit.ok', { n: v.entries, hash: v.headHash.slice(0, 16) })} ${anchored}`;
   };
-  const onFilter = (e: FormEvent) => { e.preventDefault(); setBeforeSeq(null); setFilter(action.trim()); };
+  const onFilter = (e: FormEvent) => {
+    e.preventDefault();
+    setBeforeSeq(null);
+    setFilter(action.trim());
+  };
   const last = rows.data?.[rows.data.length - 1];
   return (
     <Page title={t('audit.title')}>
-      <p><button type="button" className="button button-primary" onClick={() => void verify()}>{t('audit.verify')}</button></p>
+      <p>
+        <button type="button" className="button button-primary" onClick={() => void verify()}>
+          {t('audit.verify')}
+        </button>
+      </p>
       <div aria-live="polite">
         {verification && (
           <div className={`alert ${verification.ok ? 'alert-success' : 'alert-error'}`}>
@@ -48,21 +72,47 @@ export function AuditPage() {
       <ErrorAlert error={error ?? rows.error} />
       <form onSubmit={onFilter} className="search-form">
         <div className="form-group">
-          <label className="form-label" htmlFor="audit-action">{t('audit.filter')}</label>
-          <input id="audit-action" className="form-input" value={action} onChange={(e) => setAction(e.target.value)} maxLength={60} />
+          <label className="form-label" htmlFor="audit-action">
+            {t('audit.filter')}
+          </label>
+          <input
+            id="audit-action"
+            className="form-input"
+            value={action}
+            onChange={(e) => setAction(e.target.value)}
+            maxLength={60}
+          />
         </div>
-        <button type="submit" className="button button-secondary">{t('org.searchButton')}</button>
+        <button type="submit" className="button button-secondary">
+          {t('org.searchButton')}
+        </button>
       </form>
       {rows.loading && <Loading />}
       {rows.data && (
         <div className="table--responsive-scroll">
           <table className="table">
-            <thead><tr><th scope="col">#</th><th scope="col">{t('audit.at')}</th><th scope="col">{t('audit.actor')}</th><th scope="col">{t('audit.action')}</th><th scope="col">{t('audit.entity')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('audit.at')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.entity')}</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.data.map((r) => (
                 <tr key={r.seq}>
-                  <td>{r.seq}</td><td>{new Date(r.at).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB')}</td><td>{r.actorUserId ?? '–'}</td>
-                  <td><code>{r.action}</code></td><td>{r.entityType}{r.entityId ? ` ${r.entityId}` : ''}</td>
+                  <td>{r.seq}</td>
+                  <td>{new Date(r.at).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB')}</td>
+                  <td>{r.actorUserId ?? '–'}</td>
+                  <td>
+                    <code>{r.action}</code>
+                  </td>
+                  <td>
+                    {r.entityType}
+                    {r.entityId ? ` ${r.entityId}` : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -70,7 +120,11 @@ export function AuditPage() {
         </div>
       )}
       {last && last.seq > 1 && rows.data?.length === 50 && (
-        <p><button type="button" className="button button-secondary" onClick={() => setBeforeSeq(last.seq)}>{t('audit.older')}</button></p>
+        <p>
+          <button type="button" className="button button-secondary" onClick={() => setBeforeSeq(last.seq)}>
+            {t('audit.older')}
+          </button>
+        </p>
       )}
     </Page>
   );

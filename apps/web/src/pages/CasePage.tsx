@@ -29,20 +29,37 @@ export function CasePage() {
 
   const send = async (e: FormEvent) => {
     e.preventDefault();
-    setError(undefined); setSent(false);
+    setError(undefined);
+    setSent(false);
     try {
-      await api(`/api/v1/cases/${id}/messages`, { method: 'POST', body: JSON.stringify({ body, attachmentIds: files }) });
-      setBody(''); setFiles([]); setSent(true);
+      await api(`/api/v1/cases/${id}/messages`, {
+        method: 'POST',
+        body: JSON.stringify({ body, attachmentIds: files }),
+      });
+      setBody('');
+      setFiles([]);
+      setSent(true);
       view.reload();
-    } catch (err) { if (err instanceof ApiError) setError(err); else throw err; }
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
   };
   const reopen = async () => {
-    try { await api(`/api/v1/cases/${id}/reopen`, { method: 'POST', body: JSON.stringify({ reason: '' }) }); view.reload(); } catch (err) { if (err instanceof ApiError) setError(err); else throw err; }
+    try {
+      await api(`/api/v1/cases/${id}/reopen`, { method: 'POST', body: JSON.stringify({ reason: '' }) });
+      view.reload();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    }
   };
 
   return (
     <Page title={c ? `${t('case.title')} ${c.number}` : t('case.title')}>
-      <p><Link to="/sager">{t('cases.title')}</Link></p>
+      <p>
+        <Link to="/sager">{t('cases.title')}</Link>
+      </p>
       <ErrorAlert error={view.error} />
       {view.loading && !c && <Loading />}
       {c && (
@@ -54,14 +71,34 @@ export function CasePage() {
             </div>
           )}
           <dl className="facts case-facts">
-            <dt>{t('cases.service')}</dt><dd>{textOf(c.service.name, locale)}</dd>
-            <dt>{t('cases.status')}</dt><dd><StatusTag status={c.status} overdue={c.overdue} /></dd>
-            <dt>{t('cases.step')}</dt><dd data-testid="case-step">{pick(c.step)}</dd>
-            {c.status !== 'resolved' && <><dt>{t('cases.expected')}</dt><dd>{c.expectedDate}</dd></>}
-            {c.outcome && <><dt>{t('case.outcome')}</dt><dd>{c.outcome}</dd></>}
-            <dt>{t('person.unit')}</dt><dd>{c.unitName}</dd>
+            <dt>{t('cases.service')}</dt>
+            <dd>{textOf(c.service.name, locale)}</dd>
+            <dt>{t('cases.status')}</dt>
+            <dd>
+              <StatusTag status={c.status} overdue={c.overdue} />
+            </dd>
+            <dt>{t('cases.step')}</dt>
+            <dd data-testid="case-step">{pick(c.step)}</dd>
+            {c.status !== 'resolved' && (
+              <>
+                <dt>{t('cases.expected')}</dt>
+                <dd>{c.expectedDate}</dd>
+              </>
+            )}
+            {c.outcome && (
+              <>
+                <dt>{t('case.outcome')}</dt>
+                <dd>{c.outcome}</dd>
+              </>
+            )}
+            <dt>{t('person.unit')}</dt>
+            <dd>{c.unitName}</dd>
           </dl>
-          {c.status === 'awaiting_submitter' && <div className="alert alert-warning"><p className="alert-text">{t('case.awaiting')}</p></div>}
+          {c.status === 'awaiting_submitter' && (
+            <div className="alert alert-warning">
+              <p className="alert-text">{t('case.awaiting')}</p>
+            </div>
+          )}
           <h2>{t('case.timeline')}</h2>
           <Timeline events={c.timeline} />
           {c.status !== 'resolved' ? (
@@ -69,20 +106,52 @@ export function CasePage() {
               <h2>{c.status === 'awaiting_submitter' ? t('case.answer') : t('case.followUp')}</h2>
               <ErrorAlert error={error} />
               <div className="form-group">
-                <label className="form-label" htmlFor="message-body">{t('case.message')}</label>
-                <textarea id="message-body" className="form-input" maxLength={4000} value={body} onChange={(e) => setBody(e.target.value)} />
+                <label className="form-label" htmlFor="message-body">
+                  {t('case.message')}
+                </label>
+                <textarea
+                  id="message-body"
+                  className="form-input"
+                  maxLength={4000}
+                  value={body}
+                  onChange={(e) => setBody(e.target.value)}
+                />
               </div>
-              <FormFieldInput field={{ id: 'files', type: 'file', label: { da: 'Vedhæft fil', en: 'Attach file' }, accept: ['application/pdf', 'image/jpeg', 'image/png'] }} inputId="message-files" value={files} onChange={(v) => setFiles(v as string[])} />
-              <button type="submit" className="button button-primary">{t('case.send')}</button>
+              <FormFieldInput
+                field={{
+                  id: 'files',
+                  type: 'file',
+                  label: { da: 'Vedhæft fil', en: 'Attach file' },
+                  accept: ['application/pdf', 'image/jpeg', 'image/png'],
+                }}
+                inputId="message-files"
+                value={files}
+                onChange={(v) => setFiles(v as string[])}
+              />
+              <button type="submit" className="button button-primary">
+                {t('case.send')}
+              </button>
               <p aria-live="polite">{sent && t('case.sent')}</p>
             </form>
           ) : (
-            <p><button type="button" className="button button-secondary" onClick={() => void reopen()}>{t('case.reopen')}</button></p>
+            <p>
+              <button type="button" className="button button-secondary" onClick={() => void reopen()}>
+                {t('case.reopen')}
+              </button>
+            </p>
           )}
           <h2>{t('case.documents')}</h2>
           <ul>
-            {c.documents.map((d) => <li key={d.id}>{textOf(d.label, locale)}: {d.satisfied ? t('form.docAttached') : t('form.docMissing')}</li>)}
-            {c.attachments.map((a) => <li key={a.id}><a href={`/api/v1/attachments/${a.id}`}>{a.fileName}</a></li>)}
+            {c.documents.map((d) => (
+              <li key={d.id}>
+                {textOf(d.label, locale)}: {d.satisfied ? t('form.docAttached') : t('form.docMissing')}
+              </li>
+            ))}
+            {c.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/api/v1/attachments/${a.id}`}>{a.fileName}</a>
+              </li>
+            ))}
           </ul>
           <h2>{t('case.answers')}</h2>
           <AnswersSummary def={c.definition} answers={c.answers} files={c.attachments} />

@@ -14,27 +14,53 @@ export function CatalogAdminPage() {
   const onImport = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
-    setError(undefined); setResult(null);
+    setError(undefined);
+    setResult(null);
     try {
       setResult(await api('/api/v1/catalog/import', { method: 'POST', body: await file.text() }));
     } catch (err) {
       if (err instanceof ApiError) setError(err);
-      else setError(new ApiError(400, { code: 'json', message: { da: 'Filen er ikke gyldig JSON.', en: 'The file is not valid JSON.' }, fields: [] }));
+      else
+        setError(
+          new ApiError(400, {
+            code: 'json',
+            message: { da: 'Filen er ikke gyldig JSON.', en: 'The file is not valid JSON.' },
+            fields: [],
+          }),
+        );
     }
   };
   return (
     <Page title={t('catalogAdmin.title')}>
       <p>{t('catalogAdmin.intro')}</p>
-      <p><a className="button button-secondary" href="/api/v1/catalog/export" download="indgang-katalog.json">{t('catalogAdmin.export')}</a></p>
+      <p>
+        <a className="button button-secondary" href="/api/v1/catalog/export" download="indgang-katalog.json">
+          {t('catalogAdmin.export')}
+        </a>
+      </p>
       <form onSubmit={(e) => void onImport(e)}>
         <div className="form-group">
-          <label className="form-label" htmlFor="catalog-file">{t('catalogAdmin.file')}</label>
-          <input id="catalog-file" className="form-file-input" type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <label className="form-label" htmlFor="catalog-file">
+            {t('catalogAdmin.file')}
+          </label>
+          <input
+            id="catalog-file"
+            className="form-file-input"
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
-        <button type="submit" className="button button-primary" disabled={!file}>{t('catalogAdmin.import')}</button>
+        <button type="submit" className="button button-primary" disabled={!file}>
+          {t('catalogAdmin.import')}
+        </button>
       </form>
       <ErrorAlert error={error} />
-      <SuccessNotice text={result && t('catalogAdmin.done', { added: result.added.length, unchanged: result.unchanged.length })} />
+      <SuccessNotice
+        text={
+          result && t('catalogAdmin.done', { added: result.added.length, unchanged: result.unchanged.length })
+        }
+      />
     </Page>
   );
 }

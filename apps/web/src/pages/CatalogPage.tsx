@@ -13,15 +13,25 @@ export function CatalogPage() {
   const { t, locale } = useI18n();
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState('');
-  const list = useApi<{ services: ServiceCard[] }>(`/api/v1/catalog/services${submitted ? `?q=${encodeURIComponent(submitted)}` : ''}`);
-  const onSearch = (e: FormEvent) => { e.preventDefault(); setSubmitted(query.trim()); };
+  const list = useApi<{ services: ServiceCard[] }>(
+    `/api/v1/catalog/services${submitted ? `?q=${encodeURIComponent(submitted)}` : ''}`,
+  );
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(query.trim());
+  };
   const services = list.data?.services ?? [];
-  const popular = [...services].filter((s) => s.usedInMyUnits > 0).sort((a, b) => b.usedInMyUnits - a.usedInMyUnits).slice(0, 3);
+  const popular = [...services]
+    .filter((s) => s.usedInMyUnits > 0)
+    .sort((a, b) => b.usedInMyUnits - a.usedInMyUnits)
+    .slice(0, 3);
   const categories = [...new Set(services.map((s) => s.category))].sort();
   const card = (s: ServiceCard) => (
     <li key={s.id} className="card">
       <div className="card-content">
-        <h3 className="header-title"><Link to={`/services/${s.id}`}>{textOf(s.name, locale)}</Link></h3>
+        <h3 className="header-title">
+          <Link to={`/services/${s.id}`}>{textOf(s.name, locale)}</Link>
+        </h3>
         <p>{textOf(s.summary, locale)}</p>
       </div>
     </li>
@@ -30,10 +40,21 @@ export function CatalogPage() {
     <Page title={t('catalog.title')}>
       <form className="search-form" role="search" onSubmit={onSearch}>
         <div className="form-group">
-          <label className="form-label" htmlFor="catalog-search">{t('catalog.search')}</label>
-          <input id="catalog-search" className="form-input" type="search" maxLength={100} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <label className="form-label" htmlFor="catalog-search">
+            {t('catalog.search')}
+          </label>
+          <input
+            id="catalog-search"
+            className="form-input"
+            type="search"
+            maxLength={100}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
         </div>
-        <button type="submit" className="button button-primary">{t('org.searchButton')}</button>
+        <button type="submit" className="button button-primary">
+          {t('org.searchButton')}
+        </button>
       </form>
       <ErrorAlert error={list.error} />
       {list.loading && <Loading />}

@@ -5,8 +5,16 @@ import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
 
-interface Progress { phase: 'read' | 'validate' | 'write'; done: number; total: number }
-interface Summary { units: number; people: number; employments: number }
+interface Progress {
+  phase: 'read' | 'validate' | 'write';
+  done: number;
+  total: number;
+}
+interface Summary {
+  units: number;
+  people: number;
+  employments: number;
+}
 
 /** Organisation import with a progress bar fed by the server's progress stream. */
 export function ImportPage() {
@@ -20,16 +28,27 @@ export function ImportPage() {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
-    setBusy(true); setResult(null); setError(null); setProgress(null);
+    setBusy(true);
+    setResult(null);
+    setError(null);
+    setProgress(null);
     const type = file.name.toLowerCase().endsWith('.json') ? 'application/json' : 'text/csv';
     try {
       const response = await fetch(`/api/v1/org/imports?fileName=${encodeURIComponent(file.name)}`, {
-        method: 'POST', body: await file.text(), credentials: 'same-origin',
+        method: 'POST',
+        body: await file.text(),
+        credentials: 'same-origin',
         headers: { 'content-type': type, accept: 'application/x-ndjson', ...csrfHeader() },
       });
       if (!response.ok || !response.body) {
         const body = await response.json().catch(() => null);
-        setError(body?.error ?? { code: 'http', message: { da: `Serverfejl (${response.status}).`, en: `Server error (${response.status}).` }, fields: [] });
+        setError(
+          body?.error ?? {
+            code: 'http',
+            message: { da: `Serverfejl (${response.status}).`, en: `Server error (${response.status}).` },
+            fields: [],
+          },
+        );
         return;
       }
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -41,7 +60,11 @@ export function ImportPage() {
         const lines = buffer.split('\n');
         buffer = lines.pop() ?? '';
         for (const line of lines.filter(Boolean)) {
-          const message = JSON.parse(line) as { progress?: Progress; result?: { summary: Summary }; error?: ApiErrorBody };
+          const message = JSON.parse(line) as {
+            progress?: Progress;
+            result?: { summary: Summary };
+            error?: ApiErrorBody;
+          };
           if (message.progress) setProgress(message.progress);
           if (message.result) setResult(message.result.summary);
           if (message.error) setError(message.error);
@@ -58,19 +81,37 @@ export function ImportPage() {
       <p>{t('import.intro')}</p>
       <form onSubmit={(e) => void onSubmit(e)}>
         <div className="form-group">
-          <label className="form-label" htmlFor="import-file">{t('import.file')}</label>
-          <input id="import-file" className="form-file-input" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <label className="form-label" htmlFor="import-file">
+            {t('import.file')}
+          </label>
+          <input
+            id="import-file"
+            className="form-file-input"
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
-        <button type="submit" className="button button-primary" disabled={!file || busy}>{t('import.start')}</button>
+        <button type="submit" className="button button-primary" disabled={!file || busy}>
+          {t('import.start')}
+        </button>
       </form>
       {progress && busy && (
         <div className="import-progress">
-          <label htmlFor="import-progress">{t(`import.phase.${progress.phase}` as MessageKey)} ({percent} %)</label>
-          <progress id="import-progress" max={100} value={percent}>{percent} %</progress>
+          <label htmlFor="import-progress">
+            {t(`import.phase.${progress.phase}` as MessageKey)} ({percent} %)
+          </label>
+          <progress id="import-progress" max={100} value={percent}>
+            {percent} %
+          </progress>
         </div>
       )}
       <div aria-live="polite">
-        {result && <div className="alert alert-success"><p className="alert-text">{t('import.done', { ...result })}</p></div>}
+        {result && (
+          <div className="alert alert-success">
+            <p className="alert-text">{t('import.done', { ...result })}</p>
+          </div>
+        )}
       </div>
       {error && (
         <div className="alert alert-error" role="alert">
@@ -82,8 +123,22 @@ export function ImportPage() {
           <h2>{t('import.errors')}</h2>
           <div className="table--responsive-scroll">
             <table className="table" data-testid="import-errors">
-              <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.message')}</th></tr></thead>
-              <tbody>{error.fields.map((f, i) => <tr key={i}><td>{f.row ?? '–'}</td><td>{f.column ?? f.path}</td><td>{pick(f.message)}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.row')}</th>
+                  <th scope="col">{t('import.column')}</th>
+                  <th scope="col">{t('import.message')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {error.fields.map((f, i) => (
+                  <tr key={i}>
+                    <td>{f.row ?? '–'}</td>
+                    <td>{f.column ?? f.path}</td>
+                    <td>{pick(f.message)}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
         </>

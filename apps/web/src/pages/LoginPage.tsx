@@ -27,17 +27,28 @@ export function LoginPage() {
       await refresh();
       navigate('/');
     } catch (e) {
-      if (e instanceof ApiError) setError(e); else throw e;
+      if (e instanceof ApiError) setError(e);
+      else throw e;
     }
   };
 
   return (
     <Page title={t('login.title')}>
       <p className="font-lead">{t('login.intro')}</p>
-      {loginError && <div className="alert alert-error" role="alert"><p className="alert-text">{loginError}</p></div>}
+      {loginError && (
+        <div className="alert alert-error" role="alert">
+          <p className="alert-text">{loginError}</p>
+        </div>
+      )}
       <ErrorAlert error={error ?? options.error ?? demoUsers.error} />
       {options.loading && <Loading />}
-      {options.data?.oidc && <p><a className="button button-primary" href="/auth/oidc/login">{t('login.oidc')}</a></p>}
+      {options.data?.oidc && (
+        <p>
+          <a className="button button-primary" href="/auth/oidc/login">
+            {t('login.oidc')}
+          </a>
+        </p>
+      )}
       {options.data?.demoLogin && (
         <section aria-labelledby="demo-heading">
           <h2 id="demo-heading">{t('login.demoTitle')}</h2>
@@ -45,8 +56,14 @@ export function LoginPage() {
           <ul className="demo-users">
             {demoUsers.data?.map((u) => (
               <li key={u.id}>
-                <button type="button" className="button button-secondary" data-user={u.id} onClick={() => void loginAs(u.id)}>
-                  <span className="sr-only">{t('login.as')} </span>{u.displayName}
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  data-user={u.id}
+                  onClick={() => void loginAs(u.id)}
+                >
+                  <span className="sr-only">{t('login.as')} </span>
+                  {u.displayName}
                 </button>
                 <span className="demo-user-role">{pick(u.description)}</span>
               </li>

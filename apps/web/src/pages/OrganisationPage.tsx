@@ -15,7 +15,14 @@ function UnitTree({ units, parentId }: { units: UnitSummary[]; parentId: string 
     <ul className="unit-tree">
       {children.map((u) => {
         const hasChildren = units.some((c) => c.parentId === u.id);
-        const label = <><Link to={`/organisation/enhed/${encodeURIComponent(u.id)}`}>{u.name}</Link> <span className="unit-meta">({u.employeeCount} {t('org.employees')})</span></>;
+        const label = (
+          <>
+            <Link to={`/organisation/enhed/${encodeURIComponent(u.id)}`}>{u.name}</Link>{' '}
+            <span className="unit-meta">
+              ({u.employeeCount} {t('org.employees')})
+            </span>
+          </>
+        );
         return (
           <li key={u.id}>
             {hasChildren ? (
@@ -24,7 +31,9 @@ function UnitTree({ units, parentId }: { units: UnitSummary[]; parentId: string 
                 <p className="unit-self">{label}</p>
                 <UnitTree units={units} parentId={u.id} />
               </details>
-            ) : label}
+            ) : (
+              label
+            )}
           </li>
         );
       })}
@@ -38,23 +47,47 @@ export function OrganisationPage() {
   const units = useApi<UnitSummary[]>('/api/v1/org/units');
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState<string | null>(null);
-  const hits = useApi<PersonHit[]>(submitted ? `/api/v1/org/persons?q=${encodeURIComponent(submitted)}` : null);
-  const onSearch = (e: FormEvent) => { e.preventDefault(); setSubmitted(query.trim()); };
+  const hits = useApi<PersonHit[]>(
+    submitted ? `/api/v1/org/persons?q=${encodeURIComponent(submitted)}` : null,
+  );
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(query.trim());
+  };
   return (
     <Page title={t('org.title')}>
       <form className="search-form" onSubmit={onSearch} role="search">
         <div className="form-group">
-          <label className="form-label" htmlFor="person-search">{t('org.search')}</label>
-          <input id="person-search" className="form-input" type="search" minLength={2} maxLength={100} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <label className="form-label" htmlFor="person-search">
+            {t('org.search')}
+          </label>
+          <input
+            id="person-search"
+            className="form-input"
+            type="search"
+            minLength={2}
+            maxLength={100}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
         </div>
-        <button type="submit" className="button button-primary">{t('org.searchButton')}</button>
+        <button type="submit" className="button button-primary">
+          {t('org.searchButton')}
+        </button>
       </form>
       <ErrorAlert error={hits.error} />
       {hits.data && (
         <section aria-live="polite">
-          {hits.data.length === 0 ? <p>{t('org.noHits')}</p> : (
+          {hits.data.length === 0 ? (
+            <p>{t('org.noHits')}</p>
+          ) : (
             <ul className="person-hits">
-              {hits.data.map((p) => <li key={p.id}><Link to={`/organisation/person/${encodeURIComponent(p.id)}`}>{p.name}</Link> ({p.employeeNumber})</li>)}
+              {hits.data.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/organisation/person/${encodeURIComponent(p.id)}`}>{p.name}</Link> (
+                  {p.employeeNumber})
+                </li>
+              ))}
             </ul>
           )}
         </section>
@@ -62,7 +95,8 @@ export function OrganisationPage() {
       <h2>{t('org.units')}</h2>
       <ErrorAlert error={units.error} />
       {units.loading && <Loading />}
-      {units.data && (units.data.length === 0 ? <p>{t('org.none')}</p> : <UnitTree units={units.data} parentId={null} />)}
+      {units.data &&
+        (units.data.length === 0 ? <p>{t('org.none')}</p> : <UnitTree units={units.data} parentId={null} />)}
     </Page>
   );
 }

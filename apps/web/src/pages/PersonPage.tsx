@@ -14,17 +14,23 @@ export function PersonPage() {
   const { me } = useSession();
   const { id = '' } = useParams();
   const [reveal, setReveal] = useState(false);
-  const person = useApi<PersonDetail>(`/api/v1/org/persons/${encodeURIComponent(id)}${reveal ? '?reveal=cpr' : ''}`);
+  const person = useApi<PersonDetail>(
+    `/api/v1/org/persons/${encodeURIComponent(id)}${reveal ? '?reveal=cpr' : ''}`,
+  );
   const p = person.data;
   return (
     <Page title={p ? `${p.firstName} ${p.lastName}` : t('org.title')}>
-      <p><Link to="/organisation">{t('common.back')}</Link></p>
+      <p>
+        <Link to="/organisation">{t('common.back')}</Link>
+      </p>
       <ErrorAlert error={person.error} />
       {person.loading && !p && <Loading />}
       {p && <PersonFacts person={p} linkUnits />}
       {p && p.cpr && !p.cprRevealed && can(me, 'person.readCpr') && (
         <p>
-          <button type="button" className="button button-secondary" onClick={() => setReveal(true)}>{t('person.revealCpr')}</button>{' '}
+          <button type="button" className="button button-secondary" onClick={() => setReveal(true)}>
+            {t('person.revealCpr')}
+          </button>{' '}
           <span>{t('person.revealNote')}</span>
         </p>
       )}

@@ -24,22 +24,46 @@ export function ProfilePage() {
     <Page title={t('profile.title')}>
       <ErrorAlert error={profile.error ?? delegations.error} />
       {profile.loading && <Loading />}
-      {profile.data && (profile.data.person ? <PersonFacts person={profile.data.person} linkUnits={can(me, 'org.read')} /> : <p>{t('profile.noPerson')}</p>)}
+      {profile.data &&
+        (profile.data.person ? (
+          <PersonFacts person={profile.data.person} linkUnits={can(me, 'org.read')} />
+        ) : (
+          <p>{t('profile.noPerson')}</p>
+        ))}
       <h2>{t('profile.delegations')}</h2>
       {delegations.data && delegations.data.length === 0 && <p>{t('profile.noDelegations')}</p>}
       {delegations.data && delegations.data.length > 0 && (
         <ul className="delegation-list">
           {delegations.data.map((d) => (
             <li key={d.id}>
-              {t('delegation.line', { from: d.fromName, to: d.toName, unit: d.unitName, start: d.validFrom, end: d.validTo })}
-              {d.revoked ? ` (${t('delegation.revoked')})` : d.givenByMe && (
-                <> <button type="button" className="button button-tertiary" onClick={() => void revoke(d.id)}>{t('delegation.revoke')}</button></>
-              )}
+              {t('delegation.line', {
+                from: d.fromName,
+                to: d.toName,
+                unit: d.unitName,
+                start: d.validFrom,
+                end: d.validTo,
+              })}
+              {d.revoked
+                ? ` (${t('delegation.revoked')})`
+                : d.givenByMe && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="button button-tertiary"
+                        onClick={() => void revoke(d.id)}
+                      >
+                        {t('delegation.revoke')}
+                      </button>
+                    </>
+                  )}
             </li>
           ))}
         </ul>
       )}
-      {me && can(me, 'delegation.manage') && <DelegationForm ledUnitIds={me.ledUnitIds} onCreated={delegations.reload} />}
+      {me && can(me, 'delegation.manage') && (
+        <DelegationForm ledUnitIds={me.ledUnitIds} onCreated={delegations.reload} />
+      )}
     </Page>
   );
 }

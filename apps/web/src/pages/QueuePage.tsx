@@ -22,35 +22,70 @@ export function QueuePage() {
   const [chosenTeam, setTeamId] = useState<string | null>(me?.teamIds[0] ?? null);
   const teamId = chosenTeam ?? teams.data?.[0]?.id ?? '';
   const [assigned, setAssigned] = useState<'any' | 'me' | 'none'>('any');
-  const queue = useApi<Row[]>(teamId ? `/api/v1/backoffice/queue?teamId=${encodeURIComponent(teamId)}&assigned=${assigned}` : null);
+  const queue = useApi<Row[]>(
+    teamId ? `/api/v1/backoffice/queue?teamId=${encodeURIComponent(teamId)}&assigned=${assigned}` : null,
+  );
   const [error, setError] = useState<ApiError>();
   const [empty, setEmpty] = useState(false);
-  const returns = useApi<Array<{ reason: string; serviceId: string; unitName: string; returns: number }>>('/api/v1/backoffice/returns');
+  const returns = useApi<Array<{ reason: string; serviceId: string; unitName: string; returns: number }>>(
+    '/api/v1/backoffice/returns',
+  );
   const next = async () => {
-    setError(undefined); setEmpty(false);
+    setError(undefined);
+    setEmpty(false);
     try {
-      const result = await api<{ case: { id: string } | null }>(`/api/v1/backoffice/queue/${teamId}/next`, { method: 'POST', body: '{}' });
-      if (result.case) navigate(`/sagsbehandling/sager/${result.case.id}`); else setEmpty(true);
-    } catch (e) { if (e instanceof ApiError) setError(e); else throw e; }
+      const result = await api<{ case: { id: string } | null }>(`/api/v1/backoffice/queue/${teamId}/next`, {
+        method: 'POST',
+        body: '{}',
+      });
+      if (result.case) navigate(`/sagsbehandling/sager/${result.case.id}`);
+      else setEmpty(true);
+    } catch (e) {
+      if (e instanceof ApiError) setError(e);
+      else throw e;
+    }
   };
   return (
     <Page title={t('queue.title')}>
       <div className="search-form">
         <div className="form-group">
-          <label className="form-label" htmlFor="queue-team">{t('queue.team')}</label>
-          <select id="queue-team" className="form-select" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-            {teams.data?.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+          <label className="form-label" htmlFor="queue-team">
+            {t('queue.team')}
+          </label>
+          <select
+            id="queue-team"
+            className="form-select"
+            value={teamId}
+            onChange={(e) => setTeamId(e.target.value)}
+          >
+            {teams.data?.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="form-group">
-          <label className="form-label" htmlFor="queue-assigned">{t('queue.assigned')}</label>
-          <select id="queue-assigned" className="form-select" value={assigned} onChange={(e) => setAssigned(e.target.value as 'any')}>
-            <option value="any">{t('queue.any')}</option><option value="me">{t('queue.me')}</option><option value="none">{t('queue.none')}</option>
+          <label className="form-label" htmlFor="queue-assigned">
+            {t('queue.assigned')}
+          </label>
+          <select
+            id="queue-assigned"
+            className="form-select"
+            value={assigned}
+            onChange={(e) => setAssigned(e.target.value as 'any')}
+          >
+            <option value="any">{t('queue.any')}</option>
+            <option value="me">{t('queue.me')}</option>
+            <option value="none">{t('queue.none')}</option>
           </select>
         </div>
-        {me?.permissions.includes('cases.handle') && !me.roles.every((r) => r === 'auditor' || r === 'employee') && (
-          <button type="button" className="button button-primary" onClick={() => void next()}>{t('queue.next')}</button>
-        )}
+        {me?.permissions.includes('cases.handle') &&
+          !me.roles.every((r) => r === 'auditor' || r === 'employee') && (
+            <button type="button" className="button button-primary" onClick={() => void next()}>
+              {t('queue.next')}
+            </button>
+          )}
       </div>
       <ErrorAlert error={error ?? queue.error} />
       <p aria-live="polite">{empty && t('queue.empty')}</p>
@@ -58,12 +93,29 @@ export function QueuePage() {
       {queue.data && (
         <div className="table--responsive-scroll">
           <table className="table">
-            <thead><tr><th scope="col">{t('cases.number')}</th><th scope="col">{t('cases.service')}</th><th scope="col">{t('person.unit')}</th><th scope="col">{t('cases.status')}</th><th scope="col">{t('queue.due')}</th><th scope="col">{t('queue.assignee')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.number')}</th>
+                <th scope="col">{t('cases.service')}</th>
+                <th scope="col">{t('person.unit')}</th>
+                <th scope="col">{t('cases.status')}</th>
+                <th scope="col">{t('queue.due')}</th>
+                <th scope="col">{t('queue.assignee')}</th>
+              </tr>
+            </thead>
             <tbody>
               {queue.data.map((c) => (
                 <tr key={c.id}>
-                  <td><Link to={`/sagsbehandling/sager/${c.id}`}>{c.number}</Link></td><td>{textOf(c.serviceName, locale)}</td><td>{c.unitName}</td>
-                  <td><StatusTag status={c.status} overdue={c.overdue} /></td><td title={pick(c.step)}>{c.expectedDate}</td><td>{c.assignee ?? '–'}</td>
+                  <td>
+                    <Link to={`/sagsbehandling/sager/${c.id}`}>{c.number}</Link>
+                  </td>
+                  <td>{textOf(c.serviceName, locale)}</td>
+                  <td>{c.unitName}</td>
+                  <td>
+                    <StatusTag status={c.status} overdue={c.overdue} />
+                  </td>
+                  <td title={pick(c.step)}>{c.expectedDate}</td>
+                  <td>{c.assignee ?? '–'}</td>
                 </tr>
               ))}
             </tbody>
@@ -74,8 +126,24 @@ export function QueuePage() {
       {returns.data && returns.data.length === 0 && <p>{t('queue.returnsNone')}</p>}
       {returns.data && returns.data.length > 0 && (
         <table className="table">
-          <thead><tr><th scope="col">{t('queue.reason')}</th><th scope="col">{t('cases.service')}</th><th scope="col">{t('person.unit')}</th><th scope="col">{t('queue.count')}</th></tr></thead>
-          <tbody>{returns.data.map((r) => <tr key={`${r.reason}-${r.serviceId}-${r.unitName}`}><td>{r.reason}</td><td>{r.serviceId}</td><td>{r.unitName}</td><td>{r.returns}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">{t('queue.reason')}</th>
+              <th scope="col">{t('cases.service')}</th>
+              <th scope="col">{t('person.unit')}</th>
+              <th scope="col">{t('queue.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {returns.data.map((r) => (
+              <tr key={`${r.reason}-${r.serviceId}-${r.unitName}`}>
+                <td>{r.reason}</td>
+                <td>{r.serviceId}</td>
+                <td>{r.unitName}</td>
+                <td>{r.returns}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       )}
     </Page>

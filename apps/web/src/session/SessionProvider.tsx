@@ -2,12 +2,27 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { api, ApiError, setCsrfToken } from '../api/apiClient';
 
 export interface Me {
-  userId: string; personId: string | null; displayName: string; email: string | null;
-  roles: string[]; orgWide: boolean; permissions: string[]; ledUnitIds: string[]; delegatedUnitIds: string[]; teamIds: string[];
-  locale: 'da' | 'en'; csrfToken: string; demo: boolean;
+  userId: string;
+  personId: string | null;
+  displayName: string;
+  email: string | null;
+  roles: string[];
+  orgWide: boolean;
+  permissions: string[];
+  ledUnitIds: string[];
+  delegatedUnitIds: string[];
+  teamIds: string[];
+  locale: 'da' | 'en';
+  csrfToken: string;
+  demo: boolean;
 }
 
-interface SessionState { me: Me | null; loading: boolean; refresh(): Promise<void>; logout(): Promise<void> }
+interface SessionState {
+  me: Me | null;
+  loading: boolean;
+  refresh(): Promise<void>;
+  logout(): Promise<void>;
+}
 
 const SessionContext = createContext<SessionState | null>(null);
 
@@ -32,8 +47,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setCsrfToken(undefined);
     setMe(null);
   }, []);
-  useEffect(() => { void refresh(); }, [refresh]);
-  return <SessionContext.Provider value={{ me, loading, refresh, logout }}>{children}</SessionContext.Provider>;
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  return (
+    <SessionContext.Provider value={{ me, loading, refresh, logout }}>{children}</SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionState {

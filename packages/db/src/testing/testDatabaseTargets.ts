@@ -3,14 +3,29 @@ import pg from 'pg';
 import { migrate } from '../migrate';
 import { openDatabase, type Database } from '../openDatabase';
 
-export interface TestDatabase { database: Database; url?: string; drop(): Promise<void> }
-export interface TestDatabaseTarget { name: 'pglite' | 'postgres'; create(): Promise<TestDatabase> }
+export interface TestDatabase {
+  database: Database;
+  url?: string;
+  drop(): Promise<void>;
+}
+export interface TestDatabaseTarget {
+  name: 'pglite' | 'postgres';
+  create(): Promise<TestDatabase>;
+}
 
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function reachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try { await client.connect(); await client.query('SELECT 1'); return true; } catch { return false; } finally { await client.end().catch(() => undefined); }
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /**
@@ -19,14 +34,16 @@ async function reachable(url: string): Promise<boolean> {
  * unreachable PostgreSQL an error instead of a skip.
  */
 export async function testDatabaseTargets(): Promise<TestDatabaseTarget[]> {
-  const targets: TestDatabaseTarget[] = [{
-    name: 'pglite',
-    async create() {
-      const database = await openDatabase({});
-      await migrate(database.pool);
-      return { database, drop: () => database.close() };
+  const targets: TestDatabaseTarget[] = [
+    {
+      name: 'pglite',
+      async create() {
+        const database = await openDatabase({});
+        await migrate(database.pool);
+        return { database, drop: () => database.close() };
+      },
     },
-  }];
+  ];
   const adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;
   if (await reachable(adminUrl)) {
     targets.push({ name: 'postgres', create: () => createPostgresDatabase(adminUrl) });

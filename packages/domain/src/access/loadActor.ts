@@ -7,7 +7,8 @@ import { isOrgWide } from './Actor';
 import { ROLES, type Role } from './roles';
 
 export interface ActorRow {
-  person_id: string | null; display_name: string;
+  person_id: string | null;
+  display_name: string;
   assignments: Array<{ role: string; unit_id: string | null; team_id: string | null }>;
   managed: Array<{ id: string; path: string }>;
   delegated: Array<{ id: string; path: string }>;
@@ -21,7 +22,11 @@ export interface ActorRow {
 export async function loadActor(db: Pick<Db, 'execute'>, userId: string, today: string): Promise<Actor> {
   const { rows } = await db.execute(actorQuery(sql``, sql`FROM users u WHERE u.id = ${userId}`, today));
   const row = rows[0] as unknown as ActorRow | undefined;
-  if (!row) throw new DomainError('unauthenticated', 'unknown_user', { da: 'Brugeren findes ikke.', en: 'Unknown user.' });
+  if (!row)
+    throw new DomainError('unauthenticated', 'unknown_user', {
+      da: 'Brugeren findes ikke.',
+      en: 'Unknown user.',
+    });
   return toActor(userId, row);
 }
 
@@ -38,7 +43,9 @@ export function actorQuery(extraColumns: SQL, from: SQL, today: string): SQL {
 }
 
 export function toActor(userId: string, row: ActorRow): Actor {
-  const roles = new Set<Role>(row.assignments.map((a) => a.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)));
+  const roles = new Set<Role>(
+    row.assignments.map((a) => a.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+  );
   const led = new Map([...row.assigned_paths, ...row.managed].map((u) => [u.id, u.path]));
   if (row.person_id) roles.add('employee');
   if (led.size > 0) roles.add('leader');

@@ -1,16 +1,43 @@
 export const ROLES = [
-  'leader', 'deputy', 'employee', 'caseworker', 'anchor', 'process_owner',
-  'configurator', 'team_lead', 'auditor', 'administrator', 'programme_manager', 'finance',
+  'leader',
+  'deputy',
+  'employee',
+  'caseworker',
+  'anchor',
+  'process_owner',
+  'configurator',
+  'team_lead',
+  'auditor',
+  'administrator',
+  'programme_manager',
+  'finance',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
 
 /** Roles of the shared service centre and of oversight that see the whole organisation. */
 export const ORG_WIDE_ROLES: ReadonlySet<Role> = new Set([
-  'caseworker', 'anchor', 'process_owner', 'configurator', 'team_lead', 'auditor', 'administrator',
+  'caseworker',
+  'anchor',
+  'process_owner',
+  'configurator',
+  'team_lead',
+  'auditor',
+  'administrator',
 ]);
 
-export const PERMISSIONS = ['org.read', 'org.import', 'person.readCpr', 'audit.read', 'delegation.manage', 'catalog.manage', 'cases.handle', 'benefits.read', 'benefits.manage', 'privacy.manage'] as const;
+export const PERMISSIONS = [
+  'org.read',
+  'org.import',
+  'person.readCpr',
+  'audit.read',
+  'delegation.manage',
+  'catalog.manage',
+  'cases.handle',
+  'benefits.read',
+  'benefits.manage',
+  'privacy.manage',
+] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -23,7 +50,14 @@ const GRANTS: Record<Permission, ReadonlySet<Role>> = {
   'catalog.manage': new Set(['configurator', 'process_owner', 'administrator']),
   'cases.handle': new Set(['caseworker', 'anchor', 'team_lead', 'process_owner', 'administrator', 'auditor']),
   // Programmes, business cases, benefit trees and KPIs: aggregates, never personal data.
-  'benefits.read': new Set(['programme_manager', 'finance', 'process_owner', 'team_lead', 'auditor', 'administrator']),
+  'benefits.read': new Set([
+    'programme_manager',
+    'finance',
+    'process_owner',
+    'team_lead',
+    'auditor',
+    'administrator',
+  ]),
   'benefits.manage': new Set(['programme_manager', 'finance', 'administrator']),
   // A person's data on request (GDPR art. 15) and legal holds on what the retention job would delete.
   'privacy.manage': new Set(['administrator']),

@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -16,7 +24,15 @@ export interface AnchorFiles {
 }
 
 /** One anchored head of the chain: its position and hash, when, and the signature over them. */
-export interface AnchorLine { v: 1; chain: string; pos: number; hash: string; at: string; keyId: string; sig: string }
+export interface AnchorLine {
+  v: 1;
+  chain: string;
+  pos: number;
+  hash: string;
+  at: string;
+  keyId: string;
+  sig: string;
+}
 
 const CHAIN_ID_SETTING = 'audit.chain_id';
 
@@ -26,24 +42,39 @@ function signedText(line: Omit<AnchorLine, 'sig' | 'keyId'>): Buffer {
 
 /** A short, stable name of a public key, written on each line. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** The database's chain identity, made once, so an anchor file cannot be checked against another database. */
 async function chainId(db: Pick<Db, 'execute'>): Promise<string> {
-  await db.execute(sql`INSERT INTO settings (key, value) VALUES (${CHAIN_ID_SETTING}, to_jsonb(gen_random_uuid()::text)) ON CONFLICT (key) DO NOTHING`);
-  const { rows } = await db.execute(sql`SELECT value #>> '{}' AS id FROM settings WHERE key = ${CHAIN_ID_SETTING}`);
+  await db.execute(
+    sql`INSERT INTO settings (key, value) VALUES (${CHAIN_ID_SETTING}, to_jsonb(gen_random_uuid()::text)) ON CONFLICT (key) DO NOTHING`,
+  );
+  const { rows } = await db.execute(
+    sql`SELECT value #>> '{}' AS id FROM settings WHERE key = ${CHAIN_ID_SETTING}`,
+  );
   return rows[0]!.id as string;
 }
 
 /** The signing key, or null when there is none (verifying never makes one). */
 async function readSigningKey(keyFile: string): Promise<KeyObject | null> {
-  const pem = await readFile(keyFile, 'utf8').catch((error: NodeJS.ErrnoException) => { if (error.code === 'ENOENT') return null; throw error; });
+  const pem = await readFile(keyFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
   return pem ? createPrivateKey(pem) : null;
 }
 
 /** What signs anchors for one process: the key, its name, and the database's chain identity. */
-export interface AnchorSigner { privateKey: KeyObject; keyId: string; chain: string; created: boolean }
+export interface AnchorSigner {
+  privateKey: KeyObject;
+  keyId: string;
+  chain: string;
+  created: boolean;
+}
 
 /**
  * Loads the signing key, or makes one (readable by the owner only, its public key beside it) when
@@ -55,8 +86,13 @@ export async function openAnchorSigner(db: Pick<Db, 'execute'>, files: AnchorFil
   if (!privateKey) {
     const pair = generateKeyPairSync('ed25519');
     await mkdir(dirname(files.keyFile), { recursive: true });
-    await writeFile(files.keyFile, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-    await writeFile(`${files.keyFile}.pub`, pair.publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644 });
+    await writeFile(files.keyFile, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+      mode: 0o600,
+      flag: 'wx',
+    });
+    await writeFile(`${files.keyFile}.pub`, pair.publicKey.export({ type: 'spki', format: 'pem' }), {
+      mode: 0o644,
+    });
     privateKey = pair.privateKey;
     created = true;
   }
@@ -69,7 +105,13 @@ export async function openAnchorSigner(db: Pick<Db, 'execute'>, files: AnchorFil
  * the last anchored position no longer has the anchored hash: the chain was rewritten, and
  * anchoring the new head would hide it.
  */
-export async function anchorAuditChain(db: Db, signer: AnchorSigner, files: AnchorFiles, last: AnchorLine | null, now = new Date()): Promise<{ anchored: AnchorLine | null; tampered: boolean }> {
+export async function anchorAuditChain(
+  db: Db,
+  signer: AnchorSigner,
+  files: AnchorFiles,
+  last: AnchorLine | null,
+  now = new Date(),
+): Promise<{ anchored: AnchorLine | null; tampered: boolean }> {
   return db.transaction(async (tx) => {
     const { rows: lock } = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`);
     if (!lock[0]?.ok) return { anchored: null, tampered: false };
@@ -81,8 +123,18 @@ export async function anchorAuditChain(db: Db, signer: AnchorSigner, files: Anch
       if (at[0]?.hash !== last.hash) return { anchored: null, tampered: true };
       if (Number(head.pos) === last.pos) return { anchored: null, tampered: false };
     }
-    const body = { v: 1 as const, chain: signer.chain, pos: Number(head.pos), hash: head.hash, at: now.toISOString() };
-    const line: AnchorLine = { ...body, keyId: signer.keyId, sig: sign(null, signedText(body), signer.privateKey).toString('base64') };
+    const body = {
+      v: 1 as const,
+      chain: signer.chain,
+      pos: Number(head.pos),
+      hash: head.hash,
+      at: now.toISOString(),
+    };
+    const line: AnchorLine = {
+      ...body,
+      keyId: signer.keyId,
+      sig: sign(null, signedText(body), signer.privateKey).toString('base64'),
+    };
     await mkdir(dirname(files.anchorFile), { recursive: true });
     const handle = await open(files.anchorFile, 'a', 0o644);
     try {
@@ -116,8 +168,12 @@ async function trustedKey(files: AnchorFiles): Promise<KeyObject | null> {
  */
 export async function readAnchors(files: AnchorFiles): Promise<AnchorReading> {
   const key = await trustedKey(files);
-  const text = await readFile(files.anchorFile, 'utf8').catch((error: NodeJS.ErrnoException) => { if (error.code === 'ENOENT') return ''; throw error; });
-  if (!key) return { anchors: [], badLine: text.trim() ? { line: 1, reason: 'unknown_key' } : null, keyId: '' };
+  const text = await readFile(files.anchorFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
+  if (!key)
+    return { anchors: [], badLine: text.trim() ? { line: 1, reason: 'unknown_key' } : null, keyId: '' };
   const keyId = keyIdOf(key);
   const anchors: AnchorLine[] = [];
   const lines = text.split('\n');
@@ -126,7 +182,13 @@ export async function readAnchors(files: AnchorFiles): Promise<AnchorReading> {
     let line: AnchorLine;
     try {
       line = JSON.parse(lines[i]!) as AnchorLine;
-      if (line.v !== 1 || typeof line.pos !== 'number' || typeof line.hash !== 'string' || typeof line.sig !== 'string') throw new Error('shape');
+      if (
+        line.v !== 1 ||
+        typeof line.pos !== 'number' ||
+        typeof line.hash !== 'string' ||
+        typeof line.sig !== 'string'
+      )
+        throw new Error('shape');
     } catch {
       // A last line without its newline is a write cut short by a crash: the anchors before it stand.
       if (i === lines.length - 1) break;
@@ -134,7 +196,8 @@ export async function readAnchors(files: AnchorFiles): Promise<AnchorReading> {
     }
     if (line.keyId !== keyId) return { anchors, badLine: { line: i + 1, reason: 'unknown_key' }, keyId };
     const { sig, keyId: _keyId, ...body } = line;
-    if (!verify(null, signedText(body), key, Buffer.from(sig, 'base64'))) return { anchors, badLine: { line: i + 1, reason: 'bad_signature' }, keyId };
+    if (!verify(null, signedText(body), key, Buffer.from(sig, 'base64')))
+      return { anchors, badLine: { line: i + 1, reason: 'bad_signature' }, keyId };
     anchors.push(line);
   }
   return { anchors, badLine: null, keyId };

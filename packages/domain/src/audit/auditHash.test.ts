@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { auditHash, canonicalJson, GENESIS_HASH } from './auditHash';
 
-const entry = { seq: 7, at: '2026-11-27T10:00:00.000Z', actorUserId: 'u1', action: 'person.read', entityType: 'person', entityId: 'p-1', subjectPersonId: 'p-1', details: { b: 1, a: [1, { d: 2, c: 3 }] } };
+const entry = {
+  seq: 7,
+  at: '2026-11-27T10:00:00.000Z',
+  actorUserId: 'u1',
+  action: 'person.read',
+  entityType: 'person',
+  entityId: 'p-1',
+  subjectPersonId: 'p-1',
+  details: { b: 1, a: [1, { d: 2, c: 3 }] },
+};
 
 describe('auditHash', () => {
   it('serialises objects with sorted keys at every level', () => {
-    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } })).toBe('{"a":{"c":[3,{"e":2,"f":1}],"d":2},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } })).toBe(
+      '{"a":{"c":[3,{"e":2,"f":1}],"d":2},"b":1}',
+    );
   });
 
   it('gives the same hash for the same content whatever the key order', () => {

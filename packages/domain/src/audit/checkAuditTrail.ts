@@ -18,7 +18,10 @@ export type AuditCheck = AuditVerification & {
  * fails the check too: the anchors themselves must be beyond doubt. An auditor's check is itself
  * audited; `actor` is null for the operator's command line.
  */
-export async function checkAuditTrail(deps: { db: Db; anchors: AnchorFiles | null }, actor: Actor | null): Promise<AuditCheck> {
+export async function checkAuditTrail(
+  deps: { db: Db; anchors: AnchorFiles | null },
+  actor: Actor | null,
+): Promise<AuditCheck> {
   if (actor) requirePermission(actor, 'audit.read');
   await sealAuditChain(deps.db);
   let check: AuditCheck;
@@ -26,11 +29,26 @@ export async function checkAuditTrail(deps: { db: Db; anchors: AnchorFiles | nul
     check = { ...(await verifyAuditChain(deps.db)), anchorFileProblem: null, keyId: null };
   } else {
     const reading = await readAnchors(deps.anchors);
-    const verification = await verifyAuditChain(deps.db, { anchors: reading.anchors, chainId: await auditChainId(deps.db) });
-    check = { ...verification, ok: verification.ok && reading.badLine === null, anchorFileProblem: reading.badLine, keyId: reading.keyId };
+    const verification = await verifyAuditChain(deps.db, {
+      anchors: reading.anchors,
+      chainId: await auditChainId(deps.db),
+    });
+    check = {
+      ...verification,
+      ok: verification.ok && reading.badLine === null,
+      anchorFileProblem: reading.badLine,
+      keyId: reading.keyId,
+    };
   }
   if (actor) {
-    await deps.db.transaction((tx) => appendAudit(tx, { actorUserId: actor.userId, action: 'audit.verify', entityType: 'audit_log', details: { ok: check.ok, entries: check.entries, reason: check.reason } }));
+    await deps.db.transaction((tx) =>
+      appendAudit(tx, {
+        actorUserId: actor.userId,
+        action: 'audit.verify',
+        entityType: 'audit_log',
+        details: { ok: check.ok, entries: check.entries, reason: check.reason },
+      }),
+    );
   }
   return check;
 }

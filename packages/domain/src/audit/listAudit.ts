@@ -4,7 +4,13 @@ import type { Actor } from '../access/Actor';
 import { requirePermission } from '../access/requirePermission';
 import { appendAudit } from './appendAudit';
 
-export interface AuditFilter { action?: string; actorUserId?: string; subjectPersonId?: string; beforeSeq?: number; limit: number }
+export interface AuditFilter {
+  action?: string;
+  actorUserId?: string;
+  subjectPersonId?: string;
+  beforeSeq?: number;
+  limit: number;
+}
 
 /** The audit trail, newest first, for the auditor; the auditor's own reading is logged as well. */
 export async function listAudit(deps: { db: Db }, actor: Actor, filter: AuditFilter) {
@@ -15,8 +21,18 @@ export async function listAudit(deps: { db: Db }, actor: Actor, filter: AuditFil
   if (filter.subjectPersonId) conditions.push(eq(auditLog.subjectPersonId, filter.subjectPersonId));
   if (filter.beforeSeq) conditions.push(lt(auditLog.seq, filter.beforeSeq));
   return deps.db.transaction(async (tx) => {
-    const rows = await tx.select().from(auditLog).where(and(...conditions)).orderBy(desc(auditLog.seq)).limit(filter.limit);
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'audit.read', entityType: 'audit_log', details: { ...filter } });
+    const rows = await tx
+      .select()
+      .from(auditLog)
+      .where(and(...conditions))
+      .orderBy(desc(auditLog.seq))
+      .limit(filter.limit);
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: 'audit.read',
+      entityType: 'audit_log',
+      details: { ...filter },
+    });
     return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   });
 }

@@ -5,12 +5,27 @@ import { auditHash, GENESIS_HASH } from './auditHash';
 /** One sealer at a time; anchoring takes the same lock, so one process at a time seals or anchors. */
 export const SEAL_LOCK = 720_002;
 
-interface Row { seq: number; at: Date; actor_user_id: string | null; action: string; entity_type: string; entity_id: string | null; subject_person_id: string | null; details: unknown }
+interface Row {
+  seq: number;
+  at: Date;
+  actor_user_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  subject_person_id: string | null;
+  details: unknown;
+}
 
 export function contentOf(row: Row) {
   return {
-    seq: Number(row.seq), at: new Date(row.at).toISOString(), actorUserId: row.actor_user_id, action: row.action, entityType: row.entity_type,
-    entityId: row.entity_id, subjectPersonId: row.subject_person_id, details: row.details,
+    seq: Number(row.seq),
+    at: new Date(row.at).toISOString(),
+    actorUserId: row.actor_user_id,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    subjectPersonId: row.subject_person_id,
+    details: row.details,
   };
 }
 
@@ -25,7 +40,9 @@ export async function sealAuditChain(db: Db, batchSize = 2000): Promise<number> 
     const n = await db.transaction(async (tx) => {
       const { rows: lock } = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`);
       if (!lock[0]?.ok) return 0;
-      const { rows: last } = await tx.execute(sql`SELECT pos, hash FROM audit_chain ORDER BY pos DESC LIMIT 1`);
+      const { rows: last } = await tx.execute(
+        sql`SELECT pos, hash FROM audit_chain ORDER BY pos DESC LIMIT 1`,
+      );
       let prev = (last[0]?.hash as string | undefined) ?? GENESIS_HASH;
       // Positions follow the last link under the lock: a rolled-back round leaves no gap.
       let pos = Number(last[0]?.pos ?? 0);

@@ -4,7 +4,8 @@ import type { AnchorLine } from './auditAnchor';
 import { auditHash, GENESIS_HASH } from './auditHash';
 import { contentOf } from './sealAuditChain';
 
-export type AuditBreak = 'edited' | 'deleted' | 'broken_link' | 'anchor_mismatch' | 'truncated' | 'other_chain';
+export type AuditBreak =
+  'edited' | 'deleted' | 'broken_link' | 'anchor_mismatch' | 'truncated' | 'other_chain';
 
 export interface AuditVerification {
   ok: boolean;
@@ -30,19 +31,42 @@ export interface AuditVerification {
  * chain still holds each anchored head: a rewritten or shortened chain, even one re-sealed from
  * the start by someone with full database rights, no longer matches them.
  */
-export async function verifyAuditChain(db: Pick<Db, 'execute'>, options: { anchors?: AnchorLine[]; chainId?: string; batchSize?: number } = {}): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Pick<Db, 'execute'>,
+  options: { anchors?: AnchorLine[]; chainId?: string; batchSize?: number } = {},
+): Promise<AuditVerification> {
   const batchSize = options.batchSize ?? 5000;
   const anchors = options.anchors ?? null;
   const anchoredAt = new Map((anchors ?? []).map((a) => [a.pos, a]));
-  const summary = () => (anchors ? { checked: anchors.length, lastPos: anchors.at(-1)?.pos ?? null, lastAt: anchors.at(-1)?.at ?? null } : null);
+  const summary = () =>
+    anchors
+      ? { checked: anchors.length, lastPos: anchors.at(-1)?.pos ?? null, lastAt: anchors.at(-1)?.at ?? null }
+      : null;
   let prev = GENESIS_HASH;
   let lastPos = 0;
   let entries = 0;
-  const result = (reason: AuditBreak | null, seq: number | null, brokenAnchor: AnchorLine | null = null, pending = 0): AuditVerification => ({
-    ok: reason === null, entries, pending, headHash: prev, headPos: lastPos, firstBrokenSeq: seq, reason, anchors: summary(),
+  const result = (
+    reason: AuditBreak | null,
+    seq: number | null,
+    brokenAnchor: AnchorLine | null = null,
+    pending = 0,
+  ): AuditVerification => ({
+    ok: reason === null,
+    entries,
+    pending,
+    headHash: prev,
+    headPos: lastPos,
+    firstBrokenSeq: seq,
+    reason,
+    anchors: summary(),
     brokenAnchor: brokenAnchor ? { pos: brokenAnchor.pos, at: brokenAnchor.at } : null,
   });
-  if (anchors && anchors.length > 0 && options.chainId && anchors.some((a) => a.chain !== options.chainId)) return result('other_chain', null, anchors.find((a) => a.chain !== options.chainId)!);
+  if (anchors && anchors.length > 0 && options.chainId && anchors.some((a) => a.chain !== options.chainId))
+    return result(
+      'other_chain',
+      null,
+      anchors.find((a) => a.chain !== options.chainId)!,
+    );
   for (;;) {
     const { rows } = await db.execute(sql`
       SELECT c.pos, c.seq AS chain_seq, c.prev_hash, c.hash, a.seq, a.at, a.actor_user_id, a.action, a.entity_type, a.entity_id, a.subject_person_id, a.details
@@ -67,6 +91,8 @@ export async function verifyAuditChain(db: Pick<Db, 'execute'>, options: { ancho
   const beyond = unchecked.find((a) => a.pos > lastPos);
   if (beyond) return result('truncated', null, beyond);
   if (unchecked[0]) return result('anchor_mismatch', null, unchecked[0]);
-  const { rows } = await db.execute(sql`SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)`);
+  const { rows } = await db.execute(
+    sql`SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)`,
+  );
   return result(null, null, null, rows[0]!.n as number);
 }

@@ -1,30 +1,56 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
-import { checkBusinessCase, computeBusinessCase, fromUnits, toUnits, type BusinessCaseInput, type TRealisationBody } from '@indgang/schemas';
+import {
+  checkBusinessCase,
+  computeBusinessCase,
+  fromUnits,
+  toUnits,
+  type BusinessCaseInput,
+  type TRealisationBody,
+} from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { invalidInput } from '../errors/DomainError';
 import { projectFor } from './benefitAccess';
 import { getProgramme } from './programmes';
 
-export interface RegisterRow { projectId: string; projectName: string; year: number; expected: number; realised: number | null; difference: number | null; note: string }
+export interface RegisterRow {
+  projectId: string;
+  projectName: string;
+  year: number;
+  expected: number;
+  realised: number | null;
+  difference: number | null;
+  note: string;
+}
 
 /**
  * Expected against realised benefits per project and year, in 1,000 DKK: expected is the business
  * case's permanent saving (a negative permanent change is a gain), realised what the benefit owner
  * reported.
  */
-export async function benefitRegister(deps: { db: Db }, actor: Actor, programmeId: string): Promise<RegisterRow[]> {
+export async function benefitRegister(
+  deps: { db: Db },
+  actor: Actor,
+  programmeId: string,
+): Promise<RegisterRow[]> {
   const programme = await getProgramme(deps, actor, programmeId);
   return registerFor(deps.db, programme.projects as Array<{ id: string; name: string }>);
 }
 
 /** The register rows of projects the caller has already found the actor may see. */
-export async function registerFor(db: Db, projects: Array<{ id: string; name: string }>): Promise<RegisterRow[]> {
+export async function registerFor(
+  db: Db,
+  projects: Array<{ id: string; name: string }>,
+): Promise<RegisterRow[]> {
   if (projects.length === 0) return [];
   const ids = `{${projects.map((p) => p.id).join(',')}}`;
-  const cases = await db.execute(sql`SELECT project_id, data FROM business_cases WHERE project_id = ANY(${ids}::text[])`);
-  const realised = await db.execute(sql`SELECT project_id, year, realised_kroner, note FROM benefit_realisations WHERE project_id = ANY(${ids}::text[])`);
+  const cases = await db.execute(
+    sql`SELECT project_id, data FROM business_cases WHERE project_id = ANY(${ids}::text[])`,
+  );
+  const realised = await db.execute(
+    sql`SELECT project_id, year, realised_kroner, note FROM benefit_realisations WHERE project_id = ANY(${ids}::text[])`,
+  );
   const rows: RegisterRow[] = [];
   for (const project of projects) {
     const expectedByYear = new Map<number, number>();
@@ -40,21 +66,50 @@ export async function registerFor(db: Db, projects: Array<{ id: string; name: st
       const r = reported.find((x) => Number(x.year) === year);
       const expected = expectedByYear.get(year) ?? 0;
       const real = r ? fromUnits(Number(r.realised_kroner), 3) : null;
-      rows.push({ projectId: project.id, projectName: project.name, year, expected, realised: real, difference: real === null ? null : fromUnits(Number(r!.realised_kroner) - Math.round(expected * 1000), 3), note: (r?.note as string) ?? '' });
+      rows.push({
+        projectId: project.id,
+        projectName: project.name,
+        year,
+        expected,
+        realised: real,
+        difference:
+          real === null ? null : fromUnits(Number(r!.realised_kroner) - Math.round(expected * 1000), 3),
+        note: (r?.note as string) ?? '',
+      });
     }
   }
   return rows;
 }
 
 /** The benefit owner reports what a year actually realised (1,000 DKK, a gain positive). */
-export async function recordRealisation(deps: { db: Db }, actor: Actor, projectId: string, input: TRealisationBody): Promise<void> {
+export async function recordRealisation(
+  deps: { db: Db },
+  actor: Actor,
+  projectId: string,
+  input: TRealisationBody,
+): Promise<void> {
   const kroner = toUnits(input.realised, 3);
-  if (kroner === null) throw invalidInput('realisation_invalid', [{ path: 'realised', message: { da: `${JSON.stringify(input.realised)} er ikke et beløb i 1.000 kr. (højst 3 decimaler).`, en: `${JSON.stringify(input.realised)} is not an amount in 1,000 DKK (at most 3 decimals).` } }]);
+  if (kroner === null)
+    throw invalidInput('realisation_invalid', [
+      {
+        path: 'realised',
+        message: {
+          da: `${JSON.stringify(input.realised)} er ikke et beløb i 1.000 kr. (højst 3 decimaler).`,
+          en: `${JSON.stringify(input.realised)} is not an amount in 1,000 DKK (at most 3 decimals).`,
+        },
+      },
+    ]);
   await deps.db.transaction(async (tx) => {
     await projectFor(tx, actor, projectId, 'record');
     await tx.execute(sql`
       INSERT INTO benefit_realisations (project_id, year, realised_kroner, note, recorded_by_user_id) VALUES (${projectId}, ${input.year}, ${kroner}, ${input.note}, ${actor.userId})
       ON CONFLICT (project_id, year) DO UPDATE SET realised_kroner = excluded.realised_kroner, note = excluded.note, recorded_by_user_id = excluded.recorded_by_user_id, recorded_at = now()`);
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'benefit.realise', entityType: 'project', entityId: projectId, details: { year: input.year, realisedKroner: kroner } });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: 'benefit.realise',
+      entityType: 'project',
+      entityId: projectId,
+      details: { year: input.year, realisedKroner: kroner },
+    });
   });
 }

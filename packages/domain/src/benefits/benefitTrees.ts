@@ -6,14 +6,25 @@ import { appendAudit } from '../audit/appendAudit';
 import { invalidInput } from '../errors/DomainError';
 import { projectFor, staleEdit } from './benefitAccess';
 
-export async function getBenefitTree(deps: { db: Db }, actor: Actor, projectId: string): Promise<BenefitTree & { version: number; projectName: string }> {
+export async function getBenefitTree(
+  deps: { db: Db },
+  actor: Actor,
+  projectId: string,
+): Promise<BenefitTree & { version: number; projectName: string }> {
   const project = await projectFor(deps.db, actor, projectId, 'read');
-  const { rows } = await deps.db.execute(sql`SELECT nodes, links, version FROM benefit_trees WHERE project_id = ${projectId}`);
+  const { rows } = await deps.db.execute(
+    sql`SELECT nodes, links, version FROM benefit_trees WHERE project_id = ${projectId}`,
+  );
   const row = rows[0] as (BenefitTree & { version: number }) | undefined;
   return { ...(row ?? { nodes: [], links: [], version: 0 }), projectName: project.name };
 }
 
-export async function saveBenefitTree(deps: { db: Db }, actor: Actor, projectId: string, input: { nodes: unknown; links: unknown; expectedVersion?: number }): Promise<{ version: number }> {
+export async function saveBenefitTree(
+  deps: { db: Db },
+  actor: Actor,
+  projectId: string,
+  input: { nodes: unknown; links: unknown; expectedVersion?: number },
+): Promise<{ version: number }> {
   const checked = checkBenefitTree(input);
   if (!checked.value) throw invalidInput('benefit_tree_invalid', checked.issues);
   const tree = checked.value;
@@ -26,7 +37,13 @@ export async function saveBenefitTree(deps: { db: Db }, actor: Actor, projectId:
       RETURNING version`);
     const version = rows[0]?.version as number | undefined;
     if (version === undefined) throw staleEdit();
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'benefit_tree.save', entityType: 'project', entityId: projectId, details: { version, nodes: tree.nodes.length, links: tree.links.length } });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: 'benefit_tree.save',
+      entityType: 'project',
+      entityId: projectId,
+      details: { version, nodes: tree.nodes.length, links: tree.links.length },
+    });
     return { version };
   });
 }

@@ -1,18 +1,36 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
-import { checkBusinessCase, computeBusinessCase, type BusinessCaseInput, type BusinessCaseResult } from '@indgang/schemas';
+import {
+  checkBusinessCase,
+  computeBusinessCase,
+  type BusinessCaseInput,
+  type BusinessCaseResult,
+} from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { invalidInput } from '../errors/DomainError';
 import { projectFor, staleEdit } from './benefitAccess';
 
-export interface StoredBusinessCase { data: BusinessCaseInput | null; version: number; result: BusinessCaseResult | null; updatedAt: string | null; updatedByName: string | null }
+export interface StoredBusinessCase {
+  data: BusinessCaseInput | null;
+  version: number;
+  result: BusinessCaseResult | null;
+  updatedAt: string | null;
+  updatedByName: string | null;
+}
 
 /** A project's business case as written, and its computed rows (null data: none written yet). */
-export async function getBusinessCase(deps: { db: Db }, actor: Actor, projectId: string): Promise<StoredBusinessCase> {
+export async function getBusinessCase(
+  deps: { db: Db },
+  actor: Actor,
+  projectId: string,
+): Promise<StoredBusinessCase> {
   await projectFor(deps.db, actor, projectId, 'read');
-  const { rows } = await deps.db.execute(sql`SELECT b.data, b.version, b.updated_at AS "updatedAt", u.display_name AS "updatedByName" FROM business_cases b JOIN users u ON u.id = b.updated_by_user_id WHERE b.project_id = ${projectId}`);
-  const row = rows[0] as { data: BusinessCaseInput; version: number; updatedAt: string; updatedByName: string } | undefined;
+  const { rows } = await deps.db.execute(
+    sql`SELECT b.data, b.version, b.updated_at AS "updatedAt", u.display_name AS "updatedByName" FROM business_cases b JOIN users u ON u.id = b.updated_by_user_id WHERE b.project_id = ${projectId}`,
+  );
+  const row = rows[0] as
+    { data: BusinessCaseInput; version: number; updatedAt: string; updatedByName: string } | undefined;
   if (!row) return { data: null, version: 0, result: null, updatedAt: null, updatedByName: null };
   const checked = checkBusinessCase(row.data);
   return { ...row, result: checked.value ? computeBusinessCase(checked.value) : null };
@@ -22,7 +40,13 @@ export async function getBusinessCase(deps: { db: Db }, actor: Actor, projectId:
  * Saves a project's business case after checking every line; refused as stale when someone saved
  * another version meanwhile (expectedVersion 0: there was none).
  */
-export async function saveBusinessCase(deps: { db: Db }, actor: Actor, projectId: string, data: unknown, expectedVersion?: number): Promise<{ version: number; result: BusinessCaseResult }> {
+export async function saveBusinessCase(
+  deps: { db: Db },
+  actor: Actor,
+  projectId: string,
+  data: unknown,
+  expectedVersion?: number,
+): Promise<{ version: number; result: BusinessCaseResult }> {
   const checked = checkBusinessCase(data);
   if (!checked.value) throw invalidInput('business_case_invalid', checked.issues);
   const result = computeBusinessCase(checked.value);
@@ -35,7 +59,13 @@ export async function saveBusinessCase(deps: { db: Db }, actor: Actor, projectId
       RETURNING version`);
     const version = rows[0]?.version as number | undefined;
     if (version === undefined) throw staleEdit();
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'business_case.save', entityType: 'project', entityId: projectId, details: { version, paybackYears: result.paybackYears, lines: result.lines.length } });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: 'business_case.save',
+      entityType: 'project',
+      entityId: projectId,
+      details: { version, paybackYears: result.paybackYears, lines: result.lines.length },
+    });
     return { version, result };
   });
 }

@@ -11,32 +11,70 @@ export interface FollowUpReport {
   programme: { id: string; name: string; description: string; status: string; ownerName: string };
   generatedOn: string;
   projects: Array<{
-    id: string; name: string; status: string; riskLevel: string; riskDescription: string; ownerName: string; benefitOwnerName: string;
-    businessCase: Pick<BusinessCaseResult, 'years' | 'total' | 'cumulative' | 'paybackYears' | 'paybackYear' | 'priceLevel'> & { investment: number; permanentFullYear: number } | null;
+    id: string;
+    name: string;
+    status: string;
+    riskLevel: string;
+    riskDescription: string;
+    ownerName: string;
+    benefitOwnerName: string;
+    businessCase:
+      | (Pick<
+          BusinessCaseResult,
+          'years' | 'total' | 'cumulative' | 'paybackYears' | 'paybackYear' | 'priceLevel'
+        > & { investment: number; permanentFullYear: number })
+      | null;
     kpis: KpiView[];
   }>;
   register: RegisterRow[];
 }
 
 /** Everything the steering group reads about a programme: projects, risks, business cases, KPIs and benefits. */
-export async function followUpReport(deps: { db: Db }, actor: Actor, programmeId: string): Promise<FollowUpReport> {
-  const programme = await getProgramme(deps, actor, programmeId) as unknown as FollowUpReport['programme'] & { projects: Array<Record<string, string>> };
+export async function followUpReport(
+  deps: { db: Db },
+  actor: Actor,
+  programmeId: string,
+): Promise<FollowUpReport> {
+  const programme = (await getProgramme(
+    deps,
+    actor,
+    programmeId,
+  )) as unknown as FollowUpReport['programme'] & { projects: Array<Record<string, string>> };
   const projects: FollowUpReport['projects'] = [];
   for (const p of programme.projects) {
     const bc = await getBusinessCase(deps, actor, p.id!);
     const r = bc.result;
     projects.push({
-      id: p.id!, name: p.name!, status: p.status!, riskLevel: p.riskLevel!, riskDescription: p.riskDescription!, ownerName: p.ownerName!, benefitOwnerName: p.benefitOwnerName!,
-      businessCase: r ? {
-        years: r.years, total: r.total, cumulative: r.cumulative, paybackYears: r.paybackYears, paybackYear: r.paybackYear, priceLevel: r.priceLevel,
-        investment: r.implementationTotal.reduce((a, b) => a + Math.round(b * 1000), 0) / 1000,
-        permanentFullYear: r.permanentTotal.at(-1)!,
-      } : null,
+      id: p.id!,
+      name: p.name!,
+      status: p.status!,
+      riskLevel: p.riskLevel!,
+      riskDescription: p.riskDescription!,
+      ownerName: p.ownerName!,
+      benefitOwnerName: p.benefitOwnerName!,
+      businessCase: r
+        ? {
+            years: r.years,
+            total: r.total,
+            cumulative: r.cumulative,
+            paybackYears: r.paybackYears,
+            paybackYear: r.paybackYear,
+            priceLevel: r.priceLevel,
+            investment: r.implementationTotal.reduce((a, b) => a + Math.round(b * 1000), 0) / 1000,
+            permanentFullYear: r.permanentTotal.at(-1)!,
+          }
+        : null,
       kpis: await listKpis(deps, actor, p.id!),
     });
   }
   return {
-    programme: { id: programme.id, name: programme.name, description: programme.description, status: programme.status, ownerName: programme.ownerName },
+    programme: {
+      id: programme.id,
+      name: programme.name,
+      description: programme.description,
+      status: programme.status,
+      ownerName: programme.ownerName,
+    },
     generatedOn: todayInDenmark(),
     projects,
     register: await registerFor(deps.db, programme.projects as Array<{ id: string; name: string }>),

@@ -1,5 +1,14 @@
 export { projectFor, type ProjectNeed } from './benefitAccess';
-export { benefitOptions, createProgramme, getProgramme, getProject, listProgrammes, saveProject, searchPeople, updateProgramme } from './programmes';
+export {
+  benefitOptions,
+  createProgramme,
+  getProgramme,
+  getProject,
+  listProgrammes,
+  saveProject,
+  searchPeople,
+  updateProgramme,
+} from './programmes';
 export { getBusinessCase, saveBusinessCase, type StoredBusinessCase } from './businessCases';
 export { getBenefitTree, saveBenefitTree } from './benefitTrees';
 export { listKpis, recordMeasurement, saveKpi, type KpiView } from './kpis';

@@ -2,12 +2,18 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
 import type { KpiSource } from '@indgang/schemas';
 
-export interface MetricFilter { serviceId?: string | null; administrationId?: string | null; params?: { minutesSavedPerCaseCenti?: number; pricePerEffectiveHourCenti?: number } }
+export interface MetricFilter {
+  serviceId?: string | null;
+  administrationId?: string | null;
+  params?: { minutesSavedPerCaseCenti?: number; pricePerEffectiveHourCenti?: number };
+}
 /**
  * One month's value in hundredths of the KPI's unit, and how many cases it rests on; both null
  * (suppressed) when it rests on fewer than SMALL_CELL_LIMIT cases.
  */
-export type MetricPoint = { month: string; valueCenti: number; basis: number; suppressed: false } | { month: string; valueCenti: null; basis: null; suppressed: true };
+export type MetricPoint =
+  | { month: string; valueCenti: number; basis: number; suppressed: false }
+  | { month: string; valueCenti: null; basis: null; suppressed: true };
 
 /** A figure resting on fewer cases than this could point at a person: it is not shown. */
 export const SMALL_CELL_LIMIT = 5;
@@ -20,25 +26,45 @@ const STAFF_ROLES = `{caseworker,anchor,team_lead,process_owner}`;
  * `to`, for one service and/or one administration (a top-level unit; any other unit measures
  * nothing). Aggregates only, and none resting on fewer than five cases: no case or person leaves.
  */
-export async function measureMetric(db: Pick<Db, 'execute'>, source: Exclude<KpiSource, 'manual'>, filter: MetricFilter, from: string, to: string): Promise<MetricPoint[]> {
-  return (await measureMonthly(db, source, filter, from, to)).map((r) => (r.basis < SMALL_CELL_LIMIT
-    ? { month: r.month, valueCenti: null, basis: null, suppressed: true }
-    : { ...r, suppressed: false }));
+export async function measureMetric(
+  db: Pick<Db, 'execute'>,
+  source: Exclude<KpiSource, 'manual'>,
+  filter: MetricFilter,
+  from: string,
+  to: string,
+): Promise<MetricPoint[]> {
+  return (await measureMonthly(db, source, filter, from, to)).map((r) =>
+    r.basis < SMALL_CELL_LIMIT
+      ? { month: r.month, valueCenti: null, basis: null, suppressed: true }
+      : { ...r, suppressed: false },
+  );
 }
 
 /** The monthly figures before small cells are suppressed; only `measureMetric` may hand them on. */
-export async function measureMonthly(db: Pick<Db, 'execute'>, source: Exclude<KpiSource, 'manual'>, filter: MetricFilter, from: string, to: string): Promise<Array<{ month: string; valueCenti: number; basis: number }>> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) throw new RangeError('dates must be YYYY-MM-DD');
+export async function measureMonthly(
+  db: Pick<Db, 'execute'>,
+  source: Exclude<KpiSource, 'manual'>,
+  filter: MetricFilter,
+  from: string,
+  to: string,
+): Promise<Array<{ month: string; valueCenti: number; basis: number }>> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to))
+    throw new RangeError('dates must be YYYY-MM-DD');
   const month = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM')`);
   const adminPath = filter.administrationId
-    ? ((await db.execute(sql`SELECT path FROM org_units WHERE id = ${filter.administrationId} AND kind = 'administration'`)).rows[0]?.path as string | undefined)
+    ? ((
+        await db.execute(
+          sql`SELECT path FROM org_units WHERE id = ${filter.administrationId} AND kind = 'administration'`,
+        )
+      ).rows[0]?.path as string | undefined)
     : null;
   if (adminPath === undefined) return [];
   const scoped = sql`
     SELECT c.* FROM cases c JOIN org_units u ON u.id = c.unit_id
     WHERE (${filter.serviceId ?? null}::text IS NULL OR c.service_id = ${filter.serviceId ?? null})
       AND (${adminPath}::text IS NULL OR starts_with(u.path, ${adminPath}))`;
-  const window = (column: string) => sql.raw(`(${column} AT TIME ZONE 'Europe/Copenhagen')::date BETWEEN '${from}'::date AND '${to}'::date`);
+  const window = (column: string) =>
+    sql.raw(`(${column} AT TIME ZONE 'Europe/Copenhagen')::date BETWEEN '${from}'::date AND '${to}'::date`);
   let query;
   switch (source) {
     case 'cases_submitted':
@@ -64,9 +90,10 @@ export async function measureMonthly(db: Pick<Db, 'execute'>, source: Exclude<Kp
       const minutes = BigInt(filter.params?.minutesSavedPerCaseCenti ?? 0);
       const price = BigInt(filter.params?.pricePerEffectiveHourCenti ?? 0);
       // Kroner in hundredths: cases × minutes × price per hour / 60, both inputs in hundredths.
-      const value = source === 'automated_share'
-        ? sql`round(10000.0 * count(*) FILTER (WHERE ${automated}) / count(*))::bigint`
-        : sql`round(count(*) FILTER (WHERE ${automated}) * ${minutes.toString()}::numeric * ${price.toString()}::numeric / 6000)::bigint`;
+      const value =
+        source === 'automated_share'
+          ? sql`round(10000.0 * count(*) FILTER (WHERE ${automated}) / count(*))::bigint`
+          : sql`round(count(*) FILTER (WHERE ${automated}) * ${minutes.toString()}::numeric * ${price.toString()}::numeric / 6000)::bigint`;
       query = sql`WITH f AS (${scoped}) SELECT ${month('f.resolved_at')} AS month, ${value} AS value, count(*)::int AS basis FROM f WHERE f.resolved_at IS NOT NULL AND ${window('f.resolved_at')} GROUP BY 1`;
       break;
     }

@@ -40,34 +40,64 @@ export async function getProgramme(deps: { db: Db }, actor: Actor, programmeId: 
   return { ...programme, projects: projects.rows };
 }
 
-export async function createProgramme(deps: { db: Db }, actor: Actor, input: ProgrammeInput): Promise<{ id: string }> {
+export async function createProgramme(
+  deps: { db: Db },
+  actor: Actor,
+  input: ProgrammeInput,
+): Promise<{ id: string }> {
   requirePermission(actor, 'benefits.manage');
   const id = randomUUID();
   await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`INSERT INTO programmes (id, name, description, owner_user_id, status) VALUES (${id}, ${input.name}, ${input.description}, ${actor.userId}, ${input.status})`);
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'programme.create', entityType: 'programme', entityId: id, details: { name: input.name } });
+    await tx.execute(
+      sql`INSERT INTO programmes (id, name, description, owner_user_id, status) VALUES (${id}, ${input.name}, ${input.description}, ${actor.userId}, ${input.status})`,
+    );
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: 'programme.create',
+      entityType: 'programme',
+      entityId: id,
+      details: { name: input.name },
+    });
   });
   return { id };
 }
 
 /** Changes a programme's name, purpose or status; refused when someone changed it meanwhile. */
-export async function updateProgramme(deps: { db: Db }, actor: Actor, programmeId: string, input: ProgrammeInput & { expectedVersion?: number }): Promise<{ version: number }> {
+export async function updateProgramme(
+  deps: { db: Db },
+  actor: Actor,
+  programmeId: string,
+  input: ProgrammeInput & { expectedVersion?: number },
+): Promise<{ version: number }> {
   requirePermission(actor, 'benefits.manage');
   return deps.db.transaction(async (tx) => {
     const { rows } = await tx.execute(sql`
       UPDATE programmes SET name = ${input.name}, description = ${input.description}, status = ${input.status}, version = version + 1, updated_at = now()
       WHERE id = ${programmeId} ${input.expectedVersion ? sql`AND version = ${input.expectedVersion}` : sql``} RETURNING version`);
     if (!rows[0]) {
-      if (!(await tx.execute(sql`SELECT 1 FROM programmes WHERE id = ${programmeId}`)).rows[0]) throw notFound({ da: 'Programmet', en: 'The programme' });
+      if (!(await tx.execute(sql`SELECT 1 FROM programmes WHERE id = ${programmeId}`)).rows[0])
+        throw notFound({ da: 'Programmet', en: 'The programme' });
       throw staleEdit();
     }
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'programme.update', entityType: 'programme', entityId: programmeId, details: { name: input.name, status: input.status } });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: 'programme.update',
+      entityType: 'programme',
+      entityId: programmeId,
+      details: { name: input.name, status: input.status },
+    });
     return { version: rows[0].version as number };
   });
 }
 
 /** Creates a project in a programme, or updates one (refused when someone changed it meanwhile). */
-export async function saveProject(deps: { db: Db }, actor: Actor, programmeId: string, input: ProjectInput, projectId?: string): Promise<{ id: string; version: number }> {
+export async function saveProject(
+  deps: { db: Db },
+  actor: Actor,
+  programmeId: string,
+  input: ProjectInput,
+  projectId?: string,
+): Promise<{ id: string; version: number }> {
   requirePermission(actor, 'benefits.manage');
   return deps.db.transaction(async (tx) => {
     const { rows } = await tx.execute(sql`SELECT id FROM programmes WHERE id = ${programmeId}`);
@@ -76,8 +106,16 @@ export async function saveProject(deps: { db: Db }, actor: Actor, programmeId: s
     const values = sql`${input.name}, ${input.description}, ${input.ownerUserId}, ${input.benefitOwnerUserId}, ${input.status}, ${input.riskLevel}, ${input.riskDescription}`;
     if (!projectId) {
       const id = randomUUID();
-      await tx.execute(sql`INSERT INTO projects (id, programme_id, name, description, owner_user_id, benefit_owner_user_id, status, risk_level, risk_description) VALUES (${id}, ${programmeId}, ${values})`);
-      await appendAudit(tx, { actorUserId: actor.userId, action: 'project.create', entityType: 'project', entityId: id, details: { programmeId, name: input.name } });
+      await tx.execute(
+        sql`INSERT INTO projects (id, programme_id, name, description, owner_user_id, benefit_owner_user_id, status, risk_level, risk_description) VALUES (${id}, ${programmeId}, ${values})`,
+      );
+      await appendAudit(tx, {
+        actorUserId: actor.userId,
+        action: 'project.create',
+        entityType: 'project',
+        entityId: id,
+        details: { programmeId, name: input.name },
+      });
       return { id, version: 1 };
     }
     const project = await projectFor(tx, actor, projectId, 'manage');
@@ -86,7 +124,13 @@ export async function saveProject(deps: { db: Db }, actor: Actor, programmeId: s
       UPDATE projects SET (name, description, owner_user_id, benefit_owner_user_id, status, risk_level, risk_description) = (${values}), version = version + 1, updated_at = now()
       WHERE id = ${projectId} AND version = ${input.expectedVersion ?? project.version} RETURNING version`);
     if (!updated.rows[0]) throw staleEdit();
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'project.update', entityType: 'project', entityId: projectId, details: { status: input.status, riskLevel: input.riskLevel } });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: 'project.update',
+      entityType: 'project',
+      entityId: projectId,
+      details: { status: input.status, riskLevel: input.riskLevel },
+    });
     return { id: projectId, version: updated.rows[0].version as number };
   });
 }
@@ -95,7 +139,9 @@ export async function saveProject(deps: { db: Db }, actor: Actor, programmeId: s
 export async function searchPeople(deps: { db: Db }, actor: Actor, q: string) {
   requirePermission(actor, 'benefits.manage');
   const pattern = containsPattern(q);
-  const { rows } = await deps.db.execute(sql`SELECT id, display_name AS "displayName" FROM users WHERE display_name ILIKE ${pattern} OR id ILIKE ${pattern} ORDER BY display_name LIMIT 20`);
+  const { rows } = await deps.db.execute(
+    sql`SELECT id, display_name AS "displayName" FROM users WHERE display_name ILIKE ${pattern} OR id ILIKE ${pattern} ORDER BY display_name LIMIT 20`,
+  );
   return rows;
 }
 
@@ -108,13 +154,21 @@ export async function getProject(deps: { db: Db }, actor: Actor, projectId: stri
     FROM projects p JOIN programmes g ON g.id = p.programme_id JOIN users o ON o.id = p.owner_user_id JOIN users b ON b.id = p.benefit_owner_user_id WHERE p.id = ${projectId}`);
   const project = rows[0]!;
   const canManage = can(actor, 'benefits.manage') && !isReadOnly(actor);
-  return { ...project, canManage, canRecord: canManage || (project.benefitOwnerUserId === actor.userId && !isReadOnly(actor)) };
+  return {
+    ...project,
+    canManage,
+    canRecord: canManage || (project.benefitOwnerUserId === actor.userId && !isReadOnly(actor)),
+  };
 }
 
 /** What a KPI can be measured for: the services of the catalogue and the administrations. */
 export async function benefitOptions(deps: { db: Db }, actor: Actor) {
   if (!can(actor, 'benefits.read') && !can(actor, 'benefits.manage')) throw forbidden();
-  const services = await deps.db.execute(sql`SELECT DISTINCT ON (id) id, definition->'name' AS name FROM services ORDER BY id, version DESC`);
-  const administrations = await deps.db.execute(sql`SELECT id, name FROM org_units WHERE kind = 'administration' ORDER BY name`);
+  const services = await deps.db.execute(
+    sql`SELECT DISTINCT ON (id) id, definition->'name' AS name FROM services ORDER BY id, version DESC`,
+  );
+  const administrations = await deps.db.execute(
+    sql`SELECT id, name FROM org_units WHERE kind = 'administration' ORDER BY name`,
+  );
   return { services: services.rows, administrations: administrations.rows };
 }

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { easterSunday, WorkCalendar } from './WorkCalendar';
 
-const config = JSON.parse(readFileSync(new URL('../../../../catalog/calendar.json', import.meta.url), 'utf8'));
+const config = JSON.parse(
+  readFileSync(new URL('../../../../catalog/calendar.json', import.meta.url), 'utf8'),
+);
 const calendar = new WorkCalendar(config);
 
 describe('WorkCalendar', () => {
@@ -14,8 +16,19 @@ describe('WorkCalendar', () => {
 
   it('knows the Danish holidays of a year, with Great Prayer Day only until 2023', () => {
     expect([...calendar.holidays(2026)].sort()).toEqual([
-      '2026-01-01', '2026-04-02', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-14', '2026-05-24', '2026-05-25',
-      '2026-06-05', '2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31',
+      '2026-01-01',
+      '2026-04-02',
+      '2026-04-03',
+      '2026-04-05',
+      '2026-04-06',
+      '2026-05-14',
+      '2026-05-24',
+      '2026-05-25',
+      '2026-06-05',
+      '2026-12-24',
+      '2026-12-25',
+      '2026-12-26',
+      '2026-12-31',
     ]);
     expect(calendar.holidays(2023).has('2023-05-05')).toBe(true);
     expect(calendar.holidays(2024).has('2024-04-26')).toBe(false);

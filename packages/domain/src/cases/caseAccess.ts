@@ -24,8 +24,14 @@ export function ownCase(actor: Actor): SQL {
 }
 
 /** Refuses a case the actor may not follow in the portal, as if it did not exist. */
-export async function requirePortalCase(tx: Pick<Tx, 'execute'>, actor: Actor, caseId: string): Promise<void> {
-  const { rows } = await tx.execute(sql`SELECT c.id FROM cases c JOIN org_units u ON u.id = c.unit_id WHERE c.id = ${caseId} AND ${portalCaseVisible(actor)}`);
+export async function requirePortalCase(
+  tx: Pick<Tx, 'execute'>,
+  actor: Actor,
+  caseId: string,
+): Promise<void> {
+  const { rows } = await tx.execute(
+    sql`SELECT c.id FROM cases c JOIN org_units u ON u.id = c.unit_id WHERE c.id = ${caseId} AND ${portalCaseVisible(actor)}`,
+  );
   if (!rows[0]) throw notFound({ da: 'Sagen', en: 'The case' });
 }
 
@@ -39,20 +45,32 @@ export function portalCaseVisible(actor: Actor): SQL {
   if (units.length === 0) return sql`(${own})`;
   // Leaders see their units' portfolio even when they also hold an organisation-wide role.
   const paths = sql`(SELECT array_agg(path) FROM org_units WHERE id = ANY(${`{${units.join(',')}}`}::text[]))`;
-  const portfolio = actor.unitScope === 'all'
-    ? sql`EXISTS (SELECT 1 FROM unnest(${paths}) AS p(prefix) WHERE starts_with(u.path, p.prefix))`
-    : unitInScope(actor, sql.raw('u.path'));
+  const portfolio =
+    actor.unitScope === 'all'
+      ? sql`EXISTS (SELECT 1 FROM unnest(${paths}) AS p(prefix) WHERE starts_with(u.path, p.prefix))`
+      : unitInScope(actor, sql.raw('u.path'));
   return sql`((${own}) OR (${portfolio} AND NOT ${hiddenFromSubject(actor)}))`;
 }
 
 /** The same for a case row already loaded. */
-export function isHiddenFrom(actor: Actor, row: { subjectPersonId: string | null; subjectHiddenUntil: string | null; stagesReached: string[] }): boolean {
-  return !!actor.personId && row.subjectPersonId === actor.personId && row.subjectHiddenUntil !== null && !row.stagesReached.includes(row.subjectHiddenUntil);
+export function isHiddenFrom(
+  actor: Actor,
+  row: { subjectPersonId: string | null; subjectHiddenUntil: string | null; stagesReached: string[] },
+): boolean {
+  return (
+    !!actor.personId &&
+    row.subjectPersonId === actor.personId &&
+    row.subjectHiddenUntil !== null &&
+    !row.stagesReached.includes(row.subjectHiddenUntil)
+  );
 }
 
 /** Case handling is the 'cases.handle' permission; the auditor holds it to read, never to change. */
 export function requireBackoffice(actor: Actor, write: boolean): void {
   if (!can(actor, 'cases.handle') || (write && isReadOnly(actor))) {
-    throw new DomainError('forbidden', 'forbidden', { da: 'Du har ikke adgang til sagsbehandlingen.', en: 'You do not have access to case handling.' });
+    throw new DomainError('forbidden', 'forbidden', {
+      da: 'Du har ikke adgang til sagsbehandlingen.',
+      en: 'You do not have access to case handling.',
+    });
   }
 }

@@ -9,25 +9,46 @@ import { caseForUpdate, type CaseRow } from './caseForUpdate';
 /** A caseworker's text: trimmed, required unless said otherwise, and at most `max` characters. */
 export const text = (value: string, max: number, what: { da: string; en: string }, required = true) => {
   const v = value.trim();
-  if (required && !v) throw new DomainError('invalid', 'text_missing', { da: `${what.da} skal udfyldes.`, en: `${what.en} is required.` });
-  if (v.length > max) throw new DomainError('invalid', 'text_too_long', { da: `${what.da} må højst være ${max} tegn.`, en: `${what.en} may be at most ${max} characters.` });
+  if (required && !v)
+    throw new DomainError('invalid', 'text_missing', {
+      da: `${what.da} skal udfyldes.`,
+      en: `${what.en} is required.`,
+    });
+  if (v.length > max)
+    throw new DomainError('invalid', 'text_too_long', {
+      da: `${what.da} må højst være ${max} tegn.`,
+      en: `${what.en} may be at most ${max} characters.`,
+    });
   return v;
 };
 
 /** A caseworker's change of a case: locked, checked against the version she saw, audited, in one transaction. */
-export async function change<T>(deps: CaseDeps, actor: Actor, caseId: string, expectedVersion: number | undefined, action: string,
-  work: (tx: Tx, row: CaseRow) => Promise<T>): Promise<T & { version: number }> {
+export async function change<T>(
+  deps: CaseDeps,
+  actor: Actor,
+  caseId: string,
+  expectedVersion: number | undefined,
+  action: string,
+  work: (tx: Tx, row: CaseRow) => Promise<T>,
+): Promise<T & { version: number }> {
   requireBackoffice(actor, true);
   return deps.db.transaction(async (tx) => {
     const row = await caseForUpdate(tx, caseId, expectedVersion);
     if (isHiddenFrom(actor, row)) throw notFound({ da: 'Sagen', en: 'The case' });
     const result = await work(tx, row);
-    await appendAudit(tx, { actorUserId: actor.userId, action, entityType: 'case', entityId: caseId, subjectPersonId: row.subjectPersonId });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action,
+      entityType: 'case',
+      entityId: caseId,
+      subjectPersonId: row.subjectPersonId,
+    });
     const { rows } = await tx.execute(sql`SELECT version FROM cases WHERE id = ${caseId}`);
     return { ...result, version: rows[0]!.version as number };
   });
 }
 
 export function requireOpen(row: CaseRow) {
-  if (row.status === 'resolved') throw new DomainError('conflict', 'case_resolved', { da: 'Sagen er løst.', en: 'The case is resolved.' });
+  if (row.status === 'resolved')
+    throw new DomainError('conflict', 'case_resolved', { da: 'Sagen er løst.', en: 'The case is resolved.' });
 }

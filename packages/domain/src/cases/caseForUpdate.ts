@@ -14,16 +14,25 @@ export async function caseForUpdate(tx: Tx, id: string, expectedVersion?: number
   if (!rows[0]) throw notFound({ da: 'Sagen', en: 'The case' });
   const [row] = await tx.select().from(cases).where(eq(cases.id, id));
   if (expectedVersion !== undefined && row!.version !== expectedVersion) {
-    throw new DomainError('conflict', 'stale_case', {
-      da: 'Sagen er blevet ændret af en anden, siden du åbnede den. Dine indtastninger er bevaret – genindlæs sagen og prøv igen.',
-      en: 'Someone else changed the case since you opened it. Your input is kept – reload the case and try again.',
-    }, [], { currentVersion: row!.version });
+    throw new DomainError(
+      'conflict',
+      'stale_case',
+      {
+        da: 'Sagen er blevet ændret af en anden, siden du åbnede den. Dine indtastninger er bevaret – genindlæs sagen og prøv igen.',
+        en: 'Someone else changed the case since you opened it. Your input is kept – reload the case and try again.',
+      },
+      [],
+      { currentVersion: row!.version },
+    );
   }
   return row!;
 }
 
 export async function updateCase(tx: Tx, row: CaseRow, set: Partial<CaseRow>): Promise<number> {
   const version = row.version + 1;
-  await tx.update(cases).set({ ...set, version }).where(eq(cases.id, row.id));
+  await tx
+    .update(cases)
+    .set({ ...set, version })
+    .where(eq(cases.id, row.id));
   return version;
 }

@@ -10,8 +10,9 @@ const EXTENSIONS: Record<string, readonly string[]> = {
  * Control characters, the marks that reverse or isolate text direction ("fil\u202Efdp.exe"),
  * invisible zero-width characters ("a.exe\u200B.pdf"), and halves of surrogate pairs.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * A file name fit to store and show: without control or direction-changing characters and path

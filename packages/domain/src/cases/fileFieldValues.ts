@@ -1,7 +1,10 @@
 import type { Answers, TField, TServiceDefinition } from '@indgang/schemas';
 
 /** Every attachment id in the answers, with the file field it was given for. */
-export function fileFieldValues(def: TServiceDefinition, answers: Answers): Array<{ field: TField; id: string }> {
+export function fileFieldValues(
+  def: TServiceDefinition,
+  answers: Answers,
+): Array<{ field: TField; id: string }> {
   const out: Array<{ field: TField; id: string }> = [];
   for (const section of def.sections) {
     const value = answers[section.id];
@@ -17,13 +20,19 @@ export function fileFieldValues(def: TServiceDefinition, answers: Answers): Arra
 }
 
 /** Every non-empty text answer to a field of the given type, in plain and repeated sections, with its path. */
-export function answersOfType(def: TServiceDefinition, answers: Answers, type: TField['type']): Array<{ field: TField; path: string; value: string }> {
+export function answersOfType(
+  def: TServiceDefinition,
+  answers: Answers,
+  type: TField['type'],
+): Array<{ field: TField; path: string; value: string }> {
   const out: Array<{ field: TField; path: string; value: string }> = [];
   for (const section of def.sections) {
     const fields = section.fields.filter((f) => f.type === type);
     const value = answers[section.id];
     if (fields.length === 0 || !value) continue;
-    const items = Array.isArray(value) ? value.map((item, i) => [`${section.id}[${i}]`, item] as const) : [[section.id, value] as const];
+    const items = Array.isArray(value)
+      ? value.map((item, i) => [`${section.id}[${i}]`, item] as const)
+      : [[section.id, value] as const];
     for (const [prefix, item] of items) {
       for (const field of fields) {
         const v = item[field.id];
@@ -35,11 +44,17 @@ export function answersOfType(def: TServiceDefinition, answers: Answers, type: T
 }
 
 /** The first answer given for a field of one of the types, anywhere in the plain sections. */
-export function firstAnswerOfType(def: TServiceDefinition, answers: Answers, type: TField['type']): string | null {
+export function firstAnswerOfType(
+  def: TServiceDefinition,
+  answers: Answers,
+  type: TField['type'],
+): string | null {
   for (const section of def.sections) {
     const value = answers[section.id];
     if (!value || Array.isArray(value)) continue;
-    const field = section.fields.find((f) => f.type === type && typeof value[f.id] === 'string' && value[f.id] !== '');
+    const field = section.fields.find(
+      (f) => f.type === type && typeof value[f.id] === 'string' && value[f.id] !== '',
+    );
     if (field) return value[field.id] as string;
   }
   return null;

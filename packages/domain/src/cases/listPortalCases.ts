@@ -6,7 +6,11 @@ import type { CaseDeps } from './CaseDeps';
 import { ownCase, portalCaseVisible } from './caseAccess';
 import { describeCase } from './describeCase';
 
-export interface PortalCaseFilter { view: 'mine' | 'units'; status?: string; q?: string }
+export interface PortalCaseFilter {
+  view: 'mine' | 'units';
+  status?: string;
+  q?: string;
+}
 
 /**
  * The search text against what the list shows and nothing else: the case number, the person it is
@@ -34,11 +38,29 @@ export async function listPortalCases(deps: CaseDeps, actor: Actor, filter: Port
     ORDER BY c.submitted_at DESC LIMIT 200`);
   return rows.map((r) => {
     const def = r.definition as TServiceDefinition;
-    const d = describeCase(def, { status: r.status as string, dueDate: r.due_date as string, pausedSince: r.paused_since as string | null }, deps.calendar);
-    const subject = r.first_name ? `${r.first_name} ${r.last_name}` : r.new_first ? `${r.new_first} ${r.new_last}` : null;
+    const d = describeCase(
+      def,
+      {
+        status: r.status as string,
+        dueDate: r.due_date as string,
+        pausedSince: r.paused_since as string | null,
+      },
+      deps.calendar,
+    );
+    const subject = r.first_name
+      ? `${r.first_name} ${r.last_name}`
+      : r.new_first
+        ? `${r.new_first} ${r.new_last}`
+        : null;
     return {
-      id: r.id as string, number: r.number as string, status: r.status as string, serviceName: def.name, unitName: r.unit_name as string,
-      subject, submittedAt: new Date(r.submitted_at as string).toISOString(), ...d,
+      id: r.id as string,
+      number: r.number as string,
+      status: r.status as string,
+      serviceName: def.name,
+      unitName: r.unit_name as string,
+      subject,
+      submittedAt: new Date(r.submitted_at as string).toISOString(),
+      ...d,
     };
   });
 }

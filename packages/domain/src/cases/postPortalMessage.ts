@@ -9,39 +9,92 @@ import { requireRoomOnCase } from './attachmentsStore';
 import { requirePortalCase } from './caseAccess';
 import { caseForUpdate, updateCase } from './caseForUpdate';
 
-export interface PortalMessage { body: string; attachmentIds: string[] }
+export interface PortalMessage {
+  body: string;
+  attachmentIds: string[];
+}
 
 /**
  * A follow-up, correction or answer from the portal joins the existing case. When the case waits
  * on the submitter it is the answer: the case goes back to the caseworker and the norm-time clock
  * resumes, with the deadline moved by the working days it stood still.
  */
-export async function postPortalMessage(deps: CaseDeps, actor: Actor, caseId: string, message: PortalMessage) {
+export async function postPortalMessage(
+  deps: CaseDeps,
+  actor: Actor,
+  caseId: string,
+  message: PortalMessage,
+) {
   const body = message.body.trim();
-  if (!body && message.attachmentIds.length === 0) throw new DomainError('invalid', 'message_empty', { da: 'Skriv en besked eller vedhæft en fil.', en: 'Write a message or attach a file.' });
+  if (!body && message.attachmentIds.length === 0)
+    throw new DomainError('invalid', 'message_empty', {
+      da: 'Skriv en besked eller vedhæft en fil.',
+      en: 'Write a message or attach a file.',
+    });
   return deps.db.transaction(async (tx) => {
     await requirePortalCase(tx, actor, caseId);
     const row = await caseForUpdate(tx, caseId);
     if (message.attachmentIds.length > 0) {
-      const { rows: [held] } = await tx.execute(sql`SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM attachments WHERE case_id = ${caseId}`);
-      const claimed = await tx.update(attachments).set({ caseId })
-        .where(and(inArray(attachments.id, message.attachmentIds), eq(attachments.uploadedByUserId, actor.userId), isNull(attachments.caseId))).returning({ id: attachments.id, size: attachments.size });
-      if (claimed.length !== new Set(message.attachmentIds).size) throw new DomainError('invalid', 'attachment_unknown', { da: 'En vedhæftning findes ikke. Vedhæft den igen.', en: 'An attachment does not exist. Attach it again.' });
-      requireRoomOnCase(deps.uploadLimits, { files: Number(held!.files), bytes: Number(held!.bytes) }, claimed);
+      const {
+        rows: [held],
+      } = await tx.execute(
+        sql`SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM attachments WHERE case_id = ${caseId}`,
+      );
+      const claimed = await tx
+        .update(attachments)
+        .set({ caseId })
+        .where(
+          and(
+            inArray(attachments.id, message.attachmentIds),
+            eq(attachments.uploadedByUserId, actor.userId),
+            isNull(attachments.caseId),
+          ),
+        )
+        .returning({ id: attachments.id, size: attachments.size });
+      if (claimed.length !== new Set(message.attachmentIds).size)
+        throw new DomainError('invalid', 'attachment_unknown', {
+          da: 'En vedhæftning findes ikke. Vedhæft den igen.',
+          en: 'An attachment does not exist. Attach it again.',
+        });
+      requireRoomOnCase(
+        deps.uploadLimits,
+        { files: Number(held!.files), bytes: Number(held!.bytes) },
+        claimed,
+      );
     }
     const answering = row.status === 'awaiting_submitter';
     const today = todayInDenmark();
     let version = row.version;
     if (answering) {
       const paused = deps.calendar.workingDaysBetween(row.pausedSince ?? today, today);
-      version = await updateCase(tx, row, { status: 'in_progress', pausedSince: null, dueDate: deps.calendar.addWorkingDays(row.dueDate, paused) });
+      version = await updateCase(tx, row, {
+        status: 'in_progress',
+        pausedSince: null,
+        dueDate: deps.calendar.addWorkingDays(row.dueDate, paused),
+      });
     } else if (row.status === 'resolved') {
-      throw new DomainError('conflict', 'case_resolved', { da: 'Sagen er løst. Genåbn den, hvis den ikke er færdig.', en: 'The case is resolved. Reopen it if it is not finished.' });
+      throw new DomainError('conflict', 'case_resolved', {
+        da: 'Sagen er løst. Genåbn den, hvis den ikke er færdig.',
+        en: 'The case is resolved. Reopen it if it is not finished.',
+      });
     } else {
       version = await updateCase(tx, row, {});
     }
-    await tx.insert(caseEvents).values({ caseId, actorUserId: actor.userId, type: answering ? 'answered' : 'message_from_submitter', internal: false, body, data: { attachmentIds: message.attachmentIds } });
-    await appendAudit(tx, { actorUserId: actor.userId, action: answering ? 'case.answer' : 'case.message', entityType: 'case', entityId: caseId, subjectPersonId: row.subjectPersonId });
+    await tx.insert(caseEvents).values({
+      caseId,
+      actorUserId: actor.userId,
+      type: answering ? 'answered' : 'message_from_submitter',
+      internal: false,
+      body,
+      data: { attachmentIds: message.attachmentIds },
+    });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: answering ? 'case.answer' : 'case.message',
+      entityType: 'case',
+      entityId: caseId,
+      subjectPersonId: row.subjectPersonId,
+    });
     return { version, status: answering ? 'in_progress' : row.status };
   });
 }
@@ -54,10 +107,29 @@ export async function reopenCase(deps: CaseDeps, actor: Actor, caseId: string, r
     const resolvedOn = row.resolvedAt ? row.resolvedAt.toISOString().slice(0, 10) : null;
     const limit = resolvedOn ? deps.calendar.addWorkingDays(resolvedOn, deps.reopenWorkingDays ?? 20) : null;
     if (row.status !== 'resolved' || !limit || todayInDenmark() > limit) {
-      throw new DomainError('conflict', 'reopen_not_allowed', { da: 'Sagen kan ikke genåbnes. Opret en ny sag.', en: 'The case cannot be reopened. Create a new case.' });
+      throw new DomainError('conflict', 'reopen_not_allowed', {
+        da: 'Sagen kan ikke genåbnes. Opret en ny sag.',
+        en: 'The case cannot be reopened. Create a new case.',
+      });
     }
-    await updateCase(tx, row, { status: 'in_progress', resolvedAt: null, dueDate: deps.calendar.addWorkingDays(todayInDenmark(), 2) });
-    await tx.insert(caseEvents).values({ caseId, actorUserId: actor.userId, type: 'reopened', internal: false, body: reason.trim() || null });
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'case.reopen', entityType: 'case', entityId: caseId, subjectPersonId: row.subjectPersonId });
+    await updateCase(tx, row, {
+      status: 'in_progress',
+      resolvedAt: null,
+      dueDate: deps.calendar.addWorkingDays(todayInDenmark(), 2),
+    });
+    await tx.insert(caseEvents).values({
+      caseId,
+      actorUserId: actor.userId,
+      type: 'reopened',
+      internal: false,
+      body: reason.trim() || null,
+    });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: 'case.reopen',
+      entityType: 'case',
+      entityId: caseId,
+      subjectPersonId: row.subjectPersonId,
+    });
   });
 }

@@ -1,14 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { attachments, employments, executePrepared, orgUnits, persons, textArrayLiteral, type Db } from '@indgang/db';
-import { flatAnswers, routeCase, subjectHiddenUntil, textOf, validateAnswers, type Answers, type TServiceDefinition } from '@indgang/schemas';
+import {
+  attachments,
+  employments,
+  executePrepared,
+  orgUnits,
+  persons,
+  textArrayLiteral,
+  type Db,
+} from '@indgang/db';
+import {
+  flatAnswers,
+  routeCase,
+  subjectHiddenUntil,
+  textOf,
+  validateAnswers,
+  type Answers,
+  type TServiceDefinition,
+} from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { unitInScope } from '../access/unitScopeSql';
 import type { Tx } from '../audit/appendAudit';
 import { serviceForActor } from '../catalog/personaFor';
 import { DomainError, notFound } from '../errors/DomainError';
 import { delegationInForce } from '../delegations/delegationInForce';
-import { idempotencyRecordSql, IdempotencyKeyUsed, type IdempotencyClaim } from '../idempotency/runIdempotent';
+import {
+  idempotencyRecordSql,
+  IdempotencyKeyUsed,
+  type IdempotencyClaim,
+} from '../idempotency/runIdempotent';
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
 import { personVisible } from '../org/personVisibility';
@@ -25,7 +45,12 @@ export interface SubmitInput {
   confirmNotDuplicate?: boolean;
 }
 
-export interface SubmitResult { id: string; number: string; dueDate: string; teamId: string }
+export interface SubmitResult {
+  id: string;
+  number: string;
+  dueDate: string;
+  teamId: string;
+}
 
 /**
  * Turns a submission into a case, in one transaction with its timeline entry, audit entry and
@@ -33,22 +58,35 @@ export interface SubmitResult { id: string; number: string; dueDate: string; tea
  * finds the unit and person it concerns within the submitter's reach, refuses a likely duplicate
  * of an open case unless confirmed, routes it to a team and sets the deadline from the norm time.
  */
-export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInput, idempotency?: IdempotencyClaim): Promise<SubmitResult> {
+export async function submitCase(
+  deps: CaseDeps,
+  actor: Actor,
+  input: SubmitInput,
+  idempotency?: IdempotencyClaim,
+): Promise<SubmitResult> {
   const { definition: def, persona } = await serviceForActor(deps.db, actor, input.serviceId, deps.cache);
   const { answers, errors } = validateAnswers(def, input.answers, persona, { requireDocuments: true });
   if (errors.length > 0) {
-    throw new DomainError('invalid', 'answers_invalid', { da: 'Formularen har fejl. Ret de markerede felter.', en: 'The form has errors. Correct the marked fields.' },
-      errors.map((e) => ({ path: e.path, column: e.field, message: e.message })));
+    throw new DomainError(
+      'invalid',
+      'answers_invalid',
+      {
+        da: 'Formularen har fejl. Ret de markerede felter.',
+        en: 'The form has errors. Correct the marked fields.',
+      },
+      errors.map((e) => ({ path: e.path, column: e.field, message: e.message })),
+    );
   }
   const today = todayInDenmark();
   const db = deps.db;
   const { unitId, subjectPersonId } = await resolveSubject(db, actor, def, answers, today);
   await refuseReferencesOutOfReach(db, actor, def, answers, today);
   const values = flatAnswers(def, answers);
-  const periodFrom = def.period ? (values[def.period.from] as string | null) ?? null : null;
-  const periodTo = def.period?.to ? (values[def.period.to] as string | null) ?? periodFrom : periodFrom;
+  const periodFrom = def.period ? ((values[def.period.from] as string | null) ?? null) : null;
+  const periodTo = def.period?.to ? ((values[def.period.to] as string | null) ?? periodFrom) : periodFrom;
   // Only services with a period or a new person have a "same matter": a second mileage claim is not a duplicate.
-  if (!input.confirmNotDuplicate && (def.period || def.subject === 'new_person')) await refuseDuplicate(db, actor, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });
+  if (!input.confirmNotDuplicate && (def.period || def.subject === 'new_person'))
+    await refuseDuplicate(db, actor, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });
   const fileIds = await checkAttachments(db, actor, def, answers, deps.uploadLimits);
   const onBehalfOfUserId = await leaderDelegating(db, actor, unitId);
 
@@ -62,7 +100,9 @@ export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInpu
   const claimed = idempotency
     ? sql`, idem AS (${idempotencyRecordSql(idempotency, 201, sql`jsonb_build_object('id', ${id}::text, 'number', n.number, 'dueDate', ${dueDate}::text, 'teamId', ${teamId}::text)`, sql`FROM n`)} ON CONFLICT DO NOTHING RETURNING key)`
     : sql``;
-  const { rows } = await executePrepared(db, sql`
+  const { rows } = await executePrepared(
+    db,
+    sql`
     WITH n AS (${number}) ${claimed},
     c AS (
       INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, on_behalf_of_user_id,
@@ -78,44 +118,88 @@ export async function submitCase(deps: CaseDeps, actor: Actor, input: SubmitInpu
     audit AS (INSERT INTO audit_log (at, actor_user_id, action, entity_type, entity_id, subject_person_id, details)
       SELECT now(), ${actor.userId}, 'case.submit', 'case', c.id, ${subjectPersonId}, jsonb_build_object('number', c.number, 'service', ${def.id}::text, 'version', ${def.version}::int, 'unitId', ${unitId}::text) FROM c),
     job AS (INSERT INTO jobs (kind, payload) SELECT 'mail.case', jsonb_build_object('caseId', c.id, 'kind', 'receipt') FROM c)
-    SELECT c.number, CASE WHEN (SELECT count(*) FROM files) <> ${fileIds.length} THEN indgang_fail('attachment_taken') END AS guard FROM c`)
-    .catch((error: unknown) => {
-      // A file was claimed by another submission meanwhile: the statement, and so the case, is undone.
-      if (String((error as { cause?: Error }).cause?.message ?? error).includes('indgang:attachment_taken')) {
-        throw new DomainError('conflict', 'attachment_taken', { da: 'En vedhæftning er allerede brugt i en anden sag. Vedhæft filen igen.', en: 'An attachment is already used in another case. Attach the file again.' });
-      }
-      throw error;
-    });
+    SELECT c.number, CASE WHEN (SELECT count(*) FROM files) <> ${fileIds.length} THEN indgang_fail('attachment_taken') END AS guard FROM c`,
+  ).catch((error: unknown) => {
+    // A file was claimed by another submission meanwhile: the statement, and so the case, is undone.
+    if (String((error as { cause?: Error }).cause?.message ?? error).includes('indgang:attachment_taken')) {
+      throw new DomainError('conflict', 'attachment_taken', {
+        da: 'En vedhæftning er allerede brugt i en anden sag. Vedhæft filen igen.',
+        en: 'An attachment is already used in another case. Attach the file again.',
+      });
+    }
+    throw error;
+  });
   // No row: the claim's key was recorded by an earlier (or concurrent) request, which holds the answer.
   if (!rows[0]) throw new IdempotencyKeyUsed();
   return { id, number: (rows[0] as { number: string }).number, dueDate, teamId };
 }
 
-async function resolveSubject(tx: Tx | Db, actor: Actor, def: TServiceDefinition, answers: Answers, today: string): Promise<{ unitId: string; subjectPersonId: string | null }> {
+async function resolveSubject(
+  tx: Tx | Db,
+  actor: Actor,
+  def: TServiceDefinition,
+  answers: Answers,
+  today: string,
+): Promise<{ unitId: string; subjectPersonId: string | null }> {
   const chosenUnit = firstAnswerOfType(def, answers, 'unit');
   const unitInReach = async (unitId: string) => {
-    const [u] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.id, unitId), unitInScope(actor, orgUnits.path)));
-    if (!u) throw new DomainError('invalid', 'unit_out_of_reach', { da: 'Du kan ikke indberette for den valgte enhed.', en: 'You cannot submit for the chosen unit.' }, [{ path: 'unit', message: { da: 'Vælg en af dine enheder.', en: 'Choose one of your units.' } }]);
+    const [u] = await tx
+      .select({ id: orgUnits.id })
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, unitId), unitInScope(actor, orgUnits.path)));
+    if (!u)
+      throw new DomainError(
+        'invalid',
+        'unit_out_of_reach',
+        { da: 'Du kan ikke indberette for den valgte enhed.', en: 'You cannot submit for the chosen unit.' },
+        [{ path: 'unit', message: { da: 'Vælg en af dine enheder.', en: 'Choose one of your units.' } }],
+      );
     return unitId;
   };
   if (def.subject === 'person') {
     const personId = firstAnswerOfType(def, answers, 'person');
-    if (!personId) throw new DomainError('invalid', 'person_missing', { da: 'Vælg medarbejderen.', en: 'Choose the employee.' });
-    const rows = await tx.select({ unitId: employments.unitId }).from(employments)
-      .innerJoin(orgUnits, eq(orgUnits.id, employments.unitId)).innerJoin(persons, eq(persons.id, employments.personId))
-      .where(and(eq(employments.personId, personId), sql`(${employments.endDate} IS NULL OR ${employments.endDate} >= ${today})`,
-        actor.personId === personId ? sql`true` : unitInScope(actor, orgUnits.path)));
+    if (!personId)
+      throw new DomainError('invalid', 'person_missing', {
+        da: 'Vælg medarbejderen.',
+        en: 'Choose the employee.',
+      });
+    const rows = await tx
+      .select({ unitId: employments.unitId })
+      .from(employments)
+      .innerJoin(orgUnits, eq(orgUnits.id, employments.unitId))
+      .innerJoin(persons, eq(persons.id, employments.personId))
+      .where(
+        and(
+          eq(employments.personId, personId),
+          sql`(${employments.endDate} IS NULL OR ${employments.endDate} >= ${today})`,
+          actor.personId === personId ? sql`true` : unitInScope(actor, orgUnits.path),
+        ),
+      );
     if (!rows[0]) throw notFound({ da: 'Medarbejderen', en: 'The employee' });
     return { unitId: rows[0].unitId, subjectPersonId: personId };
   }
   if (def.subject === 'new_person') {
-    if (!chosenUnit) throw new DomainError('invalid', 'unit_missing', { da: 'Vælg enheden.', en: 'Choose the unit.' });
+    if (!chosenUnit)
+      throw new DomainError('invalid', 'unit_missing', { da: 'Vælg enheden.', en: 'Choose the unit.' });
     return { unitId: await unitInReach(chosenUnit), subjectPersonId: null };
   }
-  if (!actor.personId) throw new DomainError('invalid', 'no_person', { da: 'Din bruger er ikke knyttet til en medarbejder.', en: 'Your user is not linked to an employee.' });
+  if (!actor.personId)
+    throw new DomainError('invalid', 'no_person', {
+      da: 'Din bruger er ikke knyttet til en medarbejder.',
+      en: 'Your user is not linked to an employee.',
+    });
   if (chosenUnit) return { unitId: await unitInReach(chosenUnit), subjectPersonId: actor.personId };
-  const { rows: [own] } = await executePrepared<{ unitId: string }>(tx, sql`SELECT unit_id AS "unitId" FROM employments WHERE person_id = ${actor.personId} AND (end_date IS NULL OR end_date >= ${today}) ORDER BY start_date LIMIT 1`);
-  if (!own) throw new DomainError('invalid', 'no_employment', { da: 'Du har ingen aktuel ansættelse.', en: 'You have no current employment.' });
+  const {
+    rows: [own],
+  } = await executePrepared<{ unitId: string }>(
+    tx,
+    sql`SELECT unit_id AS "unitId" FROM employments WHERE person_id = ${actor.personId} AND (end_date IS NULL OR end_date >= ${today}) ORDER BY start_date LIMIT 1`,
+  );
+  if (!own)
+    throw new DomainError('invalid', 'no_employment', {
+      da: 'Du har ingen aktuel ansættelse.',
+      en: 'You have no current employment.',
+    });
   return { unitId: own.unitId, subjectPersonId: actor.personId };
 }
 
@@ -123,7 +207,13 @@ async function resolveSubject(tx: Tx | Db, actor: Actor, def: TServiceDefinition
  * Every unit and person named anywhere in the answers must exist and be within the submitter's
  * reach, not only the one the case is about (a transfer's new unit, a substitute in a repeated row).
  */
-async function refuseReferencesOutOfReach(tx: Tx | Db, actor: Actor, def: TServiceDefinition, answers: Answers, today: string) {
+async function refuseReferencesOutOfReach(
+  tx: Tx | Db,
+  actor: Actor,
+  def: TServiceDefinition,
+  answers: Answers,
+  today: string,
+) {
   const units = answersOfType(def, answers, 'unit');
   const people = answersOfType(def, answers, 'person');
   if (units.length === 0 && people.length === 0) return;
@@ -133,15 +223,30 @@ async function refuseReferencesOutOfReach(tx: Tx | Db, actor: Actor, def: TServi
     UNION ALL
     SELECT 'person', id FROM persons WHERE id = ANY(${ids(people)}::text[]) AND ${personVisible(actor, today)}`);
   const found = new Set(rows.map((r) => `${r.kind as string}:${r.id as string}`));
-  const unreachable = [...units.map((u) => ({ ...u, kind: 'unit' })), ...people.map((p) => ({ ...p, kind: 'person' }))].filter((r) => !found.has(`${r.kind}:${r.value}`));
+  const unreachable = [
+    ...units.map((u) => ({ ...u, kind: 'unit' })),
+    ...people.map((p) => ({ ...p, kind: 'person' })),
+  ].filter((r) => !found.has(`${r.kind}:${r.value}`));
   if (unreachable.length === 0) return;
-  const message = (kind: string) => kind === 'unit'
-    ? { da: 'Enheden findes ikke, eller du kan ikke indberette for den.', en: 'The unit does not exist, or you cannot submit for it.' }
-    : { da: 'Personen findes ikke, eller du kan ikke indberette for vedkommende.', en: 'The person does not exist, or you cannot submit for them.' };
-  throw new DomainError('invalid', 'reference_out_of_reach', {
-    da: `Formularen nævner en enhed eller person uden for din rækkevidde: ${unreachable.map((r) => textOf(r.field.label, 'da')).join(', ')}.`,
-    en: `The form names a unit or person outside your reach: ${unreachable.map((r) => textOf(r.field.label, 'en')).join(', ')}.`,
-  }, unreachable.map((r) => ({ path: r.path, column: r.field.id, message: message(r.kind) })));
+  const message = (kind: string) =>
+    kind === 'unit'
+      ? {
+          da: 'Enheden findes ikke, eller du kan ikke indberette for den.',
+          en: 'The unit does not exist, or you cannot submit for it.',
+        }
+      : {
+          da: 'Personen findes ikke, eller du kan ikke indberette for vedkommende.',
+          en: 'The person does not exist, or you cannot submit for them.',
+        };
+  throw new DomainError(
+    'invalid',
+    'reference_out_of_reach',
+    {
+      da: `Formularen nævner en enhed eller person uden for din rækkevidde: ${unreachable.map((r) => textOf(r.field.label, 'da')).join(', ')}.`,
+      en: `The form names a unit or person outside your reach: ${unreachable.map((r) => textOf(r.field.label, 'en')).join(', ')}.`,
+    },
+    unreachable.map((r) => ({ path: r.path, column: r.field.id, message: message(r.kind) })),
+  );
 }
 
 /**
@@ -150,34 +255,96 @@ async function refuseReferencesOutOfReach(tx: Tx | Db, actor: Actor, def: TServi
  * CPR number is compared only with cases she submitted herself, so the warning cannot be used to
  * guess a CPR number she sees masked.
  */
-async function refuseDuplicate(tx: Tx | Db, actor: Actor, def: TServiceDefinition, answers: Answers, c: { subjectPersonId: string | null; unitId: string; periodFrom: string | null; periodTo: string | null }) {
+async function refuseDuplicate(
+  tx: Tx | Db,
+  actor: Actor,
+  def: TServiceDefinition,
+  answers: Answers,
+  c: { subjectPersonId: string | null; unitId: string; periodFrom: string | null; periodTo: string | null },
+) {
   const cpr = firstAnswerOfType(def, answers, 'cpr');
-  const sameSubject = c.subjectPersonId ? sql`c.subject_person_id = ${c.subjectPersonId} AND ${portalCaseVisible(actor)}`
-    : cpr ? sql`c.unit_id = ${c.unitId} AND c.answers::text LIKE ${containsPattern(cpr)} AND ${ownCase(actor)}` : sql`false`;
-  const overlap = c.periodFrom ? sql`(c.period_from IS NULL OR (c.period_from <= ${c.periodTo ?? c.periodFrom} AND coalesce(c.period_to, c.period_from) >= ${c.periodFrom}))` : sql`true`;
-  const { rows } = await tx.execute(sql`SELECT c.id, c.number FROM cases c JOIN org_units u ON u.id = c.unit_id
+  const sameSubject = c.subjectPersonId
+    ? sql`c.subject_person_id = ${c.subjectPersonId} AND ${portalCaseVisible(actor)}`
+    : cpr
+      ? sql`c.unit_id = ${c.unitId} AND c.answers::text LIKE ${containsPattern(cpr)} AND ${ownCase(actor)}`
+      : sql`false`;
+  const overlap = c.periodFrom
+    ? sql`(c.period_from IS NULL OR (c.period_from <= ${c.periodTo ?? c.periodFrom} AND coalesce(c.period_to, c.period_from) >= ${c.periodFrom}))`
+    : sql`true`;
+  const { rows } =
+    await tx.execute(sql`SELECT c.id, c.number FROM cases c JOIN org_units u ON u.id = c.unit_id
     WHERE c.service_id = ${def.id} AND c.status <> 'resolved' AND ${sameSubject} AND ${overlap} ORDER BY c.submitted_at DESC LIMIT 1`);
   const existing = rows[0] as { id: string; number: string } | undefined;
   if (existing) {
-    throw new DomainError('conflict', 'duplicate_case', {
-      da: `Der er allerede en åben sag om det samme (${existing.number}, ${textOf(def.name, 'da')}). Skriv til den sag i stedet, eller bekræft, at det er en ny sag.`,
-      en: `There is already an open case about the same matter (${existing.number}, ${textOf(def.name, 'en')}). Write to that case instead, or confirm that this is a new case.`,
-    }, [], { caseId: existing.id, caseNumber: existing.number });
+    throw new DomainError(
+      'conflict',
+      'duplicate_case',
+      {
+        da: `Der er allerede en åben sag om det samme (${existing.number}, ${textOf(def.name, 'da')}). Skriv til den sag i stedet, eller bekræft, at det er en ny sag.`,
+        en: `There is already an open case about the same matter (${existing.number}, ${textOf(def.name, 'en')}). Write to that case instead, or confirm that this is a new case.`,
+      },
+      [],
+      { caseId: existing.id, caseNumber: existing.number },
+    );
   }
 }
 
-async function checkAttachments(tx: Tx | Db, actor: Actor, def: TServiceDefinition, answers: Answers, limits: UploadLimits | undefined): Promise<string[]> {
+async function checkAttachments(
+  tx: Tx | Db,
+  actor: Actor,
+  def: TServiceDefinition,
+  answers: Answers,
+  limits: UploadLimits | undefined,
+): Promise<string[]> {
   const files = fileFieldValues(def, answers);
   if (files.length === 0) return [];
-  const rows = await tx.select({ id: attachments.id, mimeType: attachments.mimeType, size: attachments.size }).from(attachments)
-    .where(and(inArray(attachments.id, files.map((f) => f.id)), eq(attachments.uploadedByUserId, actor.userId), isNull(attachments.caseId)));
+  const rows = await tx
+    .select({ id: attachments.id, mimeType: attachments.mimeType, size: attachments.size })
+    .from(attachments)
+    .where(
+      and(
+        inArray(
+          attachments.id,
+          files.map((f) => f.id),
+        ),
+        eq(attachments.uploadedByUserId, actor.userId),
+        isNull(attachments.caseId),
+      ),
+    );
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const { field, id } of files) {
     const file = byId.get(id);
     const label = textOf(field.label, 'da');
-    if (!file) throw new DomainError('invalid', 'attachment_unknown', { da: `Vedhæftningen til "${label}" findes ikke. Vedhæft den igen.`, en: `The attachment for "${textOf(field.label, 'en')}" does not exist. Attach it again.` }, [{ path: field.id, message: { da: 'Vedhæft filen igen.', en: 'Attach the file again.' } }]);
-    if (field.accept && !field.accept.includes(file.mimeType)) throw new DomainError('invalid', 'attachment_type', { da: `"${label}" skal være ${field.accept.join(', ')}.`, en: `"${textOf(field.label, 'en')}" must be ${field.accept.join(', ')}.` }, [{ path: field.id, message: { da: 'Forkert filtype.', en: 'Wrong file type.' } }]);
-    if (field.maxBytes && file.size > field.maxBytes) throw new DomainError('invalid', 'attachment_size', { da: `"${label}" må højst fylde ${Math.round(field.maxBytes / 1048576)} MB.`, en: `"${textOf(field.label, 'en')}" may be at most ${Math.round(field.maxBytes / 1048576)} MB.` }, [{ path: field.id, message: { da: 'Filen er for stor.', en: 'The file is too large.' } }]);
+    if (!file)
+      throw new DomainError(
+        'invalid',
+        'attachment_unknown',
+        {
+          da: `Vedhæftningen til "${label}" findes ikke. Vedhæft den igen.`,
+          en: `The attachment for "${textOf(field.label, 'en')}" does not exist. Attach it again.`,
+        },
+        [{ path: field.id, message: { da: 'Vedhæft filen igen.', en: 'Attach the file again.' } }],
+      );
+    if (field.accept && !field.accept.includes(file.mimeType))
+      throw new DomainError(
+        'invalid',
+        'attachment_type',
+        {
+          da: `"${label}" skal være ${field.accept.join(', ')}.`,
+          en: `"${textOf(field.label, 'en')}" must be ${field.accept.join(', ')}.`,
+        },
+        [{ path: field.id, message: { da: 'Forkert filtype.', en: 'Wrong file type.' } }],
+      );
+    if (field.maxBytes && file.size > field.maxBytes)
+      throw new DomainError(
+        'invalid',
+        'attachment_size',
+        {
+          da: `"${label}" må højst fylde ${Math.round(field.maxBytes / 1048576)} MB.`,
+          en: `"${textOf(field.label, 'en')}" may be at most ${Math.round(field.maxBytes / 1048576)} MB.`,
+        },
+        [{ path: field.id, message: { da: 'Filen er for stor.', en: 'The file is too large.' } }],
+      );
   }
   requireRoomOnCase(limits, { files: 0, bytes: 0 }, rows);
   return files.map((f) => f.id);
@@ -185,7 +352,8 @@ async function checkAttachments(tx: Tx | Db, actor: Actor, def: TServiceDefiniti
 
 /** A deputy acting for a delegated unit submits on behalf of the leader who delegated it. */
 async function leaderDelegating(tx: Tx | Db, actor: Actor, unitId: string): Promise<string | null> {
-  if (!actor.personId || actor.ledUnitIds.includes(unitId) || actor.delegatedUnitIds.length === 0) return null;
+  if (!actor.personId || actor.ledUnitIds.includes(unitId) || actor.delegatedUnitIds.length === 0)
+    return null;
   const { rows } = await tx.execute(sql`
     SELECT d.from_user_id FROM delegations d JOIN org_units du ON du.id = d.unit_id JOIN org_units u ON u.id = ${unitId}
     WHERE d.to_person_id = ${actor.personId} AND ${delegationInForce(todayInDenmark())} AND starts_with(u.path, du.path) LIMIT 1`);

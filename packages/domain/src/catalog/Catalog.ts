@@ -6,13 +6,26 @@ import type { CalendarConfig } from '../calendar/WorkCalendar';
 import { DomainError, type FieldError } from '../errors/DomainError';
 import { checkServiceDefinition } from './checkServiceDefinition';
 
-export const ZReturnReason = z.object({ code: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.object({ da: z.string(), en: z.string() }) }).strict();
-export const ZReplyTemplate = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), name: z.string().min(1), body: z.string().min(1).max(10000) }).strict();
-export const ZCatalogBundle = z.object({
-  services: z.array(ZServiceDefinition),
-  returnReasons: z.array(ZReturnReason),
-  replyTemplates: z.array(ZReplyTemplate),
-}).strict();
+export const ZReturnReason = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    label: z.object({ da: z.string(), en: z.string() }),
+  })
+  .strict();
+export const ZReplyTemplate = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    name: z.string().min(1),
+    body: z.string().min(1).max(10000),
+  })
+  .strict();
+export const ZCatalogBundle = z
+  .object({
+    services: z.array(ZServiceDefinition),
+    returnReasons: z.array(ZReturnReason),
+    replyTemplates: z.array(ZReplyTemplate),
+  })
+  .strict();
 
 /** A catalogue as files hand it over: services, return reasons and reply templates. */
 export type CatalogBundle = z.infer<typeof ZCatalogBundle>;
@@ -25,31 +38,60 @@ export function parseCatalogBundle(input: unknown): CatalogBundle {
   if (result.success) {
     const ids = new Set<string>();
     for (const s of result.data.services) {
-      if (ids.has(s.id)) throw new DomainError('invalid', 'catalog_duplicate', { da: `Servicen ${s.id} står to gange.`, en: `Service ${s.id} appears twice.` });
+      if (ids.has(s.id))
+        throw new DomainError('invalid', 'catalog_duplicate', {
+          da: `Servicen ${s.id} står to gange.`,
+          en: `Service ${s.id} appears twice.`,
+        });
       ids.add(s.id);
     }
     const problems = result.data.services.flatMap((s, i) => checkServiceDefinition(s, `services.${i}`));
     if (problems.length > 0) {
-      throw new DomainError('invalid', 'catalog_invalid', {
-        da: `Kataloget kan ikke installeres: ${problems.slice(0, 5).map((p) => p.message.da).join(' ')}`,
-        en: `The catalogue cannot be installed: ${problems.slice(0, 5).map((p) => p.message.en).join(' ')}`,
-      }, problems);
+      throw new DomainError(
+        'invalid',
+        'catalog_invalid',
+        {
+          da: `Kataloget kan ikke installeres: ${problems
+            .slice(0, 5)
+            .map((p) => p.message.da)
+            .join(' ')}`,
+          en: `The catalogue cannot be installed: ${problems
+            .slice(0, 5)
+            .map((p) => p.message.en)
+            .join(' ')}`,
+        },
+        problems,
+      );
     }
     return result.data;
   }
-  const fields: FieldError[] = result.error.issues.slice(0, 50).map((i) => ({ path: i.path.join('.'), message: issueText(i) }));
-  throw new DomainError('invalid', 'catalog_invalid', {
-    da: `Kataloget er ugyldigt: ${fields.map((f) => f.path).join(', ')}`,
-    en: `The catalogue is invalid: ${fields.map((f) => f.path).join(', ')}`,
-  }, fields);
+  const fields: FieldError[] = result.error.issues
+    .slice(0, 50)
+    .map((i) => ({ path: i.path.join('.'), message: issueText(i) }));
+  throw new DomainError(
+    'invalid',
+    'catalog_invalid',
+    {
+      da: `Kataloget er ugyldigt: ${fields.map((f) => f.path).join(', ')}`,
+      en: `The catalogue is invalid: ${fields.map((f) => f.path).join(', ')}`,
+    },
+    fields,
+  );
 }
 
 /** Reads the catalogue folder shipped with Indgang (or a municipality's own). */
-export async function readCatalogFolder(dir: string): Promise<{ bundle: CatalogBundle; calendar: CalendarConfig }> {
+export async function readCatalogFolder(
+  dir: string,
+): Promise<{ bundle: CatalogBundle; calendar: CalendarConfig }> {
   const serviceFiles = (await readdir(join(dir, 'services'))).filter((f) => f.endsWith('.json')).sort();
   const services: TServiceDefinition[] = [];
-  for (const file of serviceFiles) services.push(JSON.parse(await readFile(join(dir, 'services', file), 'utf8')));
+  for (const file of serviceFiles)
+    services.push(JSON.parse(await readFile(join(dir, 'services', file), 'utf8')));
   const read = async (name: string) => JSON.parse(await readFile(join(dir, name), 'utf8'));
-  const bundle = parseCatalogBundle({ services, returnReasons: await read('return-reasons.json'), replyTemplates: await read('reply-templates.json') });
+  const bundle = parseCatalogBundle({
+    services,
+    returnReasons: await read('return-reasons.json'),
+    replyTemplates: await read('reply-templates.json'),
+  });
   return { bundle, calendar: await read('calendar.json') };
 }

@@ -20,42 +20,98 @@ function conditionFields(condition: TCondition | undefined, out: string[] = []):
  */
 export function checkServiceDefinition(def: TServiceDefinition, at: string): FieldError[] {
   const problems: FieldError[] = [];
-  const fail = (path: string, da: string, en: string) => problems.push({ path: `${at}.${path}`, message: { da: `${def.id}: ${da}`, en: `${def.id}: ${en}` } });
+  const fail = (path: string, da: string, en: string) =>
+    problems.push({ path: `${at}.${path}`, message: { da: `${def.id}: ${da}`, en: `${def.id}: ${en}` } });
   const fields = new Map<string, { type: string; path: string }>();
-  def.sections.forEach((section, s) => section.fields.forEach((field, f) => {
-    const path = `sections.${s}.fields.${f}`;
-    if (fields.has(field.id)) fail(`${path}.id`, `Feltet "${field.id}" findes to gange.`, `Field "${field.id}" appears twice.`);
-    fields.set(field.id, { type: field.type, path });
-    if (field.pattern !== undefined) {
-      try {
-        new RegExp(field.pattern);
-        if (!safeRegex(field.pattern)) fail(`${path}.pattern`, `Mønsteret for "${field.id}" kan tage meget lang tid at afprøve (indlejrede gentagelser). Forenkl det.`, `The pattern of "${field.id}" can take very long to test (nested repetition). Simplify it.`);
-      } catch (error) {
-        fail(`${path}.pattern`, `Mønsteret for "${field.id}" er ikke et gyldigt regulært udtryk: ${(error as Error).message}`, `The pattern of "${field.id}" is not a valid regular expression: ${(error as Error).message}`);
+  def.sections.forEach((section, s) =>
+    section.fields.forEach((field, f) => {
+      const path = `sections.${s}.fields.${f}`;
+      if (fields.has(field.id))
+        fail(`${path}.id`, `Feltet "${field.id}" findes to gange.`, `Field "${field.id}" appears twice.`);
+      fields.set(field.id, { type: field.type, path });
+      if (field.pattern !== undefined) {
+        try {
+          new RegExp(field.pattern);
+          if (!safeRegex(field.pattern))
+            fail(
+              `${path}.pattern`,
+              `Mønsteret for "${field.id}" kan tage meget lang tid at afprøve (indlejrede gentagelser). Forenkl det.`,
+              `The pattern of "${field.id}" can take very long to test (nested repetition). Simplify it.`,
+            );
+        } catch (error) {
+          fail(
+            `${path}.pattern`,
+            `Mønsteret for "${field.id}" er ikke et gyldigt regulært udtryk: ${(error as Error).message}`,
+            `The pattern of "${field.id}" is not a valid regular expression: ${(error as Error).message}`,
+          );
+        }
       }
-    }
-    if ((field.type === 'select' || field.type === 'radio') && !field.options?.length) fail(`${path}.options`, `"${field.id}" er et valg uden valgmuligheder.`, `"${field.id}" is a choice without options.`);
-    if (field.min !== undefined && field.max !== undefined && field.min > field.max) fail(`${path}.min`, `"${field.id}" har min over max.`, `"${field.id}" has min above max.`);
-  }));
+      if ((field.type === 'select' || field.type === 'radio') && !field.options?.length)
+        fail(
+          `${path}.options`,
+          `"${field.id}" er et valg uden valgmuligheder.`,
+          `"${field.id}" is a choice without options.`,
+        );
+      if (field.min !== undefined && field.max !== undefined && field.min > field.max)
+        fail(`${path}.min`, `"${field.id}" har min over max.`, `"${field.id}" has min above max.`);
+    }),
+  );
   const known = (path: string, id: string, what: { da: string; en: string }) => {
-    if (!fields.has(id)) fail(path, `${what.da} nævner feltet "${id}", som ikke findes.`, `${what.en} names field "${id}", which does not exist.`);
+    if (!fields.has(id))
+      fail(
+        path,
+        `${what.da} nævner feltet "${id}", som ikke findes.`,
+        `${what.en} names field "${id}", which does not exist.`,
+      );
   };
   const conditions: ReadonlyArray<readonly [string, TCondition | undefined, { da: string; en: string }]> = [
     ...def.sections.flatMap((section, s) => [
       [`sections.${s}.showIf`, section.showIf, { da: 'En betingelse', en: 'A condition' }] as const,
-      ...section.fields.map((field, f) => [`sections.${s}.fields.${f}.showIf`, field.showIf, { da: 'En betingelse', en: 'A condition' }] as const),
+      ...section.fields.map(
+        (field, f) =>
+          [
+            `sections.${s}.fields.${f}.showIf`,
+            field.showIf,
+            { da: 'En betingelse', en: 'A condition' },
+          ] as const,
+      ),
     ]),
-    ...def.routing.map((rule, r) => [`routing.${r}.when`, rule.when, { da: 'En routningsregel', en: 'A routing rule' }] as const),
-    ...def.documents.map((doc, d) => [`documents.${d}.when`, doc.when, { da: 'Et dokumentkrav', en: 'A document requirement' }] as const),
-    ...(typeof def.subjectVisibility === 'object' ? [['subjectVisibility.when', def.subjectVisibility.when, { da: 'Synligheden for medarbejderen', en: 'The visibility to the employee' }] as const] : []),
+    ...def.routing.map(
+      (rule, r) =>
+        [`routing.${r}.when`, rule.when, { da: 'En routningsregel', en: 'A routing rule' }] as const,
+    ),
+    ...def.documents.map(
+      (doc, d) =>
+        [`documents.${d}.when`, doc.when, { da: 'Et dokumentkrav', en: 'A document requirement' }] as const,
+    ),
+    ...(typeof def.subjectVisibility === 'object'
+      ? [
+          [
+            'subjectVisibility.when',
+            def.subjectVisibility.when,
+            { da: 'Synligheden for medarbejderen', en: 'The visibility to the employee' },
+          ] as const,
+        ]
+      : []),
   ];
-  for (const [path, condition, what] of conditions) for (const id of conditionFields(condition)) known(path, id, what);
+  for (const [path, condition, what] of conditions)
+    for (const id of conditionFields(condition)) known(path, id, what);
   def.documents.forEach((doc, d) => {
-    if (fields.get(doc.field)?.type !== 'file') fail(`documents.${d}.field`, `Dokumentkravet "${doc.id}" peger ikke på et filfelt.`, `Document requirement "${doc.id}" does not point at a file field.`);
+    if (fields.get(doc.field)?.type !== 'file')
+      fail(
+        `documents.${d}.field`,
+        `Dokumentkravet "${doc.id}" peger ikke på et filfelt.`,
+        `Document requirement "${doc.id}" does not point at a file field.`,
+      );
   });
   for (const key of ['from', 'to'] as const) {
     const id = def.period?.[key];
-    if (id && fields.get(id)?.type !== 'date') fail(`period.${key}`, `Perioden skal pege på et datofelt, ikke "${id}".`, `The period must point at a date field, not "${id}".`);
+    if (id && fields.get(id)?.type !== 'date')
+      fail(
+        `period.${key}`,
+        `Perioden skal pege på et datofelt, ikke "${id}".`,
+        `The period must point at a date field, not "${id}".`,
+      );
   }
   return problems;
 }

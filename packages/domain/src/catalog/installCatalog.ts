@@ -9,11 +9,17 @@ import type { CatalogBundle } from './Catalog';
  * Installs a catalogue: a service version that is new is added, one already installed with the same
  * content is left alone, and one installed with other content is refused (raise the version).
  */
-export async function installCatalog(tx: Tx, bundle: CatalogBundle): Promise<{ added: string[]; unchanged: string[] }> {
+export async function installCatalog(
+  tx: Tx,
+  bundle: CatalogBundle,
+): Promise<{ added: string[]; unchanged: string[] }> {
   const added: string[] = [];
   const unchanged: string[] = [];
   for (const def of bundle.services) {
-    const [existing] = await tx.select({ definition: services.definition }).from(services).where(and(eq(services.id, def.id), eq(services.version, def.version)));
+    const [existing] = await tx
+      .select({ definition: services.definition })
+      .from(services)
+      .where(and(eq(services.id, def.id), eq(services.version, def.version)));
     if (existing) {
       if (canonicalJson(existing.definition) !== canonicalJson(def)) {
         throw new DomainError('conflict', 'catalog_version_exists', {
@@ -28,10 +34,19 @@ export async function installCatalog(tx: Tx, bundle: CatalogBundle): Promise<{ a
     added.push(`${def.id}@${def.version}`);
   }
   for (const r of bundle.returnReasons) {
-    await tx.insert(returnReasons).values(r).onConflictDoUpdate({ target: returnReasons.code, set: { label: sql`excluded.label` } });
+    await tx
+      .insert(returnReasons)
+      .values(r)
+      .onConflictDoUpdate({ target: returnReasons.code, set: { label: sql`excluded.label` } });
   }
   for (const t of bundle.replyTemplates) {
-    await tx.insert(replyTemplates).values(t).onConflictDoUpdate({ target: replyTemplates.id, set: { name: sql`excluded.name`, body: sql`excluded.body` } });
+    await tx
+      .insert(replyTemplates)
+      .values(t)
+      .onConflictDoUpdate({
+        target: replyTemplates.id,
+        set: { name: sql`excluded.name`, body: sql`excluded.body` },
+      });
   }
   return { added, unchanged };
 }

@@ -6,13 +6,24 @@ import { unitInScope } from '../access/unitScopeSql';
 import { latestServices } from './latestServices';
 import { personaFor } from './personaFor';
 
-export interface ServiceCard { id: string; version: number; name: TServiceDefinition['name']; category: string; summary: TServiceDefinition['summary']; usedInMyUnits: number }
+export interface ServiceCard {
+  id: string;
+  version: number;
+  name: TServiceDefinition['name'];
+  category: string;
+  summary: TServiceDefinition['summary'];
+  usedInMyUnits: number;
+}
 
 /**
  * The services this user may request, found by Danish full-text search (inflections match) when
  * `query` is given, with how often each was used in the user's units over the last year.
  */
-export async function listServices(deps: { db: Db }, actor: Actor, query?: string): Promise<{ persona: Persona; services: ServiceCard[] }> {
+export async function listServices(
+  deps: { db: Db },
+  actor: Actor,
+  query?: string,
+): Promise<{ persona: Persona; services: ServiceCard[] }> {
   const persona = await personaFor(deps.db, actor);
   let allowed = (await latestServices(deps.db)).filter((s) => audienceMatches(s.audience, persona));
   if (query && query.trim()) {
@@ -30,6 +41,13 @@ export async function listServices(deps: { db: Db }, actor: Actor, query?: strin
   const used = new Map(usage.map((r) => [r.service_id as string, r.n as number]));
   return {
     persona,
-    services: allowed.map((s) => ({ id: s.id, version: s.version, name: s.name, category: s.category, summary: s.summary, usedInMyUnits: used.get(s.id) ?? 0 })),
+    services: allowed.map((s) => ({
+      id: s.id,
+      version: s.version,
+      name: s.name,
+      category: s.category,
+      summary: s.summary,
+      usedInMyUnits: used.get(s.id) ?? 0,
+    })),
   };
 }

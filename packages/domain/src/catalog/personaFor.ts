@@ -18,7 +18,10 @@ function personaColumns(actor: Actor): SQL {
     (SELECT count(*)::int FROM (SELECT 1 FROM cases WHERE submitted_by_user_id = ${actor.userId} AND submitted_at > now() - interval '90 days' LIMIT 10) r) AS recent`;
 }
 
-function toPersona(actor: Actor, row: { administration: string | null; total: number; recent: number }): Persona {
+function toPersona(
+  actor: Actor,
+  row: { administration: string | null; total: number; recent: number },
+): Persona {
   return {
     roles: [...actor.roles],
     administration: row.administration,
@@ -37,14 +40,25 @@ export async function personaFor(db: Pick<Db, 'execute'>, actor: Actor): Promise
 }
 
 /** A service's current version together with the actor's persona, in one round trip. */
-export async function serviceWithPersona(db: Pick<Db, 'execute'>, actor: Actor, serviceId: string): Promise<{ definition: TServiceDefinition; persona: Persona }> {
-  const { rows } = await db.execute(sql`SELECT s.definition, ${personaColumns(actor)} FROM services s WHERE s.id = ${serviceId} AND s.active ORDER BY s.version DESC LIMIT 1`);
-  const row = rows[0] as { definition: TServiceDefinition; administration: string | null; total: number; recent: number } | undefined;
+export async function serviceWithPersona(
+  db: Pick<Db, 'execute'>,
+  actor: Actor,
+  serviceId: string,
+): Promise<{ definition: TServiceDefinition; persona: Persona }> {
+  const { rows } = await db.execute(
+    sql`SELECT s.definition, ${personaColumns(actor)} FROM services s WHERE s.id = ${serviceId} AND s.active ORDER BY s.version DESC LIMIT 1`,
+  );
+  const row = rows[0] as
+    | { definition: TServiceDefinition; administration: string | null; total: number; recent: number }
+    | undefined;
   if (!row) throw notFound({ da: 'Servicen', en: 'The service' });
   return { definition: storedDefinition(row.definition), persona: toPersona(actor, row) };
 }
 
-export interface CatalogCache { services: TtlCache<TServiceDefinition>; personas: TtlCache<Persona> }
+export interface CatalogCache {
+  services: TtlCache<TServiceDefinition>;
+  personas: TtlCache<Persona>;
+}
 
 /** Service definitions may be 5 s stale (a new version shows within that), personas a minute. */
 export function createCatalogCache(): CatalogCache {
@@ -55,13 +69,25 @@ export function createCatalogCache(): CatalogCache {
  * The service as this actor may request it; a service outside her audience does not exist for her.
  * With a cache, the current definition and the persona come from memory when recent enough.
  */
-export async function serviceForActor(db: Pick<Db, 'execute'>, actor: Actor, serviceId: string, cache?: CatalogCache): Promise<{ definition: TServiceDefinition; persona: Persona }> {
+export async function serviceForActor(
+  db: Pick<Db, 'execute'>,
+  actor: Actor,
+  serviceId: string,
+  cache?: CatalogCache,
+): Promise<{ definition: TServiceDefinition; persona: Persona }> {
   const found = cache
     ? {
-      definition: await cache.services.get(serviceId, async () => (await serviceWithPersona(db, actor, serviceId)).definition),
-      persona: await cache.personas.get(`${actor.userId}|${[...actor.roles].sort().join(',')}|${actor.ledUnitIds.join(',')}|${actor.delegatedUnitIds.join(',')}`, () => personaFor(db, actor)),
-    }
+        definition: await cache.services.get(
+          serviceId,
+          async () => (await serviceWithPersona(db, actor, serviceId)).definition,
+        ),
+        persona: await cache.personas.get(
+          `${actor.userId}|${[...actor.roles].sort().join(',')}|${actor.ledUnitIds.join(',')}|${actor.delegatedUnitIds.join(',')}`,
+          () => personaFor(db, actor),
+        ),
+      }
     : await serviceWithPersona(db, actor, serviceId);
-  if (!audienceMatches(found.definition.audience, found.persona)) throw notFound({ da: 'Servicen', en: 'The service' });
+  if (!audienceMatches(found.definition.audience, found.persona))
+    throw notFound({ da: 'Servicen', en: 'The service' });
   return found;
 }

@@ -7,7 +7,14 @@ import type { Actor } from '../access/Actor';
 export async function listDelegations(deps: { db: Db }, actor: Actor) {
   const from = alias(users, 'from_user');
   const given = eq(delegations.fromUserId, actor.userId);
-  const rows = await deps.db.select({ d: delegations, fromName: from.displayName, toFirst: persons.firstName, toLast: persons.lastName, unitName: orgUnits.name })
+  const rows = await deps.db
+    .select({
+      d: delegations,
+      fromName: from.displayName,
+      toFirst: persons.firstName,
+      toLast: persons.lastName,
+      unitName: orgUnits.name,
+    })
     .from(delegations)
     .innerJoin(from, eq(from.id, delegations.fromUserId))
     .innerJoin(persons, eq(persons.id, delegations.toPersonId))
@@ -15,7 +22,16 @@ export async function listDelegations(deps: { db: Db }, actor: Actor) {
     .where(actor.personId ? or(given, eq(delegations.toPersonId, actor.personId)) : given)
     .orderBy(desc(delegations.validFrom));
   return rows.map(({ d, fromName, toFirst, toLast, unitName }) => ({
-    id: d.id, fromUserId: d.fromUserId, fromName, toPersonId: d.toPersonId, toName: `${toFirst} ${toLast}`, unitId: d.unitId, unitName,
-    validFrom: d.validFrom, validTo: d.validTo, revoked: d.revokedAt !== null, givenByMe: d.fromUserId === actor.userId,
+    id: d.id,
+    fromUserId: d.fromUserId,
+    fromName,
+    toPersonId: d.toPersonId,
+    toName: `${toFirst} ${toLast}`,
+    unitId: d.unitId,
+    unitName,
+    validFrom: d.validFrom,
+    validTo: d.validTo,
+    revoked: d.revokedAt !== null,
+    givenByMe: d.fromUserId === actor.userId,
   }));
 }

@@ -1,28 +1,152 @@
 import type { UnitKind } from '../orgImport/OrgDataset';
 
 export const FIRST_NAMES = [
-  'Anne', 'Mette', 'Hanne', 'Susanne', 'Lene', 'Marianne', 'Camilla', 'Louise', 'Pia', 'Tina',
-  'Karen', 'Helle', 'Maria', 'Sofie', 'Ida', 'Emma', 'Freja', 'Signe', 'Julie', 'Nanna',
-  'Peter', 'Jens', 'Lars', 'Michael', 'Henrik', 'Thomas', 'Søren', 'Jan', 'Morten', 'Rasmus',
-  'Anders', 'Niels', 'Martin', 'Jesper', 'Mads', 'Christian', 'Mikkel', 'Jakob', 'Frederik', 'Emil',
-  'Birgitte', 'Dorthe', 'Inge', 'Lise', 'Malene', 'Rikke', 'Trine', 'Stine', 'Line', 'Maja',
-  'Kasper', 'Simon', 'Tobias', 'Oliver', 'Ali', 'Fatima', 'Yusuf', 'Amira', 'Aksel', 'Esther',
+  'Anne',
+  'Mette',
+  'Hanne',
+  'Susanne',
+  'Lene',
+  'Marianne',
+  'Camilla',
+  'Louise',
+  'Pia',
+  'Tina',
+  'Karen',
+  'Helle',
+  'Maria',
+  'Sofie',
+  'Ida',
+  'Emma',
+  'Freja',
+  'Signe',
+  'Julie',
+  'Nanna',
+  'Peter',
+  'Jens',
+  'Lars',
+  'Michael',
+  'Henrik',
+  'Thomas',
+  'Søren',
+  'Jan',
+  'Morten',
+  'Rasmus',
+  'Anders',
+  'Niels',
+  'Martin',
+  'Jesper',
+  'Mads',
+  'Christian',
+  'Mikkel',
+  'Jakob',
+  'Frederik',
+  'Emil',
+  'Birgitte',
+  'Dorthe',
+  'Inge',
+  'Lise',
+  'Malene',
+  'Rikke',
+  'Trine',
+  'Stine',
+  'Line',
+  'Maja',
+  'Kasper',
+  'Simon',
+  'Tobias',
+  'Oliver',
+  'Ali',
+  'Fatima',
+  'Yusuf',
+  'Amira',
+  'Aksel',
+  'Esther',
 ] as const;
 
 export const LAST_NAMES = [
-  'Nielsen', 'Jensen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen',
-  'Rasmussen', 'Jørgensen', 'Petersen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Christiansen',
-  'Poulsen', 'Johansen', 'Møller', 'Mortensen', 'Knudsen', 'Jakobsen', 'Mikkelsen', 'Olesen',
-  'Frederiksen', 'Laursen', 'Henriksen', 'Lund', 'Holm', 'Schmidt', 'Eriksen', 'Kristiansen',
-  'Simonsen', 'Clausen', 'Svendsen', 'Andreasen', 'Iversen', 'Østergaard', 'Jeppesen', 'Vestergaard',
-  'Nissen', 'Lauridsen', 'Kjær', 'Dalsgaard', 'Bak', 'Skov', 'Bech', 'Winther', 'Friis', 'Krogh',
+  'Nielsen',
+  'Jensen',
+  'Hansen',
+  'Pedersen',
+  'Andersen',
+  'Christensen',
+  'Larsen',
+  'Sørensen',
+  'Rasmussen',
+  'Jørgensen',
+  'Petersen',
+  'Madsen',
+  'Kristensen',
+  'Olsen',
+  'Thomsen',
+  'Christiansen',
+  'Poulsen',
+  'Johansen',
+  'Møller',
+  'Mortensen',
+  'Knudsen',
+  'Jakobsen',
+  'Mikkelsen',
+  'Olesen',
+  'Frederiksen',
+  'Laursen',
+  'Henriksen',
+  'Lund',
+  'Holm',
+  'Schmidt',
+  'Eriksen',
+  'Kristiansen',
+  'Simonsen',
+  'Clausen',
+  'Svendsen',
+  'Andreasen',
+  'Iversen',
+  'Østergaard',
+  'Jeppesen',
+  'Vestergaard',
+  'Nissen',
+  'Lauridsen',
+  'Kjær',
+  'Dalsgaard',
+  'Bak',
+  'Skov',
+  'Bech',
+  'Winther',
+  'Friis',
+  'Krogh',
 ] as const;
 
 export const PLACES = [
-  'Nørrebro', 'Valby', 'Amager', 'Vesterbro', 'Østerbro', 'Bispebjerg', 'Sydhavn', 'Brønshøj',
-  'Vanløse', 'Husum', 'Sundby', 'Islands Brygge', 'Christianshavn', 'Ørestad', 'Kongens Enghave',
-  'Tingbjerg', 'Utterslev', 'Emdrup', 'Bellahøj', 'Grøndal', 'Kalvebod', 'Sundholm', 'Lygten',
-  'Kildevæld', 'Strandvejen', 'Bavnehøj', 'Hyltebjerg', 'Rødkilde', 'Katrinedal', 'Engholm',
+  'Nørrebro',
+  'Valby',
+  'Amager',
+  'Vesterbro',
+  'Østerbro',
+  'Bispebjerg',
+  'Sydhavn',
+  'Brønshøj',
+  'Vanløse',
+  'Husum',
+  'Sundby',
+  'Islands Brygge',
+  'Christianshavn',
+  'Ørestad',
+  'Kongens Enghave',
+  'Tingbjerg',
+  'Utterslev',
+  'Emdrup',
+  'Bellahøj',
+  'Grøndal',
+  'Kalvebod',
+  'Sundholm',
+  'Lygten',
+  'Kildevæld',
+  'Strandvejen',
+  'Bavnehøj',
+  'Hyltebjerg',
+  'Rødkilde',
+  'Katrinedal',
+  'Engholm',
 ] as const;
 
 export interface Administration {
@@ -33,48 +157,157 @@ export interface Administration {
 }
 
 export const ADMINISTRATIONS: Administration[] = [
-  { code: 'BUF', name: 'Børne- og Ungdomsforvaltningen', units: [
-    { kind: 'school', count: 30, label: 'Skole' }, { kind: 'daycare', count: 42, label: 'Børnehus' }] },
-  { code: 'SUF', name: 'Sundheds- og Omsorgsforvaltningen', units: [
-    { kind: 'care_home', count: 18, label: 'Plejecenter' }, { kind: 'home_care', count: 10, label: 'Hjemmepleje' }] },
-  { code: 'SOF', name: 'Socialforvaltningen', units: [
-    { kind: 'residential', count: 16, label: 'Bosted' }, { kind: 'office', count: 6, label: 'Socialcenter' }] },
-  { code: 'KFF', name: 'Kultur- og Fritidsforvaltningen', units: [
-    { kind: 'library', count: 10, label: 'Bibliotek' }, { kind: 'culture', count: 8, label: 'Kulturhus' }] },
-  { code: 'TMF', name: 'Teknik- og Miljøforvaltningen', units: [
-    { kind: 'office', count: 10, label: 'Teknisk enhed' }] },
-  { code: 'BIF', name: 'Beskæftigelses- og Integrationsforvaltningen', units: [
-    { kind: 'job_centre', count: 8, label: 'Jobcenter' }, { kind: 'office', count: 4, label: 'Integrationscenter' }] },
-  { code: 'ØKF', name: 'Økonomiforvaltningen', units: [
-    { kind: 'office', count: 6, label: 'Kontor' }] },
+  {
+    code: 'BUF',
+    name: 'Børne- og Ungdomsforvaltningen',
+    units: [
+      { kind: 'school', count: 30, label: 'Skole' },
+      { kind: 'daycare', count: 42, label: 'Børnehus' },
+    ],
+  },
+  {
+    code: 'SUF',
+    name: 'Sundheds- og Omsorgsforvaltningen',
+    units: [
+      { kind: 'care_home', count: 18, label: 'Plejecenter' },
+      { kind: 'home_care', count: 10, label: 'Hjemmepleje' },
+    ],
+  },
+  {
+    code: 'SOF',
+    name: 'Socialforvaltningen',
+    units: [
+      { kind: 'residential', count: 16, label: 'Bosted' },
+      { kind: 'office', count: 6, label: 'Socialcenter' },
+    ],
+  },
+  {
+    code: 'KFF',
+    name: 'Kultur- og Fritidsforvaltningen',
+    units: [
+      { kind: 'library', count: 10, label: 'Bibliotek' },
+      { kind: 'culture', count: 8, label: 'Kulturhus' },
+    ],
+  },
+  {
+    code: 'TMF',
+    name: 'Teknik- og Miljøforvaltningen',
+    units: [{ kind: 'office', count: 10, label: 'Teknisk enhed' }],
+  },
+  {
+    code: 'BIF',
+    name: 'Beskæftigelses- og Integrationsforvaltningen',
+    units: [
+      { kind: 'job_centre', count: 8, label: 'Jobcenter' },
+      { kind: 'office', count: 4, label: 'Integrationscenter' },
+    ],
+  },
+  { code: 'ØKF', name: 'Økonomiforvaltningen', units: [{ kind: 'office', count: 6, label: 'Kontor' }] },
 ];
 
-interface Staffing { size: [number, number]; leader: string; deputy: string; staff: Array<[position: string, agreement: string, weight: number]> }
+interface Staffing {
+  size: [number, number];
+  leader: string;
+  deputy: string;
+  staff: Array<[position: string, agreement: string, weight: number]>;
+}
 
 export const STAFFING: Partial<Record<UnitKind, Staffing>> = {
-  school: { size: [45, 75], leader: 'Skoleleder', deputy: 'Viceskoleleder', staff: [
-    ['Lærer', 'Lærere m.fl. i kommunerne', 70], ['Pædagog', 'Pædagogisk personale (BUPL)', 15],
-    ['Skolesekretær', 'Kontorpersonale (HK Kommunal)', 3], ['Serviceleder', 'Serviceassistenter (3F/FOA)', 2]] },
-  daycare: { size: [14, 26], leader: 'Daglig leder', deputy: 'Souschef', staff: [
-    ['Pædagog', 'Pædagogisk personale (BUPL)', 60], ['Pædagogmedhjælper', 'Pædagogiske assistenter (FOA)', 35],
-    ['Køkkenmedarbejder', 'Køkkenpersonale (3F/FOA)', 5]] },
-  care_home: { size: [45, 80], leader: 'Centerchef', deputy: 'Souschef', staff: [
-    ['Social- og sundhedsassistent', 'Social- og sundhedspersonale (FOA)', 45], ['Social- og sundhedshjælper', 'Social- og sundhedspersonale (FOA)', 35],
-    ['Sygeplejerske', 'Sygeplejersker (DSR)', 15], ['Ergoterapeut', 'Terapeuter (Ergoterapeutforeningen)', 5]] },
-  home_care: { size: [30, 55], leader: 'Områdeleder', deputy: 'Teamleder', staff: [
-    ['Social- og sundhedshjælper', 'Social- og sundhedspersonale (FOA)', 60], ['Social- og sundhedsassistent', 'Social- og sundhedspersonale (FOA)', 40]] },
-  residential: { size: [20, 40], leader: 'Forstander', deputy: 'Souschef', staff: [
-    ['Socialpædagog', 'Socialpædagoger (SL)', 70], ['Social- og sundhedsassistent', 'Social- og sundhedspersonale (FOA)', 30]] },
-  library: { size: [8, 16], leader: 'Biblioteksleder', deputy: 'Souschef', staff: [
-    ['Bibliotekar', 'Bibliotekarer (BF)', 60], ['Biblioteksassistent', 'Kontorpersonale (HK Kommunal)', 40]] },
-  culture: { size: [6, 12], leader: 'Kulturhusleder', deputy: 'Souschef', staff: [
-    ['Kulturmedarbejder', 'Akademikere (AC)', 50], ['Servicemedarbejder', 'Serviceassistenter (3F/FOA)', 50]] },
-  job_centre: { size: [30, 50], leader: 'Centerchef', deputy: 'Afdelingsleder', staff: [
-    ['Jobkonsulent', 'Kontorpersonale (HK Kommunal)', 60], ['Socialrådgiver', 'Socialrådgivere (DS)', 40]] },
-  office: { size: [15, 30], leader: 'Kontorchef', deputy: 'Chefkonsulent', staff: [
-    ['Fuldmægtig', 'Akademikere (AC)', 50], ['Administrativ medarbejder', 'Kontorpersonale (HK Kommunal)', 50]] },
-  team: { size: [8, 14], leader: 'Teamleder', deputy: 'Koordinator', staff: [
-    ['Lønkonsulent', 'Kontorpersonale (HK Kommunal)', 60], ['HR-konsulent', 'Akademikere (AC)', 40]] },
+  school: {
+    size: [45, 75],
+    leader: 'Skoleleder',
+    deputy: 'Viceskoleleder',
+    staff: [
+      ['Lærer', 'Lærere m.fl. i kommunerne', 70],
+      ['Pædagog', 'Pædagogisk personale (BUPL)', 15],
+      ['Skolesekretær', 'Kontorpersonale (HK Kommunal)', 3],
+      ['Serviceleder', 'Serviceassistenter (3F/FOA)', 2],
+    ],
+  },
+  daycare: {
+    size: [14, 26],
+    leader: 'Daglig leder',
+    deputy: 'Souschef',
+    staff: [
+      ['Pædagog', 'Pædagogisk personale (BUPL)', 60],
+      ['Pædagogmedhjælper', 'Pædagogiske assistenter (FOA)', 35],
+      ['Køkkenmedarbejder', 'Køkkenpersonale (3F/FOA)', 5],
+    ],
+  },
+  care_home: {
+    size: [45, 80],
+    leader: 'Centerchef',
+    deputy: 'Souschef',
+    staff: [
+      ['Social- og sundhedsassistent', 'Social- og sundhedspersonale (FOA)', 45],
+      ['Social- og sundhedshjælper', 'Social- og sundhedspersonale (FOA)', 35],
+      ['Sygeplejerske', 'Sygeplejersker (DSR)', 15],
+      ['Ergoterapeut', 'Terapeuter (Ergoterapeutforeningen)', 5],
+    ],
+  },
+  home_care: {
+    size: [30, 55],
+    leader: 'Områdeleder',
+    deputy: 'Teamleder',
+    staff: [
+      ['Social- og sundhedshjælper', 'Social- og sundhedspersonale (FOA)', 60],
+      ['Social- og sundhedsassistent', 'Social- og sundhedspersonale (FOA)', 40],
+    ],
+  },
+  residential: {
+    size: [20, 40],
+    leader: 'Forstander',
+    deputy: 'Souschef',
+    staff: [
+      ['Socialpædagog', 'Socialpædagoger (SL)', 70],
+      ['Social- og sundhedsassistent', 'Social- og sundhedspersonale (FOA)', 30],
+    ],
+  },
+  library: {
+    size: [8, 16],
+    leader: 'Biblioteksleder',
+    deputy: 'Souschef',
+    staff: [
+      ['Bibliotekar', 'Bibliotekarer (BF)', 60],
+      ['Biblioteksassistent', 'Kontorpersonale (HK Kommunal)', 40],
+    ],
+  },
+  culture: {
+    size: [6, 12],
+    leader: 'Kulturhusleder',
+    deputy: 'Souschef',
+    staff: [
+      ['Kulturmedarbejder', 'Akademikere (AC)', 50],
+      ['Servicemedarbejder', 'Serviceassistenter (3F/FOA)', 50],
+    ],
+  },
+  job_centre: {
+    size: [30, 50],
+    leader: 'Centerchef',
+    deputy: 'Afdelingsleder',
+    staff: [
+      ['Jobkonsulent', 'Kontorpersonale (HK Kommunal)', 60],
+      ['Socialrådgiver', 'Socialrådgivere (DS)', 40],
+    ],
+  },
+  office: {
+    size: [15, 30],
+    leader: 'Kontorchef',
+    deputy: 'Chefkonsulent',
+    staff: [
+      ['Fuldmægtig', 'Akademikere (AC)', 50],
+      ['Administrativ medarbejder', 'Kontorpersonale (HK Kommunal)', 50],
+    ],
+  },
+  team: {
+    size: [8, 14],
+    leader: 'Teamleder',
+    deputy: 'Koordinator',
+    staff: [
+      ['Lønkonsulent', 'Kontorpersonale (HK Kommunal)', 60],
+      ['HR-konsulent', 'Akademikere (AC)', 40],
+    ],
+  },
 };
 
 export const WEEKLY_HOURS_CENTI = [3700, 3700, 3700, 3700, 3200, 3000, 2800, 2500] as const;

@@ -6,7 +6,9 @@ describe('generateDemoMunicipality', () => {
 
   it('is the same municipality for the same seed and another for another seed', () => {
     expect(JSON.stringify(generateDemoMunicipality({ seed: 2026 }))).toBe(JSON.stringify(data));
-    expect(JSON.stringify(generateDemoMunicipality({ seed: 7 }).people.slice(0, 20))).not.toBe(JSON.stringify(data.people.slice(0, 20)));
+    expect(JSON.stringify(generateDemoMunicipality({ seed: 7 }).people.slice(0, 20))).not.toBe(
+      JSON.stringify(data.people.slice(0, 20)),
+    );
   });
 
   it('has seven administrations, about 200 units and about 5,000 employees', () => {
@@ -26,12 +28,21 @@ describe('generateDemoMunicipality', () => {
   });
 
   it('gives every staffed unit a leader and a deputy, and the service centre its teams', () => {
-    const staffed = data.units.filter((u) => !['municipality', 'administration', 'area', 'service_centre'].includes(u.kind));
+    const staffed = data.units.filter(
+      (u) => !['municipality', 'administration', 'area', 'service_centre'].includes(u.kind),
+    );
     for (const unit of staffed) {
-      expect(data.people.filter((p) => p.managerOf.includes(unit.id)), unit.id).toHaveLength(1);
-      expect(data.people.some((p) => p.managerOf.length === 0 && p.affiliations.some((a) => a.unitId === unit.id))).toBe(true);
+      expect(
+        data.people.filter((p) => p.managerOf.includes(unit.id)),
+        unit.id,
+      ).toHaveLength(1);
+      expect(
+        data.people.some((p) => p.managerOf.length === 0 && p.affiliations.some((a) => a.unitId === unit.id)),
+      ).toBe(true);
     }
-    expect(data.units.filter((u) => u.parentId === 'okf-ks').map((u) => u.name)).toContain('HR-administration');
+    expect(data.units.filter((u) => u.parentId === 'okf-ks').map((u) => u.name)).toContain(
+      'HR-administration',
+    );
   });
 
   it('only uses CPR numbers that cannot belong to anyone, flagged as test data', () => {

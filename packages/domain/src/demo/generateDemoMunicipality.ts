@@ -1,12 +1,29 @@
-import type { AffiliationRecord, OrgDataset, OrgUnitRecord, PersonRecord, UnitKind } from '../orgImport/OrgDataset';
-import { ADMINISTRATIONS, FIRST_NAMES, LAST_NAMES, PLACES, STAFFING, WEEKLY_HOURS_CENTI } from './demoVocabulary';
+import type {
+  AffiliationRecord,
+  OrgDataset,
+  OrgUnitRecord,
+  PersonRecord,
+  UnitKind,
+} from '../orgImport/OrgDataset';
+import {
+  ADMINISTRATIONS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  PLACES,
+  STAFFING,
+  WEEKLY_HOURS_CENTI,
+} from './demoVocabulary';
 import { seededRandom, type SeededRandom } from './seededRandom';
 
 export const DEMO_MUNICIPALITY = 'Eksempel Kommune';
 export const DEMO_EMAIL_DOMAIN = 'eksempel-kommune.test';
 
 const AREAS: Record<string, string[]> = {
-  BUF: ['Nord', 'Syd', 'Øst', 'Vest'], SUF: ['Nord', 'Syd', 'Vest'], SOF: ['Voksne', 'Børn og unge'], KFF: ['Biblioteker', 'Kultur'], BIF: ['Job'],
+  BUF: ['Nord', 'Syd', 'Øst', 'Vest'],
+  SUF: ['Nord', 'Syd', 'Vest'],
+  SOF: ['Voksne', 'Børn og unge'],
+  KFF: ['Biblioteker', 'Kultur'],
+  BIF: ['Job'],
 };
 
 export const SSC_TEAMS = [
@@ -30,7 +47,9 @@ const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 export function generateDemoMunicipality(options: GenerateOptions): OrgDataset {
   const rnd = seededRandom(options.seed);
   const scale = options.scale ?? DEFAULT_SCALE;
-  const units: OrgUnitRecord[] = [{ id: 'ek', parentId: null, name: DEMO_MUNICIPALITY, kind: 'municipality', code: 'EK' }];
+  const units: OrgUnitRecord[] = [
+    { id: 'ek', parentId: null, name: DEMO_MUNICIPALITY, kind: 'municipality', code: 'EK' },
+  ];
   const people: PersonRecord[] = [];
   let placeIndex = 0;
   const nextPlace = () => {
@@ -53,12 +72,19 @@ export function generateDemoMunicipality(options: GenerateOptions): OrgDataset {
       for (let i = 0; i < group.count; i += 1) {
         n += 1;
         const parentId = areas.length > 0 ? (areas[(n - 1) % areas.length] as string) : admId;
-        units.push({ id: `${admId}-${pad(n, 3)}`, parentId, name: `${group.label} ${nextPlace()}`, kind: group.kind, code: `${adm.code}${pad(n, 3)}` });
+        units.push({
+          id: `${admId}-${pad(n, 3)}`,
+          parentId,
+          name: `${group.label} ${nextPlace()}`,
+          kind: group.kind,
+          code: `${adm.code}${pad(n, 3)}`,
+        });
       }
     }
   }
   units.push({ id: 'okf-ks', parentId: 'okf', name: 'Koncernservice', kind: 'service_centre', code: 'KS' });
-  for (const team of SSC_TEAMS) units.push({ id: team.id, parentId: 'okf-ks', name: team.name, kind: 'team', code: null });
+  for (const team of SSC_TEAMS)
+    units.push({ id: team.id, parentId: 'okf-ks', name: team.name, kind: 'team', code: null });
 
   let employeeNumber = 100001;
   const newPerson = (affiliation: AffiliationRecord, managerOf: string[] = []): PersonRecord => {
@@ -82,7 +108,9 @@ export function generateDemoMunicipality(options: GenerateOptions): OrgDataset {
     const staffing = STAFFING[unit.kind];
     if (!staffing) continue;
     const size = Math.max(3, Math.round(rnd.int(staffing.size[0], staffing.size[1]) * scale));
-    people.push(newPerson(affiliation(rnd, unit.id, staffing.leader, 'Ledere (lederoverenskomst)', true), [unit.id]));
+    people.push(
+      newPerson(affiliation(rnd, unit.id, staffing.leader, 'Ledere (lederoverenskomst)', true), [unit.id]),
+    );
     people.push(newPerson(affiliation(rnd, unit.id, staffing.deputy, 'Ledere (lederoverenskomst)', true)));
     const totalWeight = staffing.staff.reduce((s, [, , w]) => s + w, 0);
     for (let i = 2; i < size; i += 1) {
@@ -92,14 +120,22 @@ export function generateDemoMunicipality(options: GenerateOptions): OrgDataset {
     }
   }
   // Leaders of the administrations and the service centre.
-  for (const unit of units.filter((u) => u.kind === 'administration' || u.kind === 'service_centre' || u.kind === 'area')) {
+  for (const unit of units.filter(
+    (u) => u.kind === 'administration' || u.kind === 'service_centre' || u.kind === 'area',
+  )) {
     const title = unit.kind === 'area' ? 'Områdechef' : 'Direktør';
     people.push(newPerson(affiliation(rnd, unit.id, title, 'Chefer (chefaftale)', true), [unit.id]));
   }
   return { units, people };
 }
 
-function affiliation(rnd: SeededRandom, unitId: string, position: string, agreement: string, fullTime: boolean): AffiliationRecord {
+function affiliation(
+  rnd: SeededRandom,
+  unitId: string,
+  position: string,
+  agreement: string,
+  fullTime: boolean,
+): AffiliationRecord {
   const startYear = rnd.int(1990, 2025);
   const startDate = isoDate(startYear, rnd.int(1, 12), 1);
   const seniorityDate = rnd.chance(0.3) ? isoDate(startYear - rnd.int(1, 8), rnd.int(1, 12), 1) : startDate;
@@ -127,7 +163,12 @@ export function isFakeCpr(cpr: string): boolean {
 }
 
 function asciiName(name: string): string {
-  return name.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/[^a-z]/g, '');
+  return name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[^a-z]/g, '');
 }
 
 export type { UnitKind };

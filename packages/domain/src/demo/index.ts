@@ -1,4 +1,10 @@
-export { generateDemoMunicipality, fakeCpr, isFakeCpr, DEMO_MUNICIPALITY, SSC_TEAMS } from './generateDemoMunicipality';
+export {
+  generateDemoMunicipality,
+  fakeCpr,
+  isFakeCpr,
+  DEMO_MUNICIPALITY,
+  SSC_TEAMS,
+} from './generateDemoMunicipality';
 export { seedDemoBenefits, type DemoBenefitOptions } from './seedDemoBenefits';
 export { seedDemoMunicipality, DEMO_USERS } from './seedDemoMunicipality';
 export { seededRandom } from './seededRandom';

@@ -5,7 +5,12 @@ import type { Tx } from '../audit/appendAudit';
 import { addDays } from '../time/isoDate';
 import { seededRandom } from './seededRandom';
 
-export interface DemoBenefitOptions { today: string; seed: number; businessCase?: BusinessCaseInput; history: boolean }
+export interface DemoBenefitOptions {
+  today: string;
+  seed: number;
+  businessCase?: BusinessCaseInput;
+  history: boolean;
+}
 
 const PROGRAMME_ID = '6f1d1c2e-0000-4000-8000-000000000001';
 const PLATFORM_ID = '6f1d1c2e-0000-4000-8000-000000000011';
@@ -17,7 +22,11 @@ const AUTOMATION_ID = '6f1d1c2e-0000-4000-8000-000000000012';
  * of resolved cases, half before and half after go-live, gives the automatic KPIs something to show.
  */
 export async function seedDemoBenefits(tx: Tx, options: DemoBenefitOptions): Promise<void> {
-  const monthStart = (monthsBack: number) => { const d = new Date(`${options.today.slice(0, 7)}-01T00:00:00Z`); d.setUTCMonth(d.getUTCMonth() - monthsBack); return d.toISOString().slice(0, 10); };
+  const monthStart = (monthsBack: number) => {
+    const d = new Date(`${options.today.slice(0, 7)}-01T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() - monthsBack);
+    return d.toISOString().slice(0, 10);
+  };
   await tx.execute(sql`INSERT INTO programmes (id, name, description, owner_user_id, status) VALUES (${PROGRAMME_ID}, 'Ny serviceplatform og procesautomatisering',
     'Én indgang til Koncernservice for ledere og medarbejdere, digitalt dataflow fra indberetning til sagsbehandling, og automatisering af 13 løn- og personaleprocesser.', 'demo-programleder', 'active')`);
   await tx.execute(sql`INSERT INTO projects (id, programme_id, name, description, owner_user_id, benefit_owner_user_id, status, risk_level, risk_description) VALUES
@@ -26,15 +35,39 @@ export async function seedDemoBenefits(tx: Tx, options: DemoBenefitOptions): Pro
     (${AUTOMATION_ID}, ${PROGRAMME_ID}, 'Automatisering af 13 processer', 'Regler og robotter tager rutinetrinnene i 13 løn- og personaleprocesser; undtagelser går til sagsbehandlerne.', 'demo-programleder', 'demo-teamleder', 'planned', 'high',
      'Afhænger af den nye serviceplatform og af integrationer til lønsystemet.')`);
   if (options.businessCase) {
-    await tx.execute(sql`INSERT INTO business_cases (project_id, data, updated_by_user_id) VALUES (${PLATFORM_ID}, ${JSON.stringify(options.businessCase)}::jsonb, 'demo-oekonomi')`);
+    await tx.execute(
+      sql`INSERT INTO business_cases (project_id, data, updated_by_user_id) VALUES (${PLATFORM_ID}, ${JSON.stringify(options.businessCase)}::jsonb, 'demo-oekonomi')`,
+    );
   }
-  await tx.execute(sql`INSERT INTO business_cases (project_id, data, updated_by_user_id) VALUES (${AUTOMATION_ID}, ${JSON.stringify({
-    title: 'Automatisering af 13 processer', priceLevel: 2017, firstYear: 2017, lines: [
-      { label: 'Automatisering på løn- og personaleområdet', kind: 'permanent', area: 'service', amounts: [0, -4600, -6580, -6580, -6580] },
-      { label: 'Systemunderstøttelse af automatisering', kind: 'permanent', area: 'service', amounts: [0, 700, 2928, 2928, 2928] },
-      { label: 'Udvikling og implementering af automatisering', kind: 'implementation', area: 'capital', amounts: [3920, 5737, 795, 0, 0] },
-    ],
-  })}::jsonb, 'demo-oekonomi')`);
+  await tx.execute(
+    sql`INSERT INTO business_cases (project_id, data, updated_by_user_id) VALUES (${AUTOMATION_ID}, ${JSON.stringify(
+      {
+        title: 'Automatisering af 13 processer',
+        priceLevel: 2017,
+        firstYear: 2017,
+        lines: [
+          {
+            label: 'Automatisering på løn- og personaleområdet',
+            kind: 'permanent',
+            area: 'service',
+            amounts: [0, -4600, -6580, -6580, -6580],
+          },
+          {
+            label: 'Systemunderstøttelse af automatisering',
+            kind: 'permanent',
+            area: 'service',
+            amounts: [0, 700, 2928, 2928, 2928],
+          },
+          {
+            label: 'Udvikling og implementering af automatisering',
+            kind: 'implementation',
+            area: 'capital',
+            amounts: [3920, 5737, 795, 0, 0],
+          },
+        ],
+      },
+    )}::jsonb, 'demo-oekonomi')`,
+  );
   const nodes = [
     { id: 't1', layer: 'technology', label: 'Én portal med vejledning og regler ved felterne' },
     { id: 't2', layer: 'technology', label: 'Digitalt dataflow fra indberetning til sagsbehandling' },
@@ -42,20 +75,62 @@ export async function seedDemoBenefits(tx: Tx, options: DemoBenefitOptions): Pro
     { id: 'c1', layer: 'change', label: 'Lederne indberetter selv, ét sted, og følger deres sager' },
     { id: 'c2', layer: 'change', label: 'Ingen genindtastning i Koncernservice' },
     { id: 'c3', layer: 'change', label: 'Færre tilbageløb og rettelser' },
-    { id: 'b1', layer: 'benefit', benefitKind: 'economic', label: 'Udfasning af selvbetjeningsløsninger: 4,2 mio. kr. om året' },
-    { id: 'b2', layer: 'benefit', benefitKind: 'economic', label: 'CRM-driftsbudget frigjort: 6,8 mio. kr. om året' },
-    { id: 'b3', layer: 'benefit', benefitKind: 'economic', label: 'Automatisering: 6,6 mio. kr. om året ved fuld indfasning' },
+    {
+      id: 'b1',
+      layer: 'benefit',
+      benefitKind: 'economic',
+      label: 'Udfasning af selvbetjeningsløsninger: 4,2 mio. kr. om året',
+    },
+    {
+      id: 'b2',
+      layer: 'benefit',
+      benefitKind: 'economic',
+      label: 'CRM-driftsbudget frigjort: 6,8 mio. kr. om året',
+    },
+    {
+      id: 'b3',
+      layer: 'benefit',
+      benefitKind: 'economic',
+      label: 'Automatisering: 6,6 mio. kr. om året ved fuld indfasning',
+    },
     { id: 'b4', layer: 'benefit', benefitKind: 'quality', label: 'Lederne ved, hvor deres sager er' },
     { id: 'b5', layer: 'benefit', benefitKind: 'quality', label: 'Færre fejl i lønnen' },
     { id: 'g1', layer: 'goal', label: 'Økonomisk råderum til kernevelfærden' },
     { id: 'g2', layer: 'goal', label: 'Mere tid til ledelse decentralt' },
     { id: 'g3', layer: 'goal', label: 'Højere kvalitet i lønadministrationen' },
   ];
-  const links = [['t1', 'c1'], ['t1', 'c3'], ['t2', 'c2'], ['t3', 'c2'], ['c1', 'b1'], ['c1', 'b4'], ['c2', 'b2'], ['c2', 'b3'], ['c3', 'b5'], ['c3', 'b3'], ['b1', 'g1'], ['b2', 'g1'], ['b3', 'g1'], ['b4', 'g2'], ['b5', 'g3']].map(([from, to]) => ({ from, to }));
-  await tx.execute(sql`INSERT INTO benefit_trees (project_id, nodes, links, updated_by_user_id) VALUES (${PLATFORM_ID}, ${JSON.stringify(nodes)}::jsonb, ${JSON.stringify(links)}::jsonb, 'demo-programleder')`);
+  const links = [
+    ['t1', 'c1'],
+    ['t1', 'c3'],
+    ['t2', 'c2'],
+    ['t3', 'c2'],
+    ['c1', 'b1'],
+    ['c1', 'b4'],
+    ['c2', 'b2'],
+    ['c2', 'b3'],
+    ['c3', 'b5'],
+    ['c3', 'b3'],
+    ['b1', 'g1'],
+    ['b2', 'g1'],
+    ['b3', 'g1'],
+    ['b4', 'g2'],
+    ['b5', 'g3'],
+  ].map(([from, to]) => ({ from, to }));
+  await tx.execute(
+    sql`INSERT INTO benefit_trees (project_id, nodes, links, updated_by_user_id) VALUES (${PLATFORM_ID}, ${JSON.stringify(nodes)}::jsonb, ${JSON.stringify(links)}::jsonb, 'demo-programleder')`,
+  );
   const baselineDate = monthStart(12);
   const deadline = addDays(monthStart(-12), -1);
-  const kpi = (id: string, name: string, unit: string, direction: string, baseline: number, [pess, likely, opt]: number[], source: string, how: string) => sql`(${id}, ${PLATFORM_ID}, ${name}, ${unit}, ${direction}, ${baseline * 100}, ${baselineDate}, ${pess! * 100}, ${likely! * 100}, ${opt! * 100}, ${deadline},
+  const kpi = (
+    id: string,
+    name: string,
+    unit: string,
+    direction: string,
+    baseline: number,
+    [pess, likely, opt]: number[],
+    source: string,
+    how: string,
+  ) => sql`(${id}, ${PLATFORM_ID}, ${name}, ${unit}, ${direction}, ${baseline * 100}, ${baselineDate}, ${pess! * 100}, ${likely! * 100}, ${opt! * 100}, ${deadline},
     ${how}, ${source === 'manual' ? 'Spørgeskema til alle ledere før og efter; svarprocent over 50.' : 'Måles automatisk af Indgang ud fra sagerne, pr. måned.'}, 'Procesejer i Koncernservice', 'Hvert kvartal i programstyregruppen', ${source})`;
   await tx.execute(sql`INSERT INTO kpis (id, project_id, name, unit, direction, baseline_centi, baseline_date, target_pessimistic_centi, target_likely_centi, target_optimistic_centi, deadline, how_achieved, how_measured, follow_up_by, follow_up_when, source) VALUES
     ${kpi('6f1d1c2e-0000-4000-8000-000000000021', 'Gennemløbstid fra indberetning til løsning', 'days', 'decrease', 9, [6, 4, 3], 'lead_time_days', 'Komplette indberetninger med vejledning ved felterne og arbejdskøer sorteret efter frist.')},
@@ -72,13 +147,19 @@ export async function seedDemoBenefits(tx: Tx, options: DemoBenefitOptions): Pro
 }
 
 /** A year of resolved mileage cases: slower, with more returns, before go-live six months ago. */
-async function seedCaseHistory(tx: Tx, options: DemoBenefitOptions, monthStart: (monthsBack: number) => string) {
+async function seedCaseHistory(
+  tx: Tx,
+  options: DemoBenefitOptions,
+  monthStart: (monthsBack: number) => string,
+) {
   const rng = seededRandom(options.seed + 7);
   const random = rng.next;
   const { rows: people } = await tx.execute(sql`
     SELECT u.id AS user_id, u.person_id, e.unit_id FROM users u JOIN employments e ON e.person_id = u.person_id
     WHERE u.id IN ('demo-medarbejder', 'demo-leder', 'demo-leder-pleje') AND e.end_date IS NULL`);
-  const { rows: services } = await tx.execute(sql`SELECT id, version, definition FROM services WHERE id = 'koerselsgodtgoerelse' ORDER BY version DESC LIMIT 1`);
+  const { rows: services } = await tx.execute(
+    sql`SELECT id, version, definition FROM services WHERE id = 'koerselsgodtgoerelse' ORDER BY version DESC LIMIT 1`,
+  );
   if (people.length === 0 || services.length === 0) return;
   const values: SQL[] = [];
   const events: SQL[] = [];
@@ -97,16 +178,41 @@ async function seedCaseHistory(tx: Tx, options: DemoBenefitOptions, monthStart: 
       const byStaff = random() < (afterGoLive ? 0.05 : 0.3);
       const returned = random() < (afterGoLive ? 0.09 : 0.26);
       const date = submittedAt.toISOString().slice(0, 10);
-      const { answers } = validateAnswers(def, { trips: [{ date, from: 'Arbejdsstedet', to: 'Rådhuset', km: String(5 + Math.floor(random() * 40)), purpose: 'Møde' }] },
-        { roles: [], administration: null, experience: 'experienced', frequency: 'frequent' }, { requireDocuments: false });
+      const { answers } = validateAnswers(
+        def,
+        {
+          trips: [
+            {
+              date,
+              from: 'Arbejdsstedet',
+              to: 'Rådhuset',
+              km: String(5 + Math.floor(random() * 40)),
+              purpose: 'Møde',
+            },
+          ],
+        },
+        { roles: [], administration: null, experience: 'experienced', frequency: 'frequent' },
+        { requireDocuments: false },
+      );
       const id: string = `00000000-0000-4000-9000-${String(values.length + 1).padStart(12, '0')}`;
       values.push(sql`(${id}, ${`IND-${date.slice(0, 4)}-`} || lpad(nextval('case_number_seq')::text, 6, '0'), ${service.id}, ${service.version}, ${person.unit_id}, ${person.person_id},
         ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, 'resolved', ${routeCase(def, answers)}, ${JSON.stringify(answers)}::jsonb, ${submittedAt.toISOString()}, ${addDays(date, 10)}, ${resolvedAt.toISOString()}, 'Udbetalt')`);
-      events.push(sql`(${id}, ${submittedAt.toISOString()}, ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, 'submitted', false, null, '{}'::jsonb)`);
-      if (returned) events.push(sql`(${id}, ${new Date(submittedAt.getTime() + 86_400_000).toISOString()}, 'demo-sagsbehandler-loen', 'returned', false, 'Vi mangler kvitteringen.', ${JSON.stringify({ reasonCode: 'missing-document', reason: { da: 'Manglende dokumentation', en: 'Missing documentation' } })}::jsonb)`);
-      events.push(sql`(${id}, ${resolvedAt.toISOString()}, 'demo-sagsbehandler-loen', 'resolved', false, 'Beløbet kommer med næste lønudbetaling.', '{"outcome":"Udbetalt"}'::jsonb)`);
+      events.push(
+        sql`(${id}, ${submittedAt.toISOString()}, ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, 'submitted', false, null, '{}'::jsonb)`,
+      );
+      if (returned)
+        events.push(
+          sql`(${id}, ${new Date(submittedAt.getTime() + 86_400_000).toISOString()}, 'demo-sagsbehandler-loen', 'returned', false, 'Vi mangler kvitteringen.', ${JSON.stringify({ reasonCode: 'missing-document', reason: { da: 'Manglende dokumentation', en: 'Missing documentation' } })}::jsonb)`,
+        );
+      events.push(
+        sql`(${id}, ${resolvedAt.toISOString()}, 'demo-sagsbehandler-loen', 'resolved', false, 'Beløbet kommer med næste lønudbetaling.', '{"outcome":"Udbetalt"}'::jsonb)`,
+      );
     }
   }
-  await tx.execute(sql`INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, status, team_id, answers, submitted_at, due_date, resolved_at, outcome) VALUES ${sql.join(values, sql`, `)}`);
-  await tx.execute(sql`INSERT INTO case_events (case_id, at, actor_user_id, type, internal, body, data) VALUES ${sql.join(events, sql`, `)}`);
+  await tx.execute(
+    sql`INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, status, team_id, answers, submitted_at, due_date, resolved_at, outcome) VALUES ${sql.join(values, sql`, `)}`,
+  );
+  await tx.execute(
+    sql`INSERT INTO case_events (case_id, at, actor_user_id, type, internal, body, data) VALUES ${sql.join(events, sql`, `)}`,
+  );
 }

@@ -1,1 +1,9 @@
-export { idempotencyRecordSql, IdempotencyKeyUsed, runIdempotent, runIdempotentInline, IDEMPOTENCY_KEY_HOURS, type IdempotencyClaim, type IdempotentOutcome } from './runIdempotent';
+export {
+  idempotencyRecordSql,
+  IdempotencyKeyUsed,
+  runIdempotent,
+  runIdempotentInline,
+  IDEMPOTENCY_KEY_HOURS,
+  type IdempotencyClaim,
+  type IdempotentOutcome,
+} from './runIdempotent';

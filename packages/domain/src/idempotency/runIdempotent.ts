@@ -11,19 +11,29 @@ export interface IdempotencyClaim {
   requestHash: string;
 }
 
-export interface IdempotentOutcome<T> { status: number; body: T; replayed: boolean }
+export interface IdempotentOutcome<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
 
 /** How long a key is remembered; the retention job forgets older ones. */
 export const IDEMPOTENCY_KEY_HOURS = 24;
 
 /** Thrown by a create whose claim's record already existed, so it wrote nothing: the first answer stands. */
 export class IdempotencyKeyUsed extends Error {
-  constructor() { super('idempotency key used before'); }
+  constructor() {
+    super('idempotency key used before');
+  }
 }
 
 async function stored<T>(db: Db, claim: IdempotencyClaim): Promise<IdempotentOutcome<T> | null> {
-  const { rows: [row] } = await executePrepared<{ route: string; request_hash: string; status: number; response: T }>(db,
-    sql`SELECT route, request_hash, status, response FROM idempotency_keys WHERE user_id = ${claim.userId} AND key = ${claim.key}`);
+  const {
+    rows: [row],
+  } = await executePrepared<{ route: string; request_hash: string; status: number; response: T }>(
+    db,
+    sql`SELECT route, request_hash, status, response FROM idempotency_keys WHERE user_id = ${claim.userId} AND key = ${claim.key}`,
+  );
   if (!row) return null;
   if (row.route !== claim.route || row.request_hash !== claim.requestHash) {
     throw new DomainError('unprocessable', 'idempotency_key_reused', {
@@ -39,7 +49,12 @@ async function stored<T>(db: Db, claim: IdempotencyClaim): Promise<IdempotentOut
  * from). A create that writes in one statement puts it in that statement (see
  * `runIdempotentInline`); a second record of the same key fails the statement.
  */
-export function idempotencyRecordSql(claim: IdempotencyClaim, status: number, response: SQL, from: SQL = sql``): SQL {
+export function idempotencyRecordSql(
+  claim: IdempotencyClaim,
+  status: number,
+  response: SQL,
+  from: SQL = sql``,
+): SQL {
   return sql`INSERT INTO idempotency_keys (user_id, key, route, request_hash, status, response)
     SELECT ${claim.userId}, ${claim.key}, ${claim.route}, ${claim.requestHash}, ${status}::int, ${response} ${from}`;
 }
@@ -52,12 +67,20 @@ export function idempotencyRecordSql(claim: IdempotencyClaim, status: number, re
  * Two concurrent requests with one key: the second's record waits for the first's commit,
  * conflicts, and is rolled back with everything it did.
  */
-export async function runIdempotent<T>(db: Db, claim: IdempotencyClaim, work: (tx: Db) => Promise<{ status: number; body: T }>): Promise<IdempotentOutcome<T>> {
-  return runIdempotentInline(db, claim, () => db.transaction(async (tx) => {
-    const result = await work(tx as unknown as Db);
-    await tx.execute(idempotencyRecordSql(claim, result.status, sql`${JSON.stringify(result.body ?? null)}::jsonb`));
-    return result;
-  }));
+export async function runIdempotent<T>(
+  db: Db,
+  claim: IdempotencyClaim,
+  work: (tx: Db) => Promise<{ status: number; body: T }>,
+): Promise<IdempotentOutcome<T>> {
+  return runIdempotentInline(db, claim, () =>
+    db.transaction(async (tx) => {
+      const result = await work(tx as unknown as Db);
+      await tx.execute(
+        idempotencyRecordSql(claim, result.status, sql`${JSON.stringify(result.body ?? null)}::jsonb`),
+      );
+      return result;
+    }),
+  );
 }
 
 /**
@@ -66,7 +89,11 @@ export async function runIdempotent<T>(db: Db, claim: IdempotencyClaim, work: (t
  * `idempotencyRecordSql` and throws `IdempotencyKeyUsed` when it wrote nothing because of it.
  * Nothing is read before the work, so a first request costs no extra round trip.
  */
-export async function runIdempotentInline<T>(db: Db, claim: IdempotencyClaim, work: (claim: IdempotencyClaim) => Promise<{ status: number; body: T }>): Promise<IdempotentOutcome<T>> {
+export async function runIdempotentInline<T>(
+  db: Db,
+  claim: IdempotencyClaim,
+  work: (claim: IdempotencyClaim) => Promise<{ status: number; body: T }>,
+): Promise<IdempotentOutcome<T>> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return { ...(await work(claim)), replayed: false };

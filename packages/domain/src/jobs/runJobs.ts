@@ -8,14 +8,22 @@ const MAX_ATTEMPTS = 5;
 /** What is kept of a failed attempt: the error's type, code and message, never a query's parameters. */
 function errorSummary(error: unknown): string {
   const { type, code, message, statement } = loggableError(error);
-  return [type, code, statement, message].filter((part) => part !== undefined && part !== null).join(': ').slice(0, 1000);
+  return [type, code, statement, message]
+    .filter((part) => part !== undefined && part !== null)
+    .join(': ')
+    .slice(0, 1000);
 }
 
 /**
  * Runs due jobs until none is left: claimed in batches with a lease (FOR UPDATE SKIP LOCKED, so
  * several workers can share the table), then marked done, or retried later with the error kept.
  */
-export async function runJobs(db: Db, handlers: Record<string, JobHandler>, log: (msg: string, err?: unknown) => void = () => undefined, batchSize = 20): Promise<number> {
+export async function runJobs(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  log: (msg: string, err?: unknown) => void = () => undefined,
+  batchSize = 20,
+): Promise<number> {
   let ran = 0;
   for (;;) {
     const { rows } = await db.execute(sql`
@@ -23,7 +31,9 @@ export async function runJobs(db: Db, handlers: Record<string, JobHandler>, log:
       WHERE id IN (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= now() AND attempts < ${MAX_ATTEMPTS}
                    AND (locked_until IS NULL OR locked_until < now()) ORDER BY id FOR UPDATE SKIP LOCKED LIMIT ${batchSize})
       RETURNING id, kind, payload, attempts`);
-    const batch = (rows as Array<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number }>).sort((a, b) => Number(a.id) - Number(b.id));
+    const batch = (
+      rows as Array<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number }>
+    ).sort((a, b) => Number(a.id) - Number(b.id));
     if (batch.length === 0) return ran;
     const done: number[] = [];
     for (const job of batch) {
@@ -35,10 +45,15 @@ export async function runJobs(db: Db, handlers: Record<string, JobHandler>, log:
         done.push(Number(job.id));
       } catch (error) {
         log(`job ${job.id} (${job.kind}) failed, attempt ${job.attempts}`, error);
-        await db.execute(sql`UPDATE jobs SET locked_until = NULL, last_error = ${errorSummary(error)}, run_at = now() + make_interval(secs => ${2 ** job.attempts}) WHERE id = ${job.id}`);
+        await db.execute(
+          sql`UPDATE jobs SET locked_until = NULL, last_error = ${errorSummary(error)}, run_at = now() + make_interval(secs => ${2 ** job.attempts}) WHERE id = ${job.id}`,
+        );
       }
     }
-    if (done.length > 0) await db.execute(sql`UPDATE jobs SET done_at = now(), locked_until = NULL, last_error = NULL WHERE id = ANY(${`{${done.join(',')}}`}::bigint[])`);
+    if (done.length > 0)
+      await db.execute(
+        sql`UPDATE jobs SET done_at = now(), locked_until = NULL, last_error = NULL WHERE id = ANY(${`{${done.join(',')}}`}::bigint[])`,
+      );
   }
 }
 
@@ -47,22 +62,40 @@ export async function runJobs(db: Db, handlers: Record<string, JobHandler>, log:
  * wakes in that window share one round, so a burst of changes costs one claim and one completion
  * (two commits) rather than two per change.
  */
-export function startJobRunner(db: Db, handlers: Record<string, JobHandler>, options: { intervalMs: number; wakeDelayMs?: number; log?: (msg: string, err?: unknown) => void }) {
+export function startJobRunner(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  options: { intervalMs: number; wakeDelayMs?: number; log?: (msg: string, err?: unknown) => void },
+) {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let woken: Promise<unknown> | null = null;
   const round = () => {
-    running = running.then(() => (stopped ? 0 : runJobs(db, handlers, options.log))).catch((e) => options.log?.('job round failed', e));
+    running = running
+      .then(() => (stopped ? 0 : runJobs(db, handlers, options.log)))
+      .catch((e) => options.log?.('job round failed', e));
     return running;
   };
-  const tick = () => { void round().finally(() => { if (!stopped) timer = setTimeout(tick, options.intervalMs); }); };
+  const tick = () => {
+    void round().finally(() => {
+      if (!stopped) timer = setTimeout(tick, options.intervalMs);
+    });
+  };
   timer = setTimeout(tick, options.intervalMs);
   return {
     wake: () => {
-      woken ??= new Promise((resolve) => setTimeout(resolve, options.wakeDelayMs ?? 100)).then(() => { woken = null; return round(); });
+      woken ??= new Promise((resolve) => setTimeout(resolve, options.wakeDelayMs ?? 100)).then(() => {
+        woken = null;
+        return round();
+      });
       return woken;
     },
-    async stop() { stopped = true; if (timer) clearTimeout(timer); await woken; await running; },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await woken;
+      await running;
+    },
   };
 }

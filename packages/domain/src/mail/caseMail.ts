@@ -4,8 +4,14 @@ import { executePrepared, type Db } from '@indgang/db';
 import { delegationInForce } from '../delegations/delegationInForce';
 import { todayInDenmark } from '../time/isoDate';
 
-export interface MailMessage { to: string; subject: string; text: string }
-export interface Mailer { send(message: MailMessage): Promise<void> }
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
 
 export type CaseMailKind = 'receipt' | 'returned' | 'resolved' | 'message';
 
@@ -15,8 +21,15 @@ export type CaseMailKind = 'receipt' | 'returned' | 'resolved' | 'message';
  * submitted for her leader goes to the deputy while her delegation for the unit is in force, and to
  * the leader after it. Null when the recipient has no address.
  */
-export async function composeCaseMail(db: Pick<Db, 'execute'>, caseId: string, kind: CaseMailKind, publicUrl: string): Promise<MailMessage | null> {
-  const { rows } = await executePrepared(db, sql`
+export async function composeCaseMail(
+  db: Pick<Db, 'execute'>,
+  caseId: string,
+  kind: CaseMailKind,
+  publicUrl: string,
+): Promise<MailMessage | null> {
+  const { rows } = await executePrepared(
+    db,
+    sql`
     SELECT c.number, c.due_date, c.id, s.definition, u.email, u.display_name,
       (SELECT body FROM case_events e WHERE e.case_id = c.id AND NOT e.internal AND e.type IN ('returned','resolved','message_to_submitter') ORDER BY e.id DESC LIMIT 1) AS last_body,
       (SELECT data->'reason'->>'da' FROM case_events e WHERE e.case_id = c.id AND e.type = 'returned' ORDER BY e.id DESC LIMIT 1) AS reason
@@ -25,8 +38,19 @@ export async function composeCaseMail(db: Pick<Db, 'execute'>, caseId: string, k
         SELECT 1 FROM delegations d JOIN org_units du ON du.id = d.unit_id JOIN org_units cu ON cu.id = c.unit_id JOIN users su ON su.id = c.submitted_by_user_id
         WHERE d.to_person_id = su.person_id AND starts_with(cu.path, du.path) AND ${delegationInForce(todayInDenmark())})
       THEN c.submitted_by_user_id ELSE c.on_behalf_of_user_id END
-    WHERE c.id = ${caseId}`);
-  const c = rows[0] as { number: string; due_date: string; definition: TServiceDefinition; email: string | null; display_name: string; last_body: string | null; reason: string | null } | undefined;
+    WHERE c.id = ${caseId}`,
+  );
+  const c = rows[0] as
+    | {
+        number: string;
+        due_date: string;
+        definition: TServiceDefinition;
+        email: string | null;
+        display_name: string;
+        last_body: string | null;
+        reason: string | null;
+      }
+    | undefined;
   if (!c?.email) return null;
   const service = textOf(c.definition.name, 'da');
   const link = `${publicUrl}/sager/${caseId}`;
@@ -34,12 +58,28 @@ export async function composeCaseMail(db: Pick<Db, 'execute'>, caseId: string, k
   const sign = `\n\nSe sagen i Indgang: ${link}\n\nVenlig hilsen\nKoncernservice`;
   switch (kind) {
     case 'receipt':
-      return { to: c.email, subject: `Kvittering: ${service} – sag ${c.number}`, text: `${greeting}Vi har modtaget din indberetning "${service}". Sagsnummeret er ${c.number}. Forventet færdig: ${c.due_date}.${sign}` };
+      return {
+        to: c.email,
+        subject: `Kvittering: ${service} – sag ${c.number}`,
+        text: `${greeting}Vi har modtaget din indberetning "${service}". Sagsnummeret er ${c.number}. Forventet færdig: ${c.due_date}.${sign}`,
+      };
     case 'returned':
-      return { to: c.email, subject: `Vi mangler oplysninger: sag ${c.number}`, text: `${greeting}Sag ${c.number} (${service}) venter på dig. Årsag: ${c.reason ?? ''}.\n\n${c.last_body ?? ''}\n\nSvar i sagen i Indgang, så fortsætter vi.${sign}` };
+      return {
+        to: c.email,
+        subject: `Vi mangler oplysninger: sag ${c.number}`,
+        text: `${greeting}Sag ${c.number} (${service}) venter på dig. Årsag: ${c.reason ?? ''}.\n\n${c.last_body ?? ''}\n\nSvar i sagen i Indgang, så fortsætter vi.${sign}`,
+      };
     case 'message':
-      return { to: c.email, subject: `Ny besked i sag ${c.number}`, text: `${greeting}${c.last_body ?? ''}${sign}` };
+      return {
+        to: c.email,
+        subject: `Ny besked i sag ${c.number}`,
+        text: `${greeting}${c.last_body ?? ''}${sign}`,
+      };
     case 'resolved':
-      return { to: c.email, subject: `Sag ${c.number} er løst`, text: `${greeting}Sag ${c.number} (${service}) er løst.\n\n${c.last_body ?? ''}${sign}` };
+      return {
+        to: c.email,
+        subject: `Sag ${c.number} er løst`,
+        text: `${greeting}Sag ${c.number} (${service}) er løst.\n\n${c.last_body ?? ''}${sign}`,
+      };
   }
 }

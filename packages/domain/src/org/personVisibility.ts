@@ -7,6 +7,9 @@ import { unitInScope } from '../access/unitScopeSql';
 export function personVisible(actor: Actor, today: string): SQL {
   const self = actor.personId ? eq(persons.id, actor.personId) : sql`false`;
   if (actor.unitScope === 'all') return sql`true`;
-  return or(self, sql`EXISTS (SELECT 1 FROM employments e JOIN org_units u ON u.id = e.unit_id
-    WHERE e.person_id = persons.id AND (e.end_date IS NULL OR e.end_date >= ${today}) AND ${unitInScope(actor, sql.raw('u.path'))})`) as SQL;
+  return or(
+    self,
+    sql`EXISTS (SELECT 1 FROM employments e JOIN org_units u ON u.id = e.unit_id
+    WHERE e.person_id = persons.id AND (e.end_date IS NULL OR e.end_date >= ${today}) AND ${unitInScope(actor, sql.raw('u.path'))})`,
+  ) as SQL;
 }

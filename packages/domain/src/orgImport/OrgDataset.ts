@@ -34,8 +34,20 @@ export interface OrgDataset {
 }
 
 export const UNIT_KINDS = [
-  'municipality', 'administration', 'area', 'school', 'daycare', 'care_home', 'home_care', 'residential',
-  'library', 'culture', 'job_centre', 'office', 'service_centre', 'team',
+  'municipality',
+  'administration',
+  'area',
+  'school',
+  'daycare',
+  'care_home',
+  'home_care',
+  'residential',
+  'library',
+  'culture',
+  'job_centre',
+  'office',
+  'service_centre',
+  'team',
 ] as const;
 
 export type UnitKind = (typeof UNIT_KINDS)[number];

@@ -10,9 +10,16 @@ import { readOrgFile } from './readOrgFile';
 
 export type ImportPhase = 'read' | 'validate' | 'write';
 
-export interface ImportProgress { phase: ImportPhase; done: number; total: number }
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
 
-export interface ImportResult { importId: string; summary: LoadSummary }
+export interface ImportResult {
+  importId: string;
+  summary: LoadSummary;
+}
 
 export const MAX_IMPORT_ERRORS = 500;
 
@@ -30,22 +37,49 @@ export async function importOrgFile(
   requirePermission(actor, 'org.import');
   onProgress({ phase: 'read', done: 0, total: 1 });
   const records = readOrgFile(input.format, input.text);
-  if (records.length === 0) throw new DomainError('invalid', 'import_empty', { da: 'Filen indeholder ingen rækker.', en: 'The file contains no rows.' });
+  if (records.length === 0)
+    throw new DomainError('invalid', 'import_empty', {
+      da: 'Filen indeholder ingen rækker.',
+      en: 'The file contains no rows.',
+    });
   onProgress({ phase: 'validate', done: 0, total: records.length });
-  const existing = new Map((await deps.db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits)).map((u) => [u.id, u.parentId]));
+  const existing = new Map(
+    (await deps.db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits)).map((u) => [
+      u.id,
+      u.parentId,
+    ]),
+  );
   const { dataset, errors } = buildOrgDataset(records, existing);
   onProgress({ phase: 'validate', done: records.length, total: records.length });
   if (errors.length > 0) {
-    throw new DomainError('unprocessable', 'import_rows_invalid', {
-      da: `Filen blev ikke indlæst: ${errors.length} fejl. Ret dem og prøv igen; intet er ændret.`,
-      en: `The file was not imported: ${errors.length} errors. Correct them and try again; nothing was changed.`,
-    }, errors.slice(0, MAX_IMPORT_ERRORS));
+    throw new DomainError(
+      'unprocessable',
+      'import_rows_invalid',
+      {
+        da: `Filen blev ikke indlæst: ${errors.length} fejl. Ret dem og prøv igen; intet er ændret.`,
+        en: `The file was not imported: ${errors.length} errors. Correct them and try again; nothing was changed.`,
+      },
+      errors.slice(0, MAX_IMPORT_ERRORS),
+    );
   }
   const importId = randomUUID();
   const summary = await deps.db.transaction(async (tx) => {
     const result = await loadOrgDataset(tx, dataset, (p) => onProgress({ phase: 'write', ...p }));
-    await tx.insert(orgImports).values({ id: importId, userId: actor.userId, format: input.format, status: 'completed', totalRows: records.length, summary: result });
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'org.import', entityType: 'org_import', entityId: importId, details: { format: input.format, fileName: input.fileName ?? null, rows: records.length, ...result } });
+    await tx.insert(orgImports).values({
+      id: importId,
+      userId: actor.userId,
+      format: input.format,
+      status: 'completed',
+      totalRows: records.length,
+      summary: result,
+    });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: 'org.import',
+      entityType: 'org_import',
+      entityId: importId,
+      details: { format: input.format, fileName: input.fileName ?? null, rows: records.length, ...result },
+    });
     return result;
   });
   return { importId, summary };

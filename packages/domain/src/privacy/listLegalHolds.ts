@@ -11,8 +11,13 @@ export async function listLegalHolds(deps: { db: Db }, actor: Actor) {
     FROM legal_holds h JOIN users u ON u.id = h.set_by_user_id LEFT JOIN cases c ON c.id = h.case_id LEFT JOIN persons p ON p.id = h.person_id
     WHERE h.released_at IS NULL ORDER BY h.set_at DESC`);
   return rows.map((r) => ({
-    id: r.id as string, caseId: (r.case_id as string | null) ?? null, caseNumber: (r.case_number as string | null) ?? null,
-    personId: (r.person_id as string | null) ?? null, personName: (r.person_name as string | null) ?? null,
-    reason: r.reason as string, setAt: new Date(r.set_at as string).toISOString(), setBy: r.set_by as string,
+    id: r.id as string,
+    caseId: (r.case_id as string | null) ?? null,
+    caseNumber: (r.case_number as string | null) ?? null,
+    personId: (r.person_id as string | null) ?? null,
+    personName: (r.person_name as string | null) ?? null,
+    reason: r.reason as string,
+    setAt: new Date(r.set_at as string).toISOString(),
+    setBy: r.set_by as string,
   }));
 }

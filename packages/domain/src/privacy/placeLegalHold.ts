@@ -7,27 +7,58 @@ import { appendAudit } from '../audit/appendAudit';
 import { DomainError, notFound } from '../errors/DomainError';
 
 /** What the hold covers: a case (by id or by its number) or a person. */
-export interface LegalHoldInput { caseId?: string; caseNumber?: string; personId?: string; reason: string }
+export interface LegalHoldInput {
+  caseId?: string;
+  caseNumber?: string;
+  personId?: string;
+  reason: string;
+}
 
 /**
  * Puts a case, or everything about a person, under a legal hold (a dispute, a complaint, an
  * inspection): the retention job leaves it alone until the hold is released.
  */
-export async function placeLegalHold(deps: { db: Db }, actor: Actor, input: LegalHoldInput): Promise<{ id: string }> {
+export async function placeLegalHold(
+  deps: { db: Db },
+  actor: Actor,
+  input: LegalHoldInput,
+): Promise<{ id: string }> {
   requirePermission(actor, 'privacy.manage');
   const reason = input.reason.trim();
-  if (!reason) throw new DomainError('invalid', 'hold_reason', { da: 'Skriv en begrundelse for, at oplysningerne skal bevares.', en: 'Give a reason why the data must be kept.' });
+  if (!reason)
+    throw new DomainError('invalid', 'hold_reason', {
+      da: 'Skriv en begrundelse for, at oplysningerne skal bevares.',
+      en: 'Give a reason why the data must be kept.',
+    });
   const forCase = Boolean(input.caseId || input.caseNumber);
-  if (forCase === Boolean(input.personId)) throw new DomainError('invalid', 'hold_target', { da: 'Vælg enten en sag eller en person.', en: 'Choose either a case or a person.' });
+  if (forCase === Boolean(input.personId))
+    throw new DomainError('invalid', 'hold_target', {
+      da: 'Vælg enten en sag eller en person.',
+      en: 'Choose either a case or a person.',
+    });
   return deps.db.transaction(async (tx) => {
     const { rows } = forCase
-      ? await tx.execute(sql`SELECT id AS case_id, subject_person_id AS person FROM cases WHERE ${input.caseId ? sql`id = ${input.caseId}` : sql`number = ${input.caseNumber!.toUpperCase()}`}`)
-      : await tx.execute(sql`SELECT NULL AS case_id, id AS person FROM persons WHERE id = ${input.personId!}`);
-    if (!rows[0]) throw notFound(forCase ? { da: 'Sagen', en: 'The case' } : { da: 'Personen', en: 'The person' });
+      ? await tx.execute(
+          sql`SELECT id AS case_id, subject_person_id AS person FROM cases WHERE ${input.caseId ? sql`id = ${input.caseId}` : sql`number = ${input.caseNumber!.toUpperCase()}`}`,
+        )
+      : await tx.execute(
+          sql`SELECT NULL AS case_id, id AS person FROM persons WHERE id = ${input.personId!}`,
+        );
+    if (!rows[0])
+      throw notFound(forCase ? { da: 'Sagen', en: 'The case' } : { da: 'Personen', en: 'The person' });
     const caseId = (rows[0].case_id as string | null) ?? null;
     const id = randomUUID();
-    await tx.execute(sql`INSERT INTO legal_holds (id, case_id, person_id, reason, set_by_user_id) VALUES (${id}, ${caseId}, ${caseId ? null : input.personId!}, ${reason}, ${actor.userId})`);
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'legal_hold.place', entityType: caseId ? 'case' : 'person', entityId: caseId ?? input.personId!, subjectPersonId: (rows[0].person as string | null) ?? null, details: { holdId: id, reason } });
+    await tx.execute(
+      sql`INSERT INTO legal_holds (id, case_id, person_id, reason, set_by_user_id) VALUES (${id}, ${caseId}, ${caseId ? null : input.personId!}, ${reason}, ${actor.userId})`,
+    );
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: 'legal_hold.place',
+      entityType: caseId ? 'case' : 'person',
+      entityId: caseId ?? input.personId!,
+      subjectPersonId: (rows[0].person as string | null) ?? null,
+      details: { holdId: id, reason },
+    });
     return { id };
   });
 }

@@ -8,11 +8,26 @@ import { latestServices } from '../catalog/latestServices';
 export async function retentionOverview(deps: { db: Db }, actor: Actor) {
   requirePermission(actor, 'privacy.manage');
   const services = await latestServices(deps.db);
-  const { rows } = await deps.db.execute(sql`SELECT service_id, count(*) FILTER (WHERE anonymised_at IS NOT NULL)::int AS anonymised, count(*)::int AS cases FROM cases GROUP BY service_id`);
-  const counts = new Map(rows.map((r) => [r.service_id as string, { cases: r.cases as number, anonymised: r.anonymised as number }]));
-  const { rows: last } = await deps.db.execute(sql`SELECT value #>> '{}' AS day FROM settings WHERE key = 'retention.last_run'`);
+  const { rows } = await deps.db.execute(
+    sql`SELECT service_id, count(*) FILTER (WHERE anonymised_at IS NOT NULL)::int AS anonymised, count(*)::int AS cases FROM cases GROUP BY service_id`,
+  );
+  const counts = new Map(
+    rows.map((r) => [
+      r.service_id as string,
+      { cases: r.cases as number, anonymised: r.anonymised as number },
+    ]),
+  );
+  const { rows: last } = await deps.db.execute(
+    sql`SELECT value #>> '{}' AS day FROM settings WHERE key = 'retention.last_run'`,
+  );
   return {
     lastRun: (last[0]?.day as string | undefined) ?? null,
-    services: services.map((s) => ({ id: s.id, name: s.name, kle: s.kle ?? null, retention: s.retention ?? null, ...(counts.get(s.id) ?? { cases: 0, anonymised: 0 }) })),
+    services: services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      kle: s.kle ?? null,
+      retention: s.retention ?? null,
+      ...(counts.get(s.id) ?? { cases: 0, anonymised: 0 }),
+    })),
   };
 }

@@ -4,7 +4,11 @@ import type { TRetention, TServiceDefinition } from '@indgang/schemas';
 import { latestServices } from '../catalog/latestServices';
 import { todayInDenmark } from '../time/isoDate';
 
-export interface RetentionOutcome { serviceId: string; action: TRetention['action']; cases: number }
+export interface RetentionOutcome {
+  serviceId: string;
+  action: TRetention['action'];
+  cases: number;
+}
 
 /** The user an anonymised case is left with as its submitter: nobody (made by a migration). */
 export const ANONYMISED_USER = 'system-anonymised';
@@ -76,7 +80,9 @@ export async function runRetention(deps: { db: Db }, now: Date = new Date()): Pr
           await tx.execute(sql`DELETE FROM cases WHERE id = ANY(${list})`);
         } else {
           // What happened and when stays (the KPIs count it); what was written, by whom and about whom goes.
-          await tx.execute(sql`UPDATE case_events SET body = NULL, data = '{}'::jsonb, actor_user_id = NULL WHERE case_id = ANY(${list})`);
+          await tx.execute(
+            sql`UPDATE case_events SET body = NULL, data = '{}'::jsonb, actor_user_id = NULL WHERE case_id = ANY(${list})`,
+          );
           await tx.execute(sql`UPDATE cases SET answers = '{}'::jsonb, subject_person_id = NULL, submitted_by_user_id = ${ANONYMISED_USER},
             on_behalf_of_user_id = NULL, assignee_user_id = NULL, outcome = NULL, period_from = NULL, period_to = NULL,
             subject_hidden_until = NULL, anonymised_at = now() WHERE id = ANY(${list})`);

@@ -14,7 +14,11 @@ export interface MaintenanceLog {
 const LEASE = 'maintenance.lease';
 const LAST_HOUSEKEEPING = 'housekeeping.last_run';
 const LAST_RETENTION = 'retention.last_run';
-const HOUR_IN_DENMARK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', hourCycle: 'h23' });
+const HOUR_IN_DENMARK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Copenhagen',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
 
 /**
  * Takes the maintenance lease (a row in settings, so it works on the one-connection embedded
@@ -31,7 +35,9 @@ async function withLease(db: Db, minutes: number, work: () => Promise<void>): Pr
   try {
     await work();
   } finally {
-    await db.execute(sql`UPDATE settings SET value = jsonb_build_object('until', now()) WHERE key = ${LEASE} AND value->>'holder' = ${holder}`);
+    await db.execute(
+      sql`UPDATE settings SET value = jsonb_build_object('until', now()) WHERE key = ${LEASE} AND value->>'holder' = ${holder}`,
+    );
   }
   return true;
 }
@@ -43,32 +49,43 @@ async function lastRun(db: Db, key: string): Promise<string | null> {
 }
 
 async function recordRun(db: Db, key: string, at: string): Promise<void> {
-  await db.execute(sql`INSERT INTO settings (key, value) VALUES (${key}, to_jsonb(${at}::text)) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  await db.execute(
+    sql`INSERT INTO settings (key, value) VALUES (${key}, to_jsonb(${at}::text)) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
 }
 
 /**
  * Housekeeping once an hour, and once a day from `nightlyHour` (Danish time) the retention run;
  * both are recorded in the database, so restarts and other processes do not repeat them.
  */
-export function startMaintenance(db: Db, options: { log: MaintenanceLog; checkEveryMs?: number; nightlyHour?: number; now?: () => Date }) {
+export function startMaintenance(
+  db: Db,
+  options: { log: MaintenanceLog; checkEveryMs?: number; nightlyHour?: number; now?: () => Date },
+) {
   const now = options.now ?? (() => new Date());
   const nightlyHour = options.nightlyHour ?? 2;
-  const loop = repeatEvery(options.checkEveryMs ?? 600_000, async () => {
-    await withLease(db, 30, async () => {
-      const at = now();
-      const housekept = await lastRun(db, LAST_HOUSEKEEPING);
-      if (!housekept || at.getTime() - new Date(housekept).getTime() >= 3_600_000) {
-        const done = await runHousekeeping({ db }, at);
-        await recordRun(db, LAST_HOUSEKEEPING, at.toISOString());
-        if (Object.values(done).some((n) => n > 0)) options.log.info({ housekeeping: done }, 'housekeeping deleted what had expired');
-      }
-      const today = todayInDenmark(at);
-      if (Number(HOUR_IN_DENMARK.format(at)) < nightlyHour || (await lastRun(db, LAST_RETENTION)) === today) return;
-      const outcomes = await runRetention({ db }, at);
-      await recordRun(db, LAST_RETENTION, today);
-      options.log.info({ retention: outcomes }, 'retention run done');
-    });
-  }, (err) => options.log.warn({ err }, 'maintenance failed'));
+  const loop = repeatEvery(
+    options.checkEveryMs ?? 600_000,
+    async () => {
+      await withLease(db, 30, async () => {
+        const at = now();
+        const housekept = await lastRun(db, LAST_HOUSEKEEPING);
+        if (!housekept || at.getTime() - new Date(housekept).getTime() >= 3_600_000) {
+          const done = await runHousekeeping({ db }, at);
+          await recordRun(db, LAST_HOUSEKEEPING, at.toISOString());
+          if (Object.values(done).some((n) => n > 0))
+            options.log.info({ housekeeping: done }, 'housekeeping deleted what had expired');
+        }
+        const today = todayInDenmark(at);
+        if (Number(HOUR_IN_DENMARK.format(at)) < nightlyHour || (await lastRun(db, LAST_RETENTION)) === today)
+          return;
+        const outcomes = await runRetention({ db }, at);
+        await recordRun(db, LAST_RETENTION, today);
+        options.log.info({ retention: outcomes }, 'retention run done');
+      });
+    },
+    (err) => options.log.warn({ err }, 'maintenance failed'),
+  );
   void loop.run();
   return { stop: loop.stop };
 }

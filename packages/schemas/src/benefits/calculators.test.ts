@@ -3,15 +3,36 @@ import { CalculatorInputError, efficiencyPotential, hourPrice, phaseIn, timeSave
 
 describe('price of an hour (seed 004, 2.3)', () => {
   it('reproduces the 25,000 and 30,000 rows', () => {
-    expect(hourPrice({ monthlySalary: 25_000 })).toEqual({ annualSalary: 351_000, totalCost: 471_000, paidHours: 1924, effectiveHours: 1154.4, perPaidHour: 245, perEffectiveHour: 408 });
-    expect(hourPrice({ monthlySalary: 30_000 })).toMatchObject({ annualSalary: 421_200, totalCost: 541_200, perPaidHour: 281, perEffectiveHour: 469 });
+    expect(hourPrice({ monthlySalary: 25_000 })).toEqual({
+      annualSalary: 351_000,
+      totalCost: 471_000,
+      paidHours: 1924,
+      effectiveHours: 1154.4,
+      perPaidHour: 245,
+      perEffectiveHour: 408,
+    });
+    expect(hourPrice({ monthlySalary: 30_000 })).toMatchObject({
+      annualSalary: 421_200,
+      totalCost: 541_200,
+      perPaidHour: 281,
+      perEffectiveHour: 469,
+    });
   });
-  it('computes 318 per paid hour for 35,000, not the seed\'s misprinted 530', () => {
-    expect(hourPrice({ monthlySalary: 35_000 })).toMatchObject({ annualSalary: 491_400, totalCost: 611_400, perPaidHour: 318, perEffectiveHour: 530 });
+  it("computes 318 per paid hour for 35,000, not the seed's misprinted 530", () => {
+    expect(hourPrice({ monthlySalary: 35_000 })).toMatchObject({
+      annualSalary: 491_400,
+      totalCost: 611_400,
+      perPaidHour: 318,
+      perEffectiveHour: 530,
+    });
   });
   it('explains bad input in both languages', () => {
     expect(() => hourPrice({ monthlySalary: 'mange' })).toThrow(CalculatorInputError);
-    try { hourPrice({ monthlySalary: 25_000, effectiveSharePercent: 0 }); } catch (e) { expect((e as CalculatorInputError).issues[0]!.message.da).toContain('Effektiv andel'); }
+    try {
+      hourPrice({ monthlySalary: 25_000, effectiveSharePercent: 0 });
+    } catch (e) {
+      expect((e as CalculatorInputError).issues[0]!.message.da).toContain('Effektiv andel');
+    }
   });
 });
 
@@ -31,14 +52,21 @@ describe('efficiency potential (seed 004, KSD table)', () => {
     expect(r.tasks[0]!.contributionPercent).toBe(15.3);
   });
   it('refuses shares above 100 % in all', () => {
-    expect(() => efficiencyPotential([{ label: 'a', sharePercent: 70, streamlinePercent: 10 }, { label: 'b', sharePercent: 40, streamlinePercent: 10 }])).toThrow(/110 %/);
+    expect(() =>
+      efficiencyPotential([
+        { label: 'a', sharePercent: 70, streamlinePercent: 10 },
+        { label: 'b', sharePercent: 40, streamlinePercent: 10 },
+      ]),
+    ).toThrow(/110 %/);
   });
 });
 
 describe('time saved and phase-in', () => {
   it('values minutes saved at the price of an effective hour and in FTE', () => {
     // 6,000 cases × 20 minutes saved = 2,000 hours; at 408 kr. = 816,000 kr.; 2,000 / 1,154.4 = 1.73 FTE
-    expect(timeSaved({ volumePerYear: 6000, minutesBefore: 30, minutesAfter: 10, pricePerEffectiveHour: 408 })).toEqual({ hoursSaved: 2000, kroner: 816_000, fte: 1.73 });
+    expect(
+      timeSaved({ volumePerYear: 6000, minutesBefore: 30, minutesAfter: 10, pricePerEffectiveHour: 408 }),
+    ).toEqual({ hoursSaved: 2000, kroner: 816_000, fte: 1.73 });
   });
   it('phases a gain in by percent per year, exact to the krone', () => {
     expect(phaseIn(-6861, [0, 50, 100])).toEqual([0, -3430.5, -6861]);

@@ -1,5 +1,8 @@
 /** A problem with an input, named by where it is, in Danish and English. */
-export interface InputIssue { path: string; message: { da: string; en: string } }
+export interface InputIssue {
+  path: string;
+  message: { da: string; en: string };
+}
 
 /**
  * Danish text: a comma before the decimals, points only between groups of three digits
@@ -46,7 +49,7 @@ export function fromUnits(units: number, decimals: number): number {
 /** a / b rounded half away from zero, for integers; exact for any safe integers. */
 export function divideRounded(a: bigint, b: bigint): bigint {
   if (b === 0n) throw new RangeError('division by zero');
-  const negative = (a < 0n) !== (b < 0n);
+  const negative = a < 0n !== b < 0n;
   const [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
   const q = (2n * x + y) / (2n * y);
   return negative ? -q : q;
@@ -69,7 +72,9 @@ export function allocate(total: number, weights: number[]): number[] {
   const abs = t * sign;
   const floors = weights.map((w) => (abs * BigInt(w)) / sum);
   let rest = abs - floors.reduce((a, b) => a + b, 0n);
-  const order = weights.map((w, i) => ({ i, r: (abs * BigInt(w)) % sum })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  const order = weights
+    .map((w, i) => ({ i, r: (abs * BigInt(w)) % sum }))
+    .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
   for (const { i } of order) {
     if (rest <= 0n) break;
     floors[i]! += 1n;

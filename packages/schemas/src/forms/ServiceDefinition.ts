@@ -10,80 +10,117 @@ export type TCondition =
   | { any: TCondition[] }
   | { not: TCondition };
 
-export const ZCondition: z.ZodType<TCondition> = z.lazy(() => z.union([
-  z.object({ field: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]).optional(), in: z.array(z.string()).optional(), notIn: z.array(z.string()).optional(), filled: z.boolean().optional() }).strict(),
-  z.object({ all: z.array(ZCondition) }).strict(),
-  z.object({ any: z.array(ZCondition) }).strict(),
-  z.object({ not: ZCondition }).strict(),
-]));
+export const ZCondition: z.ZodType<TCondition> = z.lazy(() =>
+  z.union([
+    z
+      .object({
+        field: z.string(),
+        equals: z.union([z.string(), z.number(), z.boolean()]).optional(),
+        in: z.array(z.string()).optional(),
+        notIn: z.array(z.string()).optional(),
+        filled: z.boolean().optional(),
+      })
+      .strict(),
+    z.object({ all: z.array(ZCondition) }).strict(),
+    z.object({ any: z.array(ZCondition) }).strict(),
+    z.object({ not: ZCondition }).strict(),
+  ]),
+);
 
 /** Who a service, a field or a guidance text is for: roles, administrations and persona traits. */
-export const ZAudience = z.object({
-  roles: z.array(z.string()).optional(),
-  administrations: z.array(z.string()).optional(),
-  experience: z.enum(['new', 'experienced']).optional(),
-  frequency: z.enum(['rare', 'frequent']).optional(),
-}).strict();
+export const ZAudience = z
+  .object({
+    roles: z.array(z.string()).optional(),
+    administrations: z.array(z.string()).optional(),
+    experience: z.enum(['new', 'experienced']).optional(),
+    frequency: z.enum(['rare', 'frequent']).optional(),
+  })
+  .strict();
 export type TAudience = z.infer<typeof ZAudience>;
 
 export const ZGuidance = z.object({ text: ZText, audience: ZAudience.optional() }).strict();
 
-export const FIELD_TYPES = ['text', 'textarea', 'email', 'date', 'number', 'money', 'select', 'radio', 'checkbox', 'cpr', 'person', 'unit', 'file'] as const;
+export const FIELD_TYPES = [
+  'text',
+  'textarea',
+  'email',
+  'date',
+  'number',
+  'money',
+  'select',
+  'radio',
+  'checkbox',
+  'cpr',
+  'person',
+  'unit',
+  'file',
+] as const;
 
-export const ZField = z.object({
-  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
-  type: z.enum(FIELD_TYPES),
-  label: ZText,
-  help: ZText.optional(),
-  required: z.boolean().optional(),
-  options: z.array(z.object({ value: z.string(), label: ZText }).strict()).optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  maxLength: z.number().int().positive().optional(),
-  pattern: z.string().optional(),
-  /** For file fields: accepted MIME types and the largest size in bytes. */
-  accept: z.array(z.string()).optional(),
-  maxBytes: z.number().int().positive().optional(),
-  showIf: ZCondition.optional(),
-  audience: ZAudience.optional(),
-  guidance: z.array(ZGuidance).optional(),
-  /** Filled from what is known about the chosen person or unit (e.g. "person.name"). */
-  prefill: z.string().optional(),
-  /**
-   * Personal data shown masked to everyone, and in full only to those with the CPR permission on an
-   * explicit, audited request. CPR fields always are.
-   */
-  sensitive: z.boolean().optional(),
-}).strict();
+export const ZField = z
+  .object({
+    id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+    type: z.enum(FIELD_TYPES),
+    label: ZText,
+    help: ZText.optional(),
+    required: z.boolean().optional(),
+    options: z.array(z.object({ value: z.string(), label: ZText }).strict()).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    maxLength: z.number().int().positive().optional(),
+    pattern: z.string().optional(),
+    /** For file fields: accepted MIME types and the largest size in bytes. */
+    accept: z.array(z.string()).optional(),
+    maxBytes: z.number().int().positive().optional(),
+    showIf: ZCondition.optional(),
+    audience: ZAudience.optional(),
+    guidance: z.array(ZGuidance).optional(),
+    /** Filled from what is known about the chosen person or unit (e.g. "person.name"). */
+    prefill: z.string().optional(),
+    /**
+     * Personal data shown masked to everyone, and in full only to those with the CPR permission on an
+     * explicit, audited request. CPR fields always are.
+     */
+    sensitive: z.boolean().optional(),
+  })
+  .strict();
 export type TField = z.infer<typeof ZField>;
 
-export const ZSection = z.object({
-  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
-  title: ZText,
-  intro: ZText.optional(),
-  fields: z.array(ZField).min(1),
-  showIf: ZCondition.optional(),
-  /** A group the submitter may repeat, e.g. several receipts. */
-  repeat: z.object({ min: z.number().int().min(0), max: z.number().int().positive(), itemLabel: ZText }).strict().optional(),
-  guidance: z.array(ZGuidance).optional(),
-}).strict();
+export const ZSection = z
+  .object({
+    id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+    title: ZText,
+    intro: ZText.optional(),
+    fields: z.array(ZField).min(1),
+    showIf: ZCondition.optional(),
+    /** A group the submitter may repeat, e.g. several receipts. */
+    repeat: z
+      .object({ min: z.number().int().min(0), max: z.number().int().positive(), itemLabel: ZText })
+      .strict()
+      .optional(),
+    guidance: z.array(ZGuidance).optional(),
+  })
+  .strict();
 export type TSection = z.infer<typeof ZSection>;
 
-export const ZDocumentRequirement = z.object({
-  id: z.string(),
-  label: ZText,
-  why: ZText.optional(),
-  when: ZCondition.optional(),
-  /** The file field whose upload satisfies the requirement. */
-  field: z.string(),
-}).strict();
+export const ZDocumentRequirement = z
+  .object({
+    id: z.string(),
+    label: ZText,
+    why: ZText.optional(),
+    when: ZCondition.optional(),
+    /** The file field whose upload satisfies the requirement. */
+    field: z.string(),
+  })
+  .strict();
 export type TDocumentRequirement = z.infer<typeof ZDocumentRequirement>;
 
-export const ZStage = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  /** What the caseworker marks, e.g. "Partshøring sendt". */
-  label: ZText,
-}).strict();
+export const ZStage = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    /** What the caseworker marks, e.g. "Partshøring sendt". */
+    label: ZText,
+  })
+  .strict();
 export type TStage = z.infer<typeof ZStage>;
 
 export const ZSubjectVisibility = z.union([
@@ -97,47 +134,60 @@ export type TSubjectVisibility = z.infer<typeof ZSubjectVisibility>;
  * of the person it is about, and what happens then: its answers, files and messages are deleted
  * while the case stays as a count for statistics (anonymise), or the whole case goes (delete).
  */
-export const ZRetention = z.object({
-  years: z.number().int().min(0).max(100).default(0),
-  months: z.number().int().min(0).max(1200).default(0),
-  from: z.enum(['resolved', 'employment_end']),
-  action: z.enum(['anonymise', 'delete']).default('anonymise'),
-}).strict().refine((r) => r.years > 0 || r.months > 0, { message: 'a retention period of at least one month' });
+export const ZRetention = z
+  .object({
+    years: z.number().int().min(0).max(100).default(0),
+    months: z.number().int().min(0).max(1200).default(0),
+    from: z.enum(['resolved', 'employment_end']),
+    action: z.enum(['anonymise', 'delete']).default('anonymise'),
+  })
+  .strict()
+  .refine((r) => r.years > 0 || r.months > 0, { message: 'a retention period of at least one month' });
 export type TRetention = z.infer<typeof ZRetention>;
 
-export const ZServiceDefinition = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  version: z.number().int().positive(),
-  name: ZText,
-  category: z.string(),
-  summary: ZText,
-  keywords: z.array(z.string()).default([]),
-  audience: ZAudience.default({}),
-  /** Who the case is about: a person picked from the organisation, a new person, or the submitter. */
-  subject: z.enum(['person', 'new_person', 'self']),
-  /** The KLE classification the case is filed under (emne, e.g. "81.03.00", with a handling facet, e.g. "G01"). */
-  kle: z.string().regex(/^\d{2}\.\d{2}\.\d{2}(-[A-Z]\d{2})?$/),
-  retention: ZRetention,
-  normTimeDays: z.number().int().positive(),
-  team: z.string(),
-  routing: z.array(z.object({ when: ZCondition, team: z.string() }).strict()).default([]),
-  /** Answer fields that give the period the case covers, for spotting duplicates. */
-  period: z.object({ from: z.string(), to: z.string().optional() }).strict().optional(),
-  sections: z.array(ZSection).min(1),
-  documents: z.array(ZDocumentRequirement).default([]),
-  caseworkerGuidance: ZText,
-  steps: z.object({ submitted: ZText, in_progress: ZText, awaiting_submitter: ZText, resolved: ZText }).partial().default({}),
-  /** Milestones of the process a caseworker marks when reached, e.g. the hearing of a dismissal. */
-  stages: z.array(ZStage).default([]),
-  /**
-   * Whether the person a case is about may see it in the portal: always (the default), never, or
-   * from a stage on; `when` limits the rule to some cases (a dismissal, not a resignation).
-   */
-  subjectVisibility: ZSubjectVisibility.default('always'),
-}).strict().superRefine((def, ctx) => {
-  const visibility = def.subjectVisibility;
-  if (typeof visibility === 'object' && !def.stages.some((s) => s.id === visibility.fromStage)) {
-    ctx.addIssue({ code: 'custom', path: ['subjectVisibility', 'fromStage'], message: `no stage "${visibility.fromStage}" in stages` });
-  }
-});
+export const ZServiceDefinition = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    version: z.number().int().positive(),
+    name: ZText,
+    category: z.string(),
+    summary: ZText,
+    keywords: z.array(z.string()).default([]),
+    audience: ZAudience.default({}),
+    /** Who the case is about: a person picked from the organisation, a new person, or the submitter. */
+    subject: z.enum(['person', 'new_person', 'self']),
+    /** The KLE classification the case is filed under (emne, e.g. "81.03.00", with a handling facet, e.g. "G01"). */
+    kle: z.string().regex(/^\d{2}\.\d{2}\.\d{2}(-[A-Z]\d{2})?$/),
+    retention: ZRetention,
+    normTimeDays: z.number().int().positive(),
+    team: z.string(),
+    routing: z.array(z.object({ when: ZCondition, team: z.string() }).strict()).default([]),
+    /** Answer fields that give the period the case covers, for spotting duplicates. */
+    period: z.object({ from: z.string(), to: z.string().optional() }).strict().optional(),
+    sections: z.array(ZSection).min(1),
+    documents: z.array(ZDocumentRequirement).default([]),
+    caseworkerGuidance: ZText,
+    steps: z
+      .object({ submitted: ZText, in_progress: ZText, awaiting_submitter: ZText, resolved: ZText })
+      .partial()
+      .default({}),
+    /** Milestones of the process a caseworker marks when reached, e.g. the hearing of a dismissal. */
+    stages: z.array(ZStage).default([]),
+    /**
+     * Whether the person a case is about may see it in the portal: always (the default), never, or
+     * from a stage on; `when` limits the rule to some cases (a dismissal, not a resignation).
+     */
+    subjectVisibility: ZSubjectVisibility.default('always'),
+  })
+  .strict()
+  .superRefine((def, ctx) => {
+    const visibility = def.subjectVisibility;
+    if (typeof visibility === 'object' && !def.stages.some((s) => s.id === visibility.fromStage)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subjectVisibility', 'fromStage'],
+        message: `no stage "${visibility.fromStage}" in stages`,
+      });
+    }
+  });
 export type TServiceDefinition = z.infer<typeof ZServiceDefinition>;

@@ -1,16 +1,39 @@
 import { isCalendarDate } from '../isoDate';
-import type { TAudience, TCondition, TDocumentRequirement, TField, TSection, TServiceDefinition, TText } from './ServiceDefinition';
+import type {
+  TAudience,
+  TCondition,
+  TDocumentRequirement,
+  TField,
+  TSection,
+  TServiceDefinition,
+  TText,
+} from './ServiceDefinition';
 
 export type AnswerValue = string | number | boolean | string[] | null;
 export type SectionAnswers = Record<string, AnswerValue>;
 /** Answers by section: an object for a plain section, a list of objects for a repeated one. */
 export type Answers = Record<string, SectionAnswers | SectionAnswers[]>;
 
-export interface Persona { roles: string[]; administration: string | null; experience: 'new' | 'experienced'; frequency: 'rare' | 'frequent' }
+export interface Persona {
+  roles: string[];
+  administration: string | null;
+  experience: 'new' | 'experienced';
+  frequency: 'rare' | 'frequent';
+}
 
-export interface FormError { path: string; field: string; message: { da: string; en: string } }
+export interface FormError {
+  path: string;
+  field: string;
+  message: { da: string; en: string };
+}
 
-export interface DocumentStatus { id: string; label: TText; why?: TText; field: string; satisfied: boolean }
+export interface DocumentStatus {
+  id: string;
+  label: TText;
+  why?: TText;
+  field: string;
+  satisfied: boolean;
+}
 
 export function textOf(text: TText | undefined, locale: 'da' | 'en'): string {
   if (text === undefined) return '';
@@ -20,7 +43,11 @@ export function textOf(text: TText | undefined, locale: 'da' | 'en'): string {
 export function audienceMatches(audience: TAudience | undefined, persona: Persona): boolean {
   if (!audience) return true;
   if (audience.roles && !audience.roles.some((r) => persona.roles.includes(r))) return false;
-  if (audience.administrations && (!persona.administration || !audience.administrations.includes(persona.administration))) return false;
+  if (
+    audience.administrations &&
+    (!persona.administration || !audience.administrations.includes(persona.administration))
+  )
+    return false;
   if (audience.experience && audience.experience !== persona.experience) return false;
   if (audience.frequency && audience.frequency !== persona.frequency) return false;
   return true;
@@ -42,7 +69,12 @@ export function evaluateCondition(condition: TCondition | undefined, values: Sec
   if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, values));
   if ('not' in condition) return !evaluateCondition(condition.not, values);
   const value = values[condition.field];
-  const filled = value !== undefined && value !== null && value !== '' && value !== false && !(Array.isArray(value) && value.length === 0);
+  const filled =
+    value !== undefined &&
+    value !== null &&
+    value !== '' &&
+    value !== false &&
+    !(Array.isArray(value) && value.length === 0);
   if (condition.filled !== undefined && condition.filled !== filled) return false;
   if (condition.equals !== undefined && value !== condition.equals) return false;
   if (condition.in && !condition.in.includes(String(value))) return false;
@@ -65,83 +97,160 @@ export function requiredDocuments(def: TServiceDefinition, answers: Answers): Do
     .filter((d: TDocumentRequirement) => evaluateCondition(d.when, values))
     .map((d) => {
       const attached = values[d.field];
-      return { id: d.id, label: d.label, why: d.why, field: d.field, satisfied: Array.isArray(attached) && attached.length > 0 };
+      return {
+        id: d.id,
+        label: d.label,
+        why: d.why,
+        field: d.field,
+        satisfied: Array.isArray(attached) && attached.length > 0,
+      };
     });
 }
 
-const err = (path: string, field: string, da: string, en: string): FormError => ({ path, field, message: { da, en } });
+const err = (path: string, field: string, da: string, en: string): FormError => ({
+  path,
+  field,
+  message: { da, en },
+});
 
-function checkField(field: TField, raw: AnswerValue | undefined, path: string, errors: FormError[]): AnswerValue {
-  const empty = raw === undefined || raw === null || raw === '' || raw === false || (Array.isArray(raw) && raw.length === 0);
+function checkField(
+  field: TField,
+  raw: AnswerValue | undefined,
+  path: string,
+  errors: FormError[],
+): AnswerValue {
+  const empty =
+    raw === undefined ||
+    raw === null ||
+    raw === '' ||
+    raw === false ||
+    (Array.isArray(raw) && raw.length === 0);
   if (empty) {
     if (field.required) errors.push(err(path, field.id, 'Feltet skal udfyldes.', 'This field is required.'));
     return field.type === 'checkbox' ? false : field.type === 'file' ? [] : null;
   }
   switch (field.type) {
     case 'checkbox':
-      if (typeof raw !== 'boolean') errors.push(err(path, field.id, 'Skal være afkrydset eller ej.', 'Must be checked or not.'));
+      if (typeof raw !== 'boolean')
+        errors.push(err(path, field.id, 'Skal være afkrydset eller ej.', 'Must be checked or not.'));
       return raw;
     case 'file':
-      if (!Array.isArray(raw) || raw.some((id) => typeof id !== 'string')) { errors.push(err(path, field.id, 'Ugyldig vedhæftning.', 'Invalid attachment.')); return []; }
+      if (!Array.isArray(raw) || raw.some((id) => typeof id !== 'string')) {
+        errors.push(err(path, field.id, 'Ugyldig vedhæftning.', 'Invalid attachment.'));
+        return [];
+      }
       return raw;
     case 'number':
     case 'money': {
       const n = typeof raw === 'number' ? raw : Number(String(raw).replace(/\./g, '').replace(',', '.'));
-      if (typeof raw === 'boolean' || Array.isArray(raw) || !Number.isFinite(n)) { errors.push(err(path, field.id, 'Skal være et tal.', 'Must be a number.')); return null; }
-      if (field.min !== undefined && n < field.min) errors.push(err(path, field.id, `Mindst ${field.min}.`, `At least ${field.min}.`));
-      if (field.max !== undefined && n > field.max) errors.push(err(path, field.id, `Højst ${field.max}.`, `At most ${field.max}.`));
+      if (typeof raw === 'boolean' || Array.isArray(raw) || !Number.isFinite(n)) {
+        errors.push(err(path, field.id, 'Skal være et tal.', 'Must be a number.'));
+        return null;
+      }
+      if (field.min !== undefined && n < field.min)
+        errors.push(err(path, field.id, `Mindst ${field.min}.`, `At least ${field.min}.`));
+      if (field.max !== undefined && n > field.max)
+        errors.push(err(path, field.id, `Højst ${field.max}.`, `At most ${field.max}.`));
       // Money is kept in øre, never as a float.
       return field.type === 'money' ? Math.round(n * 100) : n;
     }
     default: {
-      if (typeof raw !== 'string') { errors.push(err(path, field.id, 'Skal være tekst.', 'Must be text.')); return null; }
+      if (typeof raw !== 'string') {
+        errors.push(err(path, field.id, 'Skal være tekst.', 'Must be text.'));
+        return null;
+      }
       const value = raw.trim();
       const max = field.maxLength ?? (field.type === 'textarea' ? 4000 : 200);
-      if (value.length > max) errors.push(err(path, field.id, `Højst ${max} tegn.`, `At most ${max} characters.`));
-      if (field.type === 'date' && !isCalendarDate(value)) errors.push(err(path, field.id, 'Skal være en gyldig dato.', 'Must be a valid date.'));
-      if (field.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) errors.push(err(path, field.id, 'Skal være en gyldig e-mailadresse.', 'Must be a valid e-mail address.'));
-      if (field.type === 'cpr' && !/^\d{6}-?\d{4}$/.test(value)) errors.push(err(path, field.id, 'CPR-nummeret skal have formen DDMMÅÅ-NNNN.', 'The CPR number must look like DDMMYY-NNNN.'));
-      if ((field.type === 'select' || field.type === 'radio') && !field.options?.some((o) => o.value === value)) errors.push(err(path, field.id, 'Vælg en af mulighederne.', 'Choose one of the options.'));
-      if (field.pattern && !new RegExp(field.pattern).test(value)) errors.push(err(path, field.id, 'Har ikke det rigtige format.', 'Does not have the right format.'));
+      if (value.length > max)
+        errors.push(err(path, field.id, `Højst ${max} tegn.`, `At most ${max} characters.`));
+      if (field.type === 'date' && !isCalendarDate(value))
+        errors.push(err(path, field.id, 'Skal være en gyldig dato.', 'Must be a valid date.'));
+      if (field.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value))
+        errors.push(
+          err(path, field.id, 'Skal være en gyldig e-mailadresse.', 'Must be a valid e-mail address.'),
+        );
+      if (field.type === 'cpr' && !/^\d{6}-?\d{4}$/.test(value))
+        errors.push(
+          err(
+            path,
+            field.id,
+            'CPR-nummeret skal have formen DDMMÅÅ-NNNN.',
+            'The CPR number must look like DDMMYY-NNNN.',
+          ),
+        );
+      if (
+        (field.type === 'select' || field.type === 'radio') &&
+        !field.options?.some((o) => o.value === value)
+      )
+        errors.push(err(path, field.id, 'Vælg en af mulighederne.', 'Choose one of the options.'));
+      if (field.pattern && !new RegExp(field.pattern).test(value))
+        errors.push(err(path, field.id, 'Har ikke det rigtige format.', 'Does not have the right format.'));
       return value;
     }
   }
 }
 
-export interface FormResult { answers: Answers; errors: FormError[]; documents: DocumentStatus[] }
+export interface FormResult {
+  answers: Answers;
+  errors: FormError[];
+  documents: DocumentStatus[];
+}
 
 /**
  * Validates answers against a service's form, as the browser does while filling in and the server
  * does on submit: hidden sections and fields are dropped, values normalised (money in øre), and
  * required documents checked when `requireDocuments` is set.
  */
-export function validateAnswers(def: TServiceDefinition, input: unknown, persona: Persona, options: { requireDocuments: boolean }): FormResult {
+export function validateAnswers(
+  def: TServiceDefinition,
+  input: unknown,
+  persona: Persona,
+  options: { requireDocuments: boolean },
+): FormResult {
   const errors: FormError[] = [];
   const answers: Answers = {};
-  const source = (typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+  const source = (
+    typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {}
+  ) as Record<string, unknown>;
   const known = new Set(def.sections.map((s) => s.id));
-  for (const key of Object.keys(source)) if (!known.has(key)) errors.push(err(key, key, `Ukendt afsnit "${key}".`, `Unknown section "${key}".`));
+  for (const key of Object.keys(source))
+    if (!known.has(key)) errors.push(err(key, key, `Ukendt afsnit "${key}".`, `Unknown section "${key}".`));
   const values = flatAnswers(def, source as Answers);
   for (const section of def.sections) {
     if (!sectionVisible(section, values)) continue;
     const raw = source[section.id];
     if (section.repeat) {
       const items = Array.isArray(raw) ? raw : [];
-      if (items.length < section.repeat.min) errors.push(err(section.id, section.id, `Mindst ${section.repeat.min}.`, `At least ${section.repeat.min}.`));
-      if (items.length > section.repeat.max) errors.push(err(section.id, section.id, `Højst ${section.repeat.max}.`, `At most ${section.repeat.max}.`));
+      if (items.length < section.repeat.min)
+        errors.push(
+          err(section.id, section.id, `Mindst ${section.repeat.min}.`, `At least ${section.repeat.min}.`),
+        );
+      if (items.length > section.repeat.max)
+        errors.push(
+          err(section.id, section.id, `Højst ${section.repeat.max}.`, `At most ${section.repeat.max}.`),
+        );
       answers[section.id] = items.slice(0, section.repeat.max).map((item, i) => {
         const itemValues = { ...values, ...(item as SectionAnswers) };
         const out: SectionAnswers = {};
         for (const field of section.fields) {
-          if (fieldVisible(field, itemValues, persona)) out[field.id] = checkField(field, (item as SectionAnswers)?.[field.id], `${section.id}[${i}].${field.id}`, errors);
+          if (fieldVisible(field, itemValues, persona))
+            out[field.id] = checkField(
+              field,
+              (item as SectionAnswers)?.[field.id],
+              `${section.id}[${i}].${field.id}`,
+              errors,
+            );
         }
         return out;
       });
     } else {
-      const item = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as SectionAnswers;
+      const item = (
+        typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}
+      ) as SectionAnswers;
       const out: SectionAnswers = {};
       for (const field of section.fields) {
-        if (fieldVisible(field, values, persona)) out[field.id] = checkField(field, item[field.id], `${section.id}.${field.id}`, errors);
+        if (fieldVisible(field, values, persona))
+          out[field.id] = checkField(field, item[field.id], `${section.id}.${field.id}`, errors);
       }
       answers[section.id] = out;
     }
@@ -149,7 +258,14 @@ export function validateAnswers(def: TServiceDefinition, input: unknown, persona
   const documents = requiredDocuments(def, answers);
   if (options.requireDocuments) {
     for (const d of documents.filter((doc) => !doc.satisfied)) {
-      errors.push(err(`documents.${d.id}`, d.field, `Dokumentation mangler: ${textOf(d.label, 'da')}.`, `Documentation missing: ${textOf(d.label, 'en')}.`));
+      errors.push(
+        err(
+          `documents.${d.id}`,
+          d.field,
+          `Dokumentation mangler: ${textOf(d.label, 'da')}.`,
+          `Documentation missing: ${textOf(d.label, 'en')}.`,
+        ),
+      );
     }
   }
   return { answers, errors, documents };

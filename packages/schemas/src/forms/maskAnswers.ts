@@ -14,7 +14,8 @@ export function maskCpr(cpr: string): string {
 /** How a hidden value is shown: a CPR number keeps its date of birth, anything else is dots. */
 export function maskedValue(field: TField, value: AnswerValue): AnswerValue {
   if (value === null || value === undefined || value === '') return value;
-  if (field.type === 'cpr' && typeof value === 'string' && /^\d{6}-?\d{4}$/.test(value)) return maskCpr(value);
+  if (field.type === 'cpr' && typeof value === 'string' && /^\d{6}-?\d{4}$/.test(value))
+    return maskCpr(value);
   return '••••••';
 }
 
@@ -28,7 +29,11 @@ export function sensitiveAnswers(def: TServiceDefinition, answers: Answers): Rec
     const fields = section.fields.filter(isSensitive);
     if (fields.length === 0) continue;
     const value = answers[section.id];
-    const items: Array<[string, SectionAnswers]> = Array.isArray(value) ? value.map((item, i) => [`${section.id}[${i}]`, item]) : value ? [[section.id, value]] : [];
+    const items: Array<[string, SectionAnswers]> = Array.isArray(value)
+      ? value.map((item, i) => [`${section.id}[${i}]`, item])
+      : value
+        ? [[section.id, value]]
+        : [];
     for (const [prefix, item] of items) {
       for (const field of fields) {
         const v = item[field.id];
@@ -40,7 +45,10 @@ export function sensitiveAnswers(def: TServiceDefinition, answers: Answers): Rec
 }
 
 /** The answers with every sensitive value masked, and the paths that were. */
-export function maskAnswers(def: TServiceDefinition, answers: Answers): { answers: Answers; masked: string[] } {
+export function maskAnswers(
+  def: TServiceDefinition,
+  answers: Answers,
+): { answers: Answers; masked: string[] } {
   const masked: string[] = [];
   const out: Answers = {};
   for (const [sectionId, value] of Object.entries(answers)) {
@@ -55,7 +63,9 @@ export function maskAnswers(def: TServiceDefinition, answers: Answers): { answer
       }
       return copy;
     };
-    out[sectionId] = Array.isArray(value) ? value.map((item, i) => mask(`${sectionId}[${i}]`, item)) : mask(sectionId, value);
+    out[sectionId] = Array.isArray(value)
+      ? value.map((item, i) => mask(`${sectionId}[${i}]`, item))
+      : mask(sectionId, value);
   }
   return { answers: out, masked };
 }

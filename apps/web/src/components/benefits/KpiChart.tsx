@@ -3,7 +3,14 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from './formatNumber';
 
 export interface ChartKpi {
-  name: string; unit: string; baseline: number; baselineDate: string; targetLikely: number; targetPessimistic: number | null; targetOptimistic: number | null; deadline: string;
+  name: string;
+  unit: string;
+  baseline: number;
+  baselineDate: string;
+  targetLikely: number;
+  targetPessimistic: number | null;
+  targetOptimistic: number | null;
+  deadline: string;
   points: Array<{ on: string; value: number }>;
 }
 
@@ -21,17 +28,35 @@ export function KpiChart({ kpi }: { kpi: ChartKpi }) {
   const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
   const t0 = time(kpi.baselineDate);
   const t1 = Math.max(time(kpi.deadline), ...kpi.points.map((p) => time(p.on)));
-  const values = [kpi.baseline, kpi.targetLikely, ...(kpi.targetPessimistic === null ? [] : [kpi.targetPessimistic]), ...(kpi.targetOptimistic === null ? [] : [kpi.targetOptimistic]), ...kpi.points.map((p) => p.value)];
+  const values = [
+    kpi.baseline,
+    kpi.targetLikely,
+    ...(kpi.targetPessimistic === null ? [] : [kpi.targetPessimistic]),
+    ...(kpi.targetOptimistic === null ? [] : [kpi.targetOptimistic]),
+    ...kpi.points.map((p) => p.value),
+  ];
   const lo = Math.min(0, ...values);
   const hi = Math.max(...values) * 1.1 || 1;
-  const x = (iso: string) => PAD.left + ((time(iso) - t0) / Math.max(1, t1 - t0)) * (W - PAD.left - PAD.right);
+  const x = (iso: string) =>
+    PAD.left + ((time(iso) - t0) / Math.max(1, t1 - t0)) * (W - PAD.left - PAD.right);
   const y = (v: number) => H - PAD.bottom - ((v - lo) / (hi - lo)) * (H - PAD.top - PAD.bottom);
   const unit = pick(KPI_UNIT[kpi.unit] ?? { da: kpi.unit, en: kpi.unit });
   const actual = kpi.points.filter((p) => time(p.on) >= t0);
   const ticks = [lo, (lo + hi) / 2, hi];
-  const target = (v: number | null, dash: string, label: string) => v === null ? null : (
-    <line x1={x(kpi.baselineDate)} y1={y(kpi.baseline)} x2={x(kpi.deadline)} y2={y(v)} stroke="#6b4f00" strokeWidth={2} strokeDasharray={dash}><title>{label}</title></line>
-  );
+  const target = (v: number | null, dash: string, label: string) =>
+    v === null ? null : (
+      <line
+        x1={x(kpi.baselineDate)}
+        y1={y(kpi.baseline)}
+        x2={x(kpi.deadline)}
+        y2={y(v)}
+        stroke="#6b4f00"
+        strokeWidth={2}
+        strokeDasharray={dash}
+      >
+        <title>{label}</title>
+      </line>
+    );
   const summary = pick({
     da: `${kpi.name}: baseline ${formatNumber(kpi.baseline, locale, 2)} ${unit}, mål ${formatNumber(kpi.targetLikely, locale, 2)} ${unit} senest ${kpi.deadline}, ${actual.length} målinger${actual.length ? `, seneste ${formatNumber(actual.at(-1)!.value, locale, 2)} ${unit}` : ''}.`,
     en: `${kpi.name}: baseline ${formatNumber(kpi.baseline, locale, 2)} ${unit}, target ${formatNumber(kpi.targetLikely, locale, 2)} ${unit} by ${kpi.deadline}, ${actual.length} measurements${actual.length ? `, latest ${formatNumber(actual.at(-1)!.value, locale, 2)} ${unit}` : ''}.`,
@@ -43,22 +68,55 @@ export function KpiChart({ kpi }: { kpi: ChartKpi }) {
         {ticks.map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#e0e0e0" />
-            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" fontSize={11} fill="#1a1a1a">{formatNumber(v, locale, 1)}</text>
+            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" fontSize={11} fill="#1a1a1a">
+              {formatNumber(v, locale, 1)}
+            </text>
           </g>
         ))}
-        <line x1={PAD.left} x2={W - PAD.right} y1={y(kpi.baseline)} y2={y(kpi.baseline)} stroke="#474747" strokeDasharray="2 4" />
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={y(kpi.baseline)}
+          y2={y(kpi.baseline)}
+          stroke="#474747"
+          strokeDasharray="2 4"
+        />
         {target(kpi.targetLikely, '', pick({ da: 'Mål (forventet)', en: 'Target (likely)' }))}
         {target(kpi.targetPessimistic, '6 4', pick({ da: 'Mål (pessimistisk)', en: 'Target (pessimistic)' }))}
         {target(kpi.targetOptimistic, '1 3', pick({ da: 'Mål (optimistisk)', en: 'Target (optimistic)' }))}
-        {actual.length > 1 && <polyline fill="none" stroke="#0059b3" strokeWidth={2.5} points={actual.map((p) => `${x(p.on)},${y(p.value)}`).join(' ')} />}
-        {actual.map((p) => <circle key={p.on} cx={x(p.on)} cy={y(p.value)} r={3.5} fill="#0059b3"><title>{`${p.on}: ${formatNumber(p.value, locale, 2)} ${unit}`}</title></circle>)}
-        <text x={PAD.left} y={H - 10} fontSize={11} fill="#1a1a1a">{kpi.baselineDate}</text>
-        <text x={W - PAD.right} y={H - 10} fontSize={11} textAnchor="end" fill="#1a1a1a">{kpi.deadline}</text>
+        {actual.length > 1 && (
+          <polyline
+            fill="none"
+            stroke="#0059b3"
+            strokeWidth={2.5}
+            points={actual.map((p) => `${x(p.on)},${y(p.value)}`).join(' ')}
+          />
+        )}
+        {actual.map((p) => (
+          <circle key={p.on} cx={x(p.on)} cy={y(p.value)} r={3.5} fill="#0059b3">
+            <title>{`${p.on}: ${formatNumber(p.value, locale, 2)} ${unit}`}</title>
+          </circle>
+        ))}
+        <text x={PAD.left} y={H - 10} fontSize={11} fill="#1a1a1a">
+          {kpi.baselineDate}
+        </text>
+        <text x={W - PAD.right} y={H - 10} fontSize={11} textAnchor="end" fill="#1a1a1a">
+          {kpi.deadline}
+        </text>
       </svg>
       <figcaption className="kpi-legend">
-        <span><span className="legend-swatch legend-actual" aria-hidden="true" /> {pick({ da: 'Målt', en: 'Measured' })}</span>
-        <span><span className="legend-swatch legend-target" aria-hidden="true" /> {pick({ da: 'Mållinje', en: 'Target line' })}</span>
-        <span><span className="legend-swatch legend-baseline" aria-hidden="true" /> {pick({ da: 'Baseline', en: 'Baseline' })}</span>
+        <span>
+          <span className="legend-swatch legend-actual" aria-hidden="true" />{' '}
+          {pick({ da: 'Målt', en: 'Measured' })}
+        </span>
+        <span>
+          <span className="legend-swatch legend-target" aria-hidden="true" />{' '}
+          {pick({ da: 'Mållinje', en: 'Target line' })}
+        </span>
+        <span>
+          <span className="legend-swatch legend-baseline" aria-hidden="true" />{' '}
+          {pick({ da: 'Baseline', en: 'Baseline' })}
+        </span>
       </figcaption>
     </figure>
   );

@@ -4,7 +4,11 @@ import { useI18n } from '../../i18n/I18nProvider';
 /** The risk level as a tag with its word, never colour alone. */
 export function RiskTag({ level }: { level: string }) {
   const { pick } = useI18n();
-  return <span className={`status-tag risk-${level}`}>{pick({ da: 'Risiko', en: 'Risk' })}: {pick(RISK_LEVEL[level] ?? { da: level, en: level })}</span>;
+  return (
+    <span className={`status-tag risk-${level}`}>
+      {pick({ da: 'Risiko', en: 'Risk' })}: {pick(RISK_LEVEL[level] ?? { da: level, en: level })}
+    </span>
+  );
 }
 
 export function ProjectStatusTag({ status }: { status: string }) {

@@ -5,10 +5,23 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 
 import { useI18n } from '../../i18n/I18nProvider';
 
-export interface ProgrammeValues { name: string; description: string; status: string; version?: number }
+export interface ProgrammeValues {
+  name: string;
+  description: string;
+  status: string;
+  version?: number;
+}
 
 /** Starts a programme, or changes one's name, purpose and status. */
-export function ProgrammeForm({ programmeId, initial, onSaved }: { programmeId?: string; initial: ProgrammeValues; onSaved(id: string): void }) {
+export function ProgrammeForm({
+  programmeId,
+  initial,
+  onSaved,
+}: {
+  programmeId?: string;
+  initial: ProgrammeValues;
+  onSaved(id: string): void;
+}) {
   const { pick } = useI18n();
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<ApiError>();
@@ -18,23 +31,72 @@ export function ProgrammeForm({ programmeId, initial, onSaved }: { programmeId?:
     try {
       const body = { name: values.name, description: values.description, status: values.status };
       if (programmeId) {
-        await api(`/api/v1/programmes/${programmeId}`, { method: 'PUT', body: JSON.stringify({ ...body, expectedVersion: values.version }) });
+        await api(`/api/v1/programmes/${programmeId}`, {
+          method: 'PUT',
+          body: JSON.stringify({ ...body, expectedVersion: values.version }),
+        });
         onSaved(programmeId);
       } else {
-        onSaved((await api<{ id: string }>('/api/v1/programmes', { method: 'POST', body: JSON.stringify(body) })).id);
+        onSaved(
+          (await api<{ id: string }>('/api/v1/programmes', { method: 'POST', body: JSON.stringify(body) }))
+            .id,
+        );
       }
-    } catch (err) { if (err instanceof ApiError) setError(err); }
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
   };
   const id = (field: string) => `programme-${programmeId ? 'edit' : 'new'}-${field}`;
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="no-print">
-      <div className="form-group"><label className="form-label" htmlFor={id('name')}>{pick({ da: 'Navn', en: 'Name' })}</label>
-        <input id={id('name')} className="form-input" required maxLength={200} value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} /></div>
-      <div className="form-group"><label className="form-label" htmlFor={id('description')}>{pick({ da: 'Formål', en: 'Purpose' })}</label>
-        <textarea id={id('description')} className="form-input" rows={3} maxLength={4000} value={values.description} onChange={(e) => setValues((v) => ({ ...v, description: e.target.value }))} /></div>
-      <div className="form-group"><label className="form-label" htmlFor={id('status')}>{pick({ da: 'Status', en: 'Status' })}</label>
-        <select id={id('status')} className="form-select" value={values.status} onChange={(e) => setValues((v) => ({ ...v, status: e.target.value }))}>{PROGRAMME_STATUSES.map((s) => <option key={s} value={s}>{pick(PROJECT_STATUS[s]!)}</option>)}</select></div>
-      <button type="submit" className="button button-primary">{programmeId ? pick({ da: 'Gem programmet', en: 'Save the programme' }) : pick({ da: 'Opret program', en: 'Create programme' })}</button>
+      <div className="form-group">
+        <label className="form-label" htmlFor={id('name')}>
+          {pick({ da: 'Navn', en: 'Name' })}
+        </label>
+        <input
+          id={id('name')}
+          className="form-input"
+          required
+          maxLength={200}
+          value={values.name}
+          onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
+        />
+      </div>
+      <div className="form-group">
+        <label className="form-label" htmlFor={id('description')}>
+          {pick({ da: 'Formål', en: 'Purpose' })}
+        </label>
+        <textarea
+          id={id('description')}
+          className="form-input"
+          rows={3}
+          maxLength={4000}
+          value={values.description}
+          onChange={(e) => setValues((v) => ({ ...v, description: e.target.value }))}
+        />
+      </div>
+      <div className="form-group">
+        <label className="form-label" htmlFor={id('status')}>
+          {pick({ da: 'Status', en: 'Status' })}
+        </label>
+        <select
+          id={id('status')}
+          className="form-select"
+          value={values.status}
+          onChange={(e) => setValues((v) => ({ ...v, status: e.target.value }))}
+        >
+          {PROGRAMME_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {pick(PROJECT_STATUS[s]!)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button-primary">
+        {programmeId
+          ? pick({ da: 'Gem programmet', en: 'Save the programme' })
+          : pick({ da: 'Opret program', en: 'Create programme' })}
+      </button>
       <ErrorAlert error={error} />
     </form>
   );

@@ -5,51 +5,193 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 
 import { useI18n } from '../../i18n/I18nProvider';
 
-export interface ProjectValues { name: string; description: string; ownerUserId: string; benefitOwnerUserId: string; status: string; riskLevel: string; riskDescription: string; version?: number }
+export interface ProjectValues {
+  name: string;
+  description: string;
+  ownerUserId: string;
+  benefitOwnerUserId: string;
+  status: string;
+  riskLevel: string;
+  riskDescription: string;
+  version?: number;
+}
 
 /** Creates a project in a programme or changes one: owners, status and risk with its description. */
-export function ProjectForm({ programmeId, projectId, initial, onSaved }: { programmeId: string; projectId?: string; initial: ProjectValues; onSaved(id: string): void }) {
+export function ProjectForm({
+  programmeId,
+  projectId,
+  initial,
+  onSaved,
+}: {
+  programmeId: string;
+  projectId?: string;
+  initial: ProjectValues;
+  onSaved(id: string): void;
+}) {
   const { pick } = useI18n();
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<ApiError>();
   const [people, setPeople] = useState<Array<{ id: string; displayName: string }>>([]);
-  const set = (key: keyof ProjectValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
-  const search = async (q: string) => { if (q.trim().length >= 2) setPeople(await api<Array<{ id: string; displayName: string }>>(`/api/v1/benefits/people?q=${encodeURIComponent(q.trim())}`).catch(() => [])); };
+  const set = (key: keyof ProjectValues) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
+  const search = async (q: string) => {
+    if (q.trim().length >= 2)
+      setPeople(
+        await api<Array<{ id: string; displayName: string }>>(
+          `/api/v1/benefits/people?q=${encodeURIComponent(q.trim())}`,
+        ).catch(() => []),
+      );
+  };
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
-    const { version, name, description, ownerUserId, benefitOwnerUserId, status, riskLevel, riskDescription } = values;
+    const {
+      version,
+      name,
+      description,
+      ownerUserId,
+      benefitOwnerUserId,
+      status,
+      riskLevel,
+      riskDescription,
+    } = values;
     const body = { name, description, ownerUserId, benefitOwnerUserId, status, riskLevel, riskDescription };
     try {
-      const url = projectId ? `/api/v1/programmes/${programmeId}/projects/${projectId}` : `/api/v1/programmes/${programmeId}/projects`;
-      const saved = await api<{ id: string; version: number }>(url, { method: projectId ? 'PUT' : 'POST', body: JSON.stringify({ ...body, ...(projectId ? { expectedVersion: version } : {}) }) });
+      const url = projectId
+        ? `/api/v1/programmes/${programmeId}/projects/${projectId}`
+        : `/api/v1/programmes/${programmeId}/projects`;
+      const saved = await api<{ id: string; version: number }>(url, {
+        method: projectId ? 'PUT' : 'POST',
+        body: JSON.stringify({ ...body, ...(projectId ? { expectedVersion: version } : {}) }),
+      });
       setValues((v) => ({ ...v, version: saved.version }));
       onSaved(saved.id);
-    } catch (err) { if (err instanceof ApiError) setError(err); }
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
   };
   const id = (s: string) => `${projectId ?? 'new'}-${s}`;
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="no-print">
-      <div className="form-group"><label className="form-label" htmlFor={id('name')}>{pick({ da: 'Projektnavn', en: 'Project name' })}</label>
-        <input id={id('name')} className="form-input" required maxLength={200} value={values.name} onChange={set('name')} /></div>
-      <div className="form-group"><label className="form-label" htmlFor={id('description')}>{pick({ da: 'Beskrivelse', en: 'Description' })}</label>
-        <textarea id={id('description')} className="form-input" rows={2} maxLength={4000} value={values.description} onChange={set('description')} /></div>
-      <div className="form-group"><label className="form-label" htmlFor={id('people')}>{pick({ da: 'Find en bruger (navn eller bruger-id)', en: 'Find a user (name or user id)' })}</label>
-        <input id={id('people')} className="form-input" onChange={(e) => void search(e.target.value)} list={id('people-list')} />
-        <datalist id={id('people-list')}>{people.map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}</datalist></div>
-      <div className="inline-fields">
-        <div className="form-group"><label className="form-label" htmlFor={id('owner')}>{pick({ da: 'Projektejer (bruger-id)', en: 'Project owner (user id)' })}</label>
-          <input id={id('owner')} className="form-input" required value={values.ownerUserId} onChange={set('ownerUserId')} list={id('people-list')} /></div>
-        <div className="form-group"><label className="form-label" htmlFor={id('benefitOwner')}>{pick({ da: 'Gevinstansvarlig (bruger-id)', en: 'Benefit owner (user id)' })}</label>
-          <input id={id('benefitOwner')} className="form-input" required value={values.benefitOwnerUserId} onChange={set('benefitOwnerUserId')} list={id('people-list')} /></div>
-        <div className="form-group"><label className="form-label" htmlFor={id('status')}>{pick({ da: 'Status', en: 'Status' })}</label>
-          <select id={id('status')} className="form-select" value={values.status} onChange={set('status')}>{PROJECT_STATUSES.map((s) => <option key={s} value={s}>{pick(PROJECT_STATUS[s]!)}</option>)}</select></div>
-        <div className="form-group"><label className="form-label" htmlFor={id('risk')}>{pick({ da: 'Risiko', en: 'Risk' })}</label>
-          <select id={id('risk')} className="form-select" value={values.riskLevel} onChange={set('riskLevel')}>{RISK_LEVELS.map((s) => <option key={s} value={s}>{pick(RISK_LEVEL[s]!)}</option>)}</select></div>
+      <div className="form-group">
+        <label className="form-label" htmlFor={id('name')}>
+          {pick({ da: 'Projektnavn', en: 'Project name' })}
+        </label>
+        <input
+          id={id('name')}
+          className="form-input"
+          required
+          maxLength={200}
+          value={values.name}
+          onChange={set('name')}
+        />
       </div>
-      <div className="form-group"><label className="form-label" htmlFor={id('riskDescription')}>{pick({ da: 'Risikobeskrivelse', en: 'Risk description' })}</label>
-        <textarea id={id('riskDescription')} className="form-input" rows={2} maxLength={4000} value={values.riskDescription} onChange={set('riskDescription')} /></div>
-      <button type="submit" className="button button-primary">{projectId ? pick({ da: 'Gem projekt', en: 'Save project' }) : pick({ da: 'Opret projekt', en: 'Create project' })}</button>
+      <div className="form-group">
+        <label className="form-label" htmlFor={id('description')}>
+          {pick({ da: 'Beskrivelse', en: 'Description' })}
+        </label>
+        <textarea
+          id={id('description')}
+          className="form-input"
+          rows={2}
+          maxLength={4000}
+          value={values.description}
+          onChange={set('description')}
+        />
+      </div>
+      <div className="form-group">
+        <label className="form-label" htmlFor={id('people')}>
+          {pick({ da: 'Find en bruger (navn eller bruger-id)', en: 'Find a user (name or user id)' })}
+        </label>
+        <input
+          id={id('people')}
+          className="form-input"
+          onChange={(e) => void search(e.target.value)}
+          list={id('people-list')}
+        />
+        <datalist id={id('people-list')}>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.displayName}
+            </option>
+          ))}
+        </datalist>
+      </div>
+      <div className="inline-fields">
+        <div className="form-group">
+          <label className="form-label" htmlFor={id('owner')}>
+            {pick({ da: 'Projektejer (bruger-id)', en: 'Project owner (user id)' })}
+          </label>
+          <input
+            id={id('owner')}
+            className="form-input"
+            required
+            value={values.ownerUserId}
+            onChange={set('ownerUserId')}
+            list={id('people-list')}
+          />
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor={id('benefitOwner')}>
+            {pick({ da: 'Gevinstansvarlig (bruger-id)', en: 'Benefit owner (user id)' })}
+          </label>
+          <input
+            id={id('benefitOwner')}
+            className="form-input"
+            required
+            value={values.benefitOwnerUserId}
+            onChange={set('benefitOwnerUserId')}
+            list={id('people-list')}
+          />
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor={id('status')}>
+            {pick({ da: 'Status', en: 'Status' })}
+          </label>
+          <select id={id('status')} className="form-select" value={values.status} onChange={set('status')}>
+            {PROJECT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {pick(PROJECT_STATUS[s]!)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor={id('risk')}>
+            {pick({ da: 'Risiko', en: 'Risk' })}
+          </label>
+          <select
+            id={id('risk')}
+            className="form-select"
+            value={values.riskLevel}
+            onChange={set('riskLevel')}
+          >
+            {RISK_LEVELS.map((s) => (
+              <option key={s} value={s}>
+                {pick(RISK_LEVEL[s]!)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="form-group">
+        <label className="form-label" htmlFor={id('riskDescription')}>
+          {pick({ da: 'Risikobeskrivelse', en: 'Risk description' })}
+        </label>
+        <textarea
+          id={id('riskDescription')}
+          className="form-input"
+          rows={2}
+          maxLength={4000}
+          value={values.riskDescription}
+          onChange={set('riskDescription')}
+        />
+      </div>
+      <button type="submit" className="button button-primary">
+        {projectId
+          ? pick({ da: 'Gem projekt', en: 'Save project' })
+          : pick({ da: 'Opret projekt', en: 'Create project' })}
+      </button>
       <ErrorAlert error={error} />
     </form>
   );
