@@ -1,5 +1,6 @@
-// The whole test suite: lint, type check, the web build, then unit, integration (PGlite and,
-// when reachable, PostgreSQL) and browser tests. Ends with one line "N passed, N failed".
+// The whole test suite: lint (with type-aware rules and layer boundaries), formatting, migrations
+// against the schema, type check, the web build, then unit, integration (PGlite and, when
+// reachable, PostgreSQL) and browser tests. Ends with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { countResults } from './countResults.js';
@@ -20,6 +21,8 @@ function step(name, command, args) {
 }
 
 step('lint', 'npx', ['eslint', '.']);
+step('format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
+step('migrations match the schema', 'node', ['scripts/checkMigrations.js']);
 step('type check', 'npx', ['tsc', '-p', 'tsconfig.json']);
 process.stdout.write('\n▶ web build\n');
 try {

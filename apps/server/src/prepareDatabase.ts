@@ -8,6 +8,7 @@ import {
   todayInDenmark,
   WorkCalendar,
 } from '@indgang/domain';
+import type { BusinessCaseInput } from '@indgang/schemas';
 import type { Config } from './config';
 
 /**
@@ -31,12 +32,12 @@ export async function prepareDatabase(
           history: config.demoHistory,
           // The demo programme's business case is the catalogue's example, seed 000's table 1.1.
           businessCase:
-            JSON.parse(
+            (JSON.parse(
               await readFile(
                 join(config.catalogDir, 'business-cases', 'bc01-serviceplatform.json'),
                 'utf8',
               ).catch(() => 'null'),
-            ) ?? undefined,
+            ) as BusinessCaseInput | null) ?? undefined,
         },
       )
     : { seeded: false };

@@ -65,7 +65,7 @@ export function registerInputGuards(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
-    parseJson(request, text, (error, value) => {
+    void parseJson(request, text, (error, value) => {
       if (error) return done(error, undefined);
       if (holdsUnstorableText(value)) return done(unstorable(), undefined);
       // Kept for what must compare requests byte for byte (the Idempotency-Key check).

@@ -40,6 +40,19 @@ const OFFLINE: ApiErrorBody = {
   fields: [],
 };
 
+/** The error a refused response carries (its bilingual message), for requests made with fetch directly. */
+export async function apiErrorFrom(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as { error?: ApiErrorBody } | null;
+  return new ApiError(
+    response.status,
+    body?.error ?? {
+      code: 'http',
+      message: { da: `Serverfejl (${response.status}).`, en: `Server error (${response.status}).` },
+      fields: [],
+    },
+  );
+}
+
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
@@ -62,20 +75,10 @@ export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
     await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
   }
   if (!response) throw new ApiError(0, OFFLINE);
-  const body = response.headers.get('content-type')?.includes('application/json')
-    ? await response.json()
-    : null;
-  if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      body?.error ?? {
-        code: 'http',
-        message: { da: `Serverfejl (${response.status}).`, en: `Server error (${response.status}).` },
-        fields: [],
-      },
-    );
-  }
-  return body as T;
+  if (!response.ok) throw await apiErrorFrom(response);
+  return (
+    response.headers.get('content-type')?.includes('application/json') ? await response.json() : null
+  ) as T;
 }
 
 export const csrfHeader = () => ({ 'x-csrf-token': csrfToken });

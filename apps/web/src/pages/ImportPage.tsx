@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiErrorBody } from '../api/apiClient';
-import { csrfHeader } from '../api/apiClient';
+import { apiErrorFrom, csrfHeader } from '../api/apiClient';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
@@ -41,14 +41,7 @@ export function ImportPage() {
         headers: { 'content-type': type, accept: 'application/x-ndjson', ...csrfHeader() },
       });
       if (!response.ok || !response.body) {
-        const body = await response.json().catch(() => null);
-        setError(
-          body?.error ?? {
-            code: 'http',
-            message: { da: `Serverfejl (${response.status}).`, en: `Server error (${response.status}).` },
-            fields: [],
-          },
-        );
+        setError((await apiErrorFrom(response)).body);
         return;
       }
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

@@ -25,7 +25,7 @@ export function LoginPage() {
     try {
       await api('/auth/demo-login', { method: 'POST', body: JSON.stringify({ userId }) });
       await refresh();
-      navigate('/');
+      void navigate('/');
     } catch (e) {
       if (e instanceof ApiError) setError(e);
       else throw e;

@@ -38,7 +38,7 @@ export function QueuePage() {
         method: 'POST',
         body: '{}',
       });
-      if (result.case) navigate(`/sagsbehandling/sager/${result.case.id}`);
+      if (result.case) void navigate(`/sagsbehandling/sager/${result.case.id}`);
       else setEmpty(true);
     } catch (e) {
       if (e instanceof ApiError) setError(e);

@@ -112,7 +112,7 @@ function ServiceForm({ definition: def, persona, draft }: ServiceResponse) {
         idempotencyKey: submission.current.key,
       });
       submission.current = null;
-      navigate(`/sager/${created.id}?kvittering=1`);
+      void navigate(`/sager/${created.id}?kvittering=1`);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setServerError(err);

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { issueText, ZServiceDefinition, type TServiceDefinition } from '@indgang/schemas';
+import { issueText, ZServiceDefinition } from '@indgang/schemas';
 import { z } from 'zod';
 import type { CalendarConfig } from '../calendar/WorkCalendar';
 import { DomainError, type FieldError } from '../errors/DomainError';
@@ -84,14 +84,16 @@ export async function readCatalogFolder(
   dir: string,
 ): Promise<{ bundle: CatalogBundle; calendar: CalendarConfig }> {
   const serviceFiles = (await readdir(join(dir, 'services'))).filter((f) => f.endsWith('.json')).sort();
-  const services: TServiceDefinition[] = [];
+  // What the files say is checked by parseCatalogBundle before anything uses it.
+  const services: unknown[] = [];
   for (const file of serviceFiles)
-    services.push(JSON.parse(await readFile(join(dir, 'services', file), 'utf8')));
-  const read = async (name: string) => JSON.parse(await readFile(join(dir, name), 'utf8'));
+    services.push(JSON.parse(await readFile(join(dir, 'services', file), 'utf8')) as unknown);
+  const read = async (name: string): Promise<unknown> =>
+    JSON.parse(await readFile(join(dir, name), 'utf8')) as unknown;
   const bundle = parseCatalogBundle({
     services,
     returnReasons: await read('return-reasons.json'),
     replyTemplates: await read('reply-templates.json'),
   });
-  return { bundle, calendar: await read('calendar.json') };
+  return { bundle, calendar: (await read('calendar.json')) as CalendarConfig };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { evaluateBusinessCase, type BusinessCaseInput, type BusinessCaseResult } from '@indgang/schemas';
-import { api, ApiError, csrfHeader } from '../../api/apiClient';
+import { api, ApiError, apiErrorFrom, csrfHeader } from '../../api/apiClient';
 import { useApi } from '../../api/useApi';
 import { BusinessCaseTable } from '../../components/benefits/BusinessCaseTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -128,9 +128,8 @@ export function BusinessCasePage() {
       headers: { 'content-type': XLSX, ...csrfHeader() },
       credentials: 'same-origin',
     });
-    const body = await response.json();
     if (!response.ok) {
-      setError(new ApiError(response.status, body.error));
+      setError(await apiErrorFrom(response));
       return;
     }
     setNotice(pick({ da: 'Regnearket er indlæst og gemt.', en: 'The workbook was read and saved.' }));
