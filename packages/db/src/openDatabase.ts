@@ -106,12 +106,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     max: embeddedPoolSize,
     idleTimeoutMillis: 0,
   };
-  const pool = resilientPool(connection, onConnectionError);
   // Every socket connection reaches the same PGlite session, which outlives a replaced connection:
-  // a new connection starts by forgetting the prepared statements an earlier one left behind.
-  pool.on('connect', (client) => {
-    client.query('DEALLOCATE ALL').catch(() => undefined);
-  });
+  // a new connection forgets the prepared statements an earlier one left behind, and the pool
+  // waits for that (pg-pool's onConnect) before it hands the connection to anyone.
+  const pool = resilientPool(
+    {
+      ...connection,
+      // pg-pool awaits the promise, though @types/pg declares the hook as returning nothing.
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises
+      onConnect: async (client) => {
+        await client.query('DEALLOCATE ALL');
+      },
+    },
+    onConnectionError,
+  );
   return {
     kind: 'embedded',
     db: drizzle(pool, { schema }),

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { DomainError } from '@indgang/domain';
+import { DomainError, type WorkbookOrigin } from '@indgang/domain';
 import type { BusinessCaseInput, BusinessCaseResult, LineArea, LineKind } from '@indgang/schemas';
 
 const AREA_LABEL: Record<LineArea, string> = { service: 'Service', capital: 'Anlæg' };
@@ -14,14 +14,19 @@ const HEADINGS = {
 };
 const NUMBER_FORMAT = '#,##0;-#,##0;0';
 
+/** A hidden sheet saying which project and which saved version the workbook was written from. */
+const ORIGIN_SHEET = 'Indgang';
+
 /**
  * The business case as a workbook laid out like the municipal tables: "1.000 kr. <year> p/l",
  * steering area, one column per year; computed rows as formulas (with their values), committees
- * on a second sheet. `readBusinessCaseWorkbook` reads the same layout back.
+ * on a second sheet, and on a hidden sheet the project and version it was written from.
+ * `readBusinessCaseWorkbook` reads the same layout back.
  */
 export async function writeBusinessCaseWorkbook(
   input: BusinessCaseInput,
   result: BusinessCaseResult,
+  origin: WorkbookOrigin,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Indgang';
@@ -85,21 +90,44 @@ export async function writeBusinessCaseWorkbook(
   committees.addRow(['Udvalg', 'Fordelingsnøgle (%)', ...result.years]).font = { bold: true };
   for (const c of result.committees) committees.addRow([c.name, c.keyPercent, ...c.total]);
   committees.getColumn(1).width = 40;
+  const originSheet = workbook.addWorksheet(ORIGIN_SHEET, { state: 'veryHidden' });
+  originSheet.addRow(['project', origin.projectId]);
+  originSheet.addRow(['version', origin.version]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 const invalid = (da: string, en: string) => new DomainError('invalid', 'workbook_invalid', { da, en });
 
-const cellValue = (cell: ExcelJS.Cell): unknown => {
-  const v = cell.value;
-  if (v && typeof v === 'object' && 'result' in v) return (v as { result: unknown }).result;
-  if (v && typeof v === 'object' && 'richText' in v)
-    return (v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join('');
-  return v;
-};
+/**
+ * What a cell shows: a formula's result, a hyperlink's or rich text's text. An error value
+ * (#REF!, #DIV/0!) is refused naming the cell, never read as "[object Object]".
+ */
+function cellValue(cell: ExcelJS.Cell): string | number | boolean | null {
+  const shown = (v: ExcelJS.CellValue | undefined): string | number | boolean | null => {
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if ('error' in v) {
+      throw invalid(
+        `Celle ${cell.address} indeholder fejlen ${v.error}. Ret den, og indlæs regnearket igen.`,
+        `Cell ${cell.address} holds the error ${v.error}. Correct it and upload the workbook again.`,
+      );
+    }
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('hyperlink' in v) return shown(v.text as ExcelJS.CellValue);
+    if ('result' in v) return shown(v.result as ExcelJS.CellValue);
+    return null;
+  };
+  return shown(cell.value);
+}
 
-/** Reads a business case workbook in the layout `writeBusinessCaseWorkbook` writes (and finance keeps). */
-export async function readBusinessCaseWorkbook(content: Buffer): Promise<BusinessCaseInput> {
+/**
+ * Reads a business case workbook in the layout `writeBusinessCaseWorkbook` writes (and finance
+ * keeps), with where it came from when Indgang wrote it (null for a workbook made elsewhere).
+ */
+export async function readBusinessCaseWorkbook(
+  content: Buffer,
+): Promise<{ data: BusinessCaseInput; origin: WorkbookOrigin | null }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
@@ -158,7 +186,7 @@ export async function readBusinessCaseWorkbook(content: Buffer): Promise<Busines
       area,
       amounts: years.map((_, j) => {
         const v = cellValue(sheet.getRow(r).getCell(3 + j));
-        return v === null || v === undefined || v === '' ? 0 : (v as number | string);
+        return v === null || v === '' ? 0 : typeof v === 'boolean' ? String(v) : v;
       }),
     });
   }
@@ -167,7 +195,21 @@ export async function readBusinessCaseWorkbook(content: Buffer): Promise<Busines
   second?.eachRow((row, number) => {
     if (number === 1) return;
     const name = String(cellValue(row.getCell(1)) ?? '').trim();
-    if (name) committees.push({ name, keyPercent: cellValue(row.getCell(2)) as number });
+    const key = cellValue(row.getCell(2));
+    if (name)
+      committees.push({ name, keyPercent: typeof key === 'boolean' || key === null ? String(key) : key });
   });
-  return { title, priceLevel, firstYear: years[0]!, lines, ...(committees.length > 0 ? { committees } : {}) };
+  const originSheet = workbook.getWorksheet(ORIGIN_SHEET);
+  const projectId = originSheet ? cellValue(originSheet.getRow(1).getCell(2)) : null;
+  const version = originSheet ? cellValue(originSheet.getRow(2).getCell(2)) : null;
+  return {
+    data: {
+      title,
+      priceLevel,
+      firstYear: years[0]!,
+      lines,
+      ...(committees.length > 0 ? { committees } : {}),
+    },
+    origin: typeof projectId === 'string' && typeof version === 'number' ? { projectId, version } : null,
+  };
 }

@@ -148,6 +148,45 @@ describe.each(targets)('benefit realisation on $name', (target) => {
         implementationTotal: [6175, 14541, 9028, 0, 0],
       },
     });
+    // The same workbook again: it was downloaded at version 1, and version 2 has been saved since.
+    const staleWorkbook = await t.as(manager, {
+      method: 'POST',
+      url: `${url}.xlsx`,
+      payload: changed,
+      headers: { 'content-type': XLSX },
+    });
+    expect(staleWorkbook.statusCode).toBe(409);
+    expect(staleWorkbook.json().error.code).toBe('stale');
+    // A hyperlink reads as its text; an error cell is refused naming the cell.
+    const fresh = new ExcelJS.Workbook();
+    await fresh.xlsx.load(
+      (await t.as(manager, { method: 'GET', url: `${url}.xlsx` })).rawPayload as unknown as ArrayBuffer,
+    );
+    fresh.worksheets[0]!.getRow(5).getCell(1).value = {
+      text: 'Afvikling af CRM',
+      hyperlink: 'https://intra.kommune.test/crm',
+    };
+    const linked = await t.as(manager, {
+      method: 'POST',
+      url: `${url}.xlsx`,
+      payload: Buffer.from(await fresh.xlsx.writeBuffer()),
+      headers: { 'content-type': XLSX },
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().result.lines.map((l: { label: string }) => l.label)).toContain('Afvikling af CRM');
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(
+      (await t.as(manager, { method: 'GET', url: `${url}.xlsx` })).rawPayload as unknown as ArrayBuffer,
+    );
+    again.worksheets[0]!.getRow(5).getCell(4).value = { error: '#REF!' };
+    const broken = await t.as(manager, {
+      method: 'POST',
+      url: `${url}.xlsx`,
+      payload: Buffer.from(await again.xlsx.writeBuffer()),
+      headers: { 'content-type': XLSX },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.message.da).toContain('Celle D5 indeholder fejlen #REF!');
     const notExcel = await t.as(manager, {
       method: 'POST',
       url: `${url}.xlsx`,

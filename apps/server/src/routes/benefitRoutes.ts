@@ -17,6 +17,7 @@ import {
   recordRealisation,
   saveBenefitTree,
   saveBusinessCase,
+  saveBusinessCaseWorkbook,
   saveKpi,
   saveProject,
   searchPeople,
@@ -149,7 +150,12 @@ export function benefitRoutes(app: FastifyInstance, deps: { database: Database; 
     return reply
       .type(XLSX)
       .header('content-disposition', fileName(stored.data.title, 'xlsx'))
-      .send(await writeBusinessCaseWorkbook(stored.data, stored.result));
+      .send(
+        await writeBusinessCaseWorkbook(stored.data, stored.result, {
+          projectId: parseInput(ZUuidParams, request.params, 'params').id,
+          version: stored.version,
+        }),
+      );
   });
   // Workbooks are read only where one is uploaded.
   void app.register(async (workbooks) => {
@@ -169,9 +175,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { database: Database; 
             da: 'Send regnearket som .xlsx.',
             en: 'Send the workbook as .xlsx.',
           });
-        const data = await readBusinessCaseWorkbook(request.body);
-        const expectedVersion = (await getBusinessCase({ db }, actor, id)).version;
-        return saveBusinessCase({ db }, actor, id, data, expectedVersion);
+        return saveBusinessCaseWorkbook({ db }, actor, id, await readBusinessCaseWorkbook(request.body));
       },
     );
   });

@@ -10,6 +10,7 @@ export {
   updateProgramme,
 } from './programmes';
 export { getBusinessCase, saveBusinessCase, type StoredBusinessCase } from './businessCases';
+export { saveBusinessCaseWorkbook, type WorkbookOrigin } from './saveBusinessCaseWorkbook';
 export { getBenefitTree, saveBenefitTree } from './benefitTrees';
 export { listKpis, recordMeasurement, saveKpi, type KpiView } from './kpis';
 export { measureMetric, type MetricPoint } from './measureMetric';
