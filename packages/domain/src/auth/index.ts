@@ -1,3 +1,5 @@
-export { createSession, authenticateSession, endSession, type Session } from './sessions';
+export { createSession, type Session } from './createSession';
+export { authenticateSession } from './authenticateSession';
+export { endSession } from './endSession';
 export { listDemoUsers, type DemoUser } from './listDemoUsers';
 export { resolveOidcUser, type OidcClaims } from './resolveOidcUser';

@@ -3,9 +3,9 @@ import type { BusinessCaseResult } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { todayInDenmark } from '../time/isoDate';
 import { registerFor, type RegisterRow } from './benefitRegister';
-import { getBusinessCase } from './businessCases';
-import { listKpis, type KpiView } from './kpis';
-import { getProgramme } from './programmes';
+import { getBusinessCase } from './getBusinessCase';
+import { listKpis, type KpiView } from './listKpis';
+import { getProgramme } from './getProgramme';
 
 export interface FollowUpReport {
   programme: { id: string; name: string; description: string; status: string; ownerName: string };

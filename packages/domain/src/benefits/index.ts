@@ -1,18 +1,21 @@
 export { projectFor, type ProjectNeed } from './benefitAccess';
-export {
-  benefitOptions,
-  createProgramme,
-  getProgramme,
-  getProject,
-  listProgrammes,
-  saveProject,
-  searchPeople,
-  updateProgramme,
-} from './programmes';
-export { getBusinessCase, saveBusinessCase, type StoredBusinessCase } from './businessCases';
+export { listProgrammes } from './listProgrammes';
+export { getProgramme } from './getProgramme';
+export { createProgramme } from './createProgramme';
+export { updateProgramme } from './updateProgramme';
+export { saveProject } from './saveProject';
+export { getProject } from './getProject';
+export { searchPeople } from './searchPeople';
+export { benefitOptions } from './benefitOptions';
+export { getBusinessCase, type StoredBusinessCase } from './getBusinessCase';
+export { saveBusinessCase } from './saveBusinessCase';
 export { saveBusinessCaseWorkbook, type WorkbookOrigin } from './saveBusinessCaseWorkbook';
-export { getBenefitTree, saveBenefitTree } from './benefitTrees';
-export { listKpis, recordMeasurement, saveKpi, type KpiView } from './kpis';
+export { getBenefitTree } from './getBenefitTree';
+export { saveBenefitTree } from './saveBenefitTree';
+export { listKpis, type KpiView } from './listKpis';
+export { saveKpi } from './saveKpi';
+export { recordMeasurement } from './recordMeasurement';
 export { measureMetric, type MetricPoint } from './measureMetric';
-export { benefitRegister, recordRealisation, type RegisterRow } from './benefitRegister';
+export { benefitRegister, type RegisterRow } from './benefitRegister';
+export { recordRealisation } from './recordRealisation';
 export { followUpReport, type FollowUpReport } from './followUpReport';

@@ -2,7 +2,7 @@ import type { Db } from '@indgang/db';
 import type { BusinessCaseInput, BusinessCaseResult } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { DomainError } from '../errors/DomainError';
-import { saveBusinessCase } from './businessCases';
+import { saveBusinessCase } from './saveBusinessCase';
 
 /** Where a workbook Indgang wrote came from: the project and the saved version. */
 export interface WorkbookOrigin {

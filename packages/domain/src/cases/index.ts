@@ -2,25 +2,23 @@ export { CASE_STATUSES, type CaseDeps, type CaseStatus } from './CaseDeps';
 export { submitCase, type SubmitInput, type SubmitResult } from './submitCase';
 export { listPortalCases, type PortalCaseFilter } from './listPortalCases';
 export { getPortalCase } from './getPortalCase';
-export { postPortalMessage, reopenCase } from './postPortalMessage';
-export {
-  listQueue,
-  listTeams,
-  getBackofficeCase,
-  returnStatistics,
-  type QueueFilter,
-} from './backofficeQueries';
-export {
-  pickNextCase,
-  assignCase,
-  addCaseNote,
-  messageSubmitter,
-  returnCase,
-  resolveCase,
-} from './handleCase';
-export { uploadAttachment, readAttachment, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachmentsStore';
+export { postPortalMessage } from './postPortalMessage';
+export { reopenCase } from './reopenCase';
+export { listQueue, type QueueFilter } from './listQueue';
+export { listTeams } from './listTeams';
+export { getBackofficeCase } from './getBackofficeCase';
+export { returnStatistics } from './returnStatistics';
+export { pickNextCase } from './pickNextCase';
+export { assignCase } from './assignCase';
+export { addCaseNote } from './addCaseNote';
+export { messageSubmitter } from './messageSubmitter';
+export { returnCase } from './returnCase';
+export { resolveCase } from './resolveCase';
+export { uploadAttachment, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './uploadAttachment';
+export { readAttachment } from './readAttachment';
 export { DEFAULT_UPLOAD_LIMITS, UNATTACHED_UPLOAD_HOURS, type UploadLimits } from './uploadLimits';
-export { saveDraft, getDraft } from './drafts';
+export { saveDraft } from './saveDraft';
+export { getDraft } from './getDraft';
 export { renderTemplate } from './renderTemplate';
 export { revealCaseAnswers } from './revealCaseAnswers';
 export { markCaseStage } from './markCaseStage';

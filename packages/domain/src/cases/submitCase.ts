@@ -34,7 +34,7 @@ import type { CaseDeps } from './CaseDeps';
 import { personVisible } from '../org/personVisibility';
 import { containsPattern } from '../search/containsPattern';
 import { ownCase, portalCaseVisible } from './caseAccess';
-import { requireRoomOnCase } from './attachmentsStore';
+import { requireRoomOnCase } from './requireRoomOnCase';
 import { answersOfType, fileFieldValues, firstAnswerOfType } from './fileFieldValues';
 import type { UploadLimits } from './uploadLimits';
 

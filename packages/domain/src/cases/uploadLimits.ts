@@ -15,3 +15,6 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
 
 /** Uploads that never joined a case are deleted after this many hours. */
 export const UNATTACHED_UPLOAD_HOURS = 24;
+
+/** Bytes as whole megabytes, for messages. */
+export const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));

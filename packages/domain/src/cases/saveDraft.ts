@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { drafts, type Db } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { serviceVersion } from '../catalog/latestServices';
@@ -38,14 +38,4 @@ export async function saveDraft(
       },
     });
   return { savedAt: now.toISOString() };
-}
-
-export async function getDraft(deps: { db: Db }, actor: Actor, serviceId: string) {
-  const [row] = await deps.db
-    .select()
-    .from(drafts)
-    .where(and(eq(drafts.userId, actor.userId), eq(drafts.serviceId, serviceId)));
-  return row
-    ? { answers: row.answers, savedAt: row.updatedAt.toISOString(), serviceVersion: row.serviceVersion }
-    : null;
 }

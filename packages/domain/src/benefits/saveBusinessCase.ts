@@ -1,40 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
-import {
-  checkBusinessCase,
-  computeBusinessCase,
-  type BusinessCaseInput,
-  type BusinessCaseResult,
-} from '@indgang/schemas';
+import { checkBusinessCase, computeBusinessCase, type BusinessCaseResult } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { invalidInput } from '../errors/DomainError';
 import { projectFor, staleEdit } from './benefitAccess';
-
-export interface StoredBusinessCase {
-  data: BusinessCaseInput | null;
-  version: number;
-  result: BusinessCaseResult | null;
-  updatedAt: string | null;
-  updatedByName: string | null;
-}
-
-/** A project's business case as written, and its computed rows (null data: none written yet). */
-export async function getBusinessCase(
-  deps: { db: Db },
-  actor: Actor,
-  projectId: string,
-): Promise<StoredBusinessCase> {
-  await projectFor(deps.db, actor, projectId, 'read');
-  const { rows } = await deps.db.execute(
-    sql`SELECT b.data, b.version, b.updated_at AS "updatedAt", u.display_name AS "updatedByName" FROM business_cases b JOIN users u ON u.id = b.updated_by_user_id WHERE b.project_id = ${projectId}`,
-  );
-  const row = rows[0] as
-    { data: BusinessCaseInput; version: number; updatedAt: string; updatedByName: string } | undefined;
-  if (!row) return { data: null, version: 0, result: null, updatedAt: null, updatedByName: null };
-  const checked = checkBusinessCase(row.data);
-  return { ...row, result: checked.value ? computeBusinessCase(checked.value) : null };
-}
 
 /**
  * Saves a project's business case after checking every line; refused as stale when someone saved

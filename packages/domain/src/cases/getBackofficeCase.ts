@@ -8,7 +8,6 @@ import {
   replyTemplates,
   returnReasons,
   roleAssignments,
-  teams,
   unitManagers,
   users,
 } from '@indgang/db';
@@ -21,47 +20,6 @@ import type { CaseDeps } from './CaseDeps';
 import { hiddenFromSubject, requireBackoffice } from './caseAccess';
 import { describeCase } from './describeCase';
 import { renderTemplate } from './renderTemplate';
-
-export interface QueueFilter {
-  teamId?: string;
-  assigned?: 'me' | 'none' | 'any';
-  status?: string;
-}
-
-/** A team's queue: open cases, most urgent first, with who has them. */
-export async function listQueue(deps: CaseDeps, actor: Actor, filter: QueueFilter) {
-  requireBackoffice(actor, false);
-  const teams = filter.teamId ? [filter.teamId] : actor.teamIds;
-  const { rows } = await deps.db.execute(sql`
-    SELECT c.id, c.number, c.status, c.due_date, c.paused_since, c.team_id, c.submitted_at, c.version, s.definition, u.name AS unit_name, a.display_name AS assignee, c.assignee_user_id
-    FROM cases c JOIN org_units u ON u.id = c.unit_id JOIN services s ON s.id = c.service_id AND s.version = c.service_version
-    LEFT JOIN users a ON a.id = c.assignee_user_id
-    WHERE ${teams.length > 0 ? sql`c.team_id = ANY(${`{${teams.join(',')}}`}::text[])` : sql`true`}
-      AND ${filter.status ? sql`c.status = ${filter.status}` : sql`c.status <> 'resolved'`} AND NOT ${hiddenFromSubject(actor)}
-      ${filter.assigned === 'me' ? sql`AND c.assignee_user_id = ${actor.userId}` : filter.assigned === 'none' ? sql`AND c.assignee_user_id IS NULL` : sql``}
-    ORDER BY c.due_date ASC, c.submitted_at ASC LIMIT 500`);
-  return rows.map((r) => ({
-    id: r.id as string,
-    number: r.number as string,
-    status: r.status as string,
-    teamId: r.team_id as string,
-    unitName: r.unit_name as string,
-    serviceName: (r.definition as TServiceDefinition).name,
-    assignee: (r.assignee as string | null) ?? null,
-    assigneeUserId: (r.assignee_user_id as string | null) ?? null,
-    dueDate: r.due_date as string,
-    submittedAt: new Date(r.submitted_at as string).toISOString(),
-    ...describeCase(
-      r.definition as TServiceDefinition,
-      {
-        status: r.status as string,
-        dueDate: r.due_date as string,
-        pausedSince: r.paused_since as string | null,
-      },
-      deps.calendar,
-    ),
-  }));
-}
 
 /** Everything about a case in one place for the caseworker; reading the person's data is logged. */
 export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string) {
@@ -214,28 +172,4 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
       dueDate: c.due_date as string,
     };
   });
-}
-
-/** Returns ("tilbageløb") counted per reason, service and unit, for production control. */
-export async function returnStatistics(deps: CaseDeps, actor: Actor) {
-  requireBackoffice(actor, false);
-  const { rows } = await deps.db.execute(sql`
-    SELECT e.data->>'reasonCode' AS reason, c.service_id, u.name AS unit_name, count(*)::int AS returns
-    FROM case_events e JOIN cases c ON c.id = e.case_id JOIN org_units u ON u.id = c.unit_id
-    WHERE e.type = 'returned' GROUP BY 1, 2, 3 ORDER BY returns DESC`);
-  return rows.map((r) => ({
-    reason: r.reason as string,
-    serviceId: r.service_id as string,
-    unitName: r.unit_name as string,
-    returns: r.returns as number,
-  }));
-}
-
-/** The service centre's teams, for choosing a queue. */
-export async function listTeams(deps: CaseDeps, actor: Actor) {
-  requireBackoffice(actor, false);
-  return deps.db
-    .select({ id: teams.id, name: teams.name, area: teams.area })
-    .from(teams)
-    .orderBy(asc(teams.name));
 }

@@ -1,12 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
-import { appendAudit } from '../audit/appendAudit';
+import { sql } from 'drizzle-orm';
 import { attachments, type Db } from '@indgang/db';
-import { can, type Actor } from '../access/Actor';
-import { DomainError, notFound } from '../errors/DomainError';
-import { hiddenFromSubject, portalCaseVisible } from './caseAccess';
+import { type Actor } from '../access/Actor';
+import { DomainError } from '../errors/DomainError';
 import { cleanFileName } from './cleanFileName';
-import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './uploadLimits';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, megabytes } from './uploadLimits';
 
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -72,53 +70,9 @@ export async function uploadAttachment(
   return { id, fileName, size: file.content.length, mimeType: file.mimeType };
 }
 
-const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
-
-/**
- * Refuses files that would take a case past what it may hold (`existing` is what it holds already),
- * with the field the files were given for when there is one.
- */
-export function requireRoomOnCase(
-  limits: UploadLimits | undefined,
-  existing: { files: number; bytes: number },
-  adding: Array<{ size: number }>,
-): void {
-  const { filesPerCase, bytesPerCase } = limits ?? DEFAULT_UPLOAD_LIMITS;
-  const bytes = existing.bytes + adding.reduce((a, f) => a + f.size, 0);
-  if (existing.files + adding.length > filesPerCase || bytes > bytesPerCase) {
-    throw new DomainError('invalid', 'case_files_limit', {
-      da: `En sag kan højst have ${filesPerCase} filer på i alt ${megabytes(bytesPerCase)} MB. Saml dokumenterne i færre filer.`,
-      en: `A case can hold at most ${filesPerCase} files of ${megabytes(bytesPerCase)} MB in all. Gather the documents in fewer files.`,
-    });
-  }
-}
-
 function magicMatches(mime: string, content: Buffer): boolean {
   if (mime === 'application/pdf') return content.subarray(0, 5).toString('latin1') === '%PDF-';
   if (mime === 'image/png')
     return content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   return content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff;
-}
-
-/** A file, for its uploader until it joins a case, for those who may see its case, and for the back office. Logged. */
-export async function readAttachment(deps: { db: Db }, actor: Actor, id: string) {
-  const backoffice = can(actor, 'cases.handle');
-  return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.execute(sql`
-      SELECT a.id FROM attachments a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN org_units u ON u.id = c.unit_id
-      WHERE a.id = ${id} AND ((a.uploaded_by_user_id = ${actor.userId} AND a.case_id IS NULL) OR ${backoffice ? sql`(a.case_id IS NOT NULL AND NOT ${hiddenFromSubject(actor)})` : sql`false`} OR (c.id IS NOT NULL AND ${portalCaseVisible(actor)}))`);
-    if (!rows[0]) throw notFound({ da: 'Filen', en: 'The file' });
-    const [file] = await tx
-      .select()
-      .from(attachments)
-      .where(and(eq(attachments.id, id)));
-    await appendAudit(tx, {
-      actorUserId: actor.userId,
-      action: 'attachment.read',
-      entityType: 'attachment',
-      entityId: id,
-      details: { caseId: file!.caseId },
-    });
-    return file!;
-  });
 }

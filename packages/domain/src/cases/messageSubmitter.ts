@@ -1,0 +1,27 @@
+import { caseEvents } from '@indgang/db';
+import type { Actor } from '../access/Actor';
+import { enqueueJob } from '../jobs/enqueueJob';
+import type { CaseDeps } from './CaseDeps';
+import { updateCase } from './caseForUpdate';
+import { change, text } from './caseChange';
+
+/** A message to the submitter, shown in the portal and sent by mail. */
+export function messageSubmitter(
+  deps: CaseDeps,
+  actor: Actor,
+  caseId: string,
+  input: { body: string; expectedVersion: number },
+) {
+  return change(deps, actor, caseId, input.expectedVersion, 'case.message_submitter', async (tx, row) => {
+    await updateCase(tx, row, {});
+    await tx.insert(caseEvents).values({
+      caseId,
+      actorUserId: actor.userId,
+      type: 'message_to_submitter',
+      internal: false,
+      body: text(input.body, 4000, { da: 'Beskeden', en: 'The message' }),
+    });
+    await enqueueJob(tx, 'mail.case', { caseId, kind: 'message' });
+    return {};
+  });
+}

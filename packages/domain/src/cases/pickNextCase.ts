@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { caseEvents } from '@indgang/db';
+import type { Actor } from '../access/Actor';
+import { appendAudit } from '../audit/appendAudit';
+import type { CaseDeps } from './CaseDeps';
+import { hiddenFromSubject, requireBackoffice } from './caseAccess';
+import { caseForUpdate, updateCase } from './caseForUpdate';
+
+/** Takes the most urgent unassigned case of the team; two caseworkers never get the same one. */
+export async function pickNextCase(
+  deps: CaseDeps,
+  actor: Actor,
+  teamId: string,
+): Promise<{ id: string } | null> {
+  requireBackoffice(actor, true);
+  return deps.db.transaction(async (tx) => {
+    const { rows } =
+      await tx.execute(sql`SELECT c.id FROM cases c WHERE c.team_id = ${teamId} AND c.assignee_user_id IS NULL AND c.status = 'submitted' AND NOT ${hiddenFromSubject(actor)}
+      ORDER BY c.due_date, c.submitted_at FOR UPDATE SKIP LOCKED LIMIT 1`);
+    const id = rows[0]?.id as string | undefined;
+    if (!id) return null;
+    const row = await caseForUpdate(tx, id);
+    await updateCase(tx, row, { assigneeUserId: actor.userId, status: 'in_progress' });
+    await tx.insert(caseEvents).values({
+      caseId: id,
+      actorUserId: actor.userId,
+      type: 'assigned',
+      internal: true,
+      data: { to: actor.userId },
+    });
+    await tx.insert(caseEvents).values({
+      caseId: id,
+      actorUserId: actor.userId,
+      type: 'status',
+      internal: false,
+      data: { status: 'in_progress' },
+    });
+    await appendAudit(tx, {
+      actorUserId: actor.userId,
+      action: 'case.pick',
+      entityType: 'case',
+      entityId: id,
+      subjectPersonId: row.subjectPersonId,
+    });
+    return { id };
+  });
+}

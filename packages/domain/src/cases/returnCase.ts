@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import { caseEvents, returnReasons } from '@indgang/db';
+import type { Actor } from '../access/Actor';
+import { DomainError } from '../errors/DomainError';
+import { enqueueJob } from '../jobs/enqueueJob';
+import { todayInDenmark } from '../time/isoDate';
+import type { CaseDeps } from './CaseDeps';
+import { updateCase } from './caseForUpdate';
+import { change, requireOpen, text } from './caseChange';
+
+/** Returns the case for missing information: a reason from the configured list, the clock pauses. */
+export function returnCase(
+  deps: CaseDeps,
+  actor: Actor,
+  caseId: string,
+  input: { reasonCode: string; message: string; expectedVersion: number },
+) {
+  return change(deps, actor, caseId, input.expectedVersion, 'case.return', async (tx, row) => {
+    requireOpen(row);
+    if (row.status === 'awaiting_submitter')
+      throw new DomainError('conflict', 'already_returned', {
+        da: 'Sagen venter allerede på indberetteren.',
+        en: 'The case is already waiting for the submitter.',
+      });
+    const [reason] = await tx.select().from(returnReasons).where(eq(returnReasons.code, input.reasonCode));
+    if (!reason)
+      throw new DomainError(
+        'invalid',
+        'reason_unknown',
+        { da: 'Vælg en årsag fra listen.', en: 'Choose a reason from the list.' },
+        [{ path: 'reasonCode', message: { da: 'Ukendt årsag.', en: 'Unknown reason.' } }],
+      );
+    const body = text(input.message, 4000, { da: 'Beskeden', en: 'The message' });
+    await updateCase(tx, row, {
+      status: 'awaiting_submitter',
+      pausedSince: todayInDenmark(),
+      assigneeUserId: row.assigneeUserId ?? actor.userId,
+    });
+    await tx.insert(caseEvents).values({
+      caseId,
+      actorUserId: actor.userId,
+      type: 'returned',
+      internal: false,
+      body,
+      data: { reasonCode: reason.code, reason: reason.label },
+    });
+    await enqueueJob(tx, 'mail.case', { caseId, kind: 'returned' });
+    return {};
+  });
+}
