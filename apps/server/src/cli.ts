@@ -67,7 +67,7 @@ async function main(args: string[]): Promise<number> {
       return 2;
     }
     return withDatabase(async (database) => {
-      const actor = await loadActor(database.db, userId, todayInDenmark());
+      const actor = await loadActor({ db: database.db }, userId, todayInDenmark());
       const format = extname(sub).toLowerCase() === '.json' ? 'json' : 'csv';
       const result = await importOrgFile(
         { db: database.db },

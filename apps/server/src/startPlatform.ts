@@ -71,11 +71,11 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
     if (config.worker) {
       const mailer = createMailer(config.smtpUrl, config.mailFrom, log);
       const runner = startJobRunner(
-        database.db,
+        { db: database.db },
         {
           'mail.case': async (payload) => {
             const mail = await composeCaseMail(
-              database.db,
+              { db: database.db },
               String(payload.caseId),
               payload.kind as CaseMailKind,
               url,
@@ -87,14 +87,17 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
       );
       // The audit chain is sealed shortly after each commit, outside any request's transaction, and
       // its head anchored (signed, outside the database) every AUDIT_ANCHOR_INTERVAL_SECONDS.
-      const sealer = await startAuditSealer(database.db, {
-        anchors: config.audit,
-        sealEveryMs: 1000,
-        anchorEveryMs: config.audit.anchorIntervalSeconds * 1000,
-        log,
-      });
+      const sealer = await startAuditSealer(
+        { db: database.db },
+        {
+          anchors: config.audit,
+          sealEveryMs: 1000,
+          anchorEveryMs: config.audit.anchorIntervalSeconds * 1000,
+          log,
+        },
+      );
       // Housekeeping every hour and the nightly retention run (deletes what has expired).
-      const maintenance = startMaintenance(database.db, { log });
+      const maintenance = startMaintenance({ db: database.db }, { log });
       Object.assign(jobs, {
         wake: runner.wake,
         stop: async () => {

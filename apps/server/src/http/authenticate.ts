@@ -35,7 +35,7 @@ export function registerAuthentication(app: FastifyInstance, database: Database)
     if (!request.url.startsWith('/api/') && !request.url.startsWith('/auth/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const found = await authenticateSession(database.db, token, todayInDenmark());
+      const found = await authenticateSession({ db: database.db }, token, todayInDenmark());
       if (found) {
         request.session = found.session;
         request.sessionToken = token;

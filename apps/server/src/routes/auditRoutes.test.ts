@@ -80,7 +80,7 @@ describe.each(targets)('audit trail on $name', (target) => {
             "INSERT INTO audit_log (at, action, entity_type) VALUES (now(), 'test.open', 'test') RETURNING seq",
           )
         ).rows[0].seq;
-        await sealAuditChain(t.database.db);
+        await sealAuditChain({ db: t.database.db });
         expect(await sealed(seq)).toBe(0);
         await client.query('COMMIT');
       } else {
@@ -96,20 +96,20 @@ describe.each(targets)('audit trail on $name', (target) => {
     await expect
       .poll(
         async () => {
-          await sealAuditChain(t.database.db);
+          await sealAuditChain({ db: t.database.db });
           return sealed(seq);
         },
         { timeout: 20_000 },
       )
       .toBe(1);
-    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain({ db: t.database.db })).toMatchObject({ ok: true });
   });
 
   it("detects an entry edited behind the trigger's back, one deleted, and a link removed", async () => {
     await expect
       .poll(
         async () => {
-          await sealAuditChain(t.database.db);
+          await sealAuditChain({ db: t.database.db });
           return (await t.database.pool.query('SELECT count(*)::int AS n FROM audit_chain WHERE seq <= 3'))
             .rows[0].n;
         },
@@ -123,7 +123,7 @@ describe.each(targets)('audit trail on $name', (target) => {
         await tx.execute(sql.raw(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_no_update`));
       });
     await bypass('audit_log', `UPDATE audit_log SET details = '{"people": 0}' WHERE seq = 3`);
-    expect(await verifyAuditChain(t.database.db)).toMatchObject({
+    expect(await verifyAuditChain({ db: t.database.db })).toMatchObject({
       ok: false,
       firstBrokenSeq: 3,
       reason: 'edited',
@@ -131,13 +131,13 @@ describe.each(targets)('audit trail on $name', (target) => {
     const broken = (await t.as(auditor, { method: 'GET', url: '/api/v1/audit/verify' })).json();
     expect(broken).toMatchObject({ ok: false, firstBrokenSeq: 3 });
     await bypass('audit_log', 'DELETE FROM audit_log WHERE seq = 2');
-    expect(await verifyAuditChain(t.database.db)).toMatchObject({
+    expect(await verifyAuditChain({ db: t.database.db })).toMatchObject({
       ok: false,
       firstBrokenSeq: 2,
       reason: 'deleted',
     });
     await bypass('audit_chain', 'DELETE FROM audit_chain WHERE pos = 1');
-    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: false, reason: 'broken_link' });
+    expect(await verifyAuditChain({ db: t.database.db })).toMatchObject({ ok: false, reason: 'broken_link' });
   });
 });
 
@@ -157,7 +157,7 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
     await expect
       .poll(
         async () => {
-          await sealAuditChain(db());
+          await sealAuditChain({ db: db() });
           return (
             await t.database.pool.query(
               'SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)',
@@ -179,7 +179,7 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
     await appendAuditOutside('test.gap.1');
     await expect(
       db().transaction(async (tx) => {
-        await sealAuditChain(tx as unknown as typeof t.database.db);
+        await sealAuditChain({ db: tx as unknown as typeof t.database.db });
         throw new Error('crash during sealing');
       }),
     ).rejects.toThrow('crash during sealing');
@@ -189,13 +189,13 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
       'SELECT count(*)::int AS n, max(pos)::int AS max, min(pos)::int AS min FROM audit_chain',
     );
     expect(rows[0]).toMatchObject({ min: 1, max: rows[0].n });
-    expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
+    expect(await verifyAuditChain({ db: db() })).toMatchObject({ ok: true });
   });
 
   it('catches an edited entry re-chained by someone with full database rights, against the signed anchor', async () => {
     await sealAll();
-    const signer = await openAnchorSigner(db(), t.config.audit);
-    const anchored = await anchorAuditChain(db(), signer, t.config.audit, null);
+    const signer = await openAnchorSigner({ db: db() }, t.config.audit);
+    const anchored = await anchorAuditChain({ db: db() }, signer, t.config.audit, null);
     expect(anchored.anchored).not.toBeNull();
     // The forger edits an old entry, deletes the chain from there, and lets the sealer re-chain it.
     const {
@@ -207,7 +207,7 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
     ]);
     await sealAll();
     // Without anchors the rewritten chain is consistent with itself...
-    expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
+    expect(await verifyAuditChain({ db: db() })).toMatchObject({ ok: true });
     // ...but it no longer holds the head signed outside the database.
     const check = (await t.as(auditor, { method: 'GET', url: '/api/v1/audit/verify' })).json();
     expect(check).toMatchObject({
@@ -216,7 +216,7 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
       brokenAnchor: { pos: anchored.anchored!.pos },
     });
     // And the sealer will not anchor the rewritten chain.
-    expect(await anchorAuditChain(db(), signer, t.config.audit, anchored.anchored)).toEqual({
+    expect(await anchorAuditChain({ db: db() }, signer, t.config.audit, anchored.anchored)).toEqual({
       anchored: null,
       tampered: true,
     });
@@ -229,7 +229,7 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
       await expect
         .poll(
           async () => {
-            await sealAuditChain(fresh.database.db);
+            await sealAuditChain({ db: fresh.database.db });
             return (
               await fresh.database.pool.query(
                 'SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)',
@@ -240,8 +240,8 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
         )
         .toBe(0);
       const { anchored } = await anchorAuditChain(
-        fresh.database.db,
-        await openAnchorSigner(fresh.database.db, fresh.config.audit),
+        { db: fresh.database.db },
+        await openAnchorSigner({ db: fresh.database.db }, fresh.config.audit),
         fresh.config.audit,
         null,
       );
@@ -255,8 +255,10 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
         await tx.execute(sql.raw(`DELETE FROM audit_chain WHERE pos > ${anchored!.pos - 2}`));
         await tx.execute(sql.raw('ALTER TABLE audit_chain ENABLE TRIGGER audit_chain_no_update'));
       });
-      const chainId = await auditChainId(fresh.database.db);
-      expect(await verifyAuditChain(fresh.database.db, { anchors: reading.anchors, chainId })).toMatchObject({
+      const chainId = await auditChainId({ db: fresh.database.db });
+      expect(
+        await verifyAuditChain({ db: fresh.database.db }, { anchors: reading.anchors, chainId }),
+      ).toMatchObject({
         ok: false,
         reason: 'truncated',
       });

@@ -28,7 +28,7 @@ export function catalogRoutes(app: FastifyInstance, deps: { database: Database; 
   app.get('/api/v1/catalog/services/:id', async (request) => {
     const actor = requireActor(request);
     const { id } = parseInput(ZServiceParams, request.params, 'params');
-    const { definition, persona } = await serviceForActor(db, actor, id);
+    const { definition, persona } = await serviceForActor({ db }, actor, id);
     return { definition, persona, draft: await getDraft({ db }, actor, id) };
   });
 

@@ -375,7 +375,7 @@ describe.each(targets)('delegations on $name', (target) => {
     const deputyMail = (
       await t.database.pool.query("SELECT email FROM users WHERE id = 'demo-stedfortraeder'")
     ).rows[0].email;
-    expect((await composeCaseMail(t.database.db, caseId, 'receipt', 'http://indgang.test'))?.to).toBe(
+    expect((await composeCaseMail({ db: t.database.db }, caseId, 'receipt', 'http://indgang.test'))?.to).toBe(
       deputyMail,
     );
     const delegations = (await t.as(leader, { method: 'GET', url: '/api/v1/delegations' })).json() as Array<{
@@ -400,7 +400,7 @@ describe.each(targets)('delegations on $name', (target) => {
     expect((await t.as(leader, { method: 'GET', url: `/api/v1/cases/${caseId}` })).statusCode).toBe(200);
     const leaderMail = (await t.database.pool.query("SELECT email FROM users WHERE id = 'demo-leder'"))
       .rows[0].email;
-    expect((await composeCaseMail(t.database.db, caseId, 'message', 'http://indgang.test'))?.to).toBe(
+    expect((await composeCaseMail({ db: t.database.db }, caseId, 'message', 'http://indgang.test'))?.to).toBe(
       leaderMail,
     );
   });

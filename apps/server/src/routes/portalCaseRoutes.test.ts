@@ -19,7 +19,7 @@ describe.each(targets)('cases end to end on $name', (target) => {
     t.runJobs({
       'mail.case': async (p) => {
         const m = await composeCaseMail(
-          t.database.db,
+          { db: t.database.db },
           String(p.caseId),
           p.kind as 'receipt',
           'http://indgang.test',

@@ -87,7 +87,7 @@ export async function createTestApp(
       const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
       return { cookie, csrf: me.json().csrfToken };
     },
-    runJobs: (handlers) => runJobs(database.db, handlers),
+    runJobs: (handlers) => runJobs({ db: database.db }, handlers),
     async close() {
       await app.close();
       await drop();

@@ -19,7 +19,12 @@ export interface ActorRow {
  * Builds the actor for a user in one query: explicit role assignments, leadership from the
  * organisation ("manager of"), and delegations valid on `today` (YYYY-MM-DD).
  */
-export async function loadActor(db: Pick<Db, 'execute'>, userId: string, today: string): Promise<Actor> {
+export async function loadActor(
+  deps: { db: Pick<Db, 'execute'> },
+  userId: string,
+  today: string,
+): Promise<Actor> {
+  const { db } = deps;
   const { rows } = await db.execute(actorQuery(sql``, sql`FROM users u WHERE u.id = ${userId}`, today));
   const row = rows[0] as unknown as ActorRow | undefined;
   if (!row)

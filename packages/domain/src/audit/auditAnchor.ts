@@ -80,7 +80,11 @@ export interface AnchorSigner {
  * Loads the signing key, or makes one (readable by the owner only, its public key beside it) when
  * there is none yet, and the chain's identity: done once by the process that anchors.
  */
-export async function openAnchorSigner(db: Pick<Db, 'execute'>, files: AnchorFiles): Promise<AnchorSigner> {
+export async function openAnchorSigner(
+  deps: { db: Pick<Db, 'execute'> },
+  files: AnchorFiles,
+): Promise<AnchorSigner> {
+  const { db } = deps;
   let privateKey = await readSigningKey(files.keyFile);
   let created = false;
   if (!privateKey) {
@@ -106,12 +110,13 @@ export async function openAnchorSigner(db: Pick<Db, 'execute'>, files: AnchorFil
  * anchoring the new head would hide it.
  */
 export async function anchorAuditChain(
-  db: Db,
+  deps: { db: Db },
   signer: AnchorSigner,
   files: AnchorFiles,
   last: AnchorLine | null,
   now = new Date(),
 ): Promise<{ anchored: AnchorLine | null; tampered: boolean }> {
+  const { db } = deps;
   return db.transaction(async (tx) => {
     const { rows: lock } = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`);
     if (!lock[0]?.ok) return { anchored: null, tampered: false };
@@ -204,6 +209,7 @@ export async function readAnchors(files: AnchorFiles): Promise<AnchorReading> {
 }
 
 /** The chain identity the anchors must carry. */
-export async function auditChainId(db: Pick<Db, 'execute'>): Promise<string> {
+export async function auditChainId(deps: { db: Pick<Db, 'execute'> }): Promise<string> {
+  const { db } = deps;
   return chainId(db);
 }

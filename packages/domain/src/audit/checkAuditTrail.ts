@@ -23,16 +23,19 @@ export async function checkAuditTrail(
   actor: Actor | null,
 ): Promise<AuditCheck> {
   if (actor) requirePermission(actor, 'audit.read');
-  await sealAuditChain(deps.db);
+  await sealAuditChain({ db: deps.db });
   let check: AuditCheck;
   if (!deps.anchors) {
-    check = { ...(await verifyAuditChain(deps.db)), anchorFileProblem: null, keyId: null };
+    check = { ...(await verifyAuditChain({ db: deps.db })), anchorFileProblem: null, keyId: null };
   } else {
     const reading = await readAnchors(deps.anchors);
-    const verification = await verifyAuditChain(deps.db, {
-      anchors: reading.anchors,
-      chainId: await auditChainId(deps.db),
-    });
+    const verification = await verifyAuditChain(
+      { db: deps.db },
+      {
+        anchors: reading.anchors,
+        chainId: await auditChainId({ db: deps.db }),
+      },
+    );
     check = {
       ...verification,
       ok: verification.ok && reading.badLine === null,

@@ -34,7 +34,8 @@ export function contentOf(row: Row) {
  * older than the oldest one still running (so no earlier-numbered entry can still appear). One
  * sealer at a time (advisory lock); safe to call from many processes and as often as wanted.
  */
-export async function sealAuditChain(db: Db, batchSize = 2000): Promise<number> {
+export async function sealAuditChain(deps: { db: Db }, batchSize = 2000): Promise<number> {
+  const { db } = deps;
   let sealed = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {

@@ -22,14 +22,15 @@ export interface SealerLog {
  * machine). A chain that no longer holds the last anchored head is reported, never re-anchored.
  */
 export async function startAuditSealer(
-  db: Db,
+  deps: { db: Db },
   options: { anchors: AnchorFiles | null; sealEveryMs: number; anchorEveryMs: number; log: SealerLog },
 ) {
+  const { db } = deps;
   const { anchors, log } = options;
   let last: AnchorLine | null = null;
   let signer: AnchorSigner | null = null;
   if (anchors) {
-    signer = await openAnchorSigner(db, anchors);
+    signer = await openAnchorSigner({ db }, anchors);
     if (signer.created)
       log.warn(
         { keyFile: anchors.keyFile, keyId: signer.keyId },
@@ -49,9 +50,9 @@ export async function startAuditSealer(
   const loop = repeatEvery(
     options.sealEveryMs,
     async () => {
-      await sealAuditChain(db);
+      await sealAuditChain({ db });
       if (!anchors || !signer || (!forceAnchor && Date.now() - lastAnchorAt < options.anchorEveryMs)) return;
-      const result = await anchorAuditChain(db, signer, anchors, last);
+      const result = await anchorAuditChain({ db }, signer, anchors, last);
       lastAnchorAt = Date.now();
       if (result.anchored) {
         last = result.anchored;

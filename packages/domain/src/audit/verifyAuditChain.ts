@@ -32,9 +32,10 @@ export interface AuditVerification {
  * the start by someone with full database rights, no longer matches them.
  */
 export async function verifyAuditChain(
-  db: Pick<Db, 'execute'>,
+  deps: { db: Pick<Db, 'execute'> },
   options: { anchors?: AnchorLine[]; chainId?: string; batchSize?: number } = {},
 ): Promise<AuditVerification> {
+  const { db } = deps;
   const batchSize = options.batchSize ?? 5000;
   const anchors = options.anchors ?? null;
   const anchoredAt = new Map((anchors ?? []).map((a) => [a.pos, a]));

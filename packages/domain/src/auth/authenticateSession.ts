@@ -6,10 +6,11 @@ import { actorQuery, toActor, type ActorRow } from '../access/loadActor';
 
 /** The live session of a cookie token and the actor it belongs to, in one query; null when there is none. */
 export async function authenticateSession(
-  db: Pick<Db, 'execute'>,
+  deps: { db: Pick<Db, 'execute'> },
   token: string,
   today: string,
 ): Promise<{ session: Session; actor: Actor } | null> {
+  const { db } = deps;
   const { rows } = await executePrepared(
     db,
     actorQuery(

@@ -75,7 +75,7 @@ export async function listKpis(
       source === 'manual'
         ? []
         : await measureMetric(
-            deps.db,
+            { db: deps.db },
             source,
             {
               serviceId: r.service_id as string | null,

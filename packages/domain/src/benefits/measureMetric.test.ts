@@ -62,7 +62,7 @@ describe.each(targets)('KPIs measured from cases on $name', (target) => {
   const measure = (
     source: Parameters<typeof measureMonthly>[1],
     filter: Parameters<typeof measureMonthly>[2] = {},
-  ) => measureMonthly(t.database.db, source, filter, '2026-01-01', '2026-12-31');
+  ) => measureMonthly({ db: t.database.db }, source, filter, '2026-01-01', '2026-12-31');
 
   it('counts submissions per month in Danish time', async () => {
     expect(await measure('cases_submitted')).toEqual([
@@ -114,16 +114,18 @@ describe.each(targets)('KPIs measured from cases on $name', (target) => {
   });
 
   it('counts a month by Danish dates at the edges of the period', async () => {
-    expect(await measureMonthly(t.database.db, 'cases_submitted', {}, '2026-04-01', '2026-04-30')).toEqual([
-      { month: '2026-04', valueCenti: 100, basis: 1 },
-    ]);
-    expect(await measureMonthly(t.database.db, 'cases_submitted', {}, '2026-03-31', '2026-03-31')).toEqual([
-      { month: '2026-03', valueCenti: 100, basis: 1 },
-    ]);
+    expect(
+      await measureMonthly({ db: t.database.db }, 'cases_submitted', {}, '2026-04-01', '2026-04-30'),
+    ).toEqual([{ month: '2026-04', valueCenti: 100, basis: 1 }]);
+    expect(
+      await measureMonthly({ db: t.database.db }, 'cases_submitted', {}, '2026-03-31', '2026-03-31'),
+    ).toEqual([{ month: '2026-03', valueCenti: 100, basis: 1 }]);
   });
 
   it('shows no figure that rests on fewer than five cases, and measures only administrations', async () => {
-    expect(await measureMetric(t.database.db, 'cases_submitted', {}, '2026-01-01', '2026-12-31')).toEqual([
+    expect(
+      await measureMetric({ db: t.database.db }, 'cases_submitted', {}, '2026-01-01', '2026-12-31'),
+    ).toEqual([
       { month: '2026-03', valueCenti: null, basis: null, suppressed: true },
       { month: '2026-04', valueCenti: null, basis: null, suppressed: true },
     ]);
@@ -136,7 +138,7 @@ describe.each(targets)('KPIs measured from cases on $name', (target) => {
     }
     expect(
       await measureMetric(
-        t.database.db,
+        { db: t.database.db },
         'cases_submitted',
         { administrationId: 'buf' },
         '2026-05-01',
@@ -146,7 +148,7 @@ describe.each(targets)('KPIs measured from cases on $name', (target) => {
     // A unit below an administration is not an administration: it measures nothing.
     expect(
       await measureMetric(
-        t.database.db,
+        { db: t.database.db },
         'cases_submitted',
         { administrationId: 'buf-1' },
         '2026-05-01',
@@ -157,7 +159,13 @@ describe.each(targets)('KPIs measured from cases on $name', (target) => {
 
   it('refuses dates that are not dates, before any SQL is built', async () => {
     await expect(
-      measureMetric(t.database.db, 'cases_submitted', {}, "2026-01-01'; DROP TABLE cases; --", '2026-12-31'),
+      measureMetric(
+        { db: t.database.db },
+        'cases_submitted',
+        {},
+        "2026-01-01'; DROP TABLE cases; --",
+        '2026-12-31',
+      ),
     ).rejects.toThrow(RangeError);
   });
 });

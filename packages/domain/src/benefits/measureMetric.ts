@@ -27,13 +27,14 @@ const STAFF_ROLES = `{caseworker,anchor,team_lead,process_owner}`;
  * nothing). Aggregates only, and none resting on fewer than five cases: no case or person leaves.
  */
 export async function measureMetric(
-  db: Pick<Db, 'execute'>,
+  deps: { db: Pick<Db, 'execute'> },
   source: Exclude<KpiSource, 'manual'>,
   filter: MetricFilter,
   from: string,
   to: string,
 ): Promise<MetricPoint[]> {
-  return (await measureMonthly(db, source, filter, from, to)).map((r) =>
+  const { db } = deps;
+  return (await measureMonthly({ db }, source, filter, from, to)).map((r) =>
     r.basis < SMALL_CELL_LIMIT
       ? { month: r.month, valueCenti: null, basis: null, suppressed: true }
       : { ...r, suppressed: false },
@@ -42,12 +43,13 @@ export async function measureMetric(
 
 /** The monthly figures before small cells are suppressed; only `measureMetric` may hand them on. */
 export async function measureMonthly(
-  db: Pick<Db, 'execute'>,
+  deps: { db: Pick<Db, 'execute'> },
   source: Exclude<KpiSource, 'manual'>,
   filter: MetricFilter,
   from: string,
   to: string,
 ): Promise<Array<{ month: string; valueCenti: number; basis: number }>> {
+  const { db } = deps;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to))
     throw new RangeError('dates must be YYYY-MM-DD');
   const month = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM')`);

@@ -64,7 +64,12 @@ export async function submitCase(
   input: SubmitInput,
   idempotency?: IdempotencyClaim,
 ): Promise<SubmitResult> {
-  const { definition: def, persona } = await serviceForActor(deps.db, actor, input.serviceId, deps.cache);
+  const { definition: def, persona } = await serviceForActor(
+    { db: deps.db },
+    actor,
+    input.serviceId,
+    deps.cache,
+  );
   const { answers, errors } = validateAnswers(def, input.answers, persona, { requireDocuments: true });
   if (errors.length > 0) {
     throw new DomainError(

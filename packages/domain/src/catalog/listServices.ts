@@ -24,7 +24,7 @@ export async function listServices(
   actor: Actor,
   query?: string,
 ): Promise<{ persona: Persona; services: ServiceCard[] }> {
-  const persona = await personaFor(deps.db, actor);
+  const persona = await personaFor({ db: deps.db }, actor);
   let allowed = (await latestServices(deps.db)).filter((s) => audienceMatches(s.audience, persona));
   if (query && query.trim()) {
     const { rows } = await deps.db.execute(sql`

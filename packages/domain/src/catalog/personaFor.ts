@@ -34,17 +34,19 @@ function toPersona(
  * The persona the portal adapts to: roles, the administration the user works in, experience
  * (fewer than three cases submitted: new) and frequency (ten or more in 90 days: frequent).
  */
-export async function personaFor(db: Pick<Db, 'execute'>, actor: Actor): Promise<Persona> {
+export async function personaFor(deps: { db: Pick<Db, 'execute'> }, actor: Actor): Promise<Persona> {
+  const { db } = deps;
   const { rows } = await db.execute(sql`SELECT ${personaColumns(actor)}`);
   return toPersona(actor, rows[0] as never);
 }
 
 /** A service's current version together with the actor's persona, in one round trip. */
 export async function serviceWithPersona(
-  db: Pick<Db, 'execute'>,
+  deps: { db: Pick<Db, 'execute'> },
   actor: Actor,
   serviceId: string,
 ): Promise<{ definition: TServiceDefinition; persona: Persona }> {
+  const { db } = deps;
   const { rows } = await db.execute(
     sql`SELECT s.definition, ${personaColumns(actor)} FROM services s WHERE s.id = ${serviceId} AND s.active ORDER BY s.version DESC LIMIT 1`,
   );
@@ -70,23 +72,24 @@ export function createCatalogCache(): CatalogCache {
  * With a cache, the current definition and the persona come from memory when recent enough.
  */
 export async function serviceForActor(
-  db: Pick<Db, 'execute'>,
+  deps: { db: Pick<Db, 'execute'> },
   actor: Actor,
   serviceId: string,
   cache?: CatalogCache,
 ): Promise<{ definition: TServiceDefinition; persona: Persona }> {
+  const { db } = deps;
   const found = cache
     ? {
         definition: await cache.services.get(
           serviceId,
-          async () => (await serviceWithPersona(db, actor, serviceId)).definition,
+          async () => (await serviceWithPersona({ db }, actor, serviceId)).definition,
         ),
         persona: await cache.personas.get(
           `${actor.userId}|${[...actor.roles].sort().join(',')}|${actor.ledUnitIds.join(',')}|${actor.delegatedUnitIds.join(',')}`,
-          () => personaFor(db, actor),
+          () => personaFor({ db }, actor),
         ),
       }
-    : await serviceWithPersona(db, actor, serviceId);
+    : await serviceWithPersona({ db }, actor, serviceId);
   if (!audienceMatches(found.definition.audience, found.persona))
     throw notFound({ da: 'Servicen', en: 'The service' });
   return found;

@@ -19,11 +19,12 @@ function errorSummary(error: unknown): string {
  * several workers can share the table), then marked done, or retried later with the error kept.
  */
 export async function runJobs(
-  db: Db,
+  deps: { db: Db },
   handlers: Record<string, JobHandler>,
   log: (msg: string, err?: unknown) => void = () => undefined,
   batchSize = 20,
 ): Promise<number> {
+  const { db } = deps;
   let ran = 0;
   for (;;) {
     const { rows } = await db.execute(sql`
@@ -63,17 +64,18 @@ export async function runJobs(
  * (two commits) rather than two per change.
  */
 export function startJobRunner(
-  db: Db,
+  deps: { db: Db },
   handlers: Record<string, JobHandler>,
   options: { intervalMs: number; wakeDelayMs?: number; log?: (msg: string, err?: unknown) => void },
 ) {
+  const { db } = deps;
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let woken: Promise<unknown> | null = null;
   const round = () => {
     running = running
-      .then(() => (stopped ? 0 : runJobs(db, handlers, options.log)))
+      .then(() => (stopped ? 0 : runJobs({ db }, handlers, options.log)))
       .catch((e) => options.log?.('job round failed', e));
     return running;
   };

@@ -22,11 +22,12 @@ export type CaseMailKind = 'receipt' | 'returned' | 'resolved' | 'message';
  * the leader after it. Null when the recipient has no address.
  */
 export async function composeCaseMail(
-  db: Pick<Db, 'execute'>,
+  deps: { db: Pick<Db, 'execute'> },
   caseId: string,
   kind: CaseMailKind,
   publicUrl: string,
 ): Promise<MailMessage | null> {
+  const { db } = deps;
   const { rows } = await executePrepared(
     db,
     sql`

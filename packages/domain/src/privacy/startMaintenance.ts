@@ -59,9 +59,10 @@ async function recordRun(db: Db, key: string, at: string): Promise<void> {
  * both are recorded in the database, so restarts and other processes do not repeat them.
  */
 export function startMaintenance(
-  db: Db,
+  deps: { db: Db },
   options: { log: MaintenanceLog; checkEveryMs?: number; nightlyHour?: number; now?: () => Date },
 ) {
+  const { db } = deps;
   const now = options.now ?? (() => new Date());
   const nightlyHour = options.nightlyHour ?? 2;
   const loop = repeatEvery(
