@@ -1,7 +1,16 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { users, type Database } from '@indgang/db';
-import { can, createSession, DomainError, endSession, listDemoUsers, PERMISSIONS } from '@indgang/domain';
+import {
+  can,
+  createSession,
+  DomainError,
+  endSession,
+  isReadOnly,
+  listDemoUsers,
+  mayChange,
+  PERMISSIONS,
+} from '@indgang/domain';
 import { ZDemoLoginBody, ZLocaleBody } from '@indgang/schemas';
 import type { Config } from '../config';
 import { SESSION_COOKIE, requireActor } from '../http/authenticate';
@@ -77,6 +86,9 @@ export function sessionRoutes(
       roles: [...actor.roles],
       orgWide: actor.unitScope === 'all',
       permissions: PERMISSIONS.filter((p) => can(actor, p)),
+      /** What the user may change, by the domain's one read-only rule; pages offer only these actions. */
+      mayChange: PERMISSIONS.filter((p) => mayChange(actor, p)),
+      readOnly: isReadOnly(actor),
       ledUnitIds: actor.ledUnitIds,
       delegatedUnitIds: actor.delegatedUnitIds,
       teamIds: actor.teamIds,

@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { StatusTag } from '../components/StatusTag';
 import { useI18n } from '../i18n/I18nProvider';
-import { useSession } from '../session/SessionProvider';
+import { mayChange, useSession } from '../session/SessionProvider';
 
 type Row = Awaited<ReturnType<typeof listQueue>>[number];
 
@@ -80,12 +80,11 @@ export function QueuePage() {
             <option value="none">{t('queue.none')}</option>
           </select>
         </div>
-        {me?.permissions.includes('cases.handle') &&
-          !me.roles.every((r) => r === 'auditor' || r === 'employee') && (
-            <button type="button" className="button button-primary" onClick={() => void next()}>
-              {t('queue.next')}
-            </button>
-          )}
+        {mayChange(me, 'cases.handle') && (
+          <button type="button" className="button button-primary" onClick={() => void next()}>
+            {t('queue.next')}
+          </button>
+        )}
       </div>
       <ErrorAlert error={error ?? queue.error} />
       <p aria-live="polite">{empty && t('queue.empty')}</p>

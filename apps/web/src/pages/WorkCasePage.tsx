@@ -11,7 +11,7 @@ import { Page } from '../components/Page';
 import { StatusTag } from '../components/StatusTag';
 import { Timeline } from '../components/Timeline';
 import { useI18n } from '../i18n/I18nProvider';
-import { useSession } from '../session/SessionProvider';
+import { mayChange, useSession } from '../session/SessionProvider';
 
 type WorkCase = Awaited<ReturnType<typeof getBackofficeCase>>;
 type Action = 'note' | 'message' | 'return' | 'resolve';
@@ -33,7 +33,7 @@ export function WorkCasePage() {
   const [latestVersion, setLatestVersion] = useState(0);
   const c = view.data;
   const version = Math.max(c?.version ?? 0, latestVersion);
-  const readOnly = !me || me.roles.every((r) => r === 'auditor');
+  const readOnly = !mayChange(me, 'cases.handle');
 
   const post = async (path: string, body: object, doneText: string, clear = true) => {
     setError(undefined);

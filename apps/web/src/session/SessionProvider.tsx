@@ -9,6 +9,9 @@ export interface Me {
   roles: string[];
   orgWide: boolean;
   permissions: string[];
+  /** The permissions this user may use to change something (the auditor's are to read only). */
+  mayChange: string[];
+  readOnly: boolean;
   ledUnitIds: string[];
   delegatedUnitIds: string[];
   teamIds: string[];
@@ -63,3 +66,6 @@ export function useSession(): SessionState {
 
 /** What the server says this user may do; the server checks again on every request. */
 export const can = (me: Me | null, permission: string) => !!me && me.permissions.includes(permission);
+
+/** Whether the server lets this user change what `permission` covers; pages offer an action only then. */
+export const mayChange = (me: Me | null, permission: string) => !!me && me.mayChange.includes(permission);

@@ -26,6 +26,9 @@ export const ORG_WIDE_ROLES: ReadonlySet<Role> = new Set([
   'administrator',
 ]);
 
+/** Roles whose grants are to read only: the auditor reads everything and changes nothing. */
+export const READ_ONLY_ROLES: ReadonlySet<Role> = new Set(['auditor']);
+
 export const PERMISSIONS = [
   'org.read',
   'org.import',

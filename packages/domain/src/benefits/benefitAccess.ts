@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
-import { can, type Actor } from '../access/Actor';
+import { can, isReadOnly, mayChange, type Actor } from '../access/Actor';
 import type { Tx } from '../audit/appendAudit';
 import { DomainError, forbidden, invalidInput, notFound } from '../errors/DomainError';
 
@@ -35,8 +35,9 @@ export async function projectFor(
     project && (project.ownerUserId === actor.userId || project.benefitOwnerUserId === actor.userId);
   if (!project || !(can(actor, 'benefits.read') || involved))
     throw notFound({ da: 'Projektet', en: 'The project' });
-  if (need === 'manage' && !can(actor, 'benefits.manage')) throw forbidden();
-  if (need === 'record' && !can(actor, 'benefits.manage') && project.benefitOwnerUserId !== actor.userId)
+  const manages = mayChange(actor, 'benefits.manage');
+  if (need === 'manage' && !manages) throw forbidden();
+  if (need === 'record' && !manages && (project.benefitOwnerUserId !== actor.userId || isReadOnly(actor)))
     throw forbidden();
   return project;
 }

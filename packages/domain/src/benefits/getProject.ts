@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
-import { can, isReadOnly, type Actor } from '../access/Actor';
+import { isReadOnly, mayChange, type Actor } from '../access/Actor';
 import { projectFor } from './benefitAccess';
 
 /** One project with its programme, and what the actor may do with it. */
@@ -11,7 +11,7 @@ export async function getProject(deps: { db: Db }, actor: Actor, projectId: stri
       p.owner_user_id AS "ownerUserId", o.display_name AS "ownerName", p.benefit_owner_user_id AS "benefitOwnerUserId", b.display_name AS "benefitOwnerName"
     FROM projects p JOIN programmes g ON g.id = p.programme_id JOIN users o ON o.id = p.owner_user_id JOIN users b ON b.id = p.benefit_owner_user_id WHERE p.id = ${projectId}`);
   const project = rows[0]!;
-  const canManage = can(actor, 'benefits.manage') && !isReadOnly(actor);
+  const canManage = mayChange(actor, 'benefits.manage');
   return {
     ...project,
     canManage,

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { can, isReadOnly, type Actor } from '../access/Actor';
+import { can, mayChange, type Actor } from '../access/Actor';
 import { unitInScope } from '../access/unitScopeSql';
 import type { Tx } from '../audit/appendAudit';
 import { DomainError, notFound } from '../errors/DomainError';
@@ -67,7 +67,7 @@ export function isHiddenFrom(
 
 /** Case handling is the 'cases.handle' permission; the auditor holds it to read, never to change. */
 export function requireBackoffice(actor: Actor, write: boolean): void {
-  if (!can(actor, 'cases.handle') || (write && isReadOnly(actor))) {
+  if (write ? !mayChange(actor, 'cases.handle') : !can(actor, 'cases.handle')) {
     throw new DomainError('forbidden', 'forbidden', {
       da: 'Du har ikke adgang til sagsbehandlingen.',
       en: 'You do not have access to case handling.',
