@@ -1,13 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from '@indgang/db';
-import {
-  composeCaseMail,
-  startAuditSealer,
-  startJobRunner,
-  startMaintenance,
-  type CaseMailKind,
-} from '@indgang/domain';
+import { composeCaseMail, startAuditSealer, startJobRunner, startMaintenance } from '@indgang/domain';
 import { buildApp } from './buildApp';
 import type { Config } from './config';
 import { cookieSecret } from './cookieSecret';
@@ -74,12 +68,7 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
         { db: database.db },
         {
           'mail.case': async (payload) => {
-            const mail = await composeCaseMail(
-              { db: database.db },
-              String(payload.caseId),
-              payload.kind as CaseMailKind,
-              url,
-            );
+            const mail = await composeCaseMail({ db: database.db }, payload.caseId, payload.kind, url);
             if (mail) await mailer.send(mail);
           },
         },

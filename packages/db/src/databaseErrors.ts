@@ -138,3 +138,17 @@ export function describeDatabaseError(
       return `the database at ${where} cannot be used (${e.code ?? 'no code'})`;
   }
 }
+
+/** The SQLSTATE `indgang_fail(reason)` raises; the reason travels as the error's constraint name. */
+export const INDGANG_FAILURE_SQLSTATE = 'IG001';
+
+/**
+ * True when the database refused with this named condition: `indgang_fail(reason)` inside a
+ * statement, or a constraint of that name (e.g. a unique index). Recognised by SQLSTATE class and
+ * constraint name, never by message text.
+ */
+export function isNamedFailure(error: unknown, name: string): boolean {
+  const e = innermost(error);
+  if (e.constraint !== name || typeof e.code !== 'string') return false;
+  return e.code === INDGANG_FAILURE_SQLSTATE || e.code.startsWith('23');
+}

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { CaseEventType, CaseStatus } from '@indgang/schemas';
 import { customType } from 'drizzle-orm/pg-core';
 import {
   bigint,
@@ -258,7 +259,7 @@ export const cases = pgTable(
       .references(() => users.id),
     /** Set when a deputy or secretary submitted for a leader. */
     onBehalfOfUserId: text('on_behalf_of_user_id').references(() => users.id),
-    status: text('status').notNull(),
+    status: text('status').$type<CaseStatus>().notNull(),
     teamId: text('team_id').notNull(),
     assigneeUserId: text('assignee_user_id').references(() => users.id),
     answers: jsonb('answers').notNull(),
@@ -303,7 +304,7 @@ export const caseEvents = pgTable(
       .references(() => cases.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorUserId: text('actor_user_id'),
-    type: text('type').notNull(),
+    type: text('type').$type<CaseEventType>().notNull(),
     /** Internal events (notes, assignments) never reach the portal. */
     internal: boolean('internal').notNull(),
     body: text('body'),

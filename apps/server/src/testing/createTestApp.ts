@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database, TestDatabaseTarget } from '@indgang/db';
-import { runJobs, type JobHandler } from '@indgang/domain';
+import { runJobs, type JobHandlers } from '@indgang/domain';
 import { buildApp } from '../buildApp';
 import { loadConfig, type Config } from '../config';
 import { prepareDatabase } from '../prepareDatabase';
@@ -28,7 +28,7 @@ export interface TestApp {
   /** A request as the given client (cookie and CSRF header set). */
   as(client: TestClient | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   /** Runs the jobs that are due with the given handlers. */
-  runJobs(handlers: Record<string, JobHandler>): Promise<number>;
+  runJobs(handlers: JobHandlers): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '@indgang/db';
+import { sqlArray, type Db } from '@indgang/db';
 import { auditHash, GENESIS_HASH } from './auditHash';
 
 /** One sealer at a time; anchoring takes the same lock, so one process at a time seals or anchors. */
@@ -62,7 +62,7 @@ export async function sealAuditChain(deps: { db: Db }, batchSize = 2000): Promis
         return link;
       });
       await tx.execute(sql`INSERT INTO audit_chain (pos, seq, prev_hash, hash)
-        SELECT * FROM unnest(${`{${links.map((l) => l.pos).join(',')}}`}::bigint[], ${`{${links.map((l) => l.seq).join(',')}}`}::bigint[], ${`{${links.map((l) => l.prevHash).join(',')}}`}::text[], ${`{${links.map((l) => l.hash).join(',')}}`}::text[])`);
+        SELECT * FROM unnest(${sqlArray(links.map((l) => l.pos))}::bigint[], ${sqlArray(links.map((l) => l.seq))}::bigint[], ${sqlArray(links.map((l) => l.prevHash))}::text[], ${sqlArray(links.map((l) => l.hash))}::text[])`);
       return links.length;
     });
     sealed += n;

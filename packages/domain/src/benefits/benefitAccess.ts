@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '@indgang/db';
+import { sqlArray, type Db } from '@indgang/db';
 import { can, isReadOnly, mayChange, type Actor } from '../access/Actor';
 import type { Tx } from '../audit/appendAudit';
 import { DomainError, forbidden, invalidInput, notFound } from '../errors/DomainError';
@@ -57,9 +57,7 @@ export const staleEdit = () =>
 /** Checks that the named users exist; a missing one is an error on its field. */
 export async function requireUsers(tx: Pick<Tx, 'execute'>, users: Record<string, string>): Promise<void> {
   const ids = Object.values(users);
-  const { rows } = await tx.execute(
-    sql`SELECT id FROM users WHERE id = ANY(${`{${ids.join(',')}}`}::text[])`,
-  );
+  const { rows } = await tx.execute(sql`SELECT id FROM users WHERE id = ANY(${sqlArray(ids)}::text[])`);
   const found = new Set(rows.map((r) => r.id as string));
   const missing = Object.entries(users).filter(([, id]) => !found.has(id));
   if (missing.length > 0) {

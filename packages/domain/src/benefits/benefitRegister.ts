@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '@indgang/db';
+import { sqlArray, type Db } from '@indgang/db';
 import { checkBusinessCase, computeBusinessCase, fromUnits, type BusinessCaseInput } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { getProgramme } from './getProgramme';
@@ -34,7 +34,7 @@ export async function registerFor(
   projects: Array<{ id: string; name: string }>,
 ): Promise<RegisterRow[]> {
   if (projects.length === 0) return [];
-  const ids = `{${projects.map((p) => p.id).join(',')}}`;
+  const ids = sqlArray(projects.map((p) => p.id));
   const cases = await db.execute(
     sql`SELECT project_id, data FROM business_cases WHERE project_id = ANY(${ids}::text[])`,
   );

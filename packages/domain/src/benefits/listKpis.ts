@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '@indgang/db';
+import { sqlArray, type Db } from '@indgang/db';
 import { fromUnits, type KpiSource } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { monthEnd, todayInDenmark } from '../time/isoDate';
@@ -58,7 +58,7 @@ export async function listKpis(
   );
   const measurements = await deps.db.execute(sql`
     SELECT m.id, m.kpi_id, m.measured_on, m.value_centi, m.kind, m.note, u.display_name FROM kpi_measurements m JOIN users u ON u.id = m.recorded_by_user_id
-    WHERE m.kpi_id = ANY(${`{${rows.map((r) => r.id).join(',')}}`}::text[]) ORDER BY m.measured_on, m.id`);
+    WHERE m.kpi_id = ANY(${sqlArray(rows.map((r) => r.id as string))}::text[]) ORDER BY m.measured_on, m.id`);
   const views: KpiView[] = [];
   for (const r of rows) {
     const c = (v: unknown) => (v === null || v === undefined ? null : fromUnits(Number(v), 2));

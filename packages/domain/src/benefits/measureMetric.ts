@@ -1,3 +1,4 @@
+import { eventTypeSql } from '../cases/appendCaseEvent';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
 import type { KpiSource } from '@indgang/schemas';
@@ -78,7 +79,7 @@ export async function measureMonthly(
       break;
     case 'returns_per_100':
       query = sql`WITH f AS (${scoped}), r AS (
-          SELECT f.submitted_at, (SELECT count(*) FROM case_events e WHERE e.case_id = f.id AND e.type = 'returned') AS returns FROM f WHERE ${window('f.submitted_at')})
+          SELECT f.submitted_at, (SELECT count(*) FROM case_events e WHERE e.case_id = f.id AND e.type = ${eventTypeSql('returned')}) AS returns FROM f WHERE ${window('f.submitted_at')})
         SELECT ${month('r.submitted_at')} AS month, round(10000.0 * sum(r.returns) / count(*))::bigint AS value, count(*)::int AS basis FROM r GROUP BY 1`;
       break;
     case 'self_service_share':
@@ -88,7 +89,7 @@ export async function measureMonthly(
       break;
     case 'automated_share':
     case 'automation_value_kr': {
-      const automated = sql`EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = f.id AND e.type = 'resolved' AND (e.actor_user_id IS NULL OR e.data->>'automated' = 'true'))`;
+      const automated = sql`EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = f.id AND e.type = ${eventTypeSql('resolved')} AND (e.actor_user_id IS NULL OR e.data->>'automated' = 'true'))`;
       const minutes = BigInt(filter.params?.minutesSavedPerCaseCenti ?? 0);
       const price = BigInt(filter.params?.pricePerEffectiveHourCenti ?? 0);
       // Kroner in hundredths: cases × minutes × price per hour / 60, both inputs in hundredths.

@@ -13,6 +13,3 @@ export interface CaseDeps {
   /** What a case may hold and a person may upload (DEFAULT_UPLOAD_LIMITS when absent). */
   uploadLimits?: UploadLimits;
 }
-
-export const CASE_STATUSES = ['submitted', 'in_progress', 'awaiting_submitter', 'resolved'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];

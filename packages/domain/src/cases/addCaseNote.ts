@@ -1,4 +1,4 @@
-import { caseEvents } from '@indgang/db';
+import { appendCaseEvent } from './appendCaseEvent';
 import type { Actor } from '../access/Actor';
 import type { CaseDeps } from './CaseDeps';
 import { updateCase } from './caseForUpdate';
@@ -8,11 +8,10 @@ import { change, text } from './caseChange';
 export function addCaseNote(deps: CaseDeps, actor: Actor, caseId: string, input: { body: string }) {
   return change(deps, actor, caseId, undefined, 'case.note', async (tx, row) => {
     await updateCase(tx, row, {});
-    await tx.insert(caseEvents).values({
+    await appendCaseEvent(tx, {
       caseId,
       actorUserId: actor.userId,
       type: 'note',
-      internal: true,
       body: text(input.body, 4000, { da: 'Notatet', en: 'The note' }),
     });
     return {};

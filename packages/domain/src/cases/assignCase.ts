@@ -1,5 +1,6 @@
+import { appendCaseEvent } from './appendCaseEvent';
 import { eq } from 'drizzle-orm';
-import { caseEvents, users } from '@indgang/db';
+import { users } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { DomainError } from '../errors/DomainError';
 import type { CaseDeps } from './CaseDeps';
@@ -25,11 +26,10 @@ export function assignCase(
       assigneeUserId: input.assigneeUserId,
       status: row.status === 'submitted' ? 'in_progress' : row.status,
     });
-    await tx.insert(caseEvents).values({
+    await appendCaseEvent(tx, {
       caseId,
       actorUserId: actor.userId,
       type: 'assigned',
-      internal: true,
       data: { from: row.assigneeUserId, to: input.assigneeUserId },
     });
     return {};

@@ -1,3 +1,4 @@
+import { sqlArray } from '@indgang/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { can, mayChange, type Actor } from '../access/Actor';
 import { unitInScope } from '../access/unitScopeSql';
@@ -44,7 +45,7 @@ export function portalCaseVisible(actor: Actor): SQL {
   const units = [...actor.ledUnitIds, ...actor.delegatedUnitIds];
   if (units.length === 0) return sql`(${own})`;
   // Leaders see their units' portfolio even when they also hold an organisation-wide role.
-  const paths = sql`(SELECT array_agg(path) FROM org_units WHERE id = ANY(${`{${units.join(',')}}`}::text[]))`;
+  const paths = sql`(SELECT array_agg(path) FROM org_units WHERE id = ANY(${sqlArray(units)}::text[]))`;
   const portfolio =
     actor.unitScope === 'all'
       ? sql`EXISTS (SELECT 1 FROM unnest(${paths}) AS p(prefix) WHERE starts_with(u.path, p.prefix))`

@@ -1,8 +1,7 @@
-import type { TServiceDefinition, TText } from '@indgang/schemas';
+import type { CaseStatus, TServiceDefinition, TText } from '@indgang/schemas';
 import type { WorkCalendar } from '../calendar/WorkCalendar';
 import type { LocalizedText } from '../errors/DomainError';
 import { todayInDenmark } from '../time/isoDate';
-import type { CaseStatus } from './CaseDeps';
 
 const DEFAULT_STEPS: Record<CaseStatus, LocalizedText> = {
   submitted: {

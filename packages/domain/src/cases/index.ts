@@ -1,4 +1,5 @@
-export { CASE_STATUSES, type CaseDeps, type CaseStatus } from './CaseDeps';
+export type { CaseDeps } from './CaseDeps';
+export { appendCaseEvent } from './appendCaseEvent';
 export { submitCase, type SubmitInput, type SubmitResult } from './submitCase';
 export { listPortalCases, type PortalCaseFilter } from './listPortalCases';
 export { getPortalCase } from './getPortalCase';

@@ -1,3 +1,5 @@
+import { statusSql } from './appendCaseEvent';
+import { sqlArray } from '@indgang/db';
 import { sql } from 'drizzle-orm';
 import { type TServiceDefinition } from '@indgang/schemas';
 import { type Actor } from '../access/Actor';
@@ -19,8 +21,8 @@ export async function listQueue(deps: CaseDeps, actor: Actor, filter: QueueFilte
     SELECT c.id, c.number, c.status, c.due_date, c.paused_since, c.team_id, c.submitted_at, c.version, s.definition, u.name AS unit_name, a.display_name AS assignee, c.assignee_user_id
     FROM cases c JOIN org_units u ON u.id = c.unit_id JOIN services s ON s.id = c.service_id AND s.version = c.service_version
     LEFT JOIN users a ON a.id = c.assignee_user_id
-    WHERE ${teams.length > 0 ? sql`c.team_id = ANY(${`{${teams.join(',')}}`}::text[])` : sql`true`}
-      AND ${filter.status ? sql`c.status = ${filter.status}` : sql`c.status <> 'resolved'`} AND NOT ${hiddenFromSubject(actor)}
+    WHERE ${teams.length > 0 ? sql`c.team_id = ANY(${sqlArray(teams)}::text[])` : sql`true`}
+      AND ${filter.status ? sql`c.status = ${filter.status}` : sql`c.status <> ${statusSql('resolved')}`} AND NOT ${hiddenFromSubject(actor)}
       ${filter.assigned === 'me' ? sql`AND c.assignee_user_id = ${actor.userId}` : filter.assigned === 'none' ? sql`AND c.assignee_user_id IS NULL` : sql``}
     ORDER BY c.due_date ASC, c.submitted_at ASC LIMIT 500`);
   return rows.map((r) => ({

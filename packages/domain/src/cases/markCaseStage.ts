@@ -1,4 +1,4 @@
-import { caseEvents } from '@indgang/db';
+import { appendCaseEvent } from './appendCaseEvent';
 import type { Actor } from '../access/Actor';
 import { serviceVersion } from '../catalog/latestServices';
 import { DomainError } from '../errors/DomainError';
@@ -35,11 +35,10 @@ export function markCaseStage(
       });
     }
     await updateCase(tx, row, { stagesReached: [...row.stagesReached, stage.id] });
-    await tx.insert(caseEvents).values({
+    await appendCaseEvent(tx, {
       caseId,
       actorUserId: actor.userId,
       type: 'stage',
-      internal: false,
       data: { stage: stage.id, label: stage.label },
     });
     return { stagesReached: [...row.stagesReached, stage.id] };

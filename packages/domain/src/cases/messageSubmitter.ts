@@ -1,4 +1,4 @@
-import { caseEvents } from '@indgang/db';
+import { appendCaseEvent } from './appendCaseEvent';
 import type { Actor } from '../access/Actor';
 import { enqueueJob } from '../jobs/enqueueJob';
 import type { CaseDeps } from './CaseDeps';
@@ -14,11 +14,10 @@ export function messageSubmitter(
 ) {
   return change(deps, actor, caseId, input.expectedVersion, 'case.message_submitter', async (tx, row) => {
     await updateCase(tx, row, {});
-    await tx.insert(caseEvents).values({
+    await appendCaseEvent(tx, {
       caseId,
       actorUserId: actor.userId,
       type: 'message_to_submitter',
-      internal: false,
       body: text(input.body, 4000, { da: 'Beskeden', en: 'The message' }),
     });
     await enqueueJob(tx, 'mail.case', { caseId, kind: 'message' });

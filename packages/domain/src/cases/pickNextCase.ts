@@ -1,5 +1,6 @@
+import { statusSql } from './appendCaseEvent';
+import { appendCaseEvent } from './appendCaseEvent';
 import { sql } from 'drizzle-orm';
-import { caseEvents } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import type { CaseDeps } from './CaseDeps';
@@ -15,24 +16,22 @@ export async function pickNextCase(
   requireBackoffice(actor, true);
   return deps.db.transaction(async (tx) => {
     const { rows } =
-      await tx.execute(sql`SELECT c.id FROM cases c WHERE c.team_id = ${teamId} AND c.assignee_user_id IS NULL AND c.status = 'submitted' AND NOT ${hiddenFromSubject(actor)}
+      await tx.execute(sql`SELECT c.id FROM cases c WHERE c.team_id = ${teamId} AND c.assignee_user_id IS NULL AND c.status = ${statusSql('submitted')} AND NOT ${hiddenFromSubject(actor)}
       ORDER BY c.due_date, c.submitted_at FOR UPDATE SKIP LOCKED LIMIT 1`);
     const id = rows[0]?.id as string | undefined;
     if (!id) return null;
     const row = await caseForUpdate(tx, id);
     await updateCase(tx, row, { assigneeUserId: actor.userId, status: 'in_progress' });
-    await tx.insert(caseEvents).values({
+    await appendCaseEvent(tx, {
       caseId: id,
       actorUserId: actor.userId,
       type: 'assigned',
-      internal: true,
       data: { to: actor.userId },
     });
-    await tx.insert(caseEvents).values({
+    await appendCaseEvent(tx, {
       caseId: id,
       actorUserId: actor.userId,
       type: 'status',
-      internal: false,
       data: { status: 'in_progress' },
     });
     await appendAudit(tx, {

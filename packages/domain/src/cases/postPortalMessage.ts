@@ -1,5 +1,6 @@
+import { appendCaseEvent } from './appendCaseEvent';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { attachments, caseEvents } from '@indgang/db';
+import { attachments } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { DomainError } from '../errors/DomainError';
@@ -80,11 +81,10 @@ export async function postPortalMessage(
     } else {
       version = await updateCase(tx, row, {});
     }
-    await tx.insert(caseEvents).values({
+    await appendCaseEvent(tx, {
       caseId,
       actorUserId: actor.userId,
       type: answering ? 'answered' : 'message_from_submitter',
-      internal: false,
       body,
       data: { attachmentIds: message.attachmentIds },
     });

@@ -1,4 +1,4 @@
-import { caseEvents } from '@indgang/db';
+import { appendCaseEvent } from './appendCaseEvent';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { DomainError } from '../errors/DomainError';
@@ -25,11 +25,10 @@ export async function reopenCase(deps: CaseDeps, actor: Actor, caseId: string, r
       resolvedAt: null,
       dueDate: deps.calendar.addWorkingDays(todayInDenmark(), 2),
     });
-    await tx.insert(caseEvents).values({
+    await appendCaseEvent(tx, {
       caseId,
       actorUserId: actor.userId,
       type: 'reopened',
-      internal: false,
       body: reason.trim() || null,
     });
     await appendAudit(tx, {

@@ -1,4 +1,4 @@
-import { caseEvents } from '@indgang/db';
+import { appendCaseEvent } from './appendCaseEvent';
 import type { Actor } from '../access/Actor';
 import { enqueueJob } from '../jobs/enqueueJob';
 import type { CaseDeps } from './CaseDeps';
@@ -16,11 +16,10 @@ export function resolveCase(
     requireOpen(row);
     const outcome = text(input.outcome, 200, { da: 'Udfaldet', en: 'The outcome' });
     await updateCase(tx, row, { status: 'resolved', outcome, resolvedAt: new Date(), pausedSince: null });
-    await tx.insert(caseEvents).values({
+    await appendCaseEvent(tx, {
       caseId,
       actorUserId: actor.userId,
       type: 'resolved',
-      internal: false,
       body: text(input.reply, 4000, { da: 'Svaret', en: 'The reply' }),
       data: { outcome },
     });

@@ -1,5 +1,6 @@
+import { appendCaseEvent } from './appendCaseEvent';
 import { eq } from 'drizzle-orm';
-import { caseEvents, returnReasons } from '@indgang/db';
+import { returnReasons } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { DomainError } from '../errors/DomainError';
 import { enqueueJob } from '../jobs/enqueueJob';
@@ -36,11 +37,10 @@ export function returnCase(
       pausedSince: todayInDenmark(),
       assigneeUserId: row.assigneeUserId ?? actor.userId,
     });
-    await tx.insert(caseEvents).values({
+    await appendCaseEvent(tx, {
       caseId,
       actorUserId: actor.userId,
       type: 'returned',
-      internal: false,
       body,
       data: { reasonCode: reason.code, reason: reason.label },
     });

@@ -1,3 +1,4 @@
+import { eventTypeSql } from './appendCaseEvent';
 import { sql } from 'drizzle-orm';
 import { type Actor } from '../access/Actor';
 import type { CaseDeps } from './CaseDeps';
@@ -9,7 +10,7 @@ export async function returnStatistics(deps: CaseDeps, actor: Actor) {
   const { rows } = await deps.db.execute(sql`
     SELECT e.data->>'reasonCode' AS reason, c.service_id, u.name AS unit_name, count(*)::int AS returns
     FROM case_events e JOIN cases c ON c.id = e.case_id JOIN org_units u ON u.id = c.unit_id
-    WHERE e.type = 'returned' GROUP BY 1, 2, 3 ORDER BY returns DESC`);
+    WHERE e.type = ${eventTypeSql('returned')} GROUP BY 1, 2, 3 ORDER BY returns DESC`);
   return rows.map((r) => ({
     reason: r.reason as string,
     serviceId: r.service_id as string,

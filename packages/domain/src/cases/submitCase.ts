@@ -1,3 +1,6 @@
+import { eventTypeSql, internalSql, statusSql } from './appendCaseEvent';
+import { jobKindSql } from '../jobs/jobKinds';
+import type { CaseMailKind } from '../mail/caseMail';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
@@ -6,7 +9,8 @@ import {
   executePrepared,
   orgUnits,
   persons,
-  textArrayLiteral,
+  isNamedFailure,
+  sqlArray,
   type Db,
 } from '@indgang/db';
 import {
@@ -113,20 +117,20 @@ export async function submitCase(
       INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, on_behalf_of_user_id,
                          status, team_id, answers, period_from, period_to, submitted_at, due_date, subject_hidden_until)
       SELECT ${id}, n.number, ${def.id}, ${def.version}, ${unitId}, ${subjectPersonId},
-              ${actor.userId}, ${onBehalfOfUserId}, 'submitted', ${teamId}, ${JSON.stringify(answers)}::jsonb, ${periodFrom}::date, ${periodTo}::date, now(), ${dueDate}::date,
+              ${actor.userId}, ${onBehalfOfUserId}, ${statusSql('submitted')}, ${teamId}, ${JSON.stringify(answers)}::jsonb, ${periodFrom}::date, ${periodTo}::date, now(), ${dueDate}::date,
               ${subjectPersonId ? subjectHiddenUntil(def, answers) : null}::text
       FROM n ${idempotency ? sql`, idem` : sql``}
       RETURNING id, number),
-    files AS (UPDATE attachments a SET case_id = c.id FROM c WHERE a.id = ANY(${textArrayLiteral(fileIds)}::text[]) AND a.case_id IS NULL AND a.uploaded_by_user_id = ${actor.userId} RETURNING a.id),
-    event AS (INSERT INTO case_events (case_id, actor_user_id, type, internal, data) SELECT c.id, ${actor.userId}, 'submitted', false, ${JSON.stringify({ onBehalfOfUserId, teamId })}::jsonb FROM c),
+    files AS (UPDATE attachments a SET case_id = c.id FROM c WHERE a.id = ANY(${sqlArray(fileIds)}::text[]) AND a.case_id IS NULL AND a.uploaded_by_user_id = ${actor.userId} RETURNING a.id),
+    event AS (INSERT INTO case_events (case_id, actor_user_id, type, internal, data) SELECT c.id, ${actor.userId}, ${eventTypeSql('submitted')}, ${internalSql('submitted')}, ${JSON.stringify({ onBehalfOfUserId, teamId })}::jsonb FROM c),
     draft AS (DELETE FROM drafts WHERE user_id = ${actor.userId} AND service_id = ${def.id} AND EXISTS (SELECT 1 FROM c)),
     audit AS (INSERT INTO audit_log (at, actor_user_id, action, entity_type, entity_id, subject_person_id, details)
       SELECT now(), ${actor.userId}, 'case.submit', 'case', c.id, ${subjectPersonId}, jsonb_build_object('number', c.number, 'service', ${def.id}::text, 'version', ${def.version}::int, 'unitId', ${unitId}::text) FROM c),
-    job AS (INSERT INTO jobs (kind, payload) SELECT 'mail.case', jsonb_build_object('caseId', c.id, 'kind', 'receipt') FROM c)
+    job AS (INSERT INTO jobs (kind, payload) SELECT ${jobKindSql('mail.case')}, jsonb_build_object('caseId', c.id, 'kind', ${sql.raw(`'${'receipt' satisfies CaseMailKind}'`)}) FROM c)
     SELECT c.number, CASE WHEN (SELECT count(*) FROM files) <> ${fileIds.length} THEN indgang_fail('attachment_taken') END AS guard FROM c`,
   ).catch((error: unknown) => {
     // A file was claimed by another submission meanwhile: the statement, and so the case, is undone.
-    if (String((error as { cause?: Error }).cause?.message ?? error).includes('indgang:attachment_taken')) {
+    if (isNamedFailure(error, 'attachment_taken')) {
       throw new DomainError('conflict', 'attachment_taken', {
         da: 'En vedhæftning er allerede brugt i en anden sag. Vedhæft filen igen.',
         en: 'An attachment is already used in another case. Attach the file again.',
@@ -222,7 +226,7 @@ async function refuseReferencesOutOfReach(
   const units = answersOfType(def, answers, 'unit');
   const people = answersOfType(def, answers, 'person');
   if (units.length === 0 && people.length === 0) return;
-  const ids = (list: Array<{ value: string }>) => textArrayLiteral(new Set(list.map((r) => r.value)));
+  const ids = (list: Array<{ value: string }>) => sqlArray(new Set(list.map((r) => r.value)));
   const { rows } = await tx.execute(sql`
     SELECT 'unit' AS kind, id FROM org_units WHERE id = ANY(${ids(units)}::text[]) AND ${unitInScope(actor, orgUnits.path)}
     UNION ALL
@@ -278,7 +282,7 @@ async function refuseDuplicate(
     : sql`true`;
   const { rows } =
     await tx.execute(sql`SELECT c.id, c.number FROM cases c JOIN org_units u ON u.id = c.unit_id
-    WHERE c.service_id = ${def.id} AND c.status <> 'resolved' AND ${sameSubject} AND ${overlap} ORDER BY c.submitted_at DESC LIMIT 1`);
+    WHERE c.service_id = ${def.id} AND c.status <> ${statusSql('resolved')} AND ${sameSubject} AND ${overlap} ORDER BY c.submitted_at DESC LIMIT 1`);
   const existing = rows[0] as { id: string; number: string } | undefined;
   if (existing) {
     throw new DomainError(

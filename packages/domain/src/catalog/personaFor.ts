@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { audienceMatches, type Persona, type TServiceDefinition } from '@indgang/schemas';
-import type { Db } from '@indgang/db';
+import { sqlArray, type Db } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { notFound } from '../errors/DomainError';
 import { storedDefinition } from './latestServices';
@@ -11,7 +11,7 @@ function personaColumns(actor: Actor): SQL {
   const units = [...actor.ledUnitIds, ...actor.delegatedUnitIds];
   return sql`
     (SELECT a.code FROM org_units u JOIN org_units a ON a.id = u.administration_id
-      WHERE u.id = ANY(${`{${units.join(',')}}`}::text[])
+      WHERE u.id = ANY(${sqlArray(units)}::text[])
          OR u.id IN (SELECT unit_id FROM employments WHERE person_id = ${actor.personId ?? ''} AND (end_date IS NULL OR end_date >= current_date))
       ORDER BY u.path LIMIT 1) AS administration,
     (SELECT count(*)::int FROM (SELECT 1 FROM cases WHERE submitted_by_user_id = ${actor.userId} LIMIT 3) t) AS total,

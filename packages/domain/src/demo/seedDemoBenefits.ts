@@ -1,3 +1,4 @@
+import { eventTypeSql, internalSql, statusSql } from '../cases/appendCaseEvent';
 import { sql, type SQL } from 'drizzle-orm';
 import type { BusinessCaseInput, TServiceDefinition } from '@indgang/schemas';
 import { routeCase, validateAnswers } from '@indgang/schemas';
@@ -196,16 +197,16 @@ async function seedCaseHistory(
       );
       const id: string = `00000000-0000-4000-9000-${String(values.length + 1).padStart(12, '0')}`;
       values.push(sql`(${id}, ${`IND-${date.slice(0, 4)}-`} || lpad(nextval('case_number_seq')::text, 6, '0'), ${service.id}, ${service.version}, ${person.unit_id}, ${person.person_id},
-        ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, 'resolved', ${routeCase(def, answers)}, ${JSON.stringify(answers)}::jsonb, ${submittedAt.toISOString()}, ${addDays(date, 10)}, ${resolvedAt.toISOString()}, 'Udbetalt')`);
+        ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, ${statusSql('resolved')}, ${routeCase(def, answers)}, ${JSON.stringify(answers)}::jsonb, ${submittedAt.toISOString()}, ${addDays(date, 10)}, ${resolvedAt.toISOString()}, 'Udbetalt')`);
       events.push(
-        sql`(${id}, ${submittedAt.toISOString()}, ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, 'submitted', false, null, '{}'::jsonb)`,
+        sql`(${id}, ${submittedAt.toISOString()}, ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, ${eventTypeSql('submitted')}, ${internalSql('submitted')}, null, '{}'::jsonb)`,
       );
       if (returned)
         events.push(
-          sql`(${id}, ${new Date(submittedAt.getTime() + 86_400_000).toISOString()}, 'demo-sagsbehandler-loen', 'returned', false, 'Vi mangler kvitteringen.', ${JSON.stringify({ reasonCode: 'missing-document', reason: { da: 'Manglende dokumentation', en: 'Missing documentation' } })}::jsonb)`,
+          sql`(${id}, ${new Date(submittedAt.getTime() + 86_400_000).toISOString()}, 'demo-sagsbehandler-loen', ${eventTypeSql('returned')}, ${internalSql('returned')}, 'Vi mangler kvitteringen.', ${JSON.stringify({ reasonCode: 'missing-document', reason: { da: 'Manglende dokumentation', en: 'Missing documentation' } })}::jsonb)`,
         );
       events.push(
-        sql`(${id}, ${resolvedAt.toISOString()}, 'demo-sagsbehandler-loen', 'resolved', false, 'Beløbet kommer med næste lønudbetaling.', '{"outcome":"Udbetalt"}'::jsonb)`,
+        sql`(${id}, ${resolvedAt.toISOString()}, 'demo-sagsbehandler-loen', ${eventTypeSql('resolved')}, ${internalSql('resolved')}, 'Beløbet kommer med næste lønudbetaling.', '{"outcome":"Udbetalt"}'::jsonb)`,
       );
     }
   }

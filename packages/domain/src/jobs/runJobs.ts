@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { loggableError, type Db } from '@indgang/db';
+import { loggableError, sqlArray, type Db } from '@indgang/db';
+import { JOB_KINDS, type JobKind, type JobPayloads } from './jobKinds';
 
-export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
+/** What runs each kind of job; a kind without a handler is a type error, not a failed job at night. */
+export type JobHandlers = { [K in JobKind]: (payload: JobPayloads[K]) => Promise<void> };
 
 const MAX_ATTEMPTS = 5;
 
@@ -20,29 +22,26 @@ function errorSummary(error: unknown): string {
  */
 export async function runJobs(
   deps: { db: Db },
-  handlers: Record<string, JobHandler>,
+  handlers: JobHandlers,
   log: (msg: string, err?: unknown) => void = () => undefined,
   batchSize = 20,
 ): Promise<number> {
   const { db } = deps;
   let ran = 0;
   for (;;) {
-    const { rows } = await db.execute(sql`
+    const { rows } = await db.execute<{ id: number; kind: string; payload: unknown; attempts: number }>(sql`
       UPDATE jobs SET locked_until = now() + interval '2 minutes', attempts = attempts + 1
       WHERE id IN (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= now() AND attempts < ${MAX_ATTEMPTS}
                    AND (locked_until IS NULL OR locked_until < now()) ORDER BY id FOR UPDATE SKIP LOCKED LIMIT ${batchSize})
       RETURNING id, kind, payload, attempts`);
-    const batch = (
-      rows as Array<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number }>
-    ).sort((a, b) => Number(a.id) - Number(b.id));
+    const batch = rows.sort((a, b) => Number(a.id) - Number(b.id));
     if (batch.length === 0) return ran;
     const done: number[] = [];
     for (const job of batch) {
       ran += 1;
       try {
-        const handler = handlers[job.kind];
-        if (!handler) throw new Error(`no handler for ${job.kind}`);
-        await handler(job.payload);
+        if (!isJobKind(job.kind)) throw new Error(`no handler for ${job.kind}`);
+        await runOne(handlers, job.kind, job.payload);
         done.push(Number(job.id));
       } catch (error) {
         log(`job ${job.id} (${job.kind}) failed, attempt ${job.attempts}`, error);
@@ -53,7 +52,7 @@ export async function runJobs(
     }
     if (done.length > 0)
       await db.execute(
-        sql`UPDATE jobs SET done_at = now(), locked_until = NULL, last_error = NULL WHERE id = ANY(${`{${done.join(',')}}`}::bigint[])`,
+        sql`UPDATE jobs SET done_at = now(), locked_until = NULL, last_error = NULL WHERE id = ANY(${sqlArray(done)}::bigint[])`,
       );
   }
 }
@@ -65,7 +64,7 @@ export async function runJobs(
  */
 export function startJobRunner(
   deps: { db: Db },
-  handlers: Record<string, JobHandler>,
+  handlers: JobHandlers,
   options: { intervalMs: number; wakeDelayMs?: number; log?: (msg: string, err?: unknown) => void },
 ) {
   const { db } = deps;
@@ -100,4 +99,11 @@ export function startJobRunner(
       await running;
     },
   };
+}
+
+const isJobKind = (kind: string): kind is JobKind => (JOB_KINDS as readonly string[]).includes(kind);
+
+/** The payload was written by `enqueueJob` for this kind, so it has this kind's shape. */
+function runOne<K extends JobKind>(handlers: JobHandlers, kind: K, payload: unknown): Promise<void> {
+  return handlers[kind](payload as JobPayloads[K]);
 }

@@ -1,3 +1,4 @@
+import { eventTypeSql } from '../cases/appendCaseEvent';
 import { sql } from 'drizzle-orm';
 import { textOf, type TServiceDefinition } from '@indgang/schemas';
 import { executePrepared, type Db } from '@indgang/db';
@@ -32,8 +33,8 @@ export async function composeCaseMail(
     db,
     sql`
     SELECT c.number, c.due_date, c.id, s.definition, u.email, u.display_name,
-      (SELECT body FROM case_events e WHERE e.case_id = c.id AND NOT e.internal AND e.type IN ('returned','resolved','message_to_submitter') ORDER BY e.id DESC LIMIT 1) AS last_body,
-      (SELECT data->'reason'->>'da' FROM case_events e WHERE e.case_id = c.id AND e.type = 'returned' ORDER BY e.id DESC LIMIT 1) AS reason
+      (SELECT body FROM case_events e WHERE e.case_id = c.id AND NOT e.internal AND e.type IN (${eventTypeSql('returned')}, ${eventTypeSql('resolved')}, ${eventTypeSql('message_to_submitter')}) ORDER BY e.id DESC LIMIT 1) AS last_body,
+      (SELECT data->'reason'->>'da' FROM case_events e WHERE e.case_id = c.id AND e.type = ${eventTypeSql('returned')} ORDER BY e.id DESC LIMIT 1) AS reason
     FROM cases c JOIN services s ON s.id = c.service_id AND s.version = c.service_version
     JOIN users u ON u.id = CASE WHEN c.on_behalf_of_user_id IS NULL OR EXISTS (
         SELECT 1 FROM delegations d JOIN org_units du ON du.id = d.unit_id JOIN org_units cu ON cu.id = c.unit_id JOIN users su ON su.id = c.submitted_by_user_id

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { textArrayLiteral, type Db } from '@indgang/db';
+import { sqlArray, type Db } from '@indgang/db';
 import { textOf, type TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { requirePermission } from '../access/requirePermission';
@@ -31,7 +31,7 @@ export async function exportPersonData(
     if (!person) throw notFound({ da: 'Personen', en: 'The person' });
     const users = await q(sql`SELECT u.id, u.display_name, u.email, u.locale, u.created_at,
       coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM role_assignments r WHERE r.user_id = u.id), '[]') AS roles FROM users u WHERE u.person_id = ${personId}`);
-    const userIds = textArrayLiteral(users.map((u) => u.id as string));
+    const userIds = sqlArray(users.map((u) => u.id as string));
     const employments = await q(
       sql`SELECT e.*, o.name AS unit_name FROM employments e JOIN org_units o ON o.id = e.unit_id WHERE e.person_id = ${personId} ORDER BY e.start_date`,
     );
@@ -48,7 +48,7 @@ export async function exportPersonData(
     const [{ n: withheldCases }] = (await q(
       sql`SELECT count(*)::int AS n FROM cases c WHERE c.subject_person_id = ${personId} AND ${withheld}`,
     )) as [{ n: number }];
-    const aboutIds = textArrayLiteral(about.map((c) => c.id as string));
+    const aboutIds = sqlArray(about.map((c) => c.id as string));
     const events =
       await q(sql`SELECT e.case_id, e.at, e.type, e.internal, e.body, u.display_name AS actor FROM case_events e LEFT JOIN users u ON u.id = e.actor_user_id
       WHERE e.case_id = ANY(${aboutIds}::text[]) ORDER BY e.id`);
