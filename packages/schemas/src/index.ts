@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZIsoDate as isoDate } from './isoDate';
+import { ZCaseStatus } from './caseNames';
 
 export { isCalendarDate, ZIsoDate, FIRST_YEAR, LAST_YEAR } from './isoDate';
 
@@ -79,7 +80,7 @@ export const ZCaseParams = z.object({ id: uuid });
 export const ZCaseListQuery = z
   .object({
     view: z.enum(['mine', 'units']).default('mine'),
-    status: z.enum(['submitted', 'in_progress', 'awaiting_submitter', 'resolved']).optional(),
+    status: ZCaseStatus.optional(),
     q: z.string().max(100).optional(),
   })
   .strict();
@@ -92,7 +93,7 @@ export const ZQueueQuery = z
   .object({
     teamId: id.optional(),
     assigned: z.enum(['me', 'none', 'any']).default('any'),
-    status: z.enum(['submitted', 'in_progress', 'awaiting_submitter', 'resolved']).optional(),
+    status: ZCaseStatus.optional(),
   })
   .strict();
 export const ZTeamParams = z.object({ teamId: id });
@@ -117,3 +118,4 @@ export const ZResolveBody = z
 
 export { issueText } from './issueText';
 export * from './benefits';
+export * from './caseNames';
