@@ -5,6 +5,7 @@ import type { Actor } from '../access/Actor';
 import { notFound } from '../errors/DomainError';
 import { storedDefinition } from './latestServices';
 import { TtlCache } from './TtlCache';
+import { todayInDenmark } from '../time/isoDate';
 
 /** Columns administration, total (capped at 3) and recent (capped at 10) describing the actor. */
 function personaColumns(actor: Actor): SQL {
@@ -12,7 +13,7 @@ function personaColumns(actor: Actor): SQL {
   return sql`
     (SELECT a.code FROM org_units u JOIN org_units a ON a.id = u.administration_id
       WHERE u.id = ANY(${sqlArray(units)}::text[])
-         OR u.id IN (SELECT unit_id FROM employments WHERE person_id = ${actor.personId ?? ''} AND (end_date IS NULL OR end_date >= current_date))
+         OR u.id IN (SELECT unit_id FROM employments WHERE person_id = ${actor.personId ?? ''} AND (end_date IS NULL OR end_date >= ${todayInDenmark()}::date))
       ORDER BY u.path LIMIT 1) AS administration,
     (SELECT count(*)::int FROM (SELECT 1 FROM cases WHERE submitted_by_user_id = ${actor.userId} LIMIT 3) t) AS total,
     (SELECT count(*)::int FROM (SELECT 1 FROM cases WHERE submitted_by_user_id = ${actor.userId} AND submitted_at > now() - interval '90 days' LIMIT 10) r) AS recent`;

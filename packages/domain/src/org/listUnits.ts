@@ -3,6 +3,7 @@ import { orgUnits, type Db } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { requirePermission } from '../access/requirePermission';
 import { unitInScope } from '../access/unitScopeSql';
+import { todayInDenmark } from '../time/isoDate';
 
 export interface UnitSummary {
   id: string;
@@ -25,7 +26,7 @@ export async function listUnits(deps: { db: Db }, actor: Actor): Promise<UnitSum
       kind: orgUnits.kind,
       code: orgUnits.code,
       path: orgUnits.path,
-      employeeCount: sql<number>`(SELECT count(*)::int FROM employments e WHERE e.unit_id = org_units.id AND (e.end_date IS NULL OR e.end_date >= current_date))`,
+      employeeCount: sql<number>`(SELECT count(*)::int FROM employments e WHERE e.unit_id = org_units.id AND (e.end_date IS NULL OR e.end_date >= ${todayInDenmark()}::date))`,
     })
     .from(orgUnits)
     .where(unitInScope(actor, orgUnits.path))
