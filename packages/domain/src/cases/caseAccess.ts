@@ -30,7 +30,7 @@ export async function requirePortalCase(
   actor: Actor,
   caseId: string,
 ): Promise<void> {
-  const { rows } = await tx.execute(
+  const { rows } = await tx.execute<{ id: string }>(
     sql`SELECT c.id FROM cases c JOIN org_units u ON u.id = c.unit_id WHERE c.id = ${caseId} AND ${portalCaseVisible(actor)}`,
   );
   if (!rows[0]) throw notFound({ da: 'Sagen', en: 'The case' });

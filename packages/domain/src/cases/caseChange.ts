@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { cases } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { appendAudit, type Tx } from '../audit/appendAudit';
 import { DomainError, notFound } from '../errors/DomainError';
@@ -43,8 +44,8 @@ export async function change<T>(
       entityId: caseId,
       subjectPersonId: row.subjectPersonId,
     });
-    const { rows } = await tx.execute(sql`SELECT version FROM cases WHERE id = ${caseId}`);
-    return { ...result, version: rows[0]!.version as number };
+    const [current] = await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
+    return { ...result, version: current!.version };
   });
 }
 

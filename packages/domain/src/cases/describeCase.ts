@@ -24,10 +24,10 @@ export function localized(text: TText | undefined, fallback: LocalizedText): Loc
 /** The current step in plain words, the expected completion date, and whether it is overdue. */
 export function describeCase(
   def: TServiceDefinition | null,
-  row: { status: string; dueDate: string; pausedSince: string | null },
+  row: { status: CaseStatus; dueDate: string; pausedSince: string | null },
   calendar: WorkCalendar,
 ) {
-  const status = row.status as CaseStatus;
+  const { status } = row;
   const today = todayInDenmark();
   // While the case waits on the submitter the clock stands still: the expected date moves with it.
   const expected = row.pausedSince

@@ -1,4 +1,5 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import {
   attachments,
   caseEvents,
@@ -11,30 +12,54 @@ import {
   unitManagers,
   users,
 } from '@indgang/db';
-import { maskAnswers, textOf, type Answers, type TServiceDefinition } from '@indgang/schemas';
+import { maskAnswers, textOf, type TServiceDefinition } from '@indgang/schemas';
 import { can, type Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { serviceVersion } from '../catalog/latestServices';
 import { notFound } from '../errors/DomainError';
 import type { CaseDeps } from './CaseDeps';
 import { hiddenFromSubject, requireBackoffice } from './caseAccess';
+import { c, caseAnswers } from './caseRows';
 import { describeCase } from './describeCase';
 import { renderTemplate } from './renderTemplate';
+
+const submitter = alias(users, 'sub');
+const onBehalfOf = alias(users, 'ob');
+const assignee = alias(users, 'asg');
 
 /** Everything about a case in one place for the caseworker; reading the person's data is logged. */
 export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string) {
   requireBackoffice(actor, false);
   return deps.db.transaction(async (tx) => {
-    const { rows } =
-      await tx.execute(sql`SELECT c.*, sub.display_name AS submitter_name, sub.email AS submitter_email, ob.display_name AS on_behalf_of_name, asg.display_name AS assignee_name
-      FROM cases c JOIN users sub ON sub.id = c.submitted_by_user_id LEFT JOIN users ob ON ob.id = c.on_behalf_of_user_id LEFT JOIN users asg ON asg.id = c.assignee_user_id WHERE c.id = ${id} AND NOT ${hiddenFromSubject(actor)}`);
-    const c = rows[0] as Record<string, unknown> | undefined;
-    if (!c) throw notFound({ da: 'Sagen', en: 'The case' });
-    const def: TServiceDefinition = await serviceVersion(
-      tx,
-      c.service_id as string,
-      c.service_version as number,
-    );
+    const [row] = await tx
+      .select({
+        number: c.number,
+        status: c.status,
+        version: c.version,
+        serviceId: c.serviceId,
+        serviceVersion: c.serviceVersion,
+        unitId: c.unitId,
+        subjectPersonId: c.subjectPersonId,
+        teamId: c.teamId,
+        assigneeUserId: c.assigneeUserId,
+        answers: caseAnswers,
+        dueDate: c.dueDate,
+        pausedSince: c.pausedSince,
+        outcome: c.outcome,
+        subjectHiddenUntil: c.subjectHiddenUntil,
+        stagesReached: c.stagesReached,
+        submitterName: submitter.displayName,
+        submitterEmail: submitter.email,
+        onBehalfOfName: onBehalfOf.displayName,
+        assigneeName: assignee.displayName,
+      })
+      .from(c)
+      .innerJoin(submitter, eq(submitter.id, c.submittedByUserId))
+      .leftJoin(onBehalfOf, eq(onBehalfOf.id, c.onBehalfOfUserId))
+      .leftJoin(assignee, eq(assignee.id, c.assigneeUserId))
+      .where(and(eq(c.id, id), sql`NOT ${hiddenFromSubject(actor)}`));
+    if (!row) throw notFound({ da: 'Sagen', en: 'The case' });
+    const def: TServiceDefinition = await serviceVersion(tx, row.serviceId, row.serviceVersion);
     const events = await tx
       .select({
         id: caseEvents.id,
@@ -58,16 +83,13 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
       })
       .from(attachments)
       .where(eq(attachments.caseId, id));
-    const [unit] = await tx
-      .select()
-      .from(orgUnits)
-      .where(eq(orgUnits.id, c.unit_id as string));
+    const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.id, row.unitId));
     const leaders = await tx
       .select({ firstName: persons.firstName, lastName: persons.lastName })
       .from(unitManagers)
       .innerJoin(persons, eq(persons.id, unitManagers.personId))
-      .where(eq(unitManagers.unitId, c.unit_id as string));
-    const subjectId = c.subject_person_id as string | null;
+      .where(eq(unitManagers.unitId, row.unitId));
+    const subjectId = row.subjectPersonId;
     const subject = subjectId
       ? (await tx.select().from(persons).where(eq(persons.id, subjectId)))[0]
       : undefined;
@@ -89,7 +111,7 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
       .from(roleAssignments)
       .innerJoin(users, eq(users.id, roleAssignments.userId))
       .where(
-        sql`${roleAssignments.role} = 'anchor' AND (${roleAssignments.serviceId} = ${c.service_id as string} OR (${roleAssignments.serviceId} IS NULL AND ${roleAssignments.teamId} = ${c.team_id as string}))`,
+        sql`${roleAssignments.role} = 'anchor' AND (${roleAssignments.serviceId} = ${row.serviceId} OR (${roleAssignments.serviceId} IS NULL AND ${roleAssignments.teamId} = ${row.teamId}))`,
       );
     const teamMembers = await tx
       .selectDistinct({ id: users.id, name: users.displayName })
@@ -100,8 +122,8 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
     const reasons = await tx.select().from(returnReasons).orderBy(asc(returnReasons.code));
     const templates = await tx.select().from(replyTemplates).orderBy(asc(replyTemplates.id));
     const merge = {
-      'submitter.name': c.submitter_name as string,
-      'case.number': c.number as string,
+      'submitter.name': row.submitterName,
+      'case.number': row.number,
       'service.name': textOf(def.name, 'da'),
       'caseworker.name': actor.displayName,
     };
@@ -113,25 +135,25 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
       subjectPersonId: subjectId,
     });
     // Sensitive answers are masked for everyone; those with the CPR permission may ask to see them (revealCaseAnswers).
-    const { answers, masked } = maskAnswers(def, c.answers as Answers);
+    const { answers, masked } = maskAnswers(def, row.answers);
     return {
       id,
-      number: c.number as string,
-      status: c.status as string,
-      version: c.version as number,
-      teamId: c.team_id as string,
-      assigneeUserId: (c.assignee_user_id as string | null) ?? null,
-      assigneeName: (c.assignee_name as string | null) ?? null,
-      submitter: { name: c.submitter_name as string, email: (c.submitter_email as string | null) ?? null },
-      onBehalfOf: (c.on_behalf_of_name as string | null) ?? null,
-      stagesReached: c.stages_reached as string[],
-      hiddenFromSubjectUntil: (c.subject_hidden_until as string | null) ?? null,
+      number: row.number,
+      status: row.status,
+      version: row.version,
+      teamId: row.teamId,
+      assigneeUserId: row.assigneeUserId,
+      assigneeName: row.assigneeName,
+      submitter: { name: row.submitterName, email: row.submitterEmail },
+      onBehalfOf: row.onBehalfOfName,
+      stagesReached: row.stagesReached,
+      hiddenFromSubjectUntil: row.subjectHiddenUntil,
       definition: def,
       answers,
       masked,
       canReveal: masked.length > 0 && can(actor, 'person.readCpr'),
       attachments: files,
-      outcome: (c.outcome as string | null) ?? null,
+      outcome: row.outcome,
       unit: {
         id: unit!.id,
         name: unit!.name,
@@ -160,16 +182,8 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
       teamMembers,
       returnReasons: reasons,
       templates: templates.map((t) => ({ id: t.id, name: t.name, text: renderTemplate(t.body, merge) })),
-      ...describeCase(
-        def,
-        {
-          status: c.status as string,
-          dueDate: c.due_date as string,
-          pausedSince: (c.paused_since as string | null) ?? null,
-        },
-        deps.calendar,
-      ),
-      dueDate: c.due_date as string,
+      ...describeCase(def, row, deps.calendar),
+      dueDate: row.dueDate,
     };
   });
 }

@@ -1,27 +1,38 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { attachments, caseEvents, users } from '@indgang/db';
-import { maskAnswers, requiredDocuments, type TServiceDefinition, type Answers } from '@indgang/schemas';
+import { maskAnswers, requiredDocuments, type TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { serviceVersion } from '../catalog/latestServices';
 import { notFound } from '../errors/DomainError';
 import type { CaseDeps } from './CaseDeps';
 import { portalCaseVisible } from './caseAccess';
+import { c, caseAnswers, u } from './caseRows';
 import { describeCase } from './describeCase';
 
 /** One case as the portal shows it: answers, documents, public timeline. Never internal notes. */
 export async function getPortalCase(deps: CaseDeps, actor: Actor, id: string) {
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.execute(
-      sql`SELECT c.*, u.name AS unit_name FROM cases c JOIN org_units u ON u.id = c.unit_id WHERE c.id = ${id} AND ${portalCaseVisible(actor)}`,
-    );
-    const c = rows[0] as Record<string, unknown> | undefined;
-    if (!c) throw notFound({ da: 'Sagen', en: 'The case' });
-    const def: TServiceDefinition = await serviceVersion(
-      tx,
-      c.service_id as string,
-      c.service_version as number,
-    );
+    const [row] = await tx
+      .select({
+        number: c.number,
+        status: c.status,
+        version: c.version,
+        serviceId: c.serviceId,
+        serviceVersion: c.serviceVersion,
+        subjectPersonId: c.subjectPersonId,
+        answers: caseAnswers,
+        submittedAt: c.submittedAt,
+        outcome: c.outcome,
+        dueDate: c.dueDate,
+        pausedSince: c.pausedSince,
+        unitName: u.name,
+      })
+      .from(c)
+      .innerJoin(u, eq(u.id, c.unitId))
+      .where(and(eq(c.id, id), portalCaseVisible(actor)));
+    if (!row) throw notFound({ da: 'Sagen', en: 'The case' });
+    const def: TServiceDefinition = await serviceVersion(tx, row.serviceId, row.serviceVersion);
     const events = await tx
       .select({
         at: caseEvents.at,
@@ -49,23 +60,23 @@ export async function getPortalCase(deps: CaseDeps, actor: Actor, id: string) {
       action: 'case.read',
       entityType: 'case',
       entityId: id,
-      subjectPersonId: (c.subject_person_id as string | null) ?? null,
+      subjectPersonId: row.subjectPersonId,
     });
     // CPR numbers and other sensitive answers leave the server masked; the portal has no way to unmask them.
-    const { answers, masked } = maskAnswers(def, c.answers as Answers);
+    const { answers, masked } = maskAnswers(def, row.answers);
     return {
       id,
-      number: c.number as string,
-      status: c.status as string,
-      version: c.version as number,
+      number: row.number,
+      status: row.status,
+      version: row.version,
       service: { id: def.id, version: def.version, name: def.name },
       definition: def,
-      unitName: c.unit_name as string,
+      unitName: row.unitName,
       answers,
       masked,
-      submittedAt: new Date(c.submitted_at as string).toISOString(),
-      outcome: (c.outcome as string | null) ?? null,
-      documents: requiredDocuments(def, c.answers as Answers),
+      submittedAt: row.submittedAt.toISOString(),
+      outcome: row.outcome,
+      documents: requiredDocuments(def, row.answers),
       attachments: files,
       timeline: events.map((e) => ({
         at: e.at.toISOString(),
@@ -74,15 +85,7 @@ export async function getPortalCase(deps: CaseDeps, actor: Actor, id: string) {
         data: e.data,
         actor: e.actor,
       })),
-      ...describeCase(
-        def,
-        {
-          status: c.status as string,
-          dueDate: c.due_date as string,
-          pausedSince: (c.paused_since as string | null) ?? null,
-        },
-        deps.calendar,
-      ),
+      ...describeCase(def, row, deps.calendar),
     };
   });
 }

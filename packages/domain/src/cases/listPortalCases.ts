@@ -1,9 +1,10 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../search/containsPattern';
-import type { TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
+import { storedDefinition } from '../catalog/latestServices';
 import type { CaseDeps } from './CaseDeps';
 import { ownCase, portalCaseVisible } from './caseAccess';
+import { c, caseListColumns, p, pinnedService, s, u } from './caseRows';
 import { describeCase } from './describeCase';
 
 export interface PortalCaseFilter {
@@ -26,41 +27,44 @@ function matchesVisibleText(pattern: string): SQL {
 /** "Mine sager" and the unit portfolio: the cases the actor may follow, newest first. */
 export async function listPortalCases(deps: CaseDeps, actor: Actor, filter: PortalCaseFilter) {
   const q = filter.q?.trim();
-  const { rows } = await deps.db.execute(sql`
-    SELECT c.id, c.number, c.status, c.due_date, c.paused_since, c.submitted_at, c.resolved_at, c.unit_id, u.name AS unit_name,
-           s.definition AS definition, p.first_name, p.last_name, c.answers->'person'->>'firstName' AS new_first, c.answers->'person'->>'lastName' AS new_last
-    FROM cases c JOIN org_units u ON u.id = c.unit_id
-    JOIN services s ON s.id = c.service_id AND s.version = c.service_version
-    LEFT JOIN persons p ON p.id = c.subject_person_id
-    WHERE ${filter.view === 'mine' ? ownCase(actor) : portalCaseVisible(actor)}
-      ${filter.status ? sql`AND c.status = ${filter.status}` : sql``}
-      ${q ? sql`AND ${matchesVisibleText(containsPattern(q))}` : sql``}
-    ORDER BY c.submitted_at DESC LIMIT 200`);
+  const rows = await deps.db
+    .select({
+      ...caseListColumns,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      // A new person (a hire) is named only in the answers.
+      newFirst: sql<string | null>`${c.answers}->'person'->>'firstName'`,
+      newLast: sql<string | null>`${c.answers}->'person'->>'lastName'`,
+    })
+    .from(c)
+    .innerJoin(u, eq(u.id, c.unitId))
+    .innerJoin(s, pinnedService)
+    .leftJoin(p, eq(p.id, c.subjectPersonId))
+    .where(
+      and(
+        filter.view === 'mine' ? ownCase(actor) : portalCaseVisible(actor),
+        filter.status ? sql`${c.status} = ${filter.status}` : undefined,
+        q ? matchesVisibleText(containsPattern(q)) : undefined,
+      ),
+    )
+    .orderBy(desc(c.submittedAt))
+    .limit(200);
   return rows.map((r) => {
-    const def = r.definition as TServiceDefinition;
-    const d = describeCase(
-      def,
-      {
-        status: r.status as string,
-        dueDate: r.due_date as string,
-        pausedSince: r.paused_since as string | null,
-      },
-      deps.calendar,
-    );
-    const subject = r.first_name
-      ? `${r.first_name} ${r.last_name}`
-      : r.new_first
-        ? `${r.new_first} ${r.new_last}`
+    const def = storedDefinition(r.definition);
+    const subject = r.firstName
+      ? `${r.firstName} ${r.lastName}`
+      : r.newFirst
+        ? `${r.newFirst} ${r.newLast}`
         : null;
     return {
-      id: r.id as string,
-      number: r.number as string,
-      status: r.status as string,
+      id: r.id,
+      number: r.number,
+      status: r.status,
       serviceName: def.name,
-      unitName: r.unit_name as string,
+      unitName: r.unitName,
       subject,
-      submittedAt: new Date(r.submitted_at as string).toISOString(),
-      ...d,
+      submittedAt: r.submittedAt.toISOString(),
+      ...describeCase(def, r, deps.calendar),
     };
   });
 }

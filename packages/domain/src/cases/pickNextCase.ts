@@ -15,10 +15,11 @@ export async function pickNextCase(
 ): Promise<{ id: string } | null> {
   requireBackoffice(actor, true);
   return deps.db.transaction(async (tx) => {
-    const { rows } =
-      await tx.execute(sql`SELECT c.id FROM cases c WHERE c.team_id = ${teamId} AND c.assignee_user_id IS NULL AND c.status = ${statusSql('submitted')} AND NOT ${hiddenFromSubject(actor)}
+    const { rows } = await tx.execute<{
+      id: string;
+    }>(sql`SELECT c.id FROM cases c WHERE c.team_id = ${teamId} AND c.assignee_user_id IS NULL AND c.status = ${statusSql('submitted')} AND NOT ${hiddenFromSubject(actor)}
       ORDER BY c.due_date, c.submitted_at FOR UPDATE SKIP LOCKED LIMIT 1`);
-    const id = rows[0]?.id as string | undefined;
+    const id = rows[0]?.id;
     if (!id) return null;
     const row = await caseForUpdate(tx, id);
     await updateCase(tx, row, { assigneeUserId: actor.userId, status: 'in_progress' });

@@ -8,6 +8,7 @@ import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
 import { requireRoomOnCase } from './requireRoomOnCase';
 import { requirePortalCase } from './caseAccess';
+import { attachmentUsage } from './caseRows';
 import { caseForUpdate, updateCase } from './caseForUpdate';
 
 export interface PortalMessage {
@@ -36,11 +37,7 @@ export async function postPortalMessage(
     await requirePortalCase(tx, actor, caseId);
     const row = await caseForUpdate(tx, caseId);
     if (message.attachmentIds.length > 0) {
-      const {
-        rows: [held],
-      } = await tx.execute(
-        sql`SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM attachments WHERE case_id = ${caseId}`,
-      );
+      const held = await attachmentUsage(tx, sql`case_id = ${caseId}`);
       const claimed = await tx
         .update(attachments)
         .set({ caseId })
@@ -57,11 +54,7 @@ export async function postPortalMessage(
           da: 'En vedhæftning findes ikke. Vedhæft den igen.',
           en: 'An attachment does not exist. Attach it again.',
         });
-      requireRoomOnCase(
-        deps.uploadLimits,
-        { files: Number(held!.files), bytes: Number(held!.bytes) },
-        claimed,
-      );
+      requireRoomOnCase(deps.uploadLimits, held, claimed);
     }
     const answering = row.status === 'awaiting_submitter';
     const today = todayInDenmark();

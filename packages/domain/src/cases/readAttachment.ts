@@ -9,7 +9,7 @@ import { hiddenFromSubject, portalCaseVisible } from './caseAccess';
 export async function readAttachment(deps: { db: Db }, actor: Actor, id: string) {
   const backoffice = can(actor, 'cases.handle');
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.execute(sql`
+    const { rows } = await tx.execute<{ id: string }>(sql`
       SELECT a.id FROM attachments a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN org_units u ON u.id = c.unit_id
       WHERE a.id = ${id} AND ((a.uploaded_by_user_id = ${actor.userId} AND a.case_id IS NULL) OR ${backoffice ? sql`(a.case_id IS NOT NULL AND NOT ${hiddenFromSubject(actor)})` : sql`false`} OR (c.id IS NOT NULL AND ${portalCaseVisible(actor)}))`);
     if (!rows[0]) throw notFound({ da: 'Filen', en: 'The file' });

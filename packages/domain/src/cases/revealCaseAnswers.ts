@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { sensitiveAnswers, type AnswerValue, type Answers } from '@indgang/schemas';
+import { and, eq, sql } from 'drizzle-orm';
+import { sensitiveAnswers, type AnswerValue } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { requirePermission } from '../access/requirePermission';
 import { appendAudit } from '../audit/appendAudit';
@@ -7,6 +7,7 @@ import { serviceVersion } from '../catalog/latestServices';
 import { notFound } from '../errors/DomainError';
 import type { CaseDeps } from './CaseDeps';
 import { hiddenFromSubject, requireBackoffice } from './caseAccess';
+import { c, caseAnswers } from './caseRows';
 
 /**
  * The CPR numbers and other sensitive answers of a case in full, for a caseworker with the CPR
@@ -20,20 +21,23 @@ export async function revealCaseAnswers(
   requireBackoffice(actor, false);
   requirePermission(actor, 'person.readCpr');
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.execute(
-      sql`SELECT c.service_id, c.service_version, c.answers, c.subject_person_id FROM cases c WHERE c.id = ${caseId} AND NOT ${hiddenFromSubject(actor)}`,
-    );
-    const c = rows[0] as
-      | { service_id: string; service_version: number; answers: Answers; subject_person_id: string | null }
-      | undefined;
-    if (!c) throw notFound({ da: 'Sagen', en: 'The case' });
-    const values = sensitiveAnswers(await serviceVersion(tx, c.service_id, c.service_version), c.answers);
+    const [row] = await tx
+      .select({
+        serviceId: c.serviceId,
+        serviceVersion: c.serviceVersion,
+        answers: caseAnswers,
+        subjectPersonId: c.subjectPersonId,
+      })
+      .from(c)
+      .where(and(eq(c.id, caseId), sql`NOT ${hiddenFromSubject(actor)}`));
+    if (!row) throw notFound({ da: 'Sagen', en: 'The case' });
+    const values = sensitiveAnswers(await serviceVersion(tx, row.serviceId, row.serviceVersion), row.answers);
     await appendAudit(tx, {
       actorUserId: actor.userId,
       action: 'case.read_cpr',
       entityType: 'case',
       entityId: caseId,
-      subjectPersonId: c.subject_person_id,
+      subjectPersonId: row.subjectPersonId,
       details: { fields: Object.keys(values) },
     });
     return { values };

@@ -109,7 +109,7 @@ export async function submitCase(
   const claimed = idempotency
     ? sql`, idem AS (${idempotencyRecordSql(idempotency, 201, sql`jsonb_build_object('id', ${id}::text, 'number', n.number, 'dueDate', ${dueDate}::text, 'teamId', ${teamId}::text)`, sql`FROM n`)} ON CONFLICT DO NOTHING RETURNING key)`
     : sql``;
-  const { rows } = await executePrepared(
+  const { rows } = await executePrepared<{ number: string }>(
     db,
     sql`
     WITH n AS (${number}) ${claimed},
@@ -140,7 +140,7 @@ export async function submitCase(
   });
   // No row: the claim's key was recorded by an earlier (or concurrent) request, which holds the answer.
   if (!rows[0]) throw new IdempotencyKeyUsed();
-  return { id, number: (rows[0] as { number: string }).number, dueDate, teamId };
+  return { id, number: rows[0].number, dueDate, teamId };
 }
 
 async function resolveSubject(
@@ -227,11 +227,11 @@ async function refuseReferencesOutOfReach(
   const people = answersOfType(def, answers, 'person');
   if (units.length === 0 && people.length === 0) return;
   const ids = (list: Array<{ value: string }>) => sqlArray(new Set(list.map((r) => r.value)));
-  const { rows } = await tx.execute(sql`
+  const { rows } = await tx.execute<{ kind: 'unit' | 'person'; id: string }>(sql`
     SELECT 'unit' AS kind, id FROM org_units WHERE id = ANY(${ids(units)}::text[]) AND ${unitInScope(actor, orgUnits.path)}
     UNION ALL
     SELECT 'person', id FROM persons WHERE id = ANY(${ids(people)}::text[]) AND ${personVisible(actor, today)}`);
-  const found = new Set(rows.map((r) => `${r.kind as string}:${r.id as string}`));
+  const found = new Set(rows.map((r) => `${r.kind}:${r.id}`));
   const unreachable = [
     ...units.map((u) => ({ ...u, kind: 'unit' })),
     ...people.map((p) => ({ ...p, kind: 'person' })),
@@ -280,10 +280,13 @@ async function refuseDuplicate(
   const overlap = c.periodFrom
     ? sql`(c.period_from IS NULL OR (c.period_from <= ${c.periodTo ?? c.periodFrom} AND coalesce(c.period_to, c.period_from) >= ${c.periodFrom}))`
     : sql`true`;
-  const { rows } =
-    await tx.execute(sql`SELECT c.id, c.number FROM cases c JOIN org_units u ON u.id = c.unit_id
+  const {
+    rows: [existing],
+  } = await tx.execute<{
+    id: string;
+    number: string;
+  }>(sql`SELECT c.id, c.number FROM cases c JOIN org_units u ON u.id = c.unit_id
     WHERE c.service_id = ${def.id} AND c.status <> ${statusSql('resolved')} AND ${sameSubject} AND ${overlap} ORDER BY c.submitted_at DESC LIMIT 1`);
-  const existing = rows[0] as { id: string; number: string } | undefined;
   if (existing) {
     throw new DomainError(
       'conflict',
@@ -363,8 +366,8 @@ async function checkAttachments(
 async function leaderDelegating(tx: Tx | Db, actor: Actor, unitId: string): Promise<string | null> {
   if (!actor.personId || actor.ledUnitIds.includes(unitId) || actor.delegatedUnitIds.length === 0)
     return null;
-  const { rows } = await tx.execute(sql`
-    SELECT d.from_user_id FROM delegations d JOIN org_units du ON du.id = d.unit_id JOIN org_units u ON u.id = ${unitId}
+  const { rows } = await tx.execute<{ fromUserId: string }>(sql`
+    SELECT d.from_user_id AS "fromUserId" FROM delegations d JOIN org_units du ON du.id = d.unit_id JOIN org_units u ON u.id = ${unitId}
     WHERE d.to_person_id = ${actor.personId} AND ${delegationInForce(todayInDenmark())} AND starts_with(u.path, du.path) LIMIT 1`);
-  return (rows[0]?.from_user_id as string | undefined) ?? null;
+  return rows[0]?.fromUserId ?? null;
 }

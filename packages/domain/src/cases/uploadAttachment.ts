@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { attachments, type Db } from '@indgang/db';
 import { type Actor } from '../access/Actor';
 import { DomainError } from '../errors/DomainError';
+import { attachmentUsage } from './caseRows';
 import { cleanFileName } from './cleanFileName';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, megabytes } from './uploadLimits';
 
@@ -43,14 +44,13 @@ export async function uploadAttachment(
   const id = randomUUID();
   await deps.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('upload:' || ${actor.userId}))`);
-    const {
-      rows: [today],
-    } =
-      await tx.execute(sql`SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM attachments
-      WHERE uploaded_by_user_id = ${actor.userId} AND created_at > now() - interval '24 hours'`);
+    const today = await attachmentUsage(
+      tx,
+      sql`uploaded_by_user_id = ${actor.userId} AND created_at > now() - interval '24 hours'`,
+    );
     if (
-      Number(today!.files) + 1 > limits.filesPerUserPerDay ||
-      Number(today!.bytes) + file.content.length > limits.bytesPerUserPerDay
+      today.files + 1 > limits.filesPerUserPerDay ||
+      today.bytes + file.content.length > limits.bytesPerUserPerDay
     ) {
       throw new DomainError('invalid', 'upload_quota', {
         da: `Du har uploadet det, der er plads til på et døgn (${limits.filesPerUserPerDay} filer eller ${megabytes(limits.bytesPerUserPerDay)} MB). Prøv igen i morgen, eller kontakt Koncernservice.`,

@@ -1,7 +1,8 @@
 import { eventTypeSql } from '../cases/appendCaseEvent';
 import { sql } from 'drizzle-orm';
-import { textOf, type TServiceDefinition } from '@indgang/schemas';
+import { textOf } from '@indgang/schemas';
 import { executePrepared, type Db } from '@indgang/db';
+import { storedDefinition } from '../catalog/latestServices';
 import { delegationInForce } from '../delegations/delegationInForce';
 import { todayInDenmark } from '../time/isoDate';
 
@@ -16,6 +17,17 @@ export interface Mailer {
 
 export type CaseMailKind = 'receipt' | 'returned' | 'resolved' | 'message';
 
+interface MailRow {
+  number: string;
+  dueDate: string;
+  /** The pinned version as stored: read through storedDefinition. */
+  definition: unknown;
+  email: string | null;
+  displayName: string;
+  lastBody: string | null;
+  reason: string | null;
+}
+
 /**
  * The mail a case event sends the one the case belongs to, in Danish: the receipt with the case
  * number, a return with its reason and message, a message, or the resolution. A case a deputy
@@ -29,11 +41,11 @@ export async function composeCaseMail(
   publicUrl: string,
 ): Promise<MailMessage | null> {
   const { db } = deps;
-  const { rows } = await executePrepared(
+  const { rows } = await executePrepared<MailRow>(
     db,
     sql`
-    SELECT c.number, c.due_date, c.id, s.definition, u.email, u.display_name,
-      (SELECT body FROM case_events e WHERE e.case_id = c.id AND NOT e.internal AND e.type IN (${eventTypeSql('returned')}, ${eventTypeSql('resolved')}, ${eventTypeSql('message_to_submitter')}) ORDER BY e.id DESC LIMIT 1) AS last_body,
+    SELECT c.number, c.due_date AS "dueDate", s.definition, u.email, u.display_name AS "displayName",
+      (SELECT body FROM case_events e WHERE e.case_id = c.id AND NOT e.internal AND e.type IN (${eventTypeSql('returned')}, ${eventTypeSql('resolved')}, ${eventTypeSql('message_to_submitter')}) ORDER BY e.id DESC LIMIT 1) AS "lastBody",
       (SELECT data->'reason'->>'da' FROM case_events e WHERE e.case_id = c.id AND e.type = ${eventTypeSql('returned')} ORDER BY e.id DESC LIMIT 1) AS reason
     FROM cases c JOIN services s ON s.id = c.service_id AND s.version = c.service_version
     JOIN users u ON u.id = CASE WHEN c.on_behalf_of_user_id IS NULL OR EXISTS (
@@ -42,46 +54,36 @@ export async function composeCaseMail(
       THEN c.submitted_by_user_id ELSE c.on_behalf_of_user_id END
     WHERE c.id = ${caseId}`,
   );
-  const c = rows[0] as
-    | {
-        number: string;
-        due_date: string;
-        definition: TServiceDefinition;
-        email: string | null;
-        display_name: string;
-        last_body: string | null;
-        reason: string | null;
-      }
-    | undefined;
+  const c = rows[0];
   if (!c?.email) return null;
-  const service = textOf(c.definition.name, 'da');
+  const service = textOf(storedDefinition(c.definition).name, 'da');
   const link = `${publicUrl}/sager/${caseId}`;
-  const greeting = `Kære ${c.display_name}\n\n`;
+  const greeting = `Kære ${c.displayName}\n\n`;
   const sign = `\n\nSe sagen i Indgang: ${link}\n\nVenlig hilsen\nKoncernservice`;
   switch (kind) {
     case 'receipt':
       return {
         to: c.email,
         subject: `Kvittering: ${service} – sag ${c.number}`,
-        text: `${greeting}Vi har modtaget din indberetning "${service}". Sagsnummeret er ${c.number}. Forventet færdig: ${c.due_date}.${sign}`,
+        text: `${greeting}Vi har modtaget din indberetning "${service}". Sagsnummeret er ${c.number}. Forventet færdig: ${c.dueDate}.${sign}`,
       };
     case 'returned':
       return {
         to: c.email,
         subject: `Vi mangler oplysninger: sag ${c.number}`,
-        text: `${greeting}Sag ${c.number} (${service}) venter på dig. Årsag: ${c.reason ?? ''}.\n\n${c.last_body ?? ''}\n\nSvar i sagen i Indgang, så fortsætter vi.${sign}`,
+        text: `${greeting}Sag ${c.number} (${service}) venter på dig. Årsag: ${c.reason ?? ''}.\n\n${c.lastBody ?? ''}\n\nSvar i sagen i Indgang, så fortsætter vi.${sign}`,
       };
     case 'message':
       return {
         to: c.email,
         subject: `Ny besked i sag ${c.number}`,
-        text: `${greeting}${c.last_body ?? ''}${sign}`,
+        text: `${greeting}${c.lastBody ?? ''}${sign}`,
       };
     case 'resolved':
       return {
         to: c.email,
         subject: `Sag ${c.number} er løst`,
-        text: `${greeting}Sag ${c.number} (${service}) er løst.\n\n${c.last_body ?? ''}${sign}`,
+        text: `${greeting}Sag ${c.number} (${service}) er løst.\n\n${c.lastBody ?? ''}${sign}`,
       };
   }
 }

@@ -1,0 +1,54 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { cases, orgUnits, persons, services } from '@indgang/db';
+import type { Answers } from '@indgang/schemas';
+import type { Tx } from '../audit/appendAudit';
+
+/**
+ * The tables of a case query under the names the conditions of `caseAccess.ts` use: `c` the case,
+ * `u` its unit. A query built from these can add `hiddenFromSubject`, `ownCase` or
+ * `portalCaseVisible` to its WHERE, and its rows are typed by the schema.
+ */
+export const c = alias(cases, 'c');
+export const u = alias(orgUnits, 'u');
+/** The version of the service the case pinned (join on `pinnedService`). */
+export const s = alias(services, 's');
+/** The person the case is about (left join on `c.subjectPersonId`). */
+export const p = alias(persons, 'p');
+
+export const pinnedService: SQL = and(eq(s.id, c.serviceId), eq(s.version, c.serviceVersion))!;
+
+/**
+ * The case's answers as `submitCase` wrote them after `validateAnswers` (the retention run leaves
+ * `{}`): the jsonb column read as the type it was written with.
+ */
+export const caseAnswers = sql<Answers>`${c.answers}`;
+
+/**
+ * What a case list shows of each case, and what `describeCase` needs. `definition` is the pinned
+ * version as stored: read it through `storedDefinition`.
+ */
+export const caseListColumns = {
+  id: c.id,
+  number: c.number,
+  status: c.status,
+  dueDate: c.dueDate,
+  pausedSince: c.pausedSince,
+  submittedAt: c.submittedAt,
+  unitName: u.name,
+  definition: s.definition,
+};
+
+/** How many files and bytes the attachments matching `where` hold. */
+export async function attachmentUsage(
+  tx: Pick<Tx, 'execute'>,
+  where: SQL,
+): Promise<{ files: number; bytes: number }> {
+  // sum() of integers is a bigint, which the driver hands over as text.
+  const {
+    rows: [usage],
+  } = await tx.execute<{ files: number; bytes: string }>(
+    sql`SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM attachments WHERE ${where}`,
+  );
+  return { files: usage!.files, bytes: Number(usage!.bytes) };
+}
