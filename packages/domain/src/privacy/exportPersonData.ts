@@ -1,13 +1,29 @@
-import { sql } from 'drizzle-orm';
-import { sqlArray, type Db } from '@indgang/db';
-import { textOf, type TServiceDefinition } from '@indgang/schemas';
+import { and, asc, count, eq, or, sql } from 'drizzle-orm';
+import {
+  attachments,
+  auditLog,
+  caseEvents,
+  delegations,
+  drafts,
+  employments,
+  legalHolds,
+  orgUnits,
+  persons,
+  sqlArray,
+  unitManagers,
+  users,
+  type Db,
+} from '@indgang/db';
+import { textOf } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { requirePermission } from '../access/requirePermission';
 import { appendAudit } from '../audit/appendAudit';
+import { c, pinnedService, s, u } from '../cases/caseRows';
+import { storedDefinition } from '../catalog/latestServices';
 import { notFound } from '../errors/DomainError';
 
-const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
-const nameOf = (definition: unknown) => textOf((definition as TServiceDefinition | null)?.name, 'da');
+const iso = (at: Date | null) => (at === null ? null : at.toISOString());
+const nameOf = (definition: unknown) => textOf(storedDefinition(definition).name, 'da');
 
 /**
  * Everything Indgang holds about a person, for her request under GDPR art. 15: her master data,
@@ -25,49 +41,152 @@ export async function exportPersonData(
 ) {
   requirePermission(actor, 'privacy.manage');
   return deps.db.transaction(async (tx) => {
-    const q = async (query: ReturnType<typeof sql>) =>
-      (await tx.execute(query)).rows as Array<Record<string, unknown>>;
-    const [person] = await q(sql`SELECT * FROM persons WHERE id = ${personId}`);
+    const [person] = await tx.select().from(persons).where(eq(persons.id, personId));
     if (!person) throw notFound({ da: 'Personen', en: 'The person' });
-    const users = await q(sql`SELECT u.id, u.display_name, u.email, u.locale, u.created_at,
-      coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM role_assignments r WHERE r.user_id = u.id), '[]') AS roles FROM users u WHERE u.person_id = ${personId}`);
-    const userIds = sqlArray(users.map((u) => u.id as string));
-    const employments = await q(
-      sql`SELECT e.*, o.name AS unit_name FROM employments e JOIN org_units o ON o.id = e.unit_id WHERE e.person_id = ${personId} ORDER BY e.start_date`,
-    );
-    const leaderOf = await q(
-      sql`SELECT o.id, o.name FROM unit_managers m JOIN org_units o ON o.id = m.unit_id WHERE m.person_id = ${personId}`,
-    );
-    const delegations =
-      await q(sql`SELECT d.*, o.name AS unit_name FROM delegations d JOIN org_units o ON o.id = d.unit_id
-      WHERE d.to_person_id = ${personId} OR d.from_user_id = ANY(${userIds}::text[]) ORDER BY d.valid_from`);
+    const userRows = await tx
+      .select({
+        id: users.id,
+        displayName: users.displayName,
+        email: users.email,
+        locale: users.locale,
+        createdAt: users.createdAt,
+        // A JSON array of role names, built here. The builder leaves the columns of a one-table
+        // select unqualified, so the subquery names users.id itself (not role_assignments' id).
+        roles: sql<
+          string[]
+        >`coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM role_assignments r WHERE r.user_id = users.id), '[]')`,
+      })
+      .from(users)
+      .where(eq(users.personId, personId));
+    const userIds = sqlArray(userRows.map((r) => r.id));
+    const jobs = await tx
+      .select({
+        unit: orgUnits.name,
+        position: employments.position,
+        agreement: employments.agreement,
+        weeklyHoursCenti: employments.weeklyHoursCenti,
+        seniorityDate: employments.seniorityDate,
+        startDate: employments.startDate,
+        endDate: employments.endDate,
+      })
+      .from(employments)
+      .innerJoin(orgUnits, eq(orgUnits.id, employments.unitId))
+      .where(eq(employments.personId, personId))
+      .orderBy(asc(employments.startDate));
+    const leaderOf = await tx
+      .select({ name: orgUnits.name })
+      .from(unitManagers)
+      .innerJoin(orgUnits, eq(orgUnits.id, unitManagers.unitId))
+      .where(eq(unitManagers.personId, personId));
+    const delegationRows = await tx
+      .select({
+        unit: orgUnits.name,
+        validFrom: delegations.validFrom,
+        validTo: delegations.validTo,
+        revokedAt: delegations.revokedAt,
+        toPersonId: delegations.toPersonId,
+      })
+      .from(delegations)
+      .innerJoin(orgUnits, eq(orgUnits.id, delegations.unitId))
+      .where(
+        or(eq(delegations.toPersonId, personId), sql`${delegations.fromUserId} = ANY(${userIds}::text[])`),
+      )
+      .orderBy(asc(delegations.validFrom));
     const withheld = sql`(c.subject_hidden_until IS NOT NULL AND NOT (c.subject_hidden_until = ANY(c.stages_reached)))`;
-    const about =
-      await q(sql`SELECT c.*, s.definition, o.name AS unit_name FROM cases c JOIN services s ON s.id = c.service_id AND s.version = c.service_version
-      JOIN org_units o ON o.id = c.unit_id WHERE c.subject_person_id = ${personId} AND NOT ${withheld} ORDER BY c.submitted_at`);
-    const [{ n: withheldCases }] = (await q(
-      sql`SELECT count(*)::int AS n FROM cases c WHERE c.subject_person_id = ${personId} AND ${withheld}`,
-    )) as [{ n: number }];
-    const aboutIds = sqlArray(about.map((c) => c.id as string));
-    const events =
-      await q(sql`SELECT e.case_id, e.at, e.type, e.internal, e.body, u.display_name AS actor FROM case_events e LEFT JOIN users u ON u.id = e.actor_user_id
-      WHERE e.case_id = ANY(${aboutIds}::text[]) ORDER BY e.id`);
-    const files = await q(
-      sql`SELECT id, case_id, file_name, mime_type, size, sha256, content, created_at FROM attachments WHERE case_id = ANY(${aboutIds}::text[]) ORDER BY created_at`,
-    );
-    const submitted =
-      await q(sql`SELECT c.number, c.status, c.submitted_at, c.resolved_at, s.definition, o.name AS unit_name FROM cases c
-      JOIN services s ON s.id = c.service_id AND s.version = c.service_version JOIN org_units o ON o.id = c.unit_id
-      WHERE c.submitted_by_user_id = ANY(${userIds}::text[]) AND c.subject_person_id IS DISTINCT FROM ${personId} ORDER BY c.submitted_at`);
-    const drafts = await q(
-      sql`SELECT service_id, updated_at FROM drafts WHERE user_id = ANY(${userIds}::text[])`,
-    );
-    const holds =
-      await q(sql`SELECT h.reason, h.set_at, h.released_at, c.number AS case_number FROM legal_holds h LEFT JOIN cases c ON c.id = h.case_id
-      WHERE h.person_id = ${personId} OR h.case_id = ANY(${aboutIds}::text[]) ORDER BY h.set_at`);
-    const reads =
-      await q(sql`SELECT a.at, a.action, a.entity_type, coalesce(u.display_name, a.actor_user_id, 'Indgang') AS actor FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
-      WHERE a.subject_person_id = ${personId} AND (a.action LIKE '%read%' OR a.action LIKE '%export%') ORDER BY a.seq`);
+    const about = await tx
+      .select({
+        id: c.id,
+        number: c.number,
+        status: c.status,
+        submittedAt: c.submittedAt,
+        resolvedAt: c.resolvedAt,
+        outcome: c.outcome,
+        answers: c.answers,
+        definition: s.definition,
+        unit: u.name,
+      })
+      .from(c)
+      .innerJoin(s, pinnedService)
+      .innerJoin(u, eq(u.id, c.unitId))
+      .where(and(eq(c.subjectPersonId, personId), sql`NOT ${withheld}`))
+      .orderBy(asc(c.submittedAt));
+    const [withheldCount] = await tx
+      .select({ n: count() })
+      .from(c)
+      .where(and(eq(c.subjectPersonId, personId), withheld));
+    const aboutIds = sqlArray(about.map((r) => r.id));
+    const events = await tx
+      .select({
+        caseId: caseEvents.caseId,
+        at: caseEvents.at,
+        type: caseEvents.type,
+        internal: caseEvents.internal,
+        body: caseEvents.body,
+        actor: users.displayName,
+      })
+      .from(caseEvents)
+      .leftJoin(users, eq(users.id, caseEvents.actorUserId))
+      .where(sql`${caseEvents.caseId} = ANY(${aboutIds}::text[])`)
+      .orderBy(asc(caseEvents.id));
+    const files = await tx
+      .select({
+        caseId: attachments.caseId,
+        fileName: attachments.fileName,
+        mimeType: attachments.mimeType,
+        size: attachments.size,
+        sha256: attachments.sha256,
+        content: attachments.content,
+      })
+      .from(attachments)
+      .where(sql`${attachments.caseId} = ANY(${aboutIds}::text[])`)
+      .orderBy(asc(attachments.createdAt));
+    const submitted = await tx
+      .select({
+        number: c.number,
+        status: c.status,
+        submittedAt: c.submittedAt,
+        resolvedAt: c.resolvedAt,
+        definition: s.definition,
+        unit: u.name,
+      })
+      .from(c)
+      .innerJoin(s, pinnedService)
+      .innerJoin(u, eq(u.id, c.unitId))
+      .where(
+        sql`${c.submittedByUserId} = ANY(${userIds}::text[]) AND ${c.subjectPersonId} IS DISTINCT FROM ${personId}`,
+      )
+      .orderBy(asc(c.submittedAt));
+    const draftRows = await tx
+      .select({ serviceId: drafts.serviceId, updatedAt: drafts.updatedAt })
+      .from(drafts)
+      .where(sql`${drafts.userId} = ANY(${userIds}::text[])`);
+    const holds = await tx
+      .select({
+        reason: legalHolds.reason,
+        setAt: legalHolds.setAt,
+        releasedAt: legalHolds.releasedAt,
+        caseNumber: c.number,
+      })
+      .from(legalHolds)
+      .leftJoin(c, eq(c.id, legalHolds.caseId))
+      .where(or(eq(legalHolds.personId, personId), sql`${legalHolds.caseId} = ANY(${aboutIds}::text[])`))
+      .orderBy(asc(legalHolds.setAt));
+    const reads = await tx
+      .select({
+        at: auditLog.at,
+        action: auditLog.action,
+        entityType: auditLog.entityType,
+        actor: sql<string>`coalesce(${users.displayName}, ${auditLog.actorUserId}, 'Indgang')`,
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(
+        and(
+          eq(auditLog.subjectPersonId, personId),
+          sql`(${auditLog.action} LIKE '%read%' OR ${auditLog.action} LIKE '%export%')`,
+        ),
+      )
+      .orderBy(asc(auditLog.seq));
     await appendAudit(tx, {
       actorUserId: actor.userId,
       action: 'person.export',
@@ -80,89 +199,89 @@ export async function exportPersonData(
       generatedAt: new Date().toISOString(),
       generatedBy: actor.displayName,
       person: {
-        id: person.id as string,
-        firstName: person.first_name as string,
-        lastName: person.last_name as string,
-        email: (person.email as string | null) ?? null,
-        employeeNumber: (person.employee_number as string | null) ?? null,
-        cpr: (person.cpr as string | null) ?? null,
-        cprIsTestData: person.cpr_is_test_data as boolean,
+        id: person.id,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        email: person.email,
+        employeeNumber: person.employeeNumber,
+        cpr: person.cpr,
+        cprIsTestData: person.cprIsTestData,
       },
-      employments: employments.map((e) => ({
-        unit: e.unit_name as string,
-        position: e.position as string,
-        agreement: e.agreement as string,
-        weeklyHours: Number(e.weekly_hours_centi) / 100,
-        seniorityDate: e.seniority_date as string | null,
-        startDate: e.start_date as string,
-        endDate: e.end_date as string | null,
+      employments: jobs.map((e) => ({
+        unit: e.unit,
+        position: e.position,
+        agreement: e.agreement,
+        weeklyHours: e.weeklyHoursCenti / 100,
+        seniorityDate: e.seniorityDate,
+        startDate: e.startDate,
+        endDate: e.endDate,
       })),
-      leaderOf: leaderOf.map((u) => u.name as string),
-      users: users.map((u) => ({
-        id: u.id as string,
-        displayName: u.display_name as string,
-        email: (u.email as string | null) ?? null,
-        locale: u.locale as string,
-        roles: u.roles as string[],
-        createdAt: iso(u.created_at),
+      leaderOf: leaderOf.map((l) => l.name),
+      users: userRows.map((r) => ({
+        id: r.id,
+        displayName: r.displayName,
+        email: r.email,
+        locale: r.locale,
+        roles: r.roles,
+        createdAt: iso(r.createdAt),
       })),
-      delegations: delegations.map((d) => ({
-        unit: d.unit_name as string,
-        validFrom: d.valid_from as string,
-        validTo: d.valid_to as string,
-        revoked: d.revoked_at !== null,
-        direction: d.to_person_id === personId ? ('received' as const) : ('given' as const),
+      delegations: delegationRows.map((d) => ({
+        unit: d.unit,
+        validFrom: d.validFrom,
+        validTo: d.validTo,
+        revoked: d.revokedAt !== null,
+        direction: d.toPersonId === personId ? ('received' as const) : ('given' as const),
       })),
-      casesAbout: about.map((c) => ({
-        number: c.number as string,
-        service: nameOf(c.definition),
-        unit: c.unit_name as string,
-        status: c.status as string,
-        submittedAt: iso(c.submitted_at),
-        resolvedAt: iso(c.resolved_at),
-        outcome: (c.outcome as string | null) ?? null,
-        answers: c.answers,
+      casesAbout: about.map((r) => ({
+        number: r.number,
+        service: nameOf(r.definition),
+        unit: r.unit,
+        status: r.status,
+        submittedAt: iso(r.submittedAt),
+        resolvedAt: iso(r.resolvedAt),
+        outcome: r.outcome,
+        answers: r.answers,
         timeline: events
-          .filter((e) => e.case_id === c.id)
+          .filter((e) => e.caseId === r.id)
           .map((e) => ({
             at: iso(e.at),
-            type: e.type as string,
-            internal: e.internal as boolean,
-            body: (e.body as string | null) ?? null,
-            by: (e.actor as string | null) ?? null,
+            type: e.type,
+            internal: e.internal,
+            body: e.body,
+            by: e.actor,
           })),
         files: files
-          .filter((f) => f.case_id === c.id)
+          .filter((f) => f.caseId === r.id)
           .map((f) => ({
-            fileName: f.file_name as string,
-            mimeType: f.mime_type as string,
-            size: Number(f.size),
-            sha256: f.sha256 as string,
-            contentBase64: (f.content as Buffer).toString('base64'),
+            fileName: f.fileName,
+            mimeType: f.mimeType,
+            size: f.size,
+            sha256: f.sha256,
+            contentBase64: f.content.toString('base64'),
           })),
       })),
-      casesSubmitted: submitted.map((c) => ({
-        number: c.number as string,
-        service: nameOf(c.definition),
-        unit: c.unit_name as string,
-        status: c.status as string,
-        submittedAt: iso(c.submitted_at),
-        resolvedAt: iso(c.resolved_at),
+      casesSubmitted: submitted.map((r) => ({
+        number: r.number,
+        service: nameOf(r.definition),
+        unit: r.unit,
+        status: r.status,
+        submittedAt: iso(r.submittedAt),
+        resolvedAt: iso(r.resolvedAt),
       })),
       // A draft's answers are mostly about others (the employee a leader is about to hire): only that it exists.
-      drafts: drafts.map((d) => ({ serviceId: d.service_id as string, updatedAt: iso(d.updated_at) })),
-      withheldCases,
+      drafts: draftRows.map((d) => ({ serviceId: d.serviceId, updatedAt: iso(d.updatedAt) })),
+      withheldCases: withheldCount!.n,
       legalHolds: holds.map((h) => ({
-        reason: h.reason as string,
-        caseNumber: (h.case_number as string | null) ?? null,
-        setAt: iso(h.set_at),
-        releasedAt: iso(h.released_at),
+        reason: h.reason,
+        caseNumber: h.caseNumber,
+        setAt: iso(h.setAt),
+        releasedAt: iso(h.releasedAt),
       })),
       readsOfPersonalData: reads.map((r) => ({
         at: iso(r.at),
-        action: r.action as string,
-        what: r.entity_type as string,
-        by: r.actor as string,
+        action: r.action,
+        what: r.entityType,
+        by: r.actor,
       })),
     };
   });

@@ -6,6 +6,8 @@ import { requirePermission } from '../access/requirePermission';
 import { appendAudit } from '../audit/appendAudit';
 import { DomainError, notFound } from '../errors/DomainError';
 
+type HoldTarget = { caseId: string | null; person: string | null };
+
 /** What the hold covers: a case (by id or by its number) or a person. */
 export interface LegalHoldInput {
   caseId?: string;
@@ -37,16 +39,19 @@ export async function placeLegalHold(
       en: 'Choose either a case or a person.',
     });
   return deps.db.transaction(async (tx) => {
-    const { rows } = forCase
-      ? await tx.execute(
-          sql`SELECT id AS case_id, subject_person_id AS person FROM cases WHERE ${input.caseId ? sql`id = ${input.caseId}` : sql`number = ${input.caseNumber!.toUpperCase()}`}`,
+    // What the hold covers, and the person whose data that is (a case may be about nobody known).
+    const {
+      rows: [target],
+    } = forCase
+      ? await tx.execute<HoldTarget>(
+          sql`SELECT id AS "caseId", subject_person_id AS person FROM cases WHERE ${input.caseId ? sql`id = ${input.caseId}` : sql`number = ${input.caseNumber!.toUpperCase()}`}`,
         )
-      : await tx.execute(
-          sql`SELECT NULL AS case_id, id AS person FROM persons WHERE id = ${input.personId!}`,
+      : await tx.execute<HoldTarget>(
+          sql`SELECT NULL::text AS "caseId", id AS person FROM persons WHERE id = ${input.personId!}`,
         );
-    if (!rows[0])
+    if (!target)
       throw notFound(forCase ? { da: 'Sagen', en: 'The case' } : { da: 'Personen', en: 'The person' });
-    const caseId = (rows[0].case_id as string | null) ?? null;
+    const { caseId } = target;
     const id = randomUUID();
     await tx.execute(
       sql`INSERT INTO legal_holds (id, case_id, person_id, reason, set_by_user_id) VALUES (${id}, ${caseId}, ${caseId ? null : input.personId!}, ${reason}, ${actor.userId})`,
@@ -56,7 +61,7 @@ export async function placeLegalHold(
       action: 'legal_hold.place',
       entityType: caseId ? 'case' : 'person',
       entityId: caseId ?? input.personId!,
-      subjectPersonId: (rows[0].person as string | null) ?? null,
+      subjectPersonId: target.person,
       details: { holdId: id, reason },
     });
     return { id };

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '@indgang/db';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { legalHolds, type Db } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { requirePermission } from '../access/requirePermission';
 import { appendAudit } from '../audit/appendAudit';
@@ -9,15 +9,18 @@ import { notFound } from '../errors/DomainError';
 export async function releaseLegalHold(deps: { db: Db }, actor: Actor, holdId: string): Promise<void> {
   requirePermission(actor, 'privacy.manage');
   await deps.db.transaction(async (tx) => {
-    const { rows } =
-      await tx.execute(sql`UPDATE legal_holds SET released_at = now(), released_by_user_id = ${actor.userId}
-      WHERE id = ${holdId} AND released_at IS NULL RETURNING case_id, person_id`);
-    if (!rows[0]) throw notFound({ da: 'Tilbageholdelsen', en: 'The legal hold' });
+    const [hold] = await tx
+      .update(legalHolds)
+      .set({ releasedAt: sql`now()`, releasedByUserId: actor.userId })
+      .where(and(eq(legalHolds.id, holdId), isNull(legalHolds.releasedAt)))
+      .returning({ caseId: legalHolds.caseId, personId: legalHolds.personId });
+    if (!hold) throw notFound({ da: 'Tilbageholdelsen', en: 'The legal hold' });
     await appendAudit(tx, {
       actorUserId: actor.userId,
       action: 'legal_hold.release',
-      entityType: rows[0].case_id ? 'case' : 'person',
-      entityId: (rows[0].case_id ?? rows[0].person_id) as string,
+      entityType: hold.caseId ? 'case' : 'person',
+      // placeLegalHold sets one of the two.
+      entityId: hold.caseId ?? hold.personId,
       details: { holdId },
     });
   });

@@ -8,20 +8,16 @@ import { latestServices } from '../catalog/latestServices';
 export async function retentionOverview(deps: { db: Db }, actor: Actor) {
   requirePermission(actor, 'privacy.manage');
   const services = await latestServices(deps.db);
-  const { rows } = await deps.db.execute(
-    sql`SELECT service_id, count(*) FILTER (WHERE anonymised_at IS NOT NULL)::int AS anonymised, count(*)::int AS cases FROM cases GROUP BY service_id`,
+  const { rows } = await deps.db.execute<{ serviceId: string; anonymised: number; cases: number }>(
+    sql`SELECT service_id AS "serviceId", count(*) FILTER (WHERE anonymised_at IS NOT NULL)::int AS anonymised, count(*)::int AS cases FROM cases GROUP BY service_id`,
   );
-  const counts = new Map(
-    rows.map((r) => [
-      r.service_id as string,
-      { cases: r.cases as number, anonymised: r.anonymised as number },
-    ]),
-  );
-  const { rows: last } = await deps.db.execute(
+  const counts = new Map(rows.map((r) => [r.serviceId, { cases: r.cases, anonymised: r.anonymised }]));
+  // startMaintenance records the day of the last run as a JSON string.
+  const { rows: last } = await deps.db.execute<{ day: string }>(
     sql`SELECT value #>> '{}' AS day FROM settings WHERE key = 'retention.last_run'`,
   );
   return {
-    lastRun: (last[0]?.day as string | undefined) ?? null,
+    lastRun: last[0]?.day ?? null,
     services: services.map((s) => ({
       id: s.id,
       name: s.name,

@@ -64,13 +64,13 @@ export async function runRetention(deps: { db: Db }, now: Date = new Date()): Pr
     let cases = 0;
     for (;;) {
       const handled = await deps.db.transaction(async (tx) => {
-        const { rows } = await tx.execute(sql`
+        const { rows } = await tx.execute<{ id: string }>(sql`
           SELECT c.id FROM cases c
           WHERE c.service_id = ${service.id} AND c.status = ${statusSql('resolved')} AND c.anonymised_at IS NULL AND NOT ${onLegalHold(subject)}
             AND ${periodStart(rule.from, subject)} + make_interval(years => ${rule.years}::int, months => ${rule.months}::int) < ${today}::date
           LIMIT ${BATCH} FOR UPDATE OF c SKIP LOCKED`);
         if (rows.length === 0) return 0;
-        const list = sql`${sqlArray(rows.map((r) => r.id as string))}::text[]`;
+        const list = sql`${sqlArray(rows.map((r) => r.id))}::text[]`;
         await tx.execute(sql`INSERT INTO audit_log (at, actor_user_id, action, entity_type, entity_id, subject_person_id, details)
           SELECT now(), NULL, ${rule.action === 'delete' ? 'retention.delete' : 'retention.anonymise'}, 'case', c.id, ${subject},
             jsonb_build_object('service', c.service_id, 'number', c.number, 'rule', ${JSON.stringify(rule)}::jsonb)

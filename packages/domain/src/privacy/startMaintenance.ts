@@ -44,8 +44,10 @@ async function withLease(db: Db, minutes: number, work: () => Promise<void>): Pr
 
 /** The time a maintenance task last ran, as recorded for every process. */
 async function lastRun(db: Db, key: string): Promise<string | null> {
-  const { rows } = await db.execute(sql`SELECT value #>> '{}' AS at FROM settings WHERE key = ${key}`);
-  return (rows[0]?.at as string | undefined) ?? null;
+  const { rows } = await db.execute<{ at: string }>(
+    sql`SELECT value #>> '{}' AS at FROM settings WHERE key = ${key}`,
+  );
+  return rows[0]?.at ?? null;
 }
 
 async function recordRun(db: Db, key: string, at: string): Promise<void> {
