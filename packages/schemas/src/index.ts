@@ -119,3 +119,4 @@ export const ZResolveBody = z
 export { issueText } from './issueText';
 export * from './benefits';
 export * from './caseNames';
+export * from './api';
