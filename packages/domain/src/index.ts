@@ -17,3 +17,4 @@ export { composeCaseMail, type Mailer, type MailMessage, type CaseMailKind } fro
 export * from './benefits';
 export * from './idempotency';
 export * from './privacy';
+export { databaseAnswers } from './health/databaseAnswers';

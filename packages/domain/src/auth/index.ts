@@ -3,3 +3,6 @@ export { authenticateSession } from './authenticateSession';
 export { endSession } from './endSession';
 export { listDemoUsers, type DemoUser } from './listDemoUsers';
 export { resolveOidcUser, type OidcClaims } from './resolveOidcUser';
+export { startDemoSession } from './startDemoSession';
+export { describeUser, type UserDescription } from './describeUser';
+export { setLocale } from './setLocale';

@@ -17,3 +17,6 @@ export {
   type CatalogCache,
 } from './personaFor';
 export { TtlCache } from './TtlCache';
+export { exportCatalog } from './exportCatalog';
+export { importCatalog } from './importCatalog';
+export { openServiceForm } from './openServiceForm';
