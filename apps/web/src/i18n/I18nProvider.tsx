@@ -1,11 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { MESSAGES, type Locale, type MessageKey } from './messages';
+import { translate, type Locale, type MessageKey } from './messages';
 
 interface I18n {
   locale: Locale;
   setLocale(locale: Locale): void;
+  /** The interface text of `key` in the user's language, its `{name}` placeholders filled. */
   t(key: MessageKey, values?: Record<string, string | number>): string;
-  /** Picks the user's language from a server text that carries both. */
+  /**
+   * Picks the user's language from a text that arrives in both (service definitions, catalogue
+   * texts, error messages from the API); interface texts come from `t`.
+   */
   pick(text: { da: string; en: string }): string;
 }
 
@@ -27,8 +31,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       locale,
       setLocale,
-      t: (key, values) =>
-        MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? '')),
+      t: (key, values) => translate(locale, key, values),
       pick: (text) => text[locale],
     }),
     [locale, setLocale],

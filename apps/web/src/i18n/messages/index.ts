@@ -1,0 +1,78 @@
+import { interpolate, type Locale } from '../defineMessages';
+import { audit } from './audit';
+import { backoffice } from './backoffice';
+import { benefits } from './benefits';
+import { benefitTree } from './benefitTree';
+import { businessCase } from './businessCase';
+import { calculators } from './calculators';
+import { catalog } from './catalog';
+import { cases } from './cases';
+import { common } from './common';
+import { kpi } from './kpi';
+import { org } from './org';
+import { privacy } from './privacy';
+
+export type { Locale };
+
+/** Every feature's catalogue; each key lives in exactly one of them (the i18n test checks it). */
+export const CATALOGUES = {
+  common,
+  org,
+  audit,
+  catalog,
+  cases,
+  backoffice,
+  privacy,
+  benefits,
+  businessCase,
+  kpi,
+  benefitTree,
+  calculators,
+};
+
+/** All interface texts by language, Danish the source of truth. */
+export const MESSAGES = {
+  da: {
+    ...common.da,
+    ...org.da,
+    ...audit.da,
+    ...catalog.da,
+    ...cases.da,
+    ...backoffice.da,
+    ...privacy.da,
+    ...benefits.da,
+    ...businessCase.da,
+    ...kpi.da,
+    ...benefitTree.da,
+    ...calculators.da,
+  },
+  en: {
+    ...common.en,
+    ...org.en,
+    ...audit.en,
+    ...catalog.en,
+    ...cases.en,
+    ...backoffice.en,
+    ...privacy.en,
+    ...benefits.en,
+    ...businessCase.en,
+    ...kpi.en,
+    ...benefitTree.en,
+    ...calculators.en,
+  },
+};
+
+export type MessageKey = keyof typeof MESSAGES.da;
+
+/** The text of `key` in `locale`, its `{name}` placeholders filled from `values`. */
+export function translate(locale: Locale, key: MessageKey, values?: Record<string, string | number>): string {
+  return interpolate(MESSAGES[locale][key], values);
+}
+
+/**
+ * A message in both languages, for the few places that build what the server would send (an
+ * error body the error alert reads with `pick`).
+ */
+export function bothLanguages(key: MessageKey, values?: Record<string, string | number>) {
+  return { da: translate('da', key, values), en: translate('en', key, values) };
+}
