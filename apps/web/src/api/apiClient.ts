@@ -1,3 +1,5 @@
+import { bothLanguages } from '../i18n/messages';
+
 export interface ApiErrorBody {
   code: string;
   message: { da: string; en: string };
@@ -33,10 +35,7 @@ const RETRY_DELAYS_MS = [400, 1500];
 
 const OFFLINE: ApiErrorBody = {
   code: 'network',
-  message: {
-    da: 'Der er ingen forbindelse til serveren. Prøv igen om lidt – det du sender, gemmes ikke to gange.',
-    en: 'There is no connection to the server. Please try again shortly – what you send is not stored twice.',
-  },
+  message: bothLanguages('common.offline'),
   fields: [],
 };
 
@@ -47,7 +46,7 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
     response.status,
     body?.error ?? {
       code: 'http',
-      message: { da: `Serverfejl (${response.status}).`, en: `Server error (${response.status}).` },
+      message: bothLanguages('common.serverError', { status: response.status }),
       fields: [],
     },
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { bothLanguages } from '../i18n/messages';
 import { api, ApiError } from './apiClient';
 
 export interface ApiState<T> {
@@ -28,7 +29,7 @@ export function useApi<T>(path: string | null): ApiState<T> {
               ? error
               : new ApiError(0, {
                   code: 'network',
-                  message: { da: 'Netværksfejl.', en: 'Network error.' },
+                  message: bothLanguages('common.networkError'),
                   fields: [],
                 }),
           loading: false,

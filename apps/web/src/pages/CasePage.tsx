@@ -121,7 +121,7 @@ export function CasePage() {
                 field={{
                   id: 'files',
                   type: 'file',
-                  label: { da: 'Vedhæft fil', en: 'Attach file' },
+                  label: t('case.attachFile'),
                   accept: ['application/pdf', 'image/jpeg', 'image/png'],
                 }}
                 inputId="message-files"

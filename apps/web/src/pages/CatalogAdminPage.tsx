@@ -4,6 +4,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
+import { bothLanguages } from '../i18n/messages';
 
 /** For configurators: hand the catalogue on as a file, or install one. */
 export function CatalogAdminPage() {
@@ -24,7 +25,7 @@ export function CatalogAdminPage() {
         setError(
           new ApiError(400, {
             code: 'json',
-            message: { da: 'Filen er ikke gyldig JSON.', en: 'The file is not valid JSON.' },
+            message: bothLanguages('catalogAdmin.invalidJson'),
             fields: [],
           }),
         );

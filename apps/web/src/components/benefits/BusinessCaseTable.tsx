@@ -4,10 +4,9 @@ import { formatNumber } from './formatNumber';
 
 /** The computed business case in the municipal layout: 1,000 DKK at a price level, years as columns. */
 export function BusinessCaseTable({ result, caption }: { result: BusinessCaseResult; caption?: string }) {
-  const { pick, locale } = useI18n();
+  const { t, locale } = useI18n();
   const f = (v: number) => formatNumber(v, locale);
-  const area = (a: string) =>
-    a === 'capital' ? pick({ da: 'Anlæg', en: 'Capital' }) : pick({ da: 'Service', en: 'Service' });
+  const area = (a: string) => (a === 'capital' ? t('businessCase.capital') : t('businessCase.service'));
   const row = (label: string, values: number[], strong = false) => (
     <tr className={strong ? 'bc-total' : undefined}>
       <th scope="row" colSpan={2}>
@@ -42,13 +41,8 @@ export function BusinessCaseTable({ result, caption }: { result: BusinessCaseRes
         <caption>{caption ?? result.title}</caption>
         <thead>
           <tr>
-            <th scope="col">
-              {pick({
-                da: `1.000 kr. ${result.priceLevel} p/l`,
-                en: `DKK 1,000, ${result.priceLevel} prices`,
-              })}
-            </th>
-            <th scope="col">{pick({ da: 'Styringsområde', en: 'Steering area' })}</th>
+            <th scope="col">{t('businessCase.amountsAt', { priceLevel: result.priceLevel })}</th>
+            <th scope="col">{t('businessCase.steeringArea')}</th>
             {result.years.map((y) => (
               <th key={y} scope="col" className="num">
                 {y}
@@ -59,59 +53,42 @@ export function BusinessCaseTable({ result, caption }: { result: BusinessCaseRes
         <tbody>
           <tr className="bc-heading">
             <th scope="rowgroup" colSpan={2 + result.years.length}>
-              {pick({ da: 'Varige ændringer', en: 'Permanent changes' })}
+              {t('businessCase.permanentChanges')}
             </th>
           </tr>
           {lines('permanent')}
-          {row(
-            pick({ da: 'Samlet varig ændring', en: 'Total permanent change' }),
-            result.permanentTotal,
-            true,
-          )}
+          {row(t('businessCase.permanentTotal'), result.permanentTotal, true)}
           <tr className="bc-heading">
             <th scope="rowgroup" colSpan={2 + result.years.length}>
-              {pick({ da: 'Implementeringsomkostninger', en: 'Implementation costs' })}
+              {t('businessCase.implementationCosts')}
             </th>
           </tr>
           {lines('implementation')}
-          {row(
-            pick({ da: 'Samlede implementeringsomkostninger', en: 'Total implementation costs' }),
-            result.implementationTotal,
-            true,
-          )}
-          {row(pick({ da: 'Samlet økonomisk påvirkning', en: 'Total economic impact' }), result.total, true)}
-          {row(pick({ da: 'Akkumuleret', en: 'Cumulative' }), result.cumulative)}
+          {row(t('businessCase.implementationTotal'), result.implementationTotal, true)}
+          {row(t('businessCase.total'), result.total, true)}
+          {row(t('businessCase.cumulative'), result.cumulative)}
         </tbody>
       </table>
       <p className="bc-payback">
-        <strong>{pick({ da: 'Tilbagebetalingstid', en: 'Payback time' })}: </strong>
+        <strong>{t('businessCase.payback')}: </strong>
         {result.paybackYears === null
-          ? pick({ da: 'betaler sig ikke tilbage', en: 'never pays back' })
-          : pick({
-              da: `${result.paybackYears} år (${result.paybackYear})`,
-              en: `${result.paybackYears} years (${result.paybackYear})`,
-            })}
+          ? t('businessCase.neverPaysBack')
+          : t('benefits.paybackYears', { years: result.paybackYears, year: result.paybackYear ?? '' })}
         {result.paybackServiceYears !== result.paybackYears && (
           <>
             {' '}
-            · {pick({ da: 'baseret på serviceeffektivisering', en: 'on service efficiency alone' })}:{' '}
-            {result.paybackServiceYears ?? '–'}
+            · {t('businessCase.serviceOnly')}: {result.paybackServiceYears ?? '–'}
           </>
         )}
       </p>
       {result.committees.length > 0 && (
         <table className="table table--compact bc-table">
-          <caption>
-            {pick({
-              da: 'Fordeling på udvalg (samlet økonomisk påvirkning)',
-              en: 'Distribution across committees (total economic impact)',
-            })}
-          </caption>
+          <caption>{t('businessCase.committeeDistribution')}</caption>
           <thead>
             <tr>
-              <th scope="col">{pick({ da: 'Udvalg', en: 'Committee' })}</th>
+              <th scope="col">{t('businessCase.committeeName')}</th>
               <th scope="col" className="num">
-                {pick({ da: 'Nøgle', en: 'Key' })}
+                {t('businessCase.key')}
               </th>
               {result.years.map((y) => (
                 <th key={y} scope="col" className="num">

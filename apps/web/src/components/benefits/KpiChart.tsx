@@ -1,6 +1,7 @@
 import { KPI_UNIT } from '@indgang/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from './formatNumber';
+import { sharedLabel } from './sharedLabel';
 
 export interface ChartKpi {
   name: string;
@@ -24,7 +25,7 @@ const PAD = { left: 56, right: 16, top: 16, bottom: 36 };
  * the table beside it, so the chart is never the only way to read them.
  */
 export function KpiChart({ kpi }: { kpi: ChartKpi }) {
-  const { pick, locale } = useI18n();
+  const { t, pick, locale } = useI18n();
   const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
   const t0 = time(kpi.baselineDate);
   const t1 = Math.max(time(kpi.deadline), ...kpi.points.map((p) => time(p.on)));
@@ -40,7 +41,8 @@ export function KpiChart({ kpi }: { kpi: ChartKpi }) {
   const x = (iso: string) =>
     PAD.left + ((time(iso) - t0) / Math.max(1, t1 - t0)) * (W - PAD.left - PAD.right);
   const y = (v: number) => H - PAD.bottom - ((v - lo) / (hi - lo)) * (H - PAD.top - PAD.bottom);
-  const unit = pick(KPI_UNIT[kpi.unit] ?? { da: kpi.unit, en: kpi.unit });
+  const unit = sharedLabel(pick, KPI_UNIT, kpi.unit);
+  const amount = (v: number) => `${formatNumber(v, locale, 2)} ${unit}`;
   const actual = kpi.points.filter((p) => time(p.on) >= t0);
   const ticks = [lo, (lo + hi) / 2, hi];
   const target = (v: number | null, dash: string, label: string) =>
@@ -57,9 +59,14 @@ export function KpiChart({ kpi }: { kpi: ChartKpi }) {
         <title>{label}</title>
       </line>
     );
-  const summary = pick({
-    da: `${kpi.name}: baseline ${formatNumber(kpi.baseline, locale, 2)} ${unit}, mål ${formatNumber(kpi.targetLikely, locale, 2)} ${unit} senest ${kpi.deadline}, ${actual.length} målinger${actual.length ? `, seneste ${formatNumber(actual.at(-1)!.value, locale, 2)} ${unit}` : ''}.`,
-    en: `${kpi.name}: baseline ${formatNumber(kpi.baseline, locale, 2)} ${unit}, target ${formatNumber(kpi.targetLikely, locale, 2)} ${unit} by ${kpi.deadline}, ${actual.length} measurements${actual.length ? `, latest ${formatNumber(actual.at(-1)!.value, locale, 2)} ${unit}` : ''}.`,
+  const latest = actual.at(-1);
+  const summary = t(latest ? 'kpi.chart.summaryLatest' : 'kpi.chart.summary', {
+    name: kpi.name,
+    baseline: amount(kpi.baseline),
+    target: amount(kpi.targetLikely),
+    deadline: kpi.deadline,
+    count: actual.length,
+    latest: latest ? amount(latest.value) : '',
   });
   return (
     <figure className="kpi-chart">
@@ -81,9 +88,9 @@ export function KpiChart({ kpi }: { kpi: ChartKpi }) {
           stroke="#474747"
           strokeDasharray="2 4"
         />
-        {target(kpi.targetLikely, '', pick({ da: 'Mål (forventet)', en: 'Target (likely)' }))}
-        {target(kpi.targetPessimistic, '6 4', pick({ da: 'Mål (pessimistisk)', en: 'Target (pessimistic)' }))}
-        {target(kpi.targetOptimistic, '1 3', pick({ da: 'Mål (optimistisk)', en: 'Target (optimistic)' }))}
+        {target(kpi.targetLikely, '', t('kpi.chart.targetLikely'))}
+        {target(kpi.targetPessimistic, '6 4', t('kpi.chart.targetPessimistic'))}
+        {target(kpi.targetOptimistic, '1 3', t('kpi.chart.targetOptimistic'))}
         {actual.length > 1 && (
           <polyline
             fill="none"
@@ -106,16 +113,13 @@ export function KpiChart({ kpi }: { kpi: ChartKpi }) {
       </svg>
       <figcaption className="kpi-legend">
         <span>
-          <span className="legend-swatch legend-actual" aria-hidden="true" />{' '}
-          {pick({ da: 'Målt', en: 'Measured' })}
+          <span className="legend-swatch legend-actual" aria-hidden="true" /> {t('kpi.chart.measured')}
         </span>
         <span>
-          <span className="legend-swatch legend-target" aria-hidden="true" />{' '}
-          {pick({ da: 'Mållinje', en: 'Target line' })}
+          <span className="legend-swatch legend-target" aria-hidden="true" /> {t('kpi.chart.targetLine')}
         </span>
         <span>
-          <span className="legend-swatch legend-baseline" aria-hidden="true" />{' '}
-          {pick({ da: 'Baseline', en: 'Baseline' })}
+          <span className="legend-swatch legend-baseline" aria-hidden="true" /> {t('kpi.chart.baseline')}
         </span>
       </figcaption>
     </figure>

@@ -13,41 +13,28 @@ export interface RegisterRow {
 
 /** Expected against realised benefits per project and year, in 1,000 DKK (a gain is positive). */
 export function BenefitRegisterTable({ rows }: { rows: RegisterRow[] }) {
-  const { pick, locale } = useI18n();
-  if (rows.length === 0)
-    return (
-      <p>
-        {pick({
-          da: 'Ingen forventede eller realiserede gevinster endnu.',
-          en: 'No expected or realised benefits yet.',
-        })}
-      </p>
-    );
+  const { t, locale } = useI18n();
+  if (rows.length === 0) return <p>{t('register.none')}</p>;
   return (
     <div className="table--responsive-scroll">
       <table className="table table--compact">
-        <caption>
-          {pick({
-            da: 'Forventet og realiseret gevinst, 1.000 kr. (gevinst positiv)',
-            en: 'Expected and realised benefit, 1,000 DKK (gain positive)',
-          })}
-        </caption>
+        <caption>{t('register.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{pick({ da: 'Projekt', en: 'Project' })}</th>
+            <th scope="col">{t('register.project')}</th>
             <th scope="col" className="num">
-              {pick({ da: 'År', en: 'Year' })}
+              {t('register.year')}
             </th>
             <th scope="col" className="num">
-              {pick({ da: 'Forventet', en: 'Expected' })}
+              {t('register.expected')}
             </th>
             <th scope="col" className="num">
-              {pick({ da: 'Realiseret', en: 'Realised' })}
+              {t('register.realised')}
             </th>
             <th scope="col" className="num">
-              {pick({ da: 'Afvigelse', en: 'Difference' })}
+              {t('register.difference')}
             </th>
-            <th scope="col">{pick({ da: 'Note', en: 'Note' })}</th>
+            <th scope="col">{t('register.note')}</th>
           </tr>
         </thead>
         <tbody>

@@ -18,46 +18,31 @@ interface ProgrammeRow {
 
 /** Programmes of benefit realisation; a programme manager starts a new one here. */
 export function BenefitsPage() {
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
   const list = useApi<ProgrammeRow[]>('/api/v1/programmes');
   const manage = can(me, 'benefits.manage');
   return (
-    <Page title={pick({ da: 'Gevinstrealisering', en: 'Benefit realisation' })}>
+    <Page title={t('benefits.title')}>
+      <p>{t('benefits.intro')}</p>
       <p>
-        {pick({
-          da: "Programmer og projekter med business case, gevinsttræ og KPI'er, målt på platformens egne sager.",
-          en: "Programmes and projects with business case, benefit tree and KPIs, measured on the platform's own cases.",
-        })}
-      </p>
-      <p>
-        <Link to="/gevinster/beregnere">
-          {pick({
-            da: 'Beregnere: timepris, effektiviseringspotentiale og sparet tid',
-            en: 'Calculators: hour price, efficiency potential and time saved',
-          })}
-        </Link>
+        <Link to="/gevinster/beregnere">{t('benefits.calculatorsLink')}</Link>
       </p>
       <ErrorAlert error={list.error} />
       {list.loading && <Loading />}
       {list.data &&
         (list.data.length === 0 ? (
-          <p>
-            {pick({
-              da: 'Der er ingen programmer, du har adgang til.',
-              en: 'There are no programmes you have access to.',
-            })}
-          </p>
+          <p>{t('benefits.noProgrammes')}</p>
         ) : (
           <table className="table">
-            <caption className="sr-only">{pick({ da: 'Programmer', en: 'Programmes' })}</caption>
+            <caption className="sr-only">{t('benefits.programmes')}</caption>
             <thead>
               <tr>
-                <th scope="col">{pick({ da: 'Program', en: 'Programme' })}</th>
-                <th scope="col">{pick({ da: 'Ejer', en: 'Owner' })}</th>
+                <th scope="col">{t('benefits.programme')}</th>
+                <th scope="col">{t('benefits.owner')}</th>
                 <th scope="col" className="num">
-                  {pick({ da: 'Projekter', en: 'Projects' })}
+                  {t('benefits.projects')}
                 </th>
               </tr>
             </thead>
@@ -78,7 +63,7 @@ export function BenefitsPage() {
         ))}
       {manage && (
         <>
-          <h2>{pick({ da: 'Nyt program', en: 'New programme' })}</h2>
+          <h2>{t('benefits.newProgramme')}</h2>
           <ProgrammeForm
             initial={{ name: '', description: '', status: 'active' }}
             onSaved={(id) => navigate(`/gevinster/programmer/${id}`)}

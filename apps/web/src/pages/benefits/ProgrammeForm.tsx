@@ -22,7 +22,7 @@ export function ProgrammeForm({
   initial: ProgrammeValues;
   onSaved(id: string): void;
 }) {
-  const { pick } = useI18n();
+  const { t, pick } = useI18n();
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<ApiError>();
   const onSubmit = async (e: FormEvent) => {
@@ -51,7 +51,7 @@ export function ProgrammeForm({
     <form onSubmit={(e) => void onSubmit(e)} className="no-print">
       <div className="form-group">
         <label className="form-label" htmlFor={id('name')}>
-          {pick({ da: 'Navn', en: 'Name' })}
+          {t('programme.name')}
         </label>
         <input
           id={id('name')}
@@ -64,7 +64,7 @@ export function ProgrammeForm({
       </div>
       <div className="form-group">
         <label className="form-label" htmlFor={id('description')}>
-          {pick({ da: 'Formål', en: 'Purpose' })}
+          {t('programme.purpose')}
         </label>
         <textarea
           id={id('description')}
@@ -77,7 +77,7 @@ export function ProgrammeForm({
       </div>
       <div className="form-group">
         <label className="form-label" htmlFor={id('status')}>
-          {pick({ da: 'Status', en: 'Status' })}
+          {t('programme.status')}
         </label>
         <select
           id={id('status')}
@@ -93,9 +93,7 @@ export function ProgrammeForm({
         </select>
       </div>
       <button type="submit" className="button button-primary">
-        {programmeId
-          ? pick({ da: 'Gem programmet', en: 'Save the programme' })
-          : pick({ da: 'Opret program', en: 'Create programme' })}
+        {programmeId ? t('programme.save') : t('programme.create')}
       </button>
       <ErrorAlert error={error} />
     </form>

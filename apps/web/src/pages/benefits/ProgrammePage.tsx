@@ -33,16 +33,16 @@ interface Programme {
 /** A programme: its projects with owners, status and risk, and the benefit register. */
 export function ProgrammePage() {
   const { id } = useParams();
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
   const programme = useApi<Programme>(`/api/v1/programmes/${id}`);
   const register = useApi<RegisterRow[]>(`/api/v1/programmes/${id}/register`);
   const p = programme.data;
   return (
-    <Page title={p?.name ?? pick({ da: 'Program', en: 'Programme' })}>
+    <Page title={p?.name ?? t('programme.title')}>
       <p>
-        <Link to="/gevinster">{pick({ da: '← Alle programmer', en: '← All programmes' })}</Link>
+        <Link to="/gevinster">{t('programme.back')}</Link>
       </p>
       <ErrorAlert error={programme.error} />
       {programme.loading && <Loading />}
@@ -53,25 +53,20 @@ export function ProgrammePage() {
             <ProjectStatusTag status={p.status} />
           </p>
           <p>
-            {pick({ da: 'Programejer', en: 'Programme owner' })}: {p.ownerName} ·{' '}
-            <Link to={`/gevinster/programmer/${p.id}/rapport`}>
-              {pick({
-                da: 'Opfølgningsrapport til styregruppen',
-                en: 'Follow-up report for the steering group',
-              })}
-            </Link>
+            {t('programme.owner')}: {p.ownerName} ·{' '}
+            <Link to={`/gevinster/programmer/${p.id}/rapport`}>{t('programme.reportLink')}</Link>
           </p>
-          <h2>{pick({ da: 'Projekter', en: 'Projects' })}</h2>
+          <h2>{t('benefits.projects')}</h2>
           {p.projects.length === 0 ? (
-            <p>{pick({ da: 'Ingen projekter endnu.', en: 'No projects yet.' })}</p>
+            <p>{t('programme.noProjects')}</p>
           ) : (
             <table className="table">
-              <caption className="sr-only">{pick({ da: 'Projekter', en: 'Projects' })}</caption>
+              <caption className="sr-only">{t('benefits.projects')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{pick({ da: 'Projekt', en: 'Project' })}</th>
-                  <th scope="col">{pick({ da: 'Status og risiko', en: 'Status and risk' })}</th>
-                  <th scope="col">{pick({ da: 'Ejer / gevinstansvarlig', en: 'Owner / benefit owner' })}</th>
+                  <th scope="col">{t('programme.project')}</th>
+                  <th scope="col">{t('programme.statusAndRisk')}</th>
+                  <th scope="col">{t('programme.owners')}</th>
                   <th scope="col" className="num">
                     KPI
                   </th>
@@ -105,19 +100,19 @@ export function ProgrammePage() {
               </tbody>
             </table>
           )}
-          <h2>{pick({ da: 'Gevinstregister', en: 'Benefit register' })}</h2>
+          <h2>{t('programme.register')}</h2>
           <ErrorAlert error={register.error} />
           {register.data && <BenefitRegisterTable rows={register.data} />}
           {can(me, 'benefits.manage') && (
             <>
-              <h2>{pick({ da: 'Ret programmet', en: 'Edit the programme' })}</h2>
+              <h2>{t('programme.edit')}</h2>
               <ProgrammeForm
                 key={p.version}
                 programmeId={p.id}
                 initial={p}
                 onSaved={() => programme.reload()}
               />
-              <h2>{pick({ da: 'Nyt projekt', en: 'New project' })}</h2>
+              <h2>{t('programme.newProject')}</h2>
               <ProjectForm
                 programmeId={p.id}
                 initial={{

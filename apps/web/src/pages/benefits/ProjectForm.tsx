@@ -28,7 +28,7 @@ export function ProjectForm({
   initial: ProjectValues;
   onSaved(id: string): void;
 }) {
-  const { pick } = useI18n();
+  const { t, pick } = useI18n();
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<ApiError>();
   const [people, setPeople] = useState<Array<{ id: string; displayName: string }>>([]);
@@ -75,7 +75,7 @@ export function ProjectForm({
     <form onSubmit={(e) => void onSubmit(e)} className="no-print">
       <div className="form-group">
         <label className="form-label" htmlFor={id('name')}>
-          {pick({ da: 'Projektnavn', en: 'Project name' })}
+          {t('project.name')}
         </label>
         <input
           id={id('name')}
@@ -88,7 +88,7 @@ export function ProjectForm({
       </div>
       <div className="form-group">
         <label className="form-label" htmlFor={id('description')}>
-          {pick({ da: 'Beskrivelse', en: 'Description' })}
+          {t('project.description')}
         </label>
         <textarea
           id={id('description')}
@@ -101,7 +101,7 @@ export function ProjectForm({
       </div>
       <div className="form-group">
         <label className="form-label" htmlFor={id('people')}>
-          {pick({ da: 'Find en bruger (navn eller bruger-id)', en: 'Find a user (name or user id)' })}
+          {t('project.findUser')}
         </label>
         <input
           id={id('people')}
@@ -120,7 +120,7 @@ export function ProjectForm({
       <div className="inline-fields">
         <div className="form-group">
           <label className="form-label" htmlFor={id('owner')}>
-            {pick({ da: 'Projektejer (bruger-id)', en: 'Project owner (user id)' })}
+            {t('project.ownerUser')}
           </label>
           <input
             id={id('owner')}
@@ -133,7 +133,7 @@ export function ProjectForm({
         </div>
         <div className="form-group">
           <label className="form-label" htmlFor={id('benefitOwner')}>
-            {pick({ da: 'Gevinstansvarlig (bruger-id)', en: 'Benefit owner (user id)' })}
+            {t('project.benefitOwnerUser')}
           </label>
           <input
             id={id('benefitOwner')}
@@ -146,7 +146,7 @@ export function ProjectForm({
         </div>
         <div className="form-group">
           <label className="form-label" htmlFor={id('status')}>
-            {pick({ da: 'Status', en: 'Status' })}
+            {t('project.status')}
           </label>
           <select id={id('status')} className="form-select" value={values.status} onChange={set('status')}>
             {PROJECT_STATUSES.map((s) => (
@@ -158,7 +158,7 @@ export function ProjectForm({
         </div>
         <div className="form-group">
           <label className="form-label" htmlFor={id('risk')}>
-            {pick({ da: 'Risiko', en: 'Risk' })}
+            {t('project.riskLevel')}
           </label>
           <select
             id={id('risk')}
@@ -176,7 +176,7 @@ export function ProjectForm({
       </div>
       <div className="form-group">
         <label className="form-label" htmlFor={id('riskDescription')}>
-          {pick({ da: 'Risikobeskrivelse', en: 'Risk description' })}
+          {t('project.riskDescription')}
         </label>
         <textarea
           id={id('riskDescription')}
@@ -188,9 +188,7 @@ export function ProjectForm({
         />
       </div>
       <button type="submit" className="button button-primary">
-        {projectId
-          ? pick({ da: 'Gem projekt', en: 'Save project' })
-          : pick({ da: 'Opret projekt', en: 'Create project' })}
+        {projectId ? t('project.save') : t('project.create')}
       </button>
       <ErrorAlert error={error} />
     </form>

@@ -24,7 +24,7 @@ export interface ProjectView extends ProjectValues {
 /** A project: owners, status and risk; the way to its business case, benefit tree and KPIs; realised benefits. */
 export function ProjectPage() {
   const { id } = useParams();
-  const { pick } = useI18n();
+  const { t } = useI18n();
   const project = useApi<ProjectView>(`/api/v1/projects/${id}`);
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [realised, setRealised] = useState('');
@@ -47,7 +47,7 @@ export function ProjectPage() {
     }
   };
   return (
-    <Page title={p?.name ?? pick({ da: 'Projekt', en: 'Project' })}>
+    <Page title={p?.name ?? t('project.title')}>
       <ErrorAlert error={project.error} />
       {project.loading && <Loading />}
       {p && (
@@ -61,9 +61,9 @@ export function ProjectPage() {
           </p>
           {p.riskDescription && <p>{p.riskDescription}</p>}
           <dl className="facts">
-            <dt>{pick({ da: 'Projektejer', en: 'Project owner' })}</dt>
+            <dt>{t('project.owner')}</dt>
             <dd>{p.ownerName}</dd>
-            <dt>{pick({ da: 'Gevinstansvarlig', en: 'Benefit owner' })}</dt>
+            <dt>{t('project.benefitOwner')}</dt>
             <dd>{p.benefitOwnerName}</dd>
           </dl>
           <ul className="card-list">
@@ -72,58 +72,34 @@ export function ProjectPage() {
                 <h2 className="h3">
                   <Link to={`/gevinster/projekter/${p.id}/business-case`}>Business case</Link>
                 </h2>
-                <p>
-                  {pick({
-                    da: 'Økonomi pr. år, tilbagebetalingstid og fordeling på udvalg; Excel ind og ud.',
-                    en: 'Economy per year, payback time and committee distribution; Excel in and out.',
-                  })}
-                </p>
+                <p>{t('project.businessCaseIntro')}</p>
               </div>
             </li>
             <li className="card">
               <div className="card-content">
                 <h2 className="h3">
-                  <Link to={`/gevinster/projekter/${p.id}/gevinsttrae`}>
-                    {pick({ da: 'Gevinsttræ', en: 'Benefit tree' })}
-                  </Link>
+                  <Link to={`/gevinster/projekter/${p.id}/gevinsttrae`}>{t('tree.title')}</Link>
                 </h2>
-                <p>
-                  {pick({
-                    da: 'Teknologi → forandringer → gevinster → mål.',
-                    en: 'Technology → changes → benefits → goals.',
-                  })}
-                </p>
+                <p>{t('project.treeIntro')}</p>
               </div>
             </li>
             <li className="card">
               <div className="card-content">
                 <h2 className="h3">
-                  <Link to={`/gevinster/projekter/${p.id}/kpi`}>
-                    {pick({ da: "KPI'er og målinger", en: 'KPIs and measurements' })}
-                  </Link>
+                  <Link to={`/gevinster/projekter/${p.id}/kpi`}>{t('project.kpis')}</Link>
                 </h2>
-                <p>
-                  {pick({
-                    da: 'SMART-mål, målt automatisk fra sagerne eller indtastet.',
-                    en: 'SMART targets, measured automatically from the cases or entered.',
-                  })}
-                </p>
+                <p>{t('project.kpisIntro')}</p>
               </div>
             </li>
           </ul>
           {p.canRecord && (
             <form onSubmit={(e) => void onRealise(e)} className="no-print">
-              <h2>{pick({ da: 'Realiseret gevinst', en: 'Realised benefit' })}</h2>
-              <p>
-                {pick({
-                  da: 'Som gevinstansvarlig indberetter du, hvad et år faktisk gav, i 1.000 kr. (en besparelse er positiv).',
-                  en: 'As benefit owner you report what a year actually realised, in 1,000 DKK (a saving is positive).',
-                })}
-              </p>
+              <h2>{t('project.realised')}</h2>
+              <p>{t('project.realisedIntro')}</p>
               <div className="inline-fields">
                 <div className="form-group">
                   <label className="form-label" htmlFor="realise-year">
-                    {pick({ da: 'År', en: 'Year' })}
+                    {t('project.year')}
                   </label>
                   <input
                     id="realise-year"
@@ -135,7 +111,7 @@ export function ProjectPage() {
                 </div>
                 <div className="form-group">
                   <label className="form-label" htmlFor="realise-amount">
-                    {pick({ da: 'Realiseret (1.000 kr.)', en: 'Realised (1,000 DKK)' })}
+                    {t('project.realisedAmount')}
                   </label>
                   <input
                     id="realise-amount"
@@ -148,7 +124,7 @@ export function ProjectPage() {
                 </div>
                 <div className="form-group">
                   <label className="form-label" htmlFor="realise-note">
-                    {pick({ da: 'Note', en: 'Note' })}
+                    {t('project.note')}
                   </label>
                   <input
                     id="realise-note"
@@ -159,24 +135,16 @@ export function ProjectPage() {
                   />
                 </div>
                 <button type="submit" className="button button-primary">
-                  {pick({ da: 'Gem', en: 'Save' })}
+                  {t('project.saveRealised')}
                 </button>
               </div>
               <ErrorAlert error={error} />
-              <SuccessNotice
-                text={
-                  saved &&
-                  pick({
-                    da: 'Gevinsten er gemt i gevinstregistret.',
-                    en: 'The benefit was saved in the register.',
-                  })
-                }
-              />
+              <SuccessNotice text={saved && t('project.realisedSaved')} />
             </form>
           )}
           {p.canManage && (
             <>
-              <h2>{pick({ da: 'Ret projektet', en: 'Edit the project' })}</h2>
+              <h2>{t('project.edit')}</h2>
               <ProjectForm
                 key={p.version}
                 programmeId={p.programmeId}

@@ -4,6 +4,7 @@ import { useApi } from '../../api/useApi';
 import { KpiChart } from '../../components/benefits/KpiChart';
 import { ProjectStatusTag, RiskTag } from '../../components/benefits/RiskTag';
 import { formatNumber } from '../../components/benefits/formatNumber';
+import { sharedLabel } from '../../components/benefits/sharedLabel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -54,33 +55,22 @@ interface Report {
 /** The follow-up report for the steering group: on screen, printable, and as a PDF. */
 export function ReportPage() {
   const { id } = useParams();
-  const { pick, locale } = useI18n();
+  const { t, pick, locale } = useI18n();
   const report = useApi<Report>(`/api/v1/programmes/${id}/report`);
   const r = report.data;
   return (
-    <Page
-      title={pick({
-        da: `Opfølgning: ${r?.programme.name ?? ''}`,
-        en: `Follow-up: ${r?.programme.name ?? ''}`,
-      })}
-    >
+    <Page title={t('report.title', { programme: r?.programme.name ?? '' })}>
       <p className="no-print">
-        <Link to={`/gevinster/programmer/${id}`}>{pick({ da: '← Programmet', en: '← The programme' })}</Link>{' '}
-        ·{' '}
+        <Link to={`/gevinster/programmer/${id}`}>{t('report.back')}</Link> ·{' '}
         <a href={`/api/v1/programmes/${id}/report.pdf`} download>
-          {pick({ da: 'Hent som PDF', en: 'Download as PDF' })}
+          {t('benefits.downloadPdf')}
         </a>
       </p>
       <ErrorAlert error={report.error} />
       {report.loading && <Loading />}
       {r && (
         <>
-          <p>
-            {pick({
-              da: `Programejer: ${r.programme.ownerName}. Udskrevet ${r.generatedOn}.`,
-              en: `Programme owner: ${r.programme.ownerName}. Printed ${r.generatedOn}.`,
-            })}
-          </p>
+          <p>{t('report.printed', { owner: r.programme.ownerName, date: r.generatedOn })}</p>
           <p>{r.programme.description}</p>
           {r.projects.map((p) => (
             <section key={p.id} aria-labelledby={`report-${p.id}`}>
@@ -88,40 +78,48 @@ export function ReportPage() {
               <p>
                 <ProjectStatusTag status={p.status} /> <RiskTag level={p.riskLevel} /> {p.riskDescription}
               </p>
-              <p>
-                {pick({
-                  da: `Projektejer: ${p.ownerName}. Gevinstansvarlig: ${p.benefitOwnerName}.`,
-                  en: `Project owner: ${p.ownerName}. Benefit owner: ${p.benefitOwnerName}.`,
-                })}
-              </p>
+              <p>{t('report.owners', { owner: p.ownerName, benefitOwner: p.benefitOwnerName })}</p>
               {p.businessCase ? (
                 <p>
-                  {pick({
-                    da: `Business case (1.000 kr., ${p.businessCase.priceLevel} p/l): investering ${formatNumber(p.businessCase.investment, locale)}, varig ændring ved fuld indfasning ${formatNumber(p.businessCase.permanentFullYear, locale)}, tilbagebetalingstid ${p.businessCase.paybackYears === null ? 'aldrig' : `${p.businessCase.paybackYears} år (${p.businessCase.paybackYear})`}.`,
-                    en: `Business case (1,000 DKK, ${p.businessCase.priceLevel} prices): investment ${formatNumber(p.businessCase.investment, locale)}, permanent change at full effect ${formatNumber(p.businessCase.permanentFullYear, locale)}, payback ${p.businessCase.paybackYears === null ? 'never' : `${p.businessCase.paybackYears} years (${p.businessCase.paybackYear})`}.`,
+                  {t('report.businessCase', {
+                    priceLevel: p.businessCase.priceLevel,
+                    investment: formatNumber(p.businessCase.investment, locale),
+                    permanent: formatNumber(p.businessCase.permanentFullYear, locale),
+                    payback:
+                      p.businessCase.paybackYears === null
+                        ? t('report.paybackNever')
+                        : t('benefits.paybackYears', {
+                            years: p.businessCase.paybackYears,
+                            year: p.businessCase.paybackYear ?? '',
+                          }),
                   })}
                 </p>
               ) : (
-                <p>{pick({ da: 'Ingen business case endnu.', en: 'No business case yet.' })}</p>
+                <p>{t('report.noBusinessCase')}</p>
               )}
               {p.kpis.map((k) => {
-                const unit = pick(KPI_UNIT[k.unit] ?? { da: k.unit, en: k.unit });
+                const unit = sharedLabel(pick, KPI_UNIT, k.unit);
+                const amount = (v: number) => `${formatNumber(v, locale, 2)} ${unit}`;
+                const values = {
+                  baseline: amount(k.baseline),
+                  target: amount(k.targetLikely),
+                  deadline: k.deadline,
+                  latest: k.latest ? amount(k.latest.value) : '–',
+                  progress: formatNumber(k.progressPercent, locale, 1),
+                  followUpBy: k.followUpBy,
+                  followUpWhen: k.followUpWhen,
+                };
                 return (
                   <div key={k.id}>
                     <h3>{k.name}</h3>
-                    <p>
-                      {pick({
-                        da: `Baseline ${formatNumber(k.baseline, locale, 2)} ${unit}, mål ${formatNumber(k.targetLikely, locale, 2)} ${unit} senest ${k.deadline}; seneste ${k.latest ? `${formatNumber(k.latest.value, locale, 2)} ${unit}` : '–'}${k.progressPercent === null ? '' : ` (${formatNumber(k.progressPercent, locale, 1)} % af vejen)`}. Følges op af ${k.followUpBy}, ${k.followUpWhen}.`,
-                        en: `Baseline ${formatNumber(k.baseline, locale, 2)} ${unit}, target ${formatNumber(k.targetLikely, locale, 2)} ${unit} by ${k.deadline}; latest ${k.latest ? `${formatNumber(k.latest.value, locale, 2)} ${unit}` : '–'}${k.progressPercent === null ? '' : ` (${formatNumber(k.progressPercent, locale, 1)} % of the way)`}. Followed up by ${k.followUpBy}, ${k.followUpWhen}.`,
-                      })}
-                    </p>
+                    <p>{t(k.progressPercent === null ? 'report.kpi' : 'report.kpiWithProgress', values)}</p>
                     <KpiChart kpi={k} />
                   </div>
                 );
               })}
             </section>
           ))}
-          <h2>{pick({ da: 'Gevinstregister', en: 'Benefit register' })}</h2>
+          <h2>{t('programme.register')}</h2>
           <BenefitRegisterTable rows={r.register} />
         </>
       )}

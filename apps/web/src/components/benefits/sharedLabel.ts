@@ -1,0 +1,14 @@
+type LocalText = { da: string; en: string };
+
+/**
+ * A label from the bilingual tables the browser shares with the server's PDFs (statuses, risk
+ * levels, units, tree layers), picked in the user's language; a value the table lacks shows as is.
+ */
+export function sharedLabel(
+  pick: (text: LocalText) => string,
+  labels: Readonly<Record<string, LocalText>>,
+  value: string,
+): string {
+  const text = labels[value];
+  return text ? pick(text) : value;
+}
