@@ -1,0 +1,64 @@
+import { useEffect, useMemo, useState } from 'react';
+import { evaluateBusinessCase } from '@indgang/schemas';
+import { api, ApiError, apiErrorFrom, csrfHeader } from '../../../api/apiClient';
+import { useApi } from '../../../api/useApi';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { fromDraft, toDraft, XLSX, type Draft, type StoredBusinessCase } from './businessCaseDraft';
+
+/**
+ * A project's business case being edited: the stored one and its version, the draft computed as it is
+ * typed, and saving it or reading it from a workbook.
+ */
+export function useBusinessCase(id: string | undefined, projectName: string | undefined) {
+  const { t } = useI18n();
+  const stored = useApi<StoredBusinessCase>(`/api/v1/projects/${id}/business-case`);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<ApiError>();
+  const [notice, setNotice] = useState('');
+  useEffect(() => {
+    if (stored.data && projectName !== undefined) {
+      setDraft(toDraft(stored.data.data, projectName));
+      setVersion(stored.data.version);
+    }
+  }, [stored.data, projectName]);
+  const evaluation = useMemo(() => (draft ? evaluateBusinessCase(fromDraft(draft)) : null), [draft]);
+  const update = (change: (d: Draft) => void) =>
+    setDraft((d) => {
+      const next = structuredClone(d!);
+      change(next);
+      return next;
+    });
+  const save = async () => {
+    if (!draft) return;
+    setError(undefined);
+    setNotice('');
+    try {
+      const saved = await api<{ version: number }>(`/api/v1/projects/${id}/business-case`, {
+        method: 'PUT',
+        body: JSON.stringify({ data: fromDraft(draft), expectedVersion: version }),
+      });
+      setVersion(saved.version);
+      setNotice(t('businessCase.saved', { version: saved.version }));
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  const importWorkbook = async (file: File) => {
+    setError(undefined);
+    setNotice('');
+    const response = await fetch(`/api/v1/projects/${id}/business-case.xlsx`, {
+      method: 'POST',
+      body: file,
+      headers: { 'content-type': XLSX, ...csrfHeader() },
+      credentials: 'same-origin',
+    });
+    if (!response.ok) {
+      setError(await apiErrorFrom(response));
+      return;
+    }
+    setNotice(t('businessCase.imported'));
+    stored.reload();
+  };
+  return { stored, draft, version, evaluation, update, save, importWorkbook, error, notice };
+}
