@@ -4,14 +4,14 @@ import { can, isReadOnly, mayChange, type Actor } from '../access/Actor';
 import type { Tx } from '../audit/appendAudit';
 import { DomainError, forbidden, invalidInput, notFound } from '../errors/DomainError';
 
-export interface ProjectRow {
+export type ProjectRow = {
   id: string;
   programmeId: string;
   name: string;
   ownerUserId: string;
   benefitOwnerUserId: string;
   version: number;
-}
+};
 
 /** What the actor wants to do with a project: read it, change it, or record what was realised. */
 export type ProjectNeed = 'read' | 'manage' | 'record';
@@ -27,10 +27,11 @@ export async function projectFor(
   projectId: string,
   need: ProjectNeed,
 ): Promise<ProjectRow> {
-  const { rows } = await db.execute(
+  const {
+    rows: [project],
+  } = await db.execute<ProjectRow>(
     sql`SELECT id, programme_id AS "programmeId", name, owner_user_id AS "ownerUserId", benefit_owner_user_id AS "benefitOwnerUserId", version FROM projects WHERE id = ${projectId}`,
   );
-  const project = rows[0] as unknown as ProjectRow | undefined;
   const involved =
     project && (project.ownerUserId === actor.userId || project.benefitOwnerUserId === actor.userId);
   if (!project || !(can(actor, 'benefits.read') || involved))
@@ -57,8 +58,10 @@ export const staleEdit = () =>
 /** Checks that the named users exist; a missing one is an error on its field. */
 export async function requireUsers(tx: Pick<Tx, 'execute'>, users: Record<string, string>): Promise<void> {
   const ids = Object.values(users);
-  const { rows } = await tx.execute(sql`SELECT id FROM users WHERE id = ANY(${sqlArray(ids)}::text[])`);
-  const found = new Set(rows.map((r) => r.id as string));
+  const { rows } = await tx.execute<{ id: string }>(
+    sql`SELECT id FROM users WHERE id = ANY(${sqlArray(ids)}::text[])`,
+  );
+  const found = new Set(rows.map((r) => r.id));
   const missing = Object.entries(users).filter(([, id]) => !found.has(id));
   if (missing.length > 0) {
     throw invalidInput(

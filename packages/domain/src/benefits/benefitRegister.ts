@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { sqlArray, type Db } from '@indgang/db';
-import { checkBusinessCase, computeBusinessCase, fromUnits, type BusinessCaseInput } from '@indgang/schemas';
+import { benefitRealisations, businessCases, sqlArray, type Db } from '@indgang/db';
+import { checkBusinessCase, computeBusinessCase, fromUnits } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { getProgramme } from './getProgramme';
 
@@ -25,7 +25,7 @@ export async function benefitRegister(
   programmeId: string,
 ): Promise<RegisterRow[]> {
   const programme = await getProgramme(deps, actor, programmeId);
-  return registerFor(deps.db, programme.projects as Array<{ id: string; name: string }>);
+  return registerFor(deps.db, programme.projects);
 }
 
 /** The register rows of projects the caller has already found the actor may see. */
@@ -35,36 +35,43 @@ export async function registerFor(
 ): Promise<RegisterRow[]> {
   if (projects.length === 0) return [];
   const ids = sqlArray(projects.map((p) => p.id));
-  const cases = await db.execute(
-    sql`SELECT project_id, data FROM business_cases WHERE project_id = ANY(${ids}::text[])`,
-  );
-  const realised = await db.execute(
-    sql`SELECT project_id, year, realised_kroner, note FROM benefit_realisations WHERE project_id = ANY(${ids}::text[])`,
-  );
+  // The business cases as stored: checkBusinessCase reads them.
+  const cases = await db
+    .select({ projectId: businessCases.projectId, data: businessCases.data })
+    .from(businessCases)
+    .where(sql`${businessCases.projectId} = ANY(${ids}::text[])`);
+  const realised = await db
+    .select({
+      projectId: benefitRealisations.projectId,
+      year: benefitRealisations.year,
+      realisedKroner: benefitRealisations.realisedKroner,
+      note: benefitRealisations.note,
+    })
+    .from(benefitRealisations)
+    .where(sql`${benefitRealisations.projectId} = ANY(${ids}::text[])`);
   const rows: RegisterRow[] = [];
   for (const project of projects) {
     const expectedByYear = new Map<number, number>();
-    const data = cases.rows.find((c) => c.project_id === project.id)?.data as BusinessCaseInput | undefined;
+    const data = cases.find((c) => c.projectId === project.id)?.data;
     const checked = data ? checkBusinessCase(data).value : undefined;
     if (checked) {
       const result = computeBusinessCase(checked);
       result.years.forEach((year, j) => expectedByYear.set(year, -result.permanentTotal[j]!));
     }
-    const reported = realised.rows.filter((r) => r.project_id === project.id);
-    const years = [...new Set([...expectedByYear.keys(), ...reported.map((r) => Number(r.year))])].sort();
+    const reported = realised.filter((r) => r.projectId === project.id);
+    const years = [...new Set([...expectedByYear.keys(), ...reported.map((r) => r.year)])].sort();
     for (const year of years) {
-      const r = reported.find((x) => Number(x.year) === year);
+      const r = reported.find((x) => x.year === year);
       const expected = expectedByYear.get(year) ?? 0;
-      const real = r ? fromUnits(Number(r.realised_kroner), 3) : null;
+      const real = r ? fromUnits(r.realisedKroner, 3) : null;
       rows.push({
         projectId: project.id,
         projectName: project.name,
         year,
         expected,
         realised: real,
-        difference:
-          real === null ? null : fromUnits(Number(r!.realised_kroner) - Math.round(expected * 1000), 3),
-        note: (r?.note as string) ?? '',
+        difference: real === null ? null : fromUnits(r!.realisedKroner - Math.round(expected * 1000), 3),
+        note: r?.note ?? '',
       });
     }
   }

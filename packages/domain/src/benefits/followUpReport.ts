@@ -35,23 +35,19 @@ export async function followUpReport(
   actor: Actor,
   programmeId: string,
 ): Promise<FollowUpReport> {
-  const programme = (await getProgramme(
-    deps,
-    actor,
-    programmeId,
-  )) as unknown as FollowUpReport['programme'] & { projects: Array<Record<string, string>> };
+  const programme = await getProgramme(deps, actor, programmeId);
   const projects: FollowUpReport['projects'] = [];
   for (const p of programme.projects) {
-    const bc = await getBusinessCase(deps, actor, p.id!);
+    const bc = await getBusinessCase(deps, actor, p.id);
     const r = bc.result;
     projects.push({
-      id: p.id!,
-      name: p.name!,
-      status: p.status!,
-      riskLevel: p.riskLevel!,
-      riskDescription: p.riskDescription!,
-      ownerName: p.ownerName!,
-      benefitOwnerName: p.benefitOwnerName!,
+      id: p.id,
+      name: p.name,
+      status: p.status,
+      riskLevel: p.riskLevel,
+      riskDescription: p.riskDescription,
+      ownerName: p.ownerName,
+      benefitOwnerName: p.benefitOwnerName,
       businessCase: r
         ? {
             years: r.years,
@@ -64,7 +60,7 @@ export async function followUpReport(
             permanentFullYear: r.permanentTotal.at(-1)!,
           }
         : null,
-      kpis: await listKpis(deps, actor, p.id!),
+      kpis: await listKpis(deps, actor, p.id),
     });
   }
   return {
@@ -77,6 +73,6 @@ export async function followUpReport(
     },
     generatedOn: todayInDenmark(),
     projects,
-    register: await registerFor(deps.db, programme.projects as Array<{ id: string; name: string }>),
+    register: await registerFor(deps.db, programme.projects),
   };
 }

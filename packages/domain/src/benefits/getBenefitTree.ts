@@ -10,9 +10,11 @@ export async function getBenefitTree(
   projectId: string,
 ): Promise<BenefitTree & { version: number; projectName: string }> {
   const project = await projectFor(deps.db, actor, projectId, 'read');
-  const { rows } = await deps.db.execute(
+  // As saveBenefitTree wrote them after checkBenefitTree.
+  const {
+    rows: [row],
+  } = await deps.db.execute<{ nodes: BenefitTree['nodes']; links: BenefitTree['links']; version: number }>(
     sql`SELECT nodes, links, version FROM benefit_trees WHERE project_id = ${projectId}`,
   );
-  const row = rows[0] as (BenefitTree & { version: number }) | undefined;
   return { ...(row ?? { nodes: [], links: [], version: 0 }), projectName: project.name };
 }

@@ -24,11 +24,18 @@ export async function getBusinessCase(
   projectId: string,
 ): Promise<StoredBusinessCase> {
   await projectFor(deps.db, actor, projectId, 'read');
-  const { rows } = await deps.db.execute(
+  // data as saveBusinessCase wrote it after checkBusinessCase (checked again below); updatedAt in
+  // PostgreSQL's text form, as the API has always answered it.
+  const {
+    rows: [row],
+  } = await deps.db.execute<{
+    data: BusinessCaseInput;
+    version: number;
+    updatedAt: string;
+    updatedByName: string;
+  }>(
     sql`SELECT b.data, b.version, b.updated_at AS "updatedAt", u.display_name AS "updatedByName" FROM business_cases b JOIN users u ON u.id = b.updated_by_user_id WHERE b.project_id = ${projectId}`,
   );
-  const row = rows[0] as
-    { data: BusinessCaseInput; version: number; updatedAt: string; updatedByName: string } | undefined;
   if (!row) return { data: null, version: 0, result: null, updatedAt: null, updatedByName: null };
   const checked = checkBusinessCase(row.data);
   return { ...row, result: checked.value ? computeBusinessCase(checked.value) : null };

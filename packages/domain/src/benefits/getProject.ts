@@ -1,20 +1,25 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '@indgang/db';
+import { eq } from 'drizzle-orm';
+import { programmes, type Db } from '@indgang/db';
 import { isReadOnly, mayChange, type Actor } from '../access/Actor';
 import { projectFor } from './benefitAccess';
+import { benefitOwner, owner, p, projectColumns } from './benefitRows';
 
 /** One project with its programme, and what the actor may do with it. */
 export async function getProject(deps: { db: Db }, actor: Actor, projectId: string) {
   await projectFor(deps.db, actor, projectId, 'read');
-  const { rows } = await deps.db.execute(sql`
-    SELECT p.id, p.programme_id AS "programmeId", g.name AS "programmeName", p.name, p.description, p.status, p.risk_level AS "riskLevel", p.risk_description AS "riskDescription", p.version,
-      p.owner_user_id AS "ownerUserId", o.display_name AS "ownerName", p.benefit_owner_user_id AS "benefitOwnerUserId", b.display_name AS "benefitOwnerName"
-    FROM projects p JOIN programmes g ON g.id = p.programme_id JOIN users o ON o.id = p.owner_user_id JOIN users b ON b.id = p.benefit_owner_user_id WHERE p.id = ${projectId}`);
-  const project = rows[0]!;
+  const [project] = await deps.db
+    .select({ programmeId: p.programmeId, programmeName: programmes.name, ...projectColumns })
+    .from(p)
+    .innerJoin(programmes, eq(programmes.id, p.programmeId))
+    .innerJoin(owner, eq(owner.id, p.ownerUserId))
+    .innerJoin(benefitOwner, eq(benefitOwner.id, p.benefitOwnerUserId))
+    .where(eq(p.id, projectId));
+  const { id, ...rest } = project!;
   const canManage = mayChange(actor, 'benefits.manage');
   return {
-    ...project,
+    id,
+    ...rest,
     canManage,
-    canRecord: canManage || (project.benefitOwnerUserId === actor.userId && !isReadOnly(actor)),
+    canRecord: canManage || (rest.benefitOwnerUserId === actor.userId && !isReadOnly(actor)),
   };
 }

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { sqlArray, type Db } from '@indgang/db';
+import { asc, eq, sql } from 'drizzle-orm';
+import { kpiMeasurements, kpis, sqlArray, users, type Db } from '@indgang/db';
 import { fromUnits, type KpiSource } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { monthEnd, todayInDenmark } from '../time/isoDate';
@@ -45,6 +45,9 @@ export interface KpiView {
   progressPercent: number | null;
 }
 
+/** A KPI's metric parameters as saveKpi stores them (absent: not given). */
+type KpiParams = { minutesSavedPerCaseCenti?: number; pricePerEffectiveHourCenti?: number };
+
 /** The KPIs of a project with their measurements, their monthly values when automatic, and progress. */
 export async function listKpis(
   deps: { db: Db },
@@ -53,24 +56,55 @@ export async function listKpis(
   today = todayInDenmark(),
 ): Promise<KpiView[]> {
   await projectFor(deps.db, actor, projectId, 'read');
-  const { rows } = await deps.db.execute(
-    sql`SELECT * FROM kpis WHERE project_id = ${projectId} ORDER BY created_at`,
-  );
-  const measurements = await deps.db.execute(sql`
-    SELECT m.id, m.kpi_id, m.measured_on, m.value_centi, m.kind, m.note, u.display_name FROM kpi_measurements m JOIN users u ON u.id = m.recorded_by_user_id
-    WHERE m.kpi_id = ANY(${sqlArray(rows.map((r) => r.id as string))}::text[]) ORDER BY m.measured_on, m.id`);
+  const rows = await deps.db
+    .select({
+      id: kpis.id,
+      name: kpis.name,
+      unit: kpis.unit,
+      // saveKpi writes these as ZKpiBody allows them: a direction, a source, and the parameters
+      // of a metric in hundredths.
+      direction: sql<KpiView['direction']>`${kpis.direction}`,
+      source: sql<KpiSource>`${kpis.source}`,
+      params: sql<KpiParams>`${kpis.params}`,
+      baselineCenti: kpis.baselineCenti,
+      baselineDate: kpis.baselineDate,
+      targetPessimisticCenti: kpis.targetPessimisticCenti,
+      targetLikelyCenti: kpis.targetLikelyCenti,
+      targetOptimisticCenti: kpis.targetOptimisticCenti,
+      deadline: kpis.deadline,
+      howAchieved: kpis.howAchieved,
+      howMeasured: kpis.howMeasured,
+      followUpBy: kpis.followUpBy,
+      followUpWhen: kpis.followUpWhen,
+      serviceId: kpis.serviceId,
+      administrationId: kpis.administrationId,
+      version: kpis.version,
+    })
+    .from(kpis)
+    .where(eq(kpis.projectId, projectId))
+    .orderBy(asc(kpis.createdAt));
+  const measurements = await deps.db
+    .select({
+      id: kpiMeasurements.id,
+      kpiId: kpiMeasurements.kpiId,
+      measuredOn: kpiMeasurements.measuredOn,
+      valueCenti: kpiMeasurements.valueCenti,
+      kind: kpiMeasurements.kind,
+      note: kpiMeasurements.note,
+      recordedByName: users.displayName,
+    })
+    .from(kpiMeasurements)
+    .innerJoin(users, eq(users.id, kpiMeasurements.recordedByUserId))
+    .where(sql`${kpiMeasurements.kpiId} = ANY(${sqlArray(rows.map((r) => r.id))}::text[])`)
+    .orderBy(asc(kpiMeasurements.measuredOn), asc(kpiMeasurements.id));
   const views: KpiView[] = [];
   for (const r of rows) {
-    const c = (v: unknown) => (v === null || v === undefined ? null : fromUnits(Number(v), 2));
-    const params = (r.params ?? {}) as {
-      minutesSavedPerCaseCenti?: number;
-      pricePerEffectiveHourCenti?: number;
-    };
-    const source = r.source as KpiSource;
-    const baselineDate = r.baseline_date as string;
+    const c = (v: number | null | undefined) => (v === null || v === undefined ? null : fromUnits(v, 2));
+    const params = r.params ?? {};
+    const { source, baselineDate } = r;
     // Whole calendar months only: a deadline on any day must not cut a month where another does not,
     // or two KPIs could be subtracted to single out the cases of a few days.
-    const end = monthEnd((r.deadline as string) < today ? (r.deadline as string) : today);
+    const end = monthEnd(r.deadline < today ? r.deadline : today);
     const series: MetricPoint[] =
       source === 'manual'
         ? []
@@ -78,22 +112,22 @@ export async function listKpis(
             { db: deps.db },
             source,
             {
-              serviceId: r.service_id as string | null,
-              administrationId: r.administration_id as string | null,
+              serviceId: r.serviceId,
+              administrationId: r.administrationId,
               params,
             },
             `${baselineDate.slice(0, 7)}-01`,
             end,
           );
-    const own = measurements.rows
-      .filter((m) => m.kpi_id === r.id)
+    const own = measurements
+      .filter((m) => m.kpiId === r.id)
       .map((m) => ({
-        id: Number(m.id),
-        measuredOn: m.measured_on as string,
-        value: fromUnits(Number(m.value_centi), 2),
-        kind: m.kind as string,
-        note: m.note as string,
-        recordedByName: m.display_name as string,
+        id: m.id,
+        measuredOn: m.measuredOn,
+        value: fromUnits(m.valueCenti, 2),
+        kind: m.kind,
+        note: m.note,
+        recordedByName: m.recordedByName,
       }));
     const points = [
       ...own.filter((m) => m.kind !== 'before').map((m) => ({ on: m.measuredOn, value: m.value })),
@@ -102,30 +136,30 @@ export async function listKpis(
       ),
     ].sort((a, b) => a.on.localeCompare(b.on));
     const latest = points.at(-1) ?? null;
-    const baseline = fromUnits(Number(r.baseline_centi), 2);
-    const target = fromUnits(Number(r.target_likely_centi), 2);
+    const baseline = fromUnits(r.baselineCenti, 2);
+    const target = fromUnits(r.targetLikelyCenti, 2);
     views.push({
-      id: r.id as string,
+      id: r.id,
       projectId,
-      name: r.name as string,
-      unit: r.unit as string,
-      direction: r.direction as 'increase' | 'decrease',
+      name: r.name,
+      unit: r.unit,
+      direction: r.direction,
       baseline,
       baselineDate,
-      targetPessimistic: c(r.target_pessimistic_centi),
+      targetPessimistic: c(r.targetPessimisticCenti),
       targetLikely: target,
-      targetOptimistic: c(r.target_optimistic_centi),
-      deadline: r.deadline as string,
-      howAchieved: r.how_achieved as string,
-      howMeasured: r.how_measured as string,
-      followUpBy: r.follow_up_by as string,
-      followUpWhen: r.follow_up_when as string,
+      targetOptimistic: c(r.targetOptimisticCenti),
+      deadline: r.deadline,
+      howAchieved: r.howAchieved,
+      howMeasured: r.howMeasured,
+      followUpBy: r.followUpBy,
+      followUpWhen: r.followUpWhen,
       source,
-      serviceId: r.service_id as string | null,
-      administrationId: r.administration_id as string | null,
+      serviceId: r.serviceId,
+      administrationId: r.administrationId,
       minutesSavedPerCase: c(params.minutesSavedPerCaseCenti),
       pricePerEffectiveHour: c(params.pricePerEffectiveHourCenti),
-      version: Number(r.version),
+      version: r.version,
       measurements: own,
       series: series.map((s) => ({
         month: s.month,

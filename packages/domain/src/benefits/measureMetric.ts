@@ -55,11 +55,11 @@ export async function measureMonthly(
     throw new RangeError('dates must be YYYY-MM-DD');
   const month = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM')`);
   const adminPath = filter.administrationId
-    ? ((
-        await db.execute(
+    ? (
+        await db.execute<{ path: string }>(
           sql`SELECT path FROM org_units WHERE id = ${filter.administrationId} AND kind = 'administration'`,
         )
-      ).rows[0]?.path as string | undefined)
+      ).rows[0]?.path
     : null;
   if (adminPath === undefined) return [];
   const scoped = sql`
@@ -71,7 +71,7 @@ export async function measureMonthly(
   let query;
   switch (source) {
     case 'cases_submitted':
-      query = sql`WITH f AS (${scoped}) SELECT ${month('f.submitted_at')} AS month, count(*)::int * 100 AS value, count(*)::int AS basis FROM f WHERE ${window('f.submitted_at')} GROUP BY 1`;
+      query = sql`WITH f AS (${scoped}) SELECT ${month('f.submitted_at')} AS month, count(*) * 100 AS value, count(*)::int AS basis FROM f WHERE ${window('f.submitted_at')} GROUP BY 1`;
       break;
     case 'lead_time_days':
       query = sql`WITH f AS (${scoped}) SELECT ${month('f.resolved_at')} AS month, round(avg(extract(epoch FROM f.resolved_at - f.submitted_at)) / 864)::bigint AS value, count(*)::int AS basis
@@ -101,6 +101,9 @@ export async function measureMonthly(
       break;
     }
   }
-  const { rows } = await db.execute(sql`${query} ORDER BY 1`);
-  return rows.map((r) => ({ month: r.month as string, valueCenti: Number(r.value), basis: Number(r.basis) }));
+  // Every value is a bigint, which the driver hands over as text.
+  const { rows } = await db.execute<{ month: string; value: string; basis: number }>(
+    sql`${query} ORDER BY 1`,
+  );
+  return rows.map((r) => ({ month: r.month, valueCenti: Number(r.value), basis: r.basis }));
 }

@@ -17,10 +17,15 @@ export async function recordMeasurement(
   const valueCenti = toUnits(input.value, 2);
   if (valueCenti === null) throw invalidInput('measurement_invalid', [notADecimal('value', input.value)]);
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.execute(sql`SELECT project_id FROM kpis WHERE id = ${kpiId}`);
-    if (!rows[0]) throw notFound({ da: "KPI'en", en: 'The KPI' });
-    await projectFor(tx, actor, rows[0].project_id as string, 'record');
-    const inserted = await tx.execute(
+    const {
+      rows: [kpi],
+    } = await tx.execute<{ projectId: string }>(
+      sql`SELECT project_id AS "projectId" FROM kpis WHERE id = ${kpiId}`,
+    );
+    if (!kpi) throw notFound({ da: "KPI'en", en: 'The KPI' });
+    await projectFor(tx, actor, kpi.projectId, 'record');
+    // A bigserial, which the driver hands over as text.
+    const inserted = await tx.execute<{ id: string }>(
       sql`INSERT INTO kpi_measurements (kpi_id, measured_on, value_centi, kind, note, recorded_by_user_id) VALUES (${kpiId}, ${input.measuredOn}, ${valueCenti}, ${input.kind}, ${input.note}, ${actor.userId}) RETURNING id`,
     );
     await appendAudit(tx, {

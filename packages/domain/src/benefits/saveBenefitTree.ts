@@ -17,12 +17,12 @@ export async function saveBenefitTree(
   const tree = checked.value;
   return deps.db.transaction(async (tx) => {
     await projectFor(tx, actor, projectId, 'manage');
-    const { rows } = await tx.execute(sql`
+    const { rows } = await tx.execute<{ version: number }>(sql`
       INSERT INTO benefit_trees (project_id, nodes, links, updated_by_user_id) VALUES (${projectId}, ${JSON.stringify(tree.nodes)}::jsonb, ${JSON.stringify(tree.links)}::jsonb, ${actor.userId})
       ON CONFLICT (project_id) DO UPDATE SET nodes = excluded.nodes, links = excluded.links, updated_by_user_id = excluded.updated_by_user_id, updated_at = now(), version = benefit_trees.version + 1
       WHERE ${input.expectedVersion === undefined ? sql`true` : sql`benefit_trees.version = ${input.expectedVersion}`}
       RETURNING version`);
-    const version = rows[0]?.version as number | undefined;
+    const version = rows[0]?.version;
     if (version === undefined) throw staleEdit();
     await appendAudit(tx, {
       actorUserId: actor.userId,

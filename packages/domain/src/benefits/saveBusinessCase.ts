@@ -22,12 +22,12 @@ export async function saveBusinessCase(
   const result = computeBusinessCase(checked.value);
   return deps.db.transaction(async (tx) => {
     await projectFor(tx, actor, projectId, 'manage');
-    const { rows } = await tx.execute(sql`
+    const { rows } = await tx.execute<{ version: number }>(sql`
       INSERT INTO business_cases (project_id, data, updated_by_user_id) VALUES (${projectId}, ${JSON.stringify(data)}::jsonb, ${actor.userId})
       ON CONFLICT (project_id) DO UPDATE SET data = excluded.data, updated_by_user_id = excluded.updated_by_user_id, updated_at = now(), version = business_cases.version + 1
       WHERE ${expectedVersion === undefined ? sql`true` : sql`business_cases.version = ${expectedVersion}`}
       RETURNING version`);
-    const version = rows[0]?.version as number | undefined;
+    const version = rows[0]?.version;
     if (version === undefined) throw staleEdit();
     await appendAudit(tx, {
       actorUserId: actor.userId,

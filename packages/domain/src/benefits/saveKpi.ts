@@ -115,7 +115,7 @@ export async function saveKpi(
       });
       return { id, version: 1 };
     }
-    const { rows } = await tx.execute(
+    const { rows } = await tx.execute<{ version: number }>(
       sql`UPDATE kpis SET (${columns}) = (${values}), version = version + 1 WHERE id = ${kpiId} AND project_id = ${projectId} ${input.expectedVersion ? sql`AND version = ${input.expectedVersion}` : sql``} RETURNING version`,
     );
     if (!rows[0]) {
@@ -132,6 +132,6 @@ export async function saveKpi(
       entityId: kpiId,
       details: { projectId, name: input.name },
     });
-    return { id: kpiId, version: rows[0].version as number };
+    return { id: kpiId, version: rows[0].version };
   });
 }

@@ -38,7 +38,7 @@ export async function saveProject(
     }
     const project = await projectFor(tx, actor, projectId, 'manage');
     if (project.programmeId !== programmeId) throw notFound({ da: 'Projektet', en: 'The project' });
-    const updated = await tx.execute(sql`
+    const updated = await tx.execute<{ version: number }>(sql`
       UPDATE projects SET (name, description, owner_user_id, benefit_owner_user_id, status, risk_level, risk_description) = (${values}), version = version + 1, updated_at = now()
       WHERE id = ${projectId} AND version = ${input.expectedVersion ?? project.version} RETURNING version`);
     if (!updated.rows[0]) throw staleEdit();
@@ -49,6 +49,6 @@ export async function saveProject(
       entityId: projectId,
       details: { status: input.status, riskLevel: input.riskLevel },
     });
-    return { id: projectId, version: updated.rows[0].version as number };
+    return { id: projectId, version: updated.rows[0].version };
   });
 }

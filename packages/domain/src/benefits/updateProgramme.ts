@@ -16,7 +16,7 @@ export async function updateProgramme(
 ): Promise<{ version: number }> {
   requirePermission(actor, 'benefits.manage');
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.execute(sql`
+    const { rows } = await tx.execute<{ version: number }>(sql`
       UPDATE programmes SET name = ${input.name}, description = ${input.description}, status = ${input.status}, version = version + 1, updated_at = now()
       WHERE id = ${programmeId} ${input.expectedVersion ? sql`AND version = ${input.expectedVersion}` : sql``} RETURNING version`);
     if (!rows[0]) {
@@ -31,6 +31,6 @@ export async function updateProgramme(
       entityId: programmeId,
       details: { name: input.name, status: input.status },
     });
-    return { version: rows[0].version as number };
+    return { version: rows[0].version };
   });
 }
