@@ -11,7 +11,7 @@ import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
-import { SEAL_LOCK } from './sealAuditChain';
+import { SEAL_LOCK, type ChainHeadRow } from './sealAuditChain';
 
 /** Where the signing key and the anchors live: outside the database, by design. */
 export interface AnchorFiles {
@@ -53,10 +53,10 @@ async function chainId(db: Pick<Db, 'execute'>): Promise<string> {
   await db.execute(
     sql`INSERT INTO settings (key, value) VALUES (${CHAIN_ID_SETTING}, to_jsonb(gen_random_uuid()::text)) ON CONFLICT (key) DO NOTHING`,
   );
-  const { rows } = await db.execute(
+  const { rows } = await db.execute<{ id: string }>(
     sql`SELECT value #>> '{}' AS id FROM settings WHERE key = ${CHAIN_ID_SETTING}`,
   );
-  return rows[0]!.id as string;
+  return rows[0]!.id;
 }
 
 /** The signing key, or null when there is none (verifying never makes one). */
@@ -118,13 +118,18 @@ export async function anchorAuditChain(
 ): Promise<{ anchored: AnchorLine | null; tampered: boolean }> {
   const { db } = deps;
   return db.transaction(async (tx) => {
-    const { rows: lock } = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`);
+    const { rows: lock } = await tx.execute<{ ok: boolean }>(
+      sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`,
+    );
     if (!lock[0]?.ok) return { anchored: null, tampered: false };
-    const { rows } = await tx.execute(sql`SELECT pos, hash FROM audit_chain ORDER BY pos DESC LIMIT 1`);
-    const head = rows[0] as { pos: string | number; hash: string } | undefined;
+    const {
+      rows: [head],
+    } = await tx.execute<ChainHeadRow>(sql`SELECT pos, hash FROM audit_chain ORDER BY pos DESC LIMIT 1`);
     if (!head) return { anchored: null, tampered: false };
     if (last) {
-      const { rows: at } = await tx.execute(sql`SELECT hash FROM audit_chain WHERE pos = ${last.pos}`);
+      const { rows: at } = await tx.execute<{ hash: string }>(
+        sql`SELECT hash FROM audit_chain WHERE pos = ${last.pos}`,
+      );
       if (at[0]?.hash !== last.hash) return { anchored: null, tampered: true };
       if (Number(head.pos) === last.pos) return { anchored: null, tampered: false };
     }

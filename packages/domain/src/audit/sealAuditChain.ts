@@ -5,26 +5,32 @@ import { auditHash, GENESIS_HASH } from './auditHash';
 /** One sealer at a time; anchoring takes the same lock, so one process at a time seals or anchors. */
 export const SEAL_LOCK = 720_002;
 
-interface Row {
-  seq: number;
-  at: Date;
-  actor_user_id: string | null;
+/** An audit entry as the chain hashes it (`a` is audit_log); bigints and timestamps arrive as text. */
+export type AuditEntryRow = {
+  seq: string;
+  at: string;
+  actorUserId: string | null;
   action: string;
-  entity_type: string;
-  entity_id: string | null;
-  subject_person_id: string | null;
+  entityType: string;
+  entityId: string | null;
+  subjectPersonId: string | null;
+  /** What appendAudit was given, hashed as stored. */
   details: unknown;
-}
+};
+export const auditEntryColumns = sql`a.seq, a.at, a.actor_user_id AS "actorUserId", a.action, a.entity_type AS "entityType", a.entity_id AS "entityId", a.subject_person_id AS "subjectPersonId", a.details`;
 
-export function contentOf(row: Row) {
+/** The chain's last link; its position is a bigint, which arrives as text. */
+export type ChainHeadRow = { pos: string; hash: string };
+
+export function contentOf(row: AuditEntryRow) {
   return {
     seq: Number(row.seq),
     at: new Date(row.at).toISOString(),
-    actorUserId: row.actor_user_id,
+    actorUserId: row.actorUserId,
     action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    subjectPersonId: row.subject_person_id,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    subjectPersonId: row.subjectPersonId,
     details: row.details,
   };
 }
@@ -39,22 +45,24 @@ export async function sealAuditChain(deps: { db: Db }, batchSize = 2000): Promis
   let sealed = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
-      const { rows: lock } = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`);
+      const { rows: lock } = await tx.execute<{ ok: boolean }>(
+        sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`,
+      );
       if (!lock[0]?.ok) return 0;
-      const { rows: last } = await tx.execute(
+      const { rows: last } = await tx.execute<ChainHeadRow>(
         sql`SELECT pos, hash FROM audit_chain ORDER BY pos DESC LIMIT 1`,
       );
-      let prev = (last[0]?.hash as string | undefined) ?? GENESIS_HASH;
+      let prev = last[0]?.hash ?? GENESIS_HASH;
       // Positions follow the last link under the lock: a rolled-back round leaves no gap.
       let pos = Number(last[0]?.pos ?? 0);
-      const { rows } = await tx.execute(sql`
-        SELECT a.seq, a.at, a.actor_user_id, a.action, a.entity_type, a.entity_id, a.subject_person_id, a.details
+      const { rows } = await tx.execute<AuditEntryRow>(sql`
+        SELECT ${auditEntryColumns}
         FROM audit_log a
         WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)
           AND a.xid < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
         ORDER BY a.seq LIMIT ${batchSize}`);
       if (rows.length === 0) return 0;
-      const links = (rows as unknown as Row[]).map((row) => {
+      const links = rows.map((row) => {
         const hash = auditHash(prev, contentOf(row));
         pos += 1;
         const link = { pos, seq: Number(row.seq), prevHash: prev, hash };

@@ -2,7 +2,12 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
 import type { AnchorLine } from './auditAnchor';
 import { auditHash, GENESIS_HASH } from './auditHash';
-import { contentOf } from './sealAuditChain';
+import { auditEntryColumns, contentOf, type AuditEntryRow } from './sealAuditChain';
+
+/** A link of the chain with the entry it covers; all of the entry null when it was deleted. */
+type LinkRow = { pos: string; chainSeq: string; prevHash: string; hash: string } & (
+  AuditEntryRow | { [K in keyof AuditEntryRow]: null }
+);
 
 export type AuditBreak =
   'edited' | 'deleted' | 'broken_link' | 'anchor_mismatch' | 'truncated' | 'other_chain';
@@ -69,17 +74,17 @@ export async function verifyAuditChain(
       anchors.find((a) => a.chain !== options.chainId)!,
     );
   for (;;) {
-    const { rows } = await db.execute(sql`
-      SELECT c.pos, c.seq AS chain_seq, c.prev_hash, c.hash, a.seq, a.at, a.actor_user_id, a.action, a.entity_type, a.entity_id, a.subject_person_id, a.details
+    const { rows } = await db.execute<LinkRow>(sql`
+      SELECT c.pos, c.seq AS "chainSeq", c.prev_hash AS "prevHash", c.hash, ${auditEntryColumns}
       FROM audit_chain c LEFT JOIN audit_log a ON a.seq = c.seq
       WHERE c.pos > ${lastPos} ORDER BY c.pos LIMIT ${batchSize}`);
     if (rows.length === 0) break;
-    for (const row of rows as Array<Record<string, unknown>>) {
-      const seq = Number(row.chain_seq);
-      if (row.prev_hash !== prev) return result('broken_link', seq);
+    for (const row of rows) {
+      const seq = Number(row.chainSeq);
+      if (row.prevHash !== prev) return result('broken_link', seq);
       if (row.seq === null) return result('deleted', seq);
-      if (auditHash(prev, contentOf(row as never)) !== row.hash) return result('edited', seq);
-      prev = row.hash as string;
+      if (auditHash(prev, contentOf(row)) !== row.hash) return result('edited', seq);
+      prev = row.hash;
       lastPos = Number(row.pos);
       entries += 1;
       const anchor = anchoredAt.get(lastPos);
@@ -92,8 +97,8 @@ export async function verifyAuditChain(
   const beyond = unchecked.find((a) => a.pos > lastPos);
   if (beyond) return result('truncated', null, beyond);
   if (unchecked[0]) return result('anchor_mismatch', null, unchecked[0]);
-  const { rows } = await db.execute(
+  const { rows } = await db.execute<{ n: number }>(
     sql`SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = a.seq)`,
   );
-  return result(null, null, null, rows[0]!.n as number);
+  return result(null, null, null, rows[0]!.n);
 }
