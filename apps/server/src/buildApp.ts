@@ -7,6 +7,8 @@ import type { WorkCalendar } from '@indgang/domain';
 import type { Config } from './config';
 import { createLogger } from './createLogger';
 import { registerAuthentication } from './http/authenticate';
+import { registerContract } from './http/contract';
+import { registerOpenApi } from './http/openApi';
 import { registerInputGuards } from './http/inputGuards';
 import { registerRateLimits } from './http/rateLimits';
 import { sendError } from './http/sendError';
@@ -17,6 +19,7 @@ import { catalogRoutes } from './routes/catalogRoutes';
 import { portalCaseRoutes } from './routes/portalCaseRoutes';
 import { privacyRoutes } from './routes/privacyRoutes';
 import { delegationRoutes } from './routes/delegationRoutes';
+import { docsRoutes } from './routes/docsRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { importRoutes } from './routes/importRoutes';
 import { oidcRoutes } from './routes/oidcRoutes';
@@ -35,6 +38,8 @@ export interface AppDeps {
   log?: Logger;
   /** The HTTP server to serve on, when it was opened before the application (see openListener). */
   serverFactory?: FastifyServerFactory;
+  /** Hooks a test adds before any route exists, so that they apply to every route (e.g. the contract check). */
+  beforeRoutes?: (app: FastifyInstance) => void;
 }
 
 const SECURITY_HEADERS = {
@@ -44,6 +49,9 @@ const SECURITY_HEADERS = {
   'content-security-policy':
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 };
+
+/** The version of the API contract (the `/api/v1` of its paths). */
+const API_VERSION = '1';
 
 /** The HTTP application: thin routes over the domain, one error format, security headers, metrics. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -84,6 +92,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie, { secret: deps.cookieSecret });
   registerInputGuards(app);
   registerAuthentication(app, deps.database);
+  registerContract(app);
+  await registerOpenApi(app, API_VERSION);
+  deps.beforeRoutes?.(app);
   const limits = await registerRateLimits(app, deps.config.rateLimits);
   const routeDeps = { ...deps, limits };
 
@@ -100,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   backofficeRoutes(app, deps);
   benefitRoutes(app, routeDeps);
   privacyRoutes(app, routeDeps);
+  await docsRoutes(app);
   await webRoutes(app, { webDist: deps.config.webDist });
   return app;
 }

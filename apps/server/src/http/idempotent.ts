@@ -39,15 +39,24 @@ function claimOf(request: FastifyRequest): IdempotencyClaim | null {
   };
 }
 
-function send<T>(reply: FastifyReply, outcome: IdempotentOutcome<T>): FastifyReply {
+/** The outcome's status (and whether it was replayed) on the reply; its body to send. */
+function send<T>(reply: FastifyReply, outcome: IdempotentOutcome<T>): T {
   if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-  return reply.status(outcome.status).send(outcome.body);
+  reply.status(outcome.status);
+  return outcome.body;
+}
+
+/** A create must say in its route that it takes the key, so that the API reference says it too. */
+function requireDeclared(request: FastifyRequest): void {
+  if (request.routeOptions.config.idempotencyKey !== true)
+    throw new Error(`${request.method} ${request.routeOptions.url}: declare config.idempotencyKey`);
 }
 
 /**
  * Sends what a create returns, once per Idempotency-Key: a repeat of the same request with the
  * same key (a retry after a lost answer) gets the first answer with `Idempotent-Replayed: true`,
- * and nothing is created twice. Without the header the work simply runs.
+ * and nothing is created twice. Without the header the work simply runs. Returns the body to
+ * send; the status is set on the reply.
  */
 export async function idempotent<T>(
   request: FastifyRequest,
@@ -55,9 +64,14 @@ export async function idempotent<T>(
   db: Db,
   status: number,
   work: (db: Db) => Promise<T>,
-): Promise<FastifyReply> {
+): Promise<T> {
+  requireDeclared(request);
   const claim = claimOf(request);
-  if (!claim) return reply.status(status).send(await work(db));
+  if (!claim) {
+    const body = await work(db);
+    reply.status(status);
+    return body;
+  }
   return send(reply, await runIdempotent(db, claim, async (tx) => ({ status, body: await work(tx) })));
 }
 
@@ -68,8 +82,13 @@ export async function idempotentInline<T>(
   db: Db,
   status: number,
   work: (claim?: IdempotencyClaim) => Promise<T>,
-): Promise<FastifyReply> {
+): Promise<T> {
+  requireDeclared(request);
   const claim = claimOf(request);
-  if (!claim) return reply.status(status).send(await work());
+  if (!claim) {
+    const body = await work();
+    reply.status(status);
+    return body;
+  }
   return send(reply, await runIdempotentInline(db, claim, async (c) => ({ status, body: await work(c) })));
 }

@@ -2,19 +2,16 @@ import type { z } from 'zod';
 import { DomainError } from '@indgang/domain';
 import { issueText } from '@indgang/schemas';
 
-/** Validates input at the edge: a 400 naming each bad field, in Danish and English. */
-export function parseInput<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  where: 'body' | 'query' | 'params',
-): z.infer<S> {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => {
+/** Where a value came from, as the field paths of an error name it. */
+export type InputPart = 'body' | 'query' | 'params';
+
+/** The 400 for input that does not match its schema: each bad field named, in Danish and English. */
+export function invalidInputError(issues: readonly z.core.$ZodIssue[], where: InputPart): DomainError {
+  const fields = issues.map((issue) => {
     const path = [where, ...issue.path.map(String)].join('.');
     return { path, message: issueText(issue) };
   });
-  throw new DomainError(
+  return new DomainError(
     'invalid',
     'invalid_input',
     {
@@ -23,4 +20,11 @@ export function parseInput<S extends z.ZodType>(
     },
     fields,
   );
+}
+
+/** Validates input at the edge: a 400 naming each bad field, in Danish and English. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: InputPart): z.infer<S> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  throw invalidInputError(result.error.issues, where);
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
 import {
   addCaseNote,
@@ -18,18 +18,36 @@ import {
 } from '@indgang/domain';
 import {
   ZAssignBody,
+  ZBackofficeCase,
+  ZCaseChanged,
   ZCaseMessageBody,
   ZCaseParams,
+  ZNextCase,
   ZNoteBody,
+  ZQueue,
   ZQueueQuery,
   ZResolveBody,
   ZReturnBody,
+  ZReturnStatistics,
+  ZRevealedAnswers,
   ZStageBody,
   ZTeamParams,
+  ZTeams,
 } from '@indgang/schemas';
+import type { z } from 'zod';
 import { requireActor } from '../http/authenticate';
+import { error, json, type ApiTypeProvider } from '../http/contract';
 import { idempotent } from '../http/idempotent';
-import { parseInput } from '../http/parseInput';
+
+const tags = ['Back office'];
+const backoffice = error(403, 'Needs a back-office role (caseworker, anchor person, team lead).');
+const noCase = error(404, 'No such case in the back office.');
+const changed = (description: string) => ({
+  200: json(ZCaseChanged, description),
+  403: backoffice,
+  404: noCase,
+  409: error(409, 'The case changed since it was read (stale `expectedVersion`) or is resolved.'),
+});
 
 /** The shared service centre's workbench: queues, the case view and what a caseworker does. */
 export function backofficeRoutes(
@@ -37,62 +55,136 @@ export function backofficeRoutes(
   deps: { database: Database; calendar: WorkCalendar; jobs: { wake(): Promise<unknown> } },
 ) {
   const caseDeps = { db: deps.database.db, calendar: deps.calendar };
+  const api = app.withTypeProvider<ApiTypeProvider>();
   const afterChange = <T>(result: T) => {
     void deps.jobs.wake();
     return result;
   };
-  const caseId = (params: unknown) => parseInput(ZCaseParams, params, 'params').id;
-  /** A caseworker's action on a case, run once per Idempotency-Key. */
-  const act = <I, T>(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    input: I,
-    operation: (d: typeof caseDeps, actor: Actor, id: string, input: I) => Promise<T>,
-  ) => {
-    const actor = requireActor(request);
-    const id = caseId(request.params);
-    return idempotent(request, reply, caseDeps.db, 200, (db) =>
-      operation({ ...caseDeps, db }, actor, id, input),
-    );
-  };
 
-  app.get('/api/v1/backoffice/queue', async (request) =>
-    listQueue(caseDeps, requireActor(request), parseInput(ZQueueQuery, request.query, 'query')),
+  /** A caseworker's action on a case, declared with its body and run once per Idempotency-Key. */
+  const action = <B extends z.ZodType, T>(
+    path: string,
+    summary: string,
+    body: B,
+    operation: (d: typeof caseDeps, actor: Actor, id: string, input: z.output<B>) => Promise<T>,
+    options: { wakesJobs?: boolean; answer?: string } = {},
+  ) =>
+    api.post(
+      `/api/v1/backoffice/cases/:id/${path}`,
+      {
+        config: { idempotencyKey: true },
+        schema: {
+          tags,
+          summary,
+          params: ZCaseParams,
+          body,
+          response: changed(options.answer ?? "The case's new version"),
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const { id } = request.params;
+        const input = request.body as z.output<B>;
+        const result = await idempotent(request, reply, caseDeps.db, 200, (db) =>
+          operation({ ...caseDeps, db }, actor, id, input),
+        );
+        return options.wakesJobs ? afterChange(result) : result;
+      },
+    );
+
+  api.get(
+    '/api/v1/backoffice/queue',
+    {
+      schema: {
+        tags,
+        summary: "A team's queue",
+        description: 'Open cases (or those of `status`), most urgent first, with who has them.',
+        querystring: ZQueueQuery,
+        response: { 200: json(ZQueue, 'The cases (at most 500)'), 403: backoffice },
+      },
+    },
+    async (request) => listQueue(caseDeps, requireActor(request), request.query),
   );
-  app.get('/api/v1/backoffice/teams', async (request) => listTeams(caseDeps, requireActor(request)));
-  app.get('/api/v1/backoffice/returns', async (request) => returnStatistics(caseDeps, requireActor(request)));
-  app.post('/api/v1/backoffice/queue/:teamId/next', async (request, reply) => {
-    const { teamId } = parseInput(ZTeamParams, request.params, 'params');
-    const actor = requireActor(request);
-    return idempotent(request, reply, caseDeps.db, 200, async (db) => ({
-      case: await pickNextCase({ ...caseDeps, db }, actor, teamId),
-    }));
-  });
-  app.get('/api/v1/backoffice/cases/:id', async (request) =>
-    getBackofficeCase(caseDeps, requireActor(request), caseId(request.params)),
+  api.get(
+    '/api/v1/backoffice/teams',
+    {
+      schema: {
+        tags,
+        summary: "The service centre's teams",
+        response: { 200: json(ZTeams, 'The teams'), 403: backoffice },
+      },
+    },
+    async (request) => listTeams(caseDeps, requireActor(request)),
+  );
+  api.get(
+    '/api/v1/backoffice/returns',
+    {
+      schema: {
+        tags,
+        summary: 'Returned cases counted by reason, service and unit',
+        response: { 200: json(ZReturnStatistics, 'The counts'), 403: backoffice },
+      },
+    },
+    async (request) => returnStatistics(caseDeps, requireActor(request)),
+  );
+  api.post(
+    '/api/v1/backoffice/queue/:teamId/next',
+    {
+      config: { idempotencyKey: true },
+      schema: {
+        tags,
+        summary: 'Take the next case of a queue',
+        description: 'The most urgent unassigned case of the team, assigned to the user.',
+        params: ZTeamParams,
+        response: { 200: json(ZNextCase, 'The case taken, if any'), 403: backoffice },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      return idempotent(request, reply, caseDeps.db, 200, async (db) => ({
+        case: await pickNextCase({ ...caseDeps, db }, actor, request.params.teamId),
+      }));
+    },
+  );
+  api.get(
+    '/api/v1/backoffice/cases/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Everything about a case, for the caseworker',
+        description: 'Sensitive answers are masked (see reveal). Reading the case is audited.',
+        params: ZCaseParams,
+        response: { 200: json(ZBackofficeCase, 'The case'), 403: backoffice, 404: noCase },
+      },
+    },
+    async (request) => getBackofficeCase(caseDeps, requireActor(request), request.params.id),
   );
   // A POST, because it is an audited act, not a read a link or a prefetch may trigger.
-  app.post('/api/v1/backoffice/cases/:id/reveal', async (request) =>
-    revealCaseAnswers(caseDeps, requireActor(request), caseId(request.params)),
+  api.post(
+    '/api/v1/backoffice/cases/:id/reveal',
+    {
+      schema: {
+        tags,
+        summary: "Reveal a case's CPR numbers and other sensitive answers",
+        description: 'For those with the CPR permission; audited as a CPR read naming the fields.',
+        params: ZCaseParams,
+        response: {
+          200: json(ZRevealedAnswers, 'The sensitive answers in full'),
+          403: error(403, 'Needs a back-office role and the CPR permission (`person.readCpr`).'),
+          404: noCase,
+        },
+      },
+    },
+    async (request) => revealCaseAnswers(caseDeps, requireActor(request), request.params.id),
   );
-  app.post('/api/v1/backoffice/cases/:id/assign', async (request, reply) =>
-    act(request, reply, parseInput(ZAssignBody, request.body, 'body'), assignCase),
-  );
-  app.post('/api/v1/backoffice/cases/:id/notes', async (request, reply) =>
-    act(request, reply, parseInput(ZNoteBody, request.body, 'body'), addCaseNote),
-  );
-  app.post('/api/v1/backoffice/cases/:id/messages', async (request, reply) =>
-    afterChange(
-      await act(request, reply, parseInput(ZCaseMessageBody, request.body, 'body'), messageSubmitter),
-    ),
-  );
-  app.post('/api/v1/backoffice/cases/:id/return', async (request, reply) =>
-    afterChange(await act(request, reply, parseInput(ZReturnBody, request.body, 'body'), returnCase)),
-  );
-  app.post('/api/v1/backoffice/cases/:id/stages', async (request, reply) =>
-    act(request, reply, parseInput(ZStageBody, request.body, 'body'), markCaseStage),
-  );
-  app.post('/api/v1/backoffice/cases/:id/resolve', async (request, reply) =>
-    afterChange(await act(request, reply, parseInput(ZResolveBody, request.body, 'body'), resolveCase)),
-  );
+  action('assign', 'Assign the case, or take it over', ZAssignBody, assignCase);
+  action('notes', 'Add an internal note', ZNoteBody, addCaseNote);
+  action('messages', 'Write to the submitter', ZCaseMessageBody, messageSubmitter, { wakesJobs: true });
+  action('return', 'Return the case for missing information', ZReturnBody, returnCase, { wakesJobs: true });
+  action('stages', 'Mark a stage of the process as reached', ZStageBody, markCaseStage, {
+    answer: "The case's new version and the stages reached",
+  });
+  action('resolve', 'Resolve the case with an outcome and a reply', ZResolveBody, resolveCase, {
+    wakesJobs: true,
+  });
 }

@@ -1,74 +1,111 @@
-import { asc } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { replyTemplates, returnReasons, type Database } from '@indgang/db';
+import type { Database } from '@indgang/db';
+import { exportCatalog, importCatalog, listServices, openServiceForm, saveDraft } from '@indgang/domain';
 import {
-  appendAudit,
-  getDraft,
-  installCatalog,
-  latestServices,
-  listServices,
-  parseCatalogBundle,
-  requirePermission,
-  saveDraft,
-  serviceForActor,
-} from '@indgang/domain';
-import { ZCatalogQuery, ZDraftBody, ZServiceParams } from '@indgang/schemas';
-import { requireActor, requireWritable } from '../http/authenticate';
-import { parseInput } from '../http/parseInput';
+  ZCatalogBundle,
+  ZCatalogExport,
+  ZCatalogImportResult,
+  ZCatalogQuery,
+  ZDraftBody,
+  ZDraftSaved,
+  ZServiceForm,
+  ZServiceList,
+  ZServiceParams,
+} from '@indgang/schemas';
+import { requireActor } from '../http/authenticate';
+import { error, json, validatedByOperation, type ApiTypeProvider } from '../http/contract';
 import type { RateLimits } from '../http/rateLimits';
+
+const tags = ['Catalogue'];
+const noService = error(404, 'No such active service for this user.');
+const needsCatalogManage = error(403, 'Needs the permission to manage the catalogue (`catalog.manage`).');
 
 export function catalogRoutes(app: FastifyInstance, deps: { database: Database; limits: RateLimits }) {
   const db = deps.database.db;
+  const api = app.withTypeProvider<ApiTypeProvider>();
 
-  app.get('/api/v1/catalog/services', async (request) => {
-    const { q } = parseInput(ZCatalogQuery, request.query, 'query');
-    return listServices({ db }, requireActor(request), q);
-  });
-
-  app.get('/api/v1/catalog/services/:id', async (request) => {
-    const actor = requireActor(request);
-    const { id } = parseInput(ZServiceParams, request.params, 'params');
-    const { definition, persona } = await serviceForActor({ db }, actor, id);
-    return { definition, persona, draft: await getDraft({ db }, actor, id) };
-  });
-
-  app.put('/api/v1/catalog/services/:id/draft', async (request) => {
-    const actor = requireActor(request);
-    requireWritable(actor);
-    const { id } = parseInput(ZServiceParams, request.params, 'params');
-    const { answers } = parseInput(ZDraftBody, request.body, 'body');
-    return saveDraft({ db }, actor, id, answers);
-  });
-
-  app.get('/api/v1/catalog/export', async (request, reply) => {
-    const actor = requireActor(request);
-    requirePermission(actor, 'catalog.manage');
-    const bundle = {
-      services: await latestServices(db),
-      returnReasons: await db.select().from(returnReasons).orderBy(asc(returnReasons.code)),
-      replyTemplates: await db.select().from(replyTemplates).orderBy(asc(replyTemplates.id)),
-    };
-    reply.header('content-disposition', 'attachment; filename="indgang-katalog.json"');
-    return bundle;
-  });
-
-  app.post(
-    '/api/v1/catalog/import',
-    { bodyLimit: 5 * 1024 * 1024, config: { rateLimit: deps.limits.upload } },
-    async (request) => {
-      const actor = requireActor(request);
-      requirePermission(actor, 'catalog.manage');
-      const bundle = parseCatalogBundle(request.body);
-      return db.transaction(async (tx) => {
-        const result = await installCatalog(tx, bundle);
-        await appendAudit(tx, {
-          actorUserId: actor.userId,
-          action: 'catalog.import',
-          entityType: 'catalog',
-          details: result,
-        });
-        return result;
-      });
+  api.get(
+    '/api/v1/catalog/services',
+    {
+      schema: {
+        tags,
+        summary: 'The services the user may request',
+        description:
+          'With `q`, found by Danish full-text search. Each says how often it was used in her units.',
+        querystring: ZCatalogQuery,
+        response: { 200: json(ZServiceList, "The services, and the user's persona") },
+      },
     },
+    async (request) => listServices({ db }, requireActor(request), request.query.q),
+  );
+
+  api.get(
+    '/api/v1/catalog/services/:id',
+    {
+      schema: {
+        tags,
+        summary: "A service's form",
+        description: "The service's current definition, the user's persona it adapts to, and her draft.",
+        params: ZServiceParams,
+        response: { 200: json(ZServiceForm, 'The service'), 404: noService },
+      },
+    },
+    async (request) => openServiceForm({ db }, requireActor(request), request.params.id),
+  );
+
+  api.put(
+    '/api/v1/catalog/services/:id/draft',
+    {
+      config: { writes: true },
+      schema: {
+        tags,
+        summary: 'Save a draft of the form',
+        description: 'What the user has filled in so far; a draft is her own and is not validated.',
+        params: ZServiceParams,
+        body: ZDraftBody,
+        response: { 200: json(ZDraftSaved, 'Saved'), 404: noService },
+      },
+    },
+    async (request) => saveDraft({ db }, requireActor(request), request.params.id, request.body.answers),
+  );
+
+  api.get(
+    '/api/v1/catalog/export',
+    {
+      schema: {
+        tags,
+        summary: 'The catalogue as a file',
+        description:
+          'The current version of every active service, the return reasons and the reply templates.',
+        response: { 200: json(ZCatalogExport, 'The catalogue (as an attachment)'), 403: needsCatalogManage },
+      },
+    },
+    async (request, reply) => {
+      const bundle = await exportCatalog({ db }, requireActor(request));
+      reply.header('content-disposition', 'attachment; filename="indgang-katalog.json"');
+      return bundle;
+    },
+  );
+
+  api.post(
+    '/api/v1/catalog/import',
+    {
+      bodyLimit: 5 * 1024 * 1024,
+      config: { rateLimit: deps.limits.upload },
+      schema: {
+        tags,
+        summary: 'Install a catalogue file',
+        description:
+          'New service versions are added, versions installed with the same content are left alone; the whole file is checked first. Audited.',
+        body: validatedByOperation(ZCatalogBundle),
+        response: {
+          200: json(ZCatalogImportResult, 'Installed'),
+          400: error(400, 'The file is invalid (`catalog_invalid`, each problem by its place).'),
+          403: needsCatalogManage,
+          409: error(409, 'A version is installed already with other content: raise its version.'),
+        },
+      },
+    },
+    async (request) => importCatalog({ db }, requireActor(request), request.body),
   );
 }

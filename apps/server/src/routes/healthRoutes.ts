@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Database } from '@indgang/db';
 import type { Registry } from 'prom-client';
-import { DomainError } from '@indgang/domain';
+import { databaseAnswers, DomainError } from '@indgang/domain';
+import { ZHealth } from '@indgang/schemas';
+import { error, json, media, PUBLIC, type ApiTypeProvider } from '../http/contract';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const tags = ['Operations'];
 
 /**
  * /health for load balancers (no login), and /metrics for Prometheus: with METRICS_TOKEN set, to
@@ -14,31 +18,52 @@ export function healthRoutes(
   app: FastifyInstance,
   deps: { database: Database; registry: Registry; metricsToken?: string },
 ) {
-  app.get('/health', async (_request, reply) => {
-    try {
-      // A database that hangs counts as down: the answer comes within two seconds either way.
-      await Promise.race([
-        deps.database.pool.query('SELECT 1'),
-        new Promise((_, reject) =>
-          setTimeout(() => reject(new Error('health check timed out')), 2000).unref(),
-        ),
-      ]);
-      return { status: 'ok', database: deps.database.kind };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: deps.database.kind });
-    }
-  });
-  app.get('/metrics', async (request, reply) => {
-    const allowed = deps.metricsToken
-      ? request.headers.authorization === `Bearer ${deps.metricsToken}`
-      : LOOPBACK.has(request.ip);
-    if (!allowed) {
-      throw new DomainError('forbidden', 'metrics_forbidden', {
-        da: 'Målingerne kræver METRICS_TOKEN som bearer-token, eller at de hentes fra serveren selv.',
-        en: 'The metrics need METRICS_TOKEN as a bearer token, or to be fetched from the server itself.',
-      });
-    }
-    reply.header('content-type', deps.registry.contentType);
-    return deps.registry.metrics();
-  });
+  const api = app.withTypeProvider<ApiTypeProvider>();
+  api.get(
+    '/health',
+    {
+      schema: {
+        tags,
+        summary: 'Whether the server and its database answer',
+        description: 'For load balancers: 200 when the database answers within two seconds, else 503.',
+        security: PUBLIC,
+        response: {
+          200: json(ZHealth, 'The server and its database answer'),
+          503: json(ZHealth, 'The database does not answer (yet)'),
+        },
+      },
+    },
+    async (_request, reply) => {
+      const ok = await databaseAnswers({ db: deps.database.db });
+      if (!ok) reply.status(503);
+      return { status: ok ? 'ok' : 'unavailable', database: deps.database.kind };
+    },
+  );
+  api.get(
+    '/metrics',
+    {
+      schema: {
+        tags,
+        summary: 'Prometheus metrics',
+        security: [{ metricsToken: [] }, {}],
+        response: {
+          200: media('text/plain', z.string(), 'The metrics in the Prometheus text format'),
+          403: error(403, 'Neither the bearer token nor a request from the machine itself.'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const allowed = deps.metricsToken
+        ? request.headers.authorization === `Bearer ${deps.metricsToken}`
+        : LOOPBACK.has(request.ip);
+      if (!allowed) {
+        throw new DomainError('forbidden', 'metrics_forbidden', {
+          da: 'Målingerne kræver METRICS_TOKEN som bearer-token, eller at de hentes fra serveren selv.',
+          en: 'The metrics need METRICS_TOKEN as a bearer token, or to be fetched from the server itself.',
+        });
+      }
+      reply.header('content-type', deps.registry.contentType);
+      return deps.registry.metrics();
+    },
+  );
 }

@@ -1,10 +1,11 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Database } from '@indgang/db';
 import { DomainError, importOrgFile, requirePermission } from '@indgang/domain';
-import { ZImportQuery } from '@indgang/schemas';
+import { ZApiError, ZImportQuery, ZOrgImportResult } from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
-import { parseInput } from '../http/parseInput';
+import { error, validatedByOperation, type ApiTypeProvider } from '../http/contract';
 import type { RateLimits } from '../http/rateLimits';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -18,6 +19,20 @@ function importFormat(request: FastifyRequest): 'csv' | 'json' {
     en: 'Send the file as text/csv or application/json.',
   });
 }
+
+const ZCsvFile = validatedByOperation(
+  z.string().describe('One row per employment: `unit_id;unit_name;unit_kind;…` with a header row.'),
+);
+const ZJsonFile = validatedByOperation(
+  z.unknown().describe('The same records as JSON: `{ "units": […], "people": […] }` or a list of rows.'),
+);
+const ZProgressLine = z.union([
+  z.object({
+    progress: z.object({ phase: z.enum(['read', 'validate', 'write']), done: z.number(), total: z.number() }),
+  }),
+  z.object({ result: ZOrgImportResult }),
+  ZApiError,
+]);
 
 /**
  * Organisation import. With `Accept: application/x-ndjson` the answer is a stream of progress
@@ -33,14 +48,43 @@ export function importRoutes(app: FastifyInstance, deps: { database: Database; l
       (_request, body, done) => done(null, body),
     );
 
-    imports.post(
+    imports.withTypeProvider<ApiTypeProvider>().post(
       '/api/v1/org/imports',
-      { bodyLimit: MAX_IMPORT_BYTES, config: { rateLimit: deps.limits.upload } },
+      {
+        bodyLimit: MAX_IMPORT_BYTES,
+        config: { rateLimit: deps.limits.upload },
+        schema: {
+          tags: ['Organisation'],
+          summary: 'Import the organisation and its people from a file',
+          description:
+            'Every row is checked first; any error refuses the file with all errors by row and column, and nothing is written. ' +
+            'With `Accept: application/x-ndjson` the answer streams progress lines and ends with the result or the error.',
+          querystring: ZImportQuery,
+          body: {
+            content: {
+              'text/csv': { schema: ZCsvFile },
+              'application/json': { schema: ZJsonFile },
+            },
+          },
+          response: {
+            200: {
+              description: 'The import, written whole',
+              content: {
+                'application/json': { schema: ZOrgImportResult },
+                'application/x-ndjson': { schema: ZProgressLine.describe('One JSON object per line') },
+              },
+            },
+            400: error(400, 'The file cannot be read, is empty, or is neither CSV nor JSON.'),
+            403: error(403, 'Needs the permission to import the organisation (`org.import`).'),
+            422: error(422, 'The file has errors: all of them by row and column; nothing is written.'),
+          },
+        },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         requirePermission(actor, 'org.import');
         const format = importFormat(request);
-        const { fileName } = parseInput(ZImportQuery, request.query, 'query');
+        const { fileName } = request.query;
         const text = format === 'csv' ? String(request.body ?? '') : JSON.stringify(request.body ?? null);
         const input = { format, text, fileName };
         if (!(request.headers.accept ?? '').includes('application/x-ndjson')) {

@@ -15,18 +15,27 @@ import {
 } from '@indgang/domain';
 import {
   ZAttachmentQuery,
+  ZBinary,
   ZCaseListQuery,
   ZCaseParams,
+  ZOk,
+  ZPortalCase,
+  ZPortalCaseList,
+  ZPortalMessageAnswer,
   ZPortalMessageBody,
   ZReopenBody,
   ZSubmitBody,
+  ZSubmitted,
+  ZUploaded,
 } from '@indgang/schemas';
-import { requireActor, requireWritable } from '../http/authenticate';
+import { requireActor } from '../http/authenticate';
+import { error, json, type ApiTypeProvider } from '../http/contract';
 import { idempotent, idempotentInline } from '../http/idempotent';
-import { parseInput } from '../http/parseInput';
 import type { RateLimits } from '../http/rateLimits';
 
 const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+const tags = ['Portal cases'];
+const noCase = error(404, 'No such case that the user may follow.');
 
 /** The portal: submit, follow, answer and reopen cases; upload and fetch files. */
 export function portalCaseRoutes(
@@ -48,49 +57,120 @@ export function portalCaseRoutes(
   const afterChange = () => {
     void deps.jobs.wake();
   };
+  const api = app.withTypeProvider<ApiTypeProvider>();
 
-  app.post('/api/v1/cases', async (request, reply) => {
-    const actor = requireActor(request);
-    requireWritable(actor);
-    const body = parseInput(ZSubmitBody, request.body, 'body');
-    const sent = await idempotentInline(request, reply, caseDeps.db, 201, (claim) =>
-      submitCase(caseDeps, actor, body, claim),
-    );
-    afterChange();
-    return sent;
-  });
-
-  app.get('/api/v1/cases', async (request) =>
-    listPortalCases(caseDeps, requireActor(request), parseInput(ZCaseListQuery, request.query, 'query')),
+  api.post(
+    '/api/v1/cases',
+    {
+      config: { writes: true, idempotencyKey: true },
+      schema: {
+        tags,
+        summary: 'Submit a case',
+        description:
+          "The answers are checked against the service's current version and the submitter's reach; a receipt is mailed. " +
+          'A likely duplicate of an open case answers 409 with the open case in `data`, unless `confirmNotDuplicate` is set.',
+        body: ZSubmitBody,
+        response: {
+          201: json(ZSubmitted, 'The case, its number, deadline and team'),
+          400: error(400, 'The answers or documents have errors (each by its field).'),
+          404: error(404, 'No such service, or a unit or person out of reach.'),
+          409: error(409, 'A likely duplicate of an open case (`possible_duplicate`).'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const sent = await idempotentInline(request, reply, caseDeps.db, 201, (claim) =>
+        submitCase(caseDeps, actor, request.body, claim),
+      );
+      afterChange();
+      return sent;
+    },
   );
 
-  app.get('/api/v1/cases/:id', async (request) => {
-    const { id } = parseInput(ZCaseParams, request.params, 'params');
-    return getPortalCase(caseDeps, requireActor(request), id);
-  });
+  api.get(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags,
+        summary: "The user's cases, or her units' cases",
+        description:
+          '`view=mine`: the cases she submitted; `view=units`: those of the units she leads. Newest first.',
+        querystring: ZCaseListQuery,
+        response: { 200: json(ZPortalCaseList, 'The cases (at most 200)') },
+      },
+    },
+    async (request) => listPortalCases(caseDeps, requireActor(request), request.query),
+  );
 
-  app.post('/api/v1/cases/:id/messages', async (request, reply) => {
-    const actor = requireActor(request);
-    requireWritable(actor);
-    const { id } = parseInput(ZCaseParams, request.params, 'params');
-    const message = parseInput(ZPortalMessageBody, request.body, 'body');
-    const sent = await idempotent(request, reply, caseDeps.db, 200, (db) =>
-      postPortalMessage({ ...caseDeps, db }, actor, id, message),
-    );
-    afterChange();
-    return sent;
-  });
+  api.get(
+    '/api/v1/cases/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One case as the portal shows it',
+        description:
+          'Answers (sensitive ones masked), documents and the public timeline; never internal notes. Audited.',
+        params: ZCaseParams,
+        response: { 200: json(ZPortalCase, 'The case'), 404: noCase },
+      },
+    },
+    async (request) => getPortalCase(caseDeps, requireActor(request), request.params.id),
+  );
 
-  app.post('/api/v1/cases/:id/reopen', async (request, reply) => {
-    const actor = requireActor(request);
-    requireWritable(actor);
-    const { id } = parseInput(ZCaseParams, request.params, 'params');
-    const { reason } = parseInput(ZReopenBody, request.body, 'body');
-    return idempotent(request, reply, caseDeps.db, 200, async (db) => {
-      await reopenCase({ ...caseDeps, db }, actor, id, reason);
-      return { ok: true };
-    });
-  });
+  api.post(
+    '/api/v1/cases/:id/messages',
+    {
+      config: { writes: true, idempotencyKey: true },
+      schema: {
+        tags,
+        summary: 'Write to the case, or answer it',
+        description:
+          'A follow-up joins the case. When the case waits on the submitter this is the answer: it goes back to the caseworker and the clock resumes.',
+        params: ZCaseParams,
+        body: ZPortalMessageBody,
+        response: {
+          200: json(ZPortalMessageAnswer, "The case's new version and status"),
+          404: noCase,
+          409: error(409, 'The case is resolved: reopen it first.'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const sent = await idempotent(request, reply, caseDeps.db, 200, (db) =>
+        postPortalMessage({ ...caseDeps, db }, actor, request.params.id, request.body),
+      );
+      afterChange();
+      return sent;
+    },
+  );
+
+  api.post(
+    '/api/v1/cases/:id/reopen',
+    {
+      config: { writes: true, idempotencyKey: true },
+      schema: {
+        tags,
+        summary: 'Reopen a resolved case',
+        description: 'Within the configured number of working days after it was resolved.',
+        params: ZCaseParams,
+        body: ZReopenBody,
+        response: {
+          200: json(ZOk, 'Reopened'),
+          404: noCase,
+          409: error(409, 'The case cannot be reopened (`reopen_not_allowed`).'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      return idempotent(request, reply, caseDeps.db, 200, async (db) => {
+        await reopenCase({ ...caseDeps, db }, actor, request.params.id, request.body.reason);
+        return { ok: true };
+      });
+    },
+  );
 
   // File bodies are read only on the upload route: elsewhere a file type is refused before 20 MB are read.
   void app.register(async (files) => {
@@ -101,18 +181,34 @@ export function portalCaseRoutes(
         (_request, body, done) => done(null, body),
       );
     }
-    files.post(
+    files.withTypeProvider<ApiTypeProvider>().post(
       '/api/v1/attachments',
-      { bodyLimit: MAX_ATTACHMENT_BYTES, config: { rateLimit: deps.limits.upload } },
+      {
+        bodyLimit: MAX_ATTACHMENT_BYTES,
+        config: { rateLimit: deps.limits.upload, writes: true, idempotencyKey: true },
+        schema: {
+          tags,
+          summary: 'Upload a file',
+          description:
+            'A PDF, JPEG or PNG as the body, its name in `fileName`. It joins a case when the case or a message names it.',
+          querystring: ZAttachmentQuery,
+          body: { content: Object.fromEntries(FILE_TYPES.map((type) => [type, { schema: ZBinary }])) },
+          response: {
+            201: json(ZUploaded, 'The file'),
+            400: error(
+              400,
+              "Not an accepted file type, empty, over the user's or the case's limits, or not what its type says.",
+            ),
+          },
+        },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
-        requireWritable(actor);
-        const { fileName } = parseInput(ZAttachmentQuery, request.query, 'query');
         const mimeType = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
         const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         return idempotent(request, reply, deps.database.db, 201, (db) =>
           uploadAttachment({ db, uploadLimits: caseDeps.uploadLimits }, actor, {
-            fileName,
+            fileName: request.query.fileName,
             mimeType,
             content,
           }),
@@ -121,11 +217,31 @@ export function portalCaseRoutes(
     );
   });
 
-  app.get('/api/v1/attachments/:id', async (request, reply) => {
-    const { id } = parseInput(ZCaseParams, request.params, 'params');
-    const file = await readAttachment({ db: deps.database.db }, requireActor(request), id);
-    reply.header('content-type', file.mimeType);
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-    return reply.send(file.content);
-  });
+  api.get(
+    '/api/v1/attachments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Download a file',
+        description: 'For its uploader, for those who may see its case, and for the back office. Audited.',
+        params: ZCaseParams,
+        response: {
+          200: {
+            description: 'The file, as uploaded',
+            content: Object.fromEntries(FILE_TYPES.map((type) => [type, { schema: ZBinary }])),
+          },
+          404: error(404, 'No such file that the user may see.'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await readAttachment({ db: deps.database.db }, requireActor(request), request.params.id);
+      reply.header('content-type', file.mimeType);
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      );
+      return file.content;
+    },
+  );
 }

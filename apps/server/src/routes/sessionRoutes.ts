@@ -1,20 +1,25 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { eq } from 'drizzle-orm';
-import { users, type Database } from '@indgang/db';
+import type { Database } from '@indgang/db';
 import {
-  can,
-  createSession,
+  describeUser,
   DomainError,
   endSession,
-  isReadOnly,
   listDemoUsers,
-  mayChange,
-  PERMISSIONS,
+  setLocale,
+  startDemoSession,
 } from '@indgang/domain';
-import { ZDemoLoginBody, ZLocaleBody } from '@indgang/schemas';
+import {
+  ZAuthOptions,
+  ZDemoLoginBody,
+  ZDemoUsers,
+  ZLocaleAnswer,
+  ZLocaleBody,
+  ZMe,
+  ZOk,
+} from '@indgang/schemas';
 import type { Config } from '../config';
 import { SESSION_COOKIE, requireActor } from '../http/authenticate';
-import { parseInput } from '../http/parseInput';
+import { error, json, PUBLIC, type ApiTypeProvider } from '../http/contract';
 import type { RateLimits } from '../http/rateLimits';
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expires: Date) {
@@ -27,81 +32,124 @@ export function setSessionCookie(reply: FastifyReply, config: Config, token: str
   });
 }
 
+const tags = ['Session'];
+const demoDisabled = () =>
+  new DomainError('not_found', 'demo_disabled', {
+    da: 'Demo-login er slået fra.',
+    en: 'Demo login is disabled.',
+  });
+
 export function sessionRoutes(
   app: FastifyInstance,
   deps: { database: Database; config: Config; limits: RateLimits },
 ) {
   const { database, config, limits } = deps;
+  const db = database.db;
+  const api = app.withTypeProvider<ApiTypeProvider>();
 
-  app.get('/api/v1/auth/options', { config: { rateLimit: limits.public } }, async () => ({
-    demoLogin: config.demo,
-    oidc: !!config.oidc,
-  }));
+  api.get(
+    '/api/v1/auth/options',
+    {
+      config: { rateLimit: limits.public },
+      schema: {
+        tags,
+        summary: 'Which ways to log in are on',
+        security: PUBLIC,
+        response: { 200: json(ZAuthOptions, 'The login options') },
+      },
+    },
+    async () => ({ demoLogin: config.demo, oidc: !!config.oidc }),
+  );
 
-  app.get('/api/v1/auth/demo-users', { config: { rateLimit: limits.public } }, async () => {
-    if (!config.demo)
-      throw new DomainError('not_found', 'demo_disabled', {
-        da: 'Demo-login er slået fra.',
-        en: 'Demo login is disabled.',
-      });
-    return listDemoUsers({ db: database.db });
-  });
+  api.get(
+    '/api/v1/auth/demo-users',
+    {
+      config: { rateLimit: limits.public },
+      schema: {
+        tags,
+        summary: 'The demo users to log in as',
+        security: PUBLIC,
+        response: {
+          200: json(ZDemoUsers, 'The demo users, with what each of them does'),
+          404: error(404, 'Demo login is disabled (`demo_disabled`).'),
+        },
+      },
+    },
+    async () => {
+      if (!config.demo) throw demoDisabled();
+      return listDemoUsers({ db });
+    },
+  );
 
-  app.post('/auth/demo-login', { config: { rateLimit: limits.login } }, async (request, reply) => {
-    if (!config.demo)
-      throw new DomainError('not_found', 'demo_disabled', {
-        da: 'Demo-login er slået fra.',
-        en: 'Demo login is disabled.',
-      });
-    const body = parseInput(ZDemoLoginBody, request.body, 'body');
-    const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.id, body.userId));
-    const demo = user ? (await listDemoUsers({ db: database.db })).some((u) => u.id === body.userId) : false;
-    if (!demo)
-      throw new DomainError('not_found', 'unknown_demo_user', {
-        da: 'Demo-brugeren findes ikke.',
-        en: 'Unknown demo user.',
-      });
-    const { token, session } = await createSession({ db: database.db }, body.userId, 'demo');
-    setSessionCookie(reply, config, token, session.expiresAt);
-    return { ok: true };
-  });
+  api.post(
+    '/auth/demo-login',
+    {
+      config: { rateLimit: limits.login },
+      schema: {
+        tags,
+        summary: 'Log in as a demo user',
+        description: 'Only with `INDGANG_DEMO`. Sets the session cookie.',
+        security: PUBLIC,
+        body: ZDemoLoginBody,
+        response: {
+          200: json(ZOk, 'Logged in; the session cookie is set'),
+          404: error(404, 'Demo login is disabled, or no such demo user.'),
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!config.demo) throw demoDisabled();
+      const { token, session } = await startDemoSession({ db }, request.body.userId);
+      setSessionCookie(reply, config, token, session.expiresAt);
+      return { ok: true };
+    },
+  );
 
-  app.post('/auth/logout', async (request, reply) => {
-    if (request.sessionToken) await endSession({ db: database.db }, request.sessionToken);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  api.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags,
+        summary: 'Log out',
+        description: 'Ends the session, if there is one, and clears the cookie.',
+        security: PUBLIC,
+        response: { 200: json(ZOk, 'Logged out') },
+      },
+    },
+    async (request, reply) => {
+      if (request.sessionToken) await endSession({ db }, request.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
-  app.get('/api/v1/me', async (request) => {
-    const actor = requireActor(request);
-    const [user] = await database.db
-      .select({ locale: users.locale, email: users.email })
-      .from(users)
-      .where(eq(users.id, actor.userId));
-    return {
-      userId: actor.userId,
-      personId: actor.personId,
-      displayName: actor.displayName,
-      email: user?.email ?? null,
-      roles: [...actor.roles],
-      orgWide: actor.unitScope === 'all',
-      permissions: PERMISSIONS.filter((p) => can(actor, p)),
-      /** What the user may change, by the domain's one read-only rule; pages offer only these actions. */
-      mayChange: PERMISSIONS.filter((p) => mayChange(actor, p)),
-      readOnly: isReadOnly(actor),
-      ledUnitIds: actor.ledUnitIds,
-      delegatedUnitIds: actor.delegatedUnitIds,
-      teamIds: actor.teamIds,
-      locale: user?.locale ?? 'da',
+  api.get(
+    '/api/v1/me',
+    {
+      schema: {
+        tags,
+        summary: 'The current user',
+        description: 'Who is logged in, what she may do and change, and the CSRF token of the session.',
+        response: { 200: json(ZMe, 'The current user') },
+      },
+    },
+    async (request) => ({
+      ...(await describeUser({ db }, requireActor(request))),
       csrfToken: request.session?.csrfToken,
       demo: config.demo,
-    };
-  });
+    }),
+  );
 
-  app.put('/api/v1/me/locale', async (request) => {
-    const actor = requireActor(request);
-    const body = parseInput(ZLocaleBody, request.body, 'body');
-    await database.db.update(users).set({ locale: body.locale }).where(eq(users.id, actor.userId));
-    return { locale: body.locale };
-  });
+  api.put(
+    '/api/v1/me/locale',
+    {
+      schema: {
+        tags,
+        summary: "Set the user's language",
+        body: ZLocaleBody,
+        response: { 200: json(ZLocaleAnswer, 'The language now set') },
+      },
+    },
+    async (request) => setLocale({ db }, requireActor(request), request.body.locale),
+  );
 }

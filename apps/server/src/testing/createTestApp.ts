@@ -7,6 +7,7 @@ import { runJobs, type JobHandlers } from '@indgang/domain';
 import { buildApp } from '../buildApp';
 import { loadConfig, type Config } from '../config';
 import { prepareDatabase } from '../prepareDatabase';
+import { checkContract } from './checkContract';
 
 /** Rate limits for tests and demos where every request comes from one address. */
 export const LOOPBACK_LIMITS = {
@@ -53,6 +54,8 @@ export async function createTestApp(
     ...overrides,
   };
   const { calendar } = await prepareDatabase(database, config);
+  // Every answer of every test is checked against the route's declared answers (the API contract).
+  const violations: string[] = [];
   // Jobs run when a test asks for them (runJobs), so each test sees exactly what it caused.
   const app = await buildApp({
     database,
@@ -60,6 +63,7 @@ export async function createTestApp(
     calendar,
     jobs: { wake: async () => undefined },
     cookieSecret: 'test-secret-test-secret-test-secret',
+    beforeRoutes: (instance) => checkContract(instance, violations),
   });
   const as: TestApp['as'] = (client, options) =>
     app.inject({
@@ -92,6 +96,8 @@ export async function createTestApp(
       await app.close();
       await drop();
       await rm(dataDir, { recursive: true, force: true });
+      if (violations.length > 0)
+        throw new Error(`${violations.length} answers broke the API contract:\n${violations.join('\n')}`);
     },
   };
 }
