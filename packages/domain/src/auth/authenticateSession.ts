@@ -11,19 +11,20 @@ export async function authenticateSession(
   today: string,
 ): Promise<{ session: Session; actor: Actor } | null> {
   const { db } = deps;
-  const { rows } = await executePrepared(
+  // expiresAt is a Date from the pool's prepared statement and PostgreSQL's text inside a transaction.
+  const {
+    rows: [row],
+  } = await executePrepared<ActorRow & { csrfToken: string; expiresAt: Date | string }>(
     db,
     actorQuery(
-      sql`, s.csrf_token, s.expires_at`,
+      sql`, s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt"`,
       sql`FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${hashToken(token)} AND s.expires_at > now()`,
       today,
     ),
   );
-  const row = rows[0] as unknown as
-    (ActorRow & { user_id: string; csrf_token: string; expires_at: string }) | undefined;
   if (!row) return null;
   return {
-    session: { userId: row.user_id, csrfToken: row.csrf_token, expiresAt: new Date(row.expires_at) },
-    actor: toActor(row.user_id, row),
+    session: { userId: row.userId, csrfToken: row.csrfToken, expiresAt: new Date(row.expiresAt) },
+    actor: toActor(row.userId, row),
   };
 }

@@ -27,7 +27,7 @@ export async function latestServices(
   db: Pick<Db, 'execute'>,
   options: { includeRetired?: boolean } = {},
 ): Promise<TServiceDefinition[]> {
-  const { rows } = await db.execute(
+  const { rows } = await db.execute<{ definition: unknown }>(
     sql`SELECT DISTINCT ON (id) definition FROM services ${options.includeRetired ? sql`` : sql`WHERE active`} ORDER BY id, version DESC`,
   );
   return rows.map((r) => storedDefinition(r.definition));
@@ -40,10 +40,12 @@ export async function serviceVersion(
 ): Promise<TServiceDefinition> {
   const { rows } =
     version === undefined
-      ? await db.execute(
+      ? await db.execute<{ definition: unknown }>(
           sql`SELECT definition FROM services WHERE id = ${id} AND active ORDER BY version DESC LIMIT 1`,
         )
-      : await db.execute(sql`SELECT definition FROM services WHERE id = ${id} AND version = ${version}`);
+      : await db.execute<{ definition: unknown }>(
+          sql`SELECT definition FROM services WHERE id = ${id} AND version = ${version}`,
+        );
   if (!rows[0]) throw notFound({ da: 'Servicen', en: 'The service' });
   return storedDefinition(rows[0].definition);
 }

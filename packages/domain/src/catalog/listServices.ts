@@ -27,18 +27,18 @@ export async function listServices(
   const persona = await personaFor({ db: deps.db }, actor);
   let allowed = (await latestServices(deps.db)).filter((s) => audienceMatches(s.audience, persona));
   if (query && query.trim()) {
-    const { rows } = await deps.db.execute(sql`
+    const { rows } = await deps.db.execute<{ id: string }>(sql`
       SELECT id FROM services
       WHERE active AND to_tsvector('danish', coalesce(definition->'name'->>'da', definition->>'name') || ' ' || coalesce(definition->'summary'->>'da', definition->>'summary') || ' ' || (definition->'keywords')::text || ' ' || (definition->>'category'))
         @@ plainto_tsquery('danish', ${query.trim()})`);
-    const hits = new Set(rows.map((r) => r.id as string));
+    const hits = new Set(rows.map((r) => r.id));
     allowed = allowed.filter((s) => hits.has(s.id));
   }
-  const { rows: usage } = await deps.db.execute(sql`
-    SELECT c.service_id, count(*)::int AS n FROM cases c JOIN org_units u ON u.id = c.unit_id
+  const { rows: usage } = await deps.db.execute<{ serviceId: string; n: number }>(sql`
+    SELECT c.service_id AS "serviceId", count(*)::int AS n FROM cases c JOIN org_units u ON u.id = c.unit_id
     WHERE c.submitted_at > now() - interval '365 days' AND ${actor.unitScope === 'all' ? sql`false` : unitInScope(actor, sql.raw('u.path'))}
     GROUP BY c.service_id`);
-  const used = new Map(usage.map((r) => [r.service_id as string, r.n as number]));
+  const used = new Map(usage.map((r) => [r.serviceId, r.n]));
   return {
     persona,
     services: allowed.map((s) => ({

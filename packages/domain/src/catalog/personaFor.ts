@@ -19,10 +19,10 @@ function personaColumns(actor: Actor): SQL {
     (SELECT count(*)::int FROM (SELECT 1 FROM cases WHERE submitted_by_user_id = ${actor.userId} AND submitted_at > now() - interval '90 days' LIMIT 10) r) AS recent`;
 }
 
-function toPersona(
-  actor: Actor,
-  row: { administration: string | null; total: number; recent: number },
-): Persona {
+/** The columns of `personaColumns`. */
+type PersonaRow = { administration: string | null; total: number; recent: number };
+
+function toPersona(actor: Actor, row: PersonaRow): Persona {
   return {
     roles: [...actor.roles],
     administration: row.administration,
@@ -37,8 +37,8 @@ function toPersona(
  */
 export async function personaFor(deps: { db: Pick<Db, 'execute'> }, actor: Actor): Promise<Persona> {
   const { db } = deps;
-  const { rows } = await db.execute(sql`SELECT ${personaColumns(actor)}`);
-  return toPersona(actor, rows[0] as never);
+  const { rows } = await db.execute<PersonaRow>(sql`SELECT ${personaColumns(actor)}`);
+  return toPersona(actor, rows[0]!);
 }
 
 /** A service's current version together with the actor's persona, in one round trip. */
@@ -48,12 +48,12 @@ export async function serviceWithPersona(
   serviceId: string,
 ): Promise<{ definition: TServiceDefinition; persona: Persona }> {
   const { db } = deps;
-  const { rows } = await db.execute(
+  // The definition as stored: read through storedDefinition.
+  const {
+    rows: [row],
+  } = await db.execute<PersonaRow & { definition: unknown }>(
     sql`SELECT s.definition, ${personaColumns(actor)} FROM services s WHERE s.id = ${serviceId} AND s.active ORDER BY s.version DESC LIMIT 1`,
   );
-  const row = rows[0] as
-    | { definition: TServiceDefinition; administration: string | null; total: number; recent: number }
-    | undefined;
   if (!row) throw notFound({ da: 'Servicen', en: 'The service' });
   return { definition: storedDefinition(row.definition), persona: toPersona(actor, row) };
 }
