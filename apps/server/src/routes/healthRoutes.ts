@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Database } from '@indgang/db';
 import type { Registry } from 'prom-client';
 import { databaseAnswers, DomainError } from '@indgang/domain';
-import { ZHealth } from '@indgang/schemas';
+import { ZHealth, ZMetricsText } from '@indgang/schemas';
 import { error, json, media, PUBLIC, type ApiTypeProvider } from '../http/contract';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -47,7 +46,7 @@ export function healthRoutes(
         summary: 'Prometheus metrics',
         security: [{ metricsToken: [] }, {}],
         response: {
-          200: media('text/plain', z.string(), 'The metrics in the Prometheus text format'),
+          200: media('text/plain', ZMetricsText, 'The metrics in the Prometheus text format'),
           403: error(403, 'Neither the bearer token nor a request from the machine itself.'),
         },
       },

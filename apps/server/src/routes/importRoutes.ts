@@ -1,9 +1,8 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Database } from '@indgang/db';
 import { DomainError, importOrgFile, requirePermission } from '@indgang/domain';
-import { ZApiError, ZImportQuery, ZOrgImportResult } from '@indgang/schemas';
+import { ZImportQuery, ZOrgFileCsv, ZOrgFileJson, ZOrgImportLine, ZOrgImportResult } from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
 import { error, validatedByOperation, type ApiTypeProvider } from '../http/contract';
 import type { RateLimits } from '../http/rateLimits';
@@ -19,20 +18,6 @@ function importFormat(request: FastifyRequest): 'csv' | 'json' {
     en: 'Send the file as text/csv or application/json.',
   });
 }
-
-const ZCsvFile = validatedByOperation(
-  z.string().describe('One row per employment: `unit_id;unit_name;unit_kind;…` with a header row.'),
-);
-const ZJsonFile = validatedByOperation(
-  z.unknown().describe('The same records as JSON: `{ "units": […], "people": […] }` or a list of rows.'),
-);
-const ZProgressLine = z.union([
-  z.object({
-    progress: z.object({ phase: z.enum(['read', 'validate', 'write']), done: z.number(), total: z.number() }),
-  }),
-  z.object({ result: ZOrgImportResult }),
-  ZApiError,
-]);
 
 /**
  * Organisation import. With `Accept: application/x-ndjson` the answer is a stream of progress
@@ -62,8 +47,8 @@ export function importRoutes(app: FastifyInstance, deps: { database: Database; l
           querystring: ZImportQuery,
           body: {
             content: {
-              'text/csv': { schema: ZCsvFile },
-              'application/json': { schema: ZJsonFile },
+              'text/csv': { schema: validatedByOperation(ZOrgFileCsv) },
+              'application/json': { schema: validatedByOperation(ZOrgFileJson) },
             },
           },
           response: {
@@ -71,7 +56,7 @@ export function importRoutes(app: FastifyInstance, deps: { database: Database; l
               description: 'The import, written whole',
               content: {
                 'application/json': { schema: ZOrgImportResult },
-                'application/x-ndjson': { schema: ZProgressLine.describe('One JSON object per line') },
+                'application/x-ndjson': { schema: ZOrgImportLine.describe('One JSON object per line') },
               },
             },
             400: error(400, 'The file cannot be read, is empty, or is neither CSV nor JSON.'),

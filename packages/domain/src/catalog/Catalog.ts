@@ -1,31 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { issueText, ZServiceDefinition } from '@indgang/schemas';
-import { z } from 'zod';
+import { issueText, ZCatalogBundle, ZReplyTemplate, ZReturnReason } from '@indgang/schemas';
+import type { z } from 'zod';
 import type { CalendarConfig } from '../calendar/WorkCalendar';
 import { DomainError, type FieldError } from '../errors/DomainError';
 import { checkServiceDefinition } from './checkServiceDefinition';
 
-export const ZReturnReason = z
-  .object({
-    code: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    label: z.object({ da: z.string(), en: z.string() }),
-  })
-  .strict();
-export const ZReplyTemplate = z
-  .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    name: z.string().min(1),
-    body: z.string().min(1).max(10000),
-  })
-  .strict();
-export const ZCatalogBundle = z
-  .object({
-    services: z.array(ZServiceDefinition),
-    returnReasons: z.array(ZReturnReason),
-    replyTemplates: z.array(ZReplyTemplate),
-  })
-  .strict();
+// The bundle's format is part of the API (the catalogue import and export), so it lives in @indgang/schemas.
+export { ZCatalogBundle, ZReplyTemplate, ZReturnReason };
 
 /** A catalogue as files hand it over: services, return reasons and reply templates. */
 export type CatalogBundle = z.infer<typeof ZCatalogBundle>;

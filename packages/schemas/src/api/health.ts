@@ -13,3 +13,6 @@ export const ZOpenApiDocument = z.looseObject({
   info: z.looseObject({ title: z.string(), version: z.string() }),
   paths: z.record(z.string(), z.unknown()),
 });
+
+/** Prometheus metrics in the text exposition format. */
+export const ZMetricsText = z.string().describe('Prometheus text format');

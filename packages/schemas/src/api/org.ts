@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDay } from './common';
+import { ZApiError, ZDay } from './common';
 
 export const ZUnitSummary = z.object({
   id: z.string(),
@@ -81,3 +81,37 @@ export type TPersonHit = z.infer<typeof ZPersonHit>;
 export type TPersonDetail = z.infer<typeof ZPersonDetail>;
 export type TProfile = z.infer<typeof ZProfile>;
 export type TOrgImportResult = z.infer<typeof ZOrgImportResult>;
+
+/** The organisation file as CSV: checked row by row by the import, which names each error by row and column. */
+export const ZOrgFileCsv = z
+  .string()
+  .describe(
+    'CSV with a header row, `;` or `,` between fields: a row per unit (`unit_id`, `parent_unit_id`, ' +
+      '`unit_name`, `unit_kind`, `unit_code`) and a row per employment (`employee_number`, `first_name`, ' +
+      '`last_name`, `email`, `cpr`, `unit_id`, `position`, `agreement`, `weekly_hours`, `seniority_date`, ' +
+      '`start_date`, `end_date`, `manager_of`); `record` may say `unit` or `affiliation`.',
+  );
+/** The organisation file as JSON. */
+export const ZOrgFileJson = z
+  .object({
+    units: z.array(z.record(z.string(), z.unknown())),
+    people: z.array(z.record(z.string(), z.unknown())),
+  })
+  .describe(
+    'Units (`id`, `parentId`, `name`, `kind`, `code`) and people (`employeeNumber`, `firstName`, `lastName`, ' +
+      '`email`, `cpr`, `managerOf`, and `affiliations` with `unitId`, `position`, `agreement`, `weeklyHours`, ' +
+      '`seniorityDate`, `startDate`, `endDate`).',
+  );
+/** A line of the import's progress stream: progress, then the result or the error. */
+export const ZOrgImportLine = z.union([
+  z.object({
+    progress: z.object({
+      phase: z.enum(['read', 'validate', 'write']),
+      done: z.number().int(),
+      total: z.number().int(),
+    }),
+  }),
+  z.object({ result: ZOrgImportResult }),
+  ZApiError,
+]);
+export type TOrgImportLine = z.infer<typeof ZOrgImportLine>;
