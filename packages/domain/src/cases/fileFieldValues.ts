@@ -52,10 +52,10 @@ export function firstAnswerOfType(
   for (const section of def.sections) {
     const value = answers[section.id];
     if (!value || Array.isArray(value)) continue;
-    const field = section.fields.find(
-      (f) => f.type === type && typeof value[f.id] === 'string' && value[f.id] !== '',
-    );
-    if (field) return value[field.id] as string;
+    for (const field of section.fields) {
+      const answer = field.type === type ? value[field.id] : undefined;
+      if (typeof answer === 'string' && answer !== '') return answer;
+    }
   }
   return null;
 }

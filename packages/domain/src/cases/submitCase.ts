@@ -19,6 +19,7 @@ import {
   subjectHiddenUntil,
   textOf,
   validateAnswers,
+  type AnswerValue,
   type Answers,
   type TServiceDefinition,
 } from '@indgang/schemas';
@@ -91,8 +92,10 @@ export async function submitCase(
   const { unitId, subjectPersonId } = await resolveSubject(db, actor, def, answers, today);
   await refuseReferencesOutOfReach(db, actor, def, answers, today);
   const values = flatAnswers(def, answers);
-  const periodFrom = def.period ? ((values[def.period.from] as string | null) ?? null) : null;
-  const periodTo = def.period?.to ? ((values[def.period.to] as string | null) ?? periodFrom) : periodFrom;
+  // The period's fields are date fields: validated answers hold them as 'YYYY-MM-DD' text.
+  const day = (value: AnswerValue | undefined) => (typeof value === 'string' ? value : null);
+  const periodFrom = def.period ? day(values[def.period.from]) : null;
+  const periodTo = def.period?.to ? (day(values[def.period.to]) ?? periodFrom) : periodFrom;
   // Only services with a period or a new person have a "same matter": a second mileage claim is not a duplicate.
   if (!input.confirmNotDuplicate && (def.period || def.subject === 'new_person'))
     await refuseDuplicate(db, actor, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });

@@ -28,14 +28,15 @@ export class IdempotencyKeyUsed extends Error {
 }
 
 async function stored<T>(db: Db, claim: IdempotencyClaim): Promise<IdempotentOutcome<T> | null> {
+  // response is the first answer's body, as the create that used the key recorded it.
   const {
     rows: [row],
-  } = await executePrepared<{ route: string; request_hash: string; status: number; response: T }>(
+  } = await executePrepared<{ route: string; requestHash: string; status: number; response: T }>(
     db,
-    sql`SELECT route, request_hash, status, response FROM idempotency_keys WHERE user_id = ${claim.userId} AND key = ${claim.key}`,
+    sql`SELECT route, request_hash AS "requestHash", status, response FROM idempotency_keys WHERE user_id = ${claim.userId} AND key = ${claim.key}`,
   );
   if (!row) return null;
-  if (row.route !== claim.route || row.request_hash !== claim.requestHash) {
+  if (row.route !== claim.route || row.requestHash !== claim.requestHash) {
     throw new DomainError('unprocessable', 'idempotency_key_reused', {
       da: 'Idempotency-Key er allerede brugt til en anden forespørgsel. Send en ny nøgle med en ny forespørgsel.',
       en: 'The Idempotency-Key was already used for another request. Send a new key with a new request.',

@@ -29,7 +29,8 @@ export async function runJobs(
   const { db } = deps;
   let ran = 0;
   for (;;) {
-    const { rows } = await db.execute<{ id: number; kind: string; payload: unknown; attempts: number }>(sql`
+    // id is a bigserial, which the driver hands over as text; payload is what enqueueJob wrote for the kind.
+    const { rows } = await db.execute<{ id: string; kind: string; payload: unknown; attempts: number }>(sql`
       UPDATE jobs SET locked_until = now() + interval '2 minutes', attempts = attempts + 1
       WHERE id IN (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= now() AND attempts < ${MAX_ATTEMPTS}
                    AND (locked_until IS NULL OR locked_until < now()) ORDER BY id FOR UPDATE SKIP LOCKED LIMIT ${batchSize})

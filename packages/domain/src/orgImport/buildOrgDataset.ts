@@ -12,6 +12,9 @@ const ID = /^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå._-]{0,63}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CPR = /^\d{6}-?\d{4}$/;
 
+const isIdList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((u) => typeof u === 'string');
+
 /**
  * Validates every record of an import file and assembles the organisation it describes.
  * `existingUnits` are the units already in the database with their parents: rows may refer to
@@ -157,13 +160,14 @@ export function buildOrgDataset(
       });
     const managerOfField = r.get('managerOf');
     const managerOf = managerOfField.value === undefined ? [] : managerOfField.value;
-    if (!Array.isArray(managerOf) || managerOf.some((u) => typeof u !== 'string')) {
+    const ledUnits = isIdList(managerOf) ? managerOf : null;
+    if (!ledUnits) {
       fail(managerOfField, {
         da: "Leder af skal være en liste af enheds-id'er.",
         en: 'Manager of must be a list of unit ids.',
       });
     } else {
-      for (const u of managerOf as string[])
+      for (const u of ledUnits)
         if (!unitKnown(u))
           fail(managerOfField, { da: `Enheden ${u} findes ikke.`, en: `Unit ${u} does not exist.` });
     }
@@ -205,8 +209,8 @@ export function buildOrgDataset(
       startDate,
       endDate,
     });
-    if (Array.isArray(managerOf))
-      for (const u of managerOf as string[]) if (!person.managerOf.includes(u)) person.managerOf.push(u);
+    // (With a malformed list the file has an error, and the dataset is not loaded.)
+    if (ledUnits) for (const u of ledUnits) if (!person.managerOf.includes(u)) person.managerOf.push(u);
     people.set(employeeNumber, person);
   }
   return { dataset: { units: [...units.values()], people: [...people.values()] }, errors };
