@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import type { PersonDetail, PersonHit, UnitSummary } from '@indgang/domain';
 import { textOf, type AnswerValue, type FormError, type TField } from '@indgang/schemas';
-import { api, ApiError } from '../api/apiClient';
-import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
+import { FileInput } from './FileInput';
+import { PersonPicker } from './PersonPicker';
+import { UnitPicker } from './UnitPicker';
 
 interface Props {
   field: TField;
@@ -11,11 +10,6 @@ interface Props {
   value: AnswerValue | undefined;
   error?: FormError;
   onChange(value: AnswerValue): void;
-}
-
-interface Uploaded {
-  id: string;
-  fileName: string;
 }
 
 /** One form field of any catalogue type, labelled and described for screen readers. */
@@ -157,181 +151,6 @@ export function FormFieldInput({ field, inputId, value, error, onChange }: Props
         </span>
       )}
       {control}
-    </div>
-  );
-}
-
-type Common = Record<string, unknown> & { id: string };
-
-function PersonPicker({
-  common,
-  value,
-  onChange,
-}: {
-  common: Common;
-  value: string;
-  onChange(v: string): void;
-}) {
-  const { t } = useI18n();
-  const [query, setQuery] = useState('');
-  const [submitted, setSubmitted] = useState('');
-  const hits = useApi<PersonHit[]>(
-    submitted.length >= 2 ? `/api/v1/org/persons?q=${encodeURIComponent(submitted)}` : null,
-  );
-  // What is known about the chosen person is shown, not asked again.
-  const known = useApi<PersonDetail>(value ? `/api/v1/org/persons/${encodeURIComponent(value)}` : null);
-  return (
-    <div className="person-picker">
-      <div className="search-form">
-        <input
-          className="form-input"
-          aria-label={t('form.personSearch')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              setSubmitted(query.trim());
-            }
-          }}
-        />
-        <button type="button" className="button button-secondary" onClick={() => setSubmitted(query.trim())}>
-          {t('org.searchButton')}
-        </button>
-      </div>
-      <select {...common} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">
-          {hits.data ? t('form.choosePerson', { n: hits.data.length }) : t('form.searchFirst')}
-        </option>
-        {hits.data?.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name} ({p.employeeNumber})
-          </option>
-        ))}
-        {value && !hits.data?.some((p) => p.id === value) && (
-          <option value={value}>
-            {known.data ? `${known.data.firstName} ${known.data.lastName}` : value}
-          </option>
-        )}
-      </select>
-      {value && known.data && (
-        <div className="known-person" data-testid="known-person">
-          <strong>
-            {known.data.firstName} {known.data.lastName}
-          </strong>{' '}
-          ({known.data.employeeNumber})
-          <ul>
-            {known.data.employments
-              .filter((e) => !e.endDate)
-              .map((e) => (
-                <li key={`${e.unitId}-${e.startDate}`}>
-                  {e.unitName}: {e.position}, {e.agreement}, {e.weeklyHours} {t('form.hoursWeek')},{' '}
-                  {t('form.since', { date: e.startDate })}
-                </li>
-              ))}
-          </ul>
-        </div>
-      )}
-    </div>
-  );
-}
-
-function UnitPicker({
-  common,
-  value,
-  onChange,
-}: {
-  common: Common;
-  value: string;
-  onChange(v: string): void;
-}) {
-  const { t } = useI18n();
-  const units = useApi<UnitSummary[]>('/api/v1/org/units');
-  return (
-    <select {...common} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{t('form.choose')}</option>
-      {units.data
-        ?.filter((u) => !['municipality', 'administration', 'area'].includes(u.kind))
-        .map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
-    </select>
-  );
-}
-
-function FileInput({
-  common,
-  field,
-  value,
-  onChange,
-}: {
-  common: Common;
-  field: TField;
-  value: string[];
-  onChange(v: string[]): void;
-}) {
-  const { t, pick } = useI18n();
-  const [files, setFiles] = useState<Uploaded[]>([]);
-  const [error, setError] = useState<string>();
-  const upload = async (file: File) => {
-    setError(undefined);
-    if (field.accept && !field.accept.includes(file.type)) {
-      setError(t('form.fileType', { types: field.accept.map((a) => a.split('/')[1]).join(', ') }));
-      return;
-    }
-    if (field.maxBytes && file.size > field.maxBytes) {
-      setError(t('form.fileSize', { mb: Math.round(field.maxBytes / 1048576) }));
-      return;
-    }
-    try {
-      const uploaded = await api<Uploaded>(`/api/v1/attachments?fileName=${encodeURIComponent(file.name)}`, {
-        method: 'POST',
-        body: file,
-        headers: { 'content-type': file.type },
-      });
-      setFiles((f) => [...f, uploaded]);
-      onChange([...value, uploaded.id]);
-    } catch (e) {
-      if (e instanceof ApiError) setError(pick(e.body.message));
-      else throw e;
-    }
-  };
-  return (
-    <div>
-      <input
-        {...common}
-        type="file"
-        className="form-file-input"
-        accept={field.accept?.join(',')}
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) void upload(f);
-          e.target.value = '';
-        }}
-      />
-      {error && (
-        <span className="form-error-message" role="alert">
-          {error}
-        </span>
-      )}
-      {value.length > 0 && (
-        <ul className="file-list">
-          {value.map((id) => (
-            <li key={id}>
-              {files.find((f) => f.id === id)?.fileName ?? t('form.attached')}{' '}
-              <button
-                type="button"
-                className="button button-tertiary"
-                onClick={() => onChange(value.filter((v) => v !== id))}
-              >
-                {t('form.remove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }

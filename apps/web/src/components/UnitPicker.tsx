@@ -1,0 +1,30 @@
+import type { UnitSummary } from '@indgang/domain';
+import { useApi } from '../api/useApi';
+import { useI18n } from '../i18n/I18nProvider';
+import type { FieldAttributes } from './FieldAttributes';
+
+/** A unit field: the units in reach below area level. */
+export function UnitPicker({
+  common,
+  value,
+  onChange,
+}: {
+  common: FieldAttributes;
+  value: string;
+  onChange(v: string): void;
+}) {
+  const { t } = useI18n();
+  const units = useApi<UnitSummary[]>('/api/v1/org/units');
+  return (
+    <select {...common} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('form.choose')}</option>
+      {units.data
+        ?.filter((u) => !['municipality', 'administration', 'area'].includes(u.kind))
+        .map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.name}
+          </option>
+        ))}
+    </select>
+  );
+}
