@@ -1,0 +1,29 @@
+import type {
+  AnswerValue,
+  Answers,
+  FormError,
+  Persona,
+  SectionAnswers,
+  TServiceDefinition,
+} from '@indgang/schemas';
+
+/** What every section of the service form needs to show and change its fields. */
+export interface FormContext {
+  /** The answers flattened, for the conditions of fields and sections. */
+  values: SectionAnswers;
+  persona: Persona;
+  /** File fields that satisfy a documentation requirement, and so are required. */
+  documentFields: Set<string>;
+  errorFor(path: string): FormError | undefined;
+  setValue(sectionId: string, index: number | null, fieldId: string, value: AnswerValue): void;
+  /** Changes the answers as the user does (the draft is saved after it). */
+  changeAnswers(change: (answers: Answers) => Answers): void;
+}
+
+/** The answers a form starts with: each section empty, a repeated one with its minimum of items. */
+export function initialAnswers(def: TServiceDefinition): Answers {
+  const answers: Answers = {};
+  for (const s of def.sections)
+    answers[s.id] = s.repeat ? Array.from({ length: Math.max(1, s.repeat.min) }, () => ({})) : {};
+  return answers;
+}
