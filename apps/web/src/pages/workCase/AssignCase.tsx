@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { WorkCase } from './workCase';
+
+/** Gives the case to a colleague of the team, or to oneself. */
+export function AssignCase({
+  c,
+  userId,
+  onAssign,
+}: {
+  c: WorkCase;
+  userId: string | undefined;
+  onAssign(userId: string): void;
+}) {
+  const { t } = useI18n();
+  const [assignee, setAssignee] = useState('');
+  return (
+    <section>
+      <h2>{t('work.assign')}</h2>
+      <div className="form-group">
+        <label className="form-label" htmlFor="assignee">
+          {t('work.colleague')}
+        </label>
+        <select
+          id="assignee"
+          className="form-select"
+          value={assignee}
+          onChange={(e) => setAssignee(e.target.value)}
+        >
+          <option value="">{t('form.choose')}</option>
+          {c.teamMembers.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={!assignee}
+        onClick={() => onAssign(assignee)}
+      >
+        {t('work.assignButton')}
+      </button>{' '}
+      {userId && c.assigneeUserId !== userId && (
+        <button type="button" className="button button-secondary" onClick={() => onAssign(userId)}>
+          {t('work.takeOver')}
+        </button>
+      )}
+    </section>
+  );
+}

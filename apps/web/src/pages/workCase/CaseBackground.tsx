@@ -1,0 +1,34 @@
+import { textOf } from '@indgang/schemas';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { WorkCase } from './workCase';
+
+/** The guidance for the caseworker and the master data of the unit and person the case is about. */
+export function CaseBackground({ c }: { c: WorkCase }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <section>
+        <h2>{t('work.guidance')}</h2>
+        <p>{textOf(c.definition.caseworkerGuidance, locale)}</p>
+      </section>
+      <section>
+        <h2>{t('work.masterData')}</h2>
+        <p>
+          <strong>{c.unit.name}</strong> ({c.unit.code ?? c.unit.id}) · {t('unit.leaders')}:{' '}
+          {c.unit.leaders.join(', ') || '–'}
+        </p>
+        {c.person && (
+          <p>
+            {c.person.name} ({c.person.employeeNumber})
+            {c.person.employments.map((j, i) => (
+              <span key={i}>
+                <br />
+                {j.position}, {j.weeklyHours} t/uge, {j.startDate}
+              </span>
+            ))}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}
