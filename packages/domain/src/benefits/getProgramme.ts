@@ -3,7 +3,7 @@ import { programmes, users, type Db } from '@indgang/db';
 import { can, type Actor } from '../access/Actor';
 import { notFound } from '../errors/DomainError';
 import { programmeVisible } from './benefitAccess';
-import { benefitOwner, owner, p, projectColumns } from './benefitRows';
+import { benefitOwner, owner, p, programmeStatus, projectColumns } from './benefitRows';
 
 /** A programme with the projects the actor may see: all with a benefit role, else her own. */
 export async function getProgramme(deps: { db: Db }, actor: Actor, programmeId: string) {
@@ -12,7 +12,7 @@ export async function getProgramme(deps: { db: Db }, actor: Actor, programmeId: 
       id: programmes.id,
       name: programmes.name,
       description: programmes.description,
-      status: programmes.status,
+      status: programmeStatus,
       version: programmes.version,
       ownerUserId: programmes.ownerUserId,
       ownerName: users.displayName,

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { kpiMeasurements, kpis, sqlArray, users, type Db } from '@indgang/db';
-import { fromUnits, type KpiSource } from '@indgang/schemas';
+import { fromUnits, type KPI_UNITS, type KpiSource } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { monthEnd, todayInDenmark } from '../time/isoDate';
 import { projectFor } from './benefitAccess';
@@ -10,7 +10,7 @@ export interface KpiView {
   id: string;
   projectId: string;
   name: string;
-  unit: string;
+  unit: (typeof KPI_UNITS)[number];
   direction: 'increase' | 'decrease';
   baseline: number;
   baselineDate: string;
@@ -60,9 +60,9 @@ export async function listKpis(
     .select({
       id: kpis.id,
       name: kpis.name,
-      unit: kpis.unit,
-      // saveKpi writes these as ZKpiBody allows them: a direction, a source, and the parameters
-      // of a metric in hundredths.
+      // saveKpi writes these as ZKpiBody allows them: a unit, a direction, a source, and the
+      // parameters of a metric in hundredths.
+      unit: sql<KpiView['unit']>`${kpis.unit}`,
       direction: sql<KpiView['direction']>`${kpis.direction}`,
       source: sql<KpiSource>`${kpis.source}`,
       params: sql<KpiParams>`${kpis.params}`,

@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { programmes, users, type Db } from '@indgang/db';
 import { type Actor } from '../access/Actor';
 import { programmeVisible } from './benefitAccess';
+import { programmeStatus } from './benefitRows';
 
 /** Programmes the actor may see, with how many projects each has. */
 export async function listProgrammes(deps: { db: Db }, actor: Actor) {
@@ -10,7 +11,7 @@ export async function listProgrammes(deps: { db: Db }, actor: Actor) {
       id: programmes.id,
       name: programmes.name,
       description: programmes.description,
-      status: programmes.status,
+      status: programmeStatus,
       ownerName: users.displayName,
       projectCount: sql<number>`(SELECT count(*)::int FROM projects p WHERE p.programme_id = ${programmes.id})`,
     })

@@ -15,6 +15,7 @@ import {
 import { maskAnswers, textOf, type TServiceDefinition } from '@indgang/schemas';
 import { can, type Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
+import type { ReturnReason } from '../catalog/Catalog';
 import { serviceVersion } from '../catalog/latestServices';
 import { notFound } from '../errors/DomainError';
 import type { CaseDeps } from './CaseDeps';
@@ -119,7 +120,11 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
       .innerJoin(users, eq(users.id, roleAssignments.userId))
       .where(inArray(roleAssignments.role, ['caseworker', 'anchor', 'team_lead']))
       .orderBy(asc(users.displayName));
-    const reasons = await tx.select().from(returnReasons).orderBy(asc(returnReasons.code));
+    // Labels as installCatalog stored them, checked by ZReturnReason.
+    const reasons = await tx
+      .select({ code: returnReasons.code, label: sql<ReturnReason['label']>`${returnReasons.label}` })
+      .from(returnReasons)
+      .orderBy(asc(returnReasons.code));
     const templates = await tx.select().from(replyTemplates).orderBy(asc(replyTemplates.id));
     const merge = {
       'submitter.name': row.submitterName,
