@@ -11,13 +11,15 @@ import { requireActor, requireWritable } from './authenticate';
 import { invalidInputError, type InputPart } from './parseInput';
 
 /**
- * Request parts are typed from the route's zod schemas. Answers are not serialised or checked
- * through zod in production (a slightly-off answer must not become a 500, and checking costs
- * time); the test app checks every answer against its declared schema instead (checkContract).
+ * Request parts are typed from the route's zod schemas, and what a handler returns must fit the
+ * answers it declares (their input type: what is sent, before JSON turns dates into text).
+ * Answers are not serialised or checked through zod in production (a slightly-off answer must not
+ * become a 500, and checking costs time); the test app checks every answer against its declared
+ * schema instead (checkContract).
  */
 export interface ApiTypeProvider extends FastifyTypeProvider {
   validator: this['schema'] extends z.ZodType ? z.output<this['schema']> : unknown;
-  serializer: unknown;
+  serializer: this['schema'] extends z.ZodType ? z.input<this['schema']> : unknown;
 }
 
 declare module 'fastify' {
@@ -45,13 +47,13 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 /** A JSON answer with its schema. */
-export const json = (schema: z.ZodType, description: string) => ({
+export const json = <S extends z.ZodType>(schema: S, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
 
 /** An answer in another media type (a file, a stream) with its schema. */
-export const media = (type: string, schema: z.ZodType, description: string) => ({
+export const media = <S extends z.ZodType>(type: string, schema: S, description: string) => ({
   description,
   content: { [type]: { schema } },
 });
@@ -66,6 +68,9 @@ export const error = (status: number, description = ERROR_TEXT[status] ?? 'Error
 /** Error answers by status, with the standard texts. */
 export const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((status) => [status, error(status)]));
+
+/** The answer of a change that has nothing else to say (`ZOk`). */
+export const OK = { ok: true } as const;
 
 /** A public route: no session needed (a state change still sends a CSRF header). */
 export const PUBLIC: ReadonlyArray<Record<string, string[]>> = [];

@@ -20,6 +20,7 @@ import {
   ZAssignBody,
   ZBackofficeCase,
   ZCaseChanged,
+  type TCaseChanged,
   ZCaseMessageBody,
   ZCaseParams,
   ZNextCase,
@@ -62,7 +63,7 @@ export function backofficeRoutes(
   };
 
   /** A caseworker's action on a case, declared with its body and run once per Idempotency-Key. */
-  const action = <B extends z.ZodType, T>(
+  const action = <B extends z.ZodType, T extends TCaseChanged>(
     path: string,
     summary: string,
     body: B,

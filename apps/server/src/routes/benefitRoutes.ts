@@ -60,7 +60,7 @@ import {
 import { readBusinessCaseWorkbook, writeBusinessCaseWorkbook } from '../benefits/businessCaseWorkbook';
 import { renderBenefitTreePdf, renderFollowUpReportPdf } from '../benefits/renderPdf';
 import { requireActor } from '../http/authenticate';
-import { error, json, media, PUBLIC, validatedByOperation, type ApiTypeProvider } from '../http/contract';
+import { error, json, media, PUBLIC, validatedByOperation, type ApiTypeProvider, OK } from '../http/contract';
 import { idempotent } from '../http/idempotent';
 import type { RateLimits } from '../http/rateLimits';
 
@@ -533,7 +533,7 @@ export function benefitRoutes(app: FastifyInstance, deps: { database: Database; 
       const actor = requireActor(request);
       return idempotent(request, reply, db, 200, async (tx) => {
         await recordRealisation({ db: tx }, actor, request.params.id, request.body);
-        return { ok: true };
+        return OK;
       });
     },
   );

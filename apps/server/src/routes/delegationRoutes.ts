@@ -3,7 +3,7 @@ import type { Database } from '@indgang/db';
 import { createDelegation, listDelegations, revokeDelegation } from '@indgang/domain';
 import { ZCreated, ZDelegationBody, ZDelegations, ZIdParams, ZOk } from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
-import { error, json, type ApiTypeProvider } from '../http/contract';
+import { error, json, type ApiTypeProvider, OK } from '../http/contract';
 import { idempotent } from '../http/idempotent';
 
 const tags = ['Delegations'];
@@ -62,7 +62,7 @@ export function delegationRoutes(
     },
     async (request) => {
       await revokeDelegation({ db }, requireActor(request), request.params.id);
-      return { ok: true };
+      return OK;
     },
   );
 }

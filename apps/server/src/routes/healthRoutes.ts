@@ -35,7 +35,7 @@ export function healthRoutes(
     async (_request, reply) => {
       const ok = await databaseAnswers({ db: deps.database.db });
       if (!ok) reply.status(503);
-      return { status: ok ? 'ok' : 'unavailable', database: deps.database.kind };
+      return { status: ok ? ('ok' as const) : ('unavailable' as const), database: deps.database.kind };
     },
   );
   api.get(

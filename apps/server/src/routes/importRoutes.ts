@@ -2,7 +2,14 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '@indgang/db';
 import { DomainError, importOrgFile, requirePermission } from '@indgang/domain';
-import { ZImportQuery, ZOrgFileCsv, ZOrgFileJson, ZOrgImportLine, ZOrgImportResult } from '@indgang/schemas';
+import {
+  checkedAtRunTime,
+  ZImportQuery,
+  ZOrgFileCsv,
+  ZOrgFileJson,
+  ZOrgImportLine,
+  ZOrgImportResult,
+} from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
 import { error, validatedByOperation, type ApiTypeProvider } from '../http/contract';
 import type { RateLimits } from '../http/rateLimits';
@@ -56,7 +63,9 @@ export function importRoutes(app: FastifyInstance, deps: { database: Database; l
               description: 'The import, written whole',
               content: {
                 'application/json': { schema: ZOrgImportResult },
-                'application/x-ndjson': { schema: ZOrgImportLine.describe('One JSON object per line') },
+                'application/x-ndjson': {
+                  schema: checkedAtRunTime(ZOrgImportLine).describe('One JSON object per line'),
+                },
               },
             },
             400: error(400, 'The file cannot be read, is empty, or is neither CSV nor JSON.'),

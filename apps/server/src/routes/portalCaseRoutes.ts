@@ -29,7 +29,7 @@ import {
   ZUploaded,
 } from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
-import { error, json, type ApiTypeProvider } from '../http/contract';
+import { error, json, type ApiTypeProvider, OK } from '../http/contract';
 import { idempotent, idempotentInline } from '../http/idempotent';
 import type { RateLimits } from '../http/rateLimits';
 
@@ -167,7 +167,7 @@ export function portalCaseRoutes(
       const actor = requireActor(request);
       return idempotent(request, reply, caseDeps.db, 200, async (db) => {
         await reopenCase({ ...caseDeps, db }, actor, request.params.id, request.body.reason);
-        return { ok: true };
+        return OK;
       });
     },
   );

@@ -18,7 +18,7 @@ import {
   ZRetentionOverview,
 } from '@indgang/schemas';
 import { requireActor } from '../http/authenticate';
-import { error, json, media, type ApiTypeProvider } from '../http/contract';
+import { error, json, media, type ApiTypeProvider, OK } from '../http/contract';
 import { idempotent } from '../http/idempotent';
 import { renderPersonExportPdf } from '../privacy/renderPersonExportPdf';
 
@@ -139,7 +139,7 @@ export function privacyRoutes(app: FastifyInstance, deps: { database: Database }
     },
     async (request) => {
       await releaseLegalHold({ db }, requireActor(request), request.params.id);
-      return { ok: true };
+      return OK;
     },
   );
 }

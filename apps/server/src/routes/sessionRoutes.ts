@@ -19,7 +19,7 @@ import {
 } from '@indgang/schemas';
 import type { Config } from '../config';
 import { SESSION_COOKIE, requireActor } from '../http/authenticate';
-import { error, json, PUBLIC, type ApiTypeProvider } from '../http/contract';
+import { error, json, PUBLIC, type ApiTypeProvider, OK } from '../http/contract';
 import type { RateLimits } from '../http/rateLimits';
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expires: Date) {
@@ -101,7 +101,7 @@ export function sessionRoutes(
       if (!config.demo) throw demoDisabled();
       const { token, session } = await startDemoSession({ db }, request.body.userId);
       setSessionCookie(reply, config, token, session.expiresAt);
-      return { ok: true };
+      return OK;
     },
   );
 
@@ -119,7 +119,7 @@ export function sessionRoutes(
     async (request, reply) => {
       if (request.sessionToken) await endSession({ db }, request.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
+      return OK;
     },
   );
 
@@ -135,7 +135,8 @@ export function sessionRoutes(
     },
     async (request) => ({
       ...(await describeUser({ db }, requireActor(request))),
-      csrfToken: request.session?.csrfToken,
+      // A session comes with every actor (authenticate.ts).
+      csrfToken: request.session!.csrfToken,
       demo: config.demo,
     }),
   );

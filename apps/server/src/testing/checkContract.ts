@@ -24,6 +24,7 @@ type Def = {
   options?: z.ZodType[];
   valueType?: z.ZodType;
   in?: z.ZodType;
+  out?: z.ZodType;
   getter?: () => z.ZodType;
 };
 const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;
@@ -43,7 +44,8 @@ export function undeclaredKeys(schema: z.ZodType, value: unknown, path = ''): st
     case 'nonoptional':
       return value === null || value === undefined ? [] : undeclaredKeys(def.innerType!, value, path);
     case 'pipe':
-      return undeclaredKeys(def.in!, value, path);
+      // checkedAtRunTime: unknown in, the documented schema out.
+      return undeclaredKeys(defOf(def.in!).type === 'unknown' ? def.out! : def.in!, value, path);
     case 'lazy':
       return undeclaredKeys(def.getter!(), value, path);
     case 'array':

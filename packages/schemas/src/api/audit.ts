@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZTimestamp } from './common';
+import { checkedAtRunTime, ZTimestamp } from './common';
 
 export const ZAuditEntry = z.object({
   seq: z.number().int(),
@@ -10,7 +10,7 @@ export const ZAuditEntry = z.object({
   entityType: z.string(),
   entityId: z.string().nullable(),
   subjectPersonId: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
+  details: checkedAtRunTime(z.record(z.string(), z.unknown())),
 });
 export const ZAuditEntries = z.array(ZAuditEntry);
 

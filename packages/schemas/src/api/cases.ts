@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CASE_EVENT_TYPES, ZCaseStatus } from '../caseNames';
 import { ZText } from '../forms/ServiceDefinition';
 import { ZStoredServiceDefinition } from './catalog';
-import { ZDay, ZLocalizedText, ZTimestamp } from './common';
+import { checkedAtRunTime, ZDay, ZLocalizedText, ZTimestamp } from './common';
 
 const ZStatus = ZCaseStatus;
 const ZEventType = z.enum(CASE_EVENT_TYPES);
@@ -90,7 +90,12 @@ export const ZQueue = z.array(ZQueueItem);
 export const ZTeams = z.array(z.object({ id: z.string(), name: z.string(), area: z.string() }));
 
 export const ZReturnStatistics = z.array(
-  z.object({ reason: z.string(), serviceId: z.string(), unitName: z.string(), returns: z.number().int() }),
+  z.object({
+    reason: z.string().nullable(),
+    serviceId: z.string(),
+    unitName: z.string(),
+    returns: z.number().int(),
+  }),
 );
 
 export const ZNextCase = z.object({
@@ -153,7 +158,7 @@ export const ZBackofficeCase = z.object({
   ),
   anchors: z.array(z.string()),
   teamMembers: z.array(z.object({ id: z.string(), name: z.string() })),
-  returnReasons: z.array(z.object({ code: z.string(), label: ZLocalizedText })),
+  returnReasons: z.array(z.object({ code: z.string(), label: checkedAtRunTime(ZLocalizedText) })),
   templates: z.array(z.object({ id: z.string(), name: z.string(), text: z.string() })),
   ...progress,
   dueDate: ZDay,

@@ -27,6 +27,13 @@ export const ZApiError = z
   })
   .meta({ id: 'Error', description: 'The error answer: a code and a message in Danish and English.' });
 
+/**
+ * A value the domain's TypeScript types more loosely than the contract says (a JSON column typed
+ * `unknown`, a text column typed `string`): documented as `schema`, and checked against it at run
+ * time by the contract check of the tests rather than by the compiler.
+ */
+export const checkedAtRunTime = <S extends z.ZodType>(schema: S) => z.unknown().pipe(schema);
+
 /** An instant on the wire: ISO 8601 with its offset (the server sends UTC, `…Z`). */
 export const ZTimestamp = z.iso.datetime({ offset: true });
 /** A calendar day, `YYYY-MM-DD`. */
