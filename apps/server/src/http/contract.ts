@@ -143,7 +143,21 @@ function completeSchema(route: RouteOptions): void {
   };
   add(400, true);
   add(401, needsSession(schema));
-  add(403, isApi(route.url) && (unsafe || needsSession(schema)));
+  if (isApi(route.url)) {
+    const declared = responses[403] as ReturnType<typeof error> | undefined;
+    const edge = [
+      unsafe && 'no valid CSRF token (`csrf`)',
+      route.config?.writes && 'a read-only role (`read_only`)',
+    ]
+      .filter(Boolean)
+      .join(', or ');
+    if (declared && edge)
+      responses[403] = { ...declared, description: `${declared.description} Or: ${edge}.` };
+    else if (!declared && unsafe)
+      responses[403] = error(403, `Not allowed: ${edge}, or a permission is missing.`);
+    else if (!declared && needsSession(schema))
+      responses[403] = error(403, 'Not allowed: a permission is missing.');
+  }
   add(413, unsafe);
   add(415, unsafe);
   add(422, route.config?.idempotencyKey === true);
