@@ -9,7 +9,7 @@ import {
 } from '../benefits/benefitSchemas';
 import { LINE_AREAS, LINE_KINDS } from '../benefits/evaluateBusinessCase';
 import { TREE_LAYERS } from '../benefits/checkBenefitTree';
-import { checkedAtRunTime, ZDay } from './common';
+import { ZDay } from './common';
 
 const kinds = z.enum(LINE_KINDS);
 const areas = z.enum(LINE_AREAS);
@@ -76,7 +76,7 @@ export const ZProgrammeSummary = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string(),
-  status: checkedAtRunTime(z.enum(PROGRAMME_STATUSES)),
+  status: z.enum(PROGRAMME_STATUSES),
   ownerName: z.string(),
   projectCount: z.number().int(),
 });
@@ -86,8 +86,8 @@ const projectFields = {
   id: z.string(),
   name: z.string(),
   description: z.string(),
-  status: checkedAtRunTime(z.enum(PROJECT_STATUSES)),
-  riskLevel: checkedAtRunTime(z.enum(RISK_LEVELS)),
+  status: z.enum(PROJECT_STATUSES),
+  riskLevel: z.enum(RISK_LEVELS),
   riskDescription: z.string(),
   version: z.number().int(),
   ownerUserId: z.string(),
@@ -100,7 +100,7 @@ export const ZProgramme = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string(),
-  status: checkedAtRunTime(z.enum(PROGRAMME_STATUSES)),
+  status: z.enum(PROGRAMME_STATUSES),
   version: z.number().int(),
   ownerUserId: z.string(),
   ownerName: z.string(),
@@ -156,7 +156,7 @@ export const ZKpi = z.object({
   id: z.string(),
   projectId: z.string(),
   name: z.string(),
-  unit: checkedAtRunTime(z.enum(KPI_UNITS)),
+  unit: z.enum(KPI_UNITS),
   direction: z.enum(['increase', 'decrease']),
   baseline: z.number(),
   baselineDate: ZDay,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CASE_EVENT_TYPES, ZCaseStatus } from '../caseNames';
 import { ZText } from '../forms/ServiceDefinition';
 import { ZStoredServiceDefinition } from './catalog';
-import { checkedAtRunTime, ZDay, ZLocalizedText, ZTimestamp } from './common';
+import { ZDay, ZLocalizedText, ZTimestamp } from './common';
 
 const ZStatus = ZCaseStatus;
 const ZEventType = z.enum(CASE_EVENT_TYPES);
@@ -158,7 +158,7 @@ export const ZBackofficeCase = z.object({
   ),
   anchors: z.array(z.string()),
   teamMembers: z.array(z.object({ id: z.string(), name: z.string() })),
-  returnReasons: z.array(z.object({ code: z.string(), label: checkedAtRunTime(ZLocalizedText) })),
+  returnReasons: z.array(z.object({ code: z.string(), label: ZLocalizedText })),
   templates: z.array(z.object({ id: z.string(), name: z.string(), text: z.string() })),
   ...progress,
   dueDate: ZDay,
