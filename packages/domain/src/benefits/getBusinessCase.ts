@@ -25,7 +25,7 @@ export async function getBusinessCase(
 ): Promise<StoredBusinessCase> {
   await projectFor(deps.db, actor, projectId, 'read');
   // data as saveBusinessCase wrote it after checkBusinessCase (checked again below); updatedAt in
-  // PostgreSQL's text form, as the API has always answered it.
+  // ISO 8601 (UTC) like every other timestamp the API answers.
   const {
     rows: [row],
   } = await deps.db.execute<{
@@ -34,7 +34,7 @@ export async function getBusinessCase(
     updatedAt: string;
     updatedByName: string;
   }>(
-    sql`SELECT b.data, b.version, b.updated_at AS "updatedAt", u.display_name AS "updatedByName" FROM business_cases b JOIN users u ON u.id = b.updated_by_user_id WHERE b.project_id = ${projectId}`,
+    sql`SELECT b.data, b.version, to_char(b.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt", u.display_name AS "updatedByName" FROM business_cases b JOIN users u ON u.id = b.updated_by_user_id WHERE b.project_id = ${projectId}`,
   );
   if (!row) return { data: null, version: 0, result: null, updatedAt: null, updatedByName: null };
   const checked = checkBusinessCase(row.data);

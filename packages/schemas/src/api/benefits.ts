@@ -9,7 +9,7 @@ import {
 } from '../benefits/benefitSchemas';
 import { LINE_AREAS, LINE_KINDS } from '../benefits/evaluateBusinessCase';
 import { TREE_LAYERS } from '../benefits/checkBenefitTree';
-import { ZDay } from './common';
+import { ZDay, ZTimestamp } from './common';
 
 const kinds = z.enum(LINE_KINDS);
 const areas = z.enum(LINE_AREAS);
@@ -128,10 +128,7 @@ export const ZStoredBusinessCase = z.object({
   data: ZBusinessCaseInput.nullable().describe('The business case as written; null: none written yet.'),
   version: z.number().int(),
   result: ZBusinessCaseResult.nullable(),
-  updatedAt: z
-    .string()
-    .nullable()
-    .describe('When it was last saved, as PostgreSQL writes a timestamp (`2026-11-02 10:00:00.123+00`).'),
+  updatedAt: ZTimestamp.nullable().describe('When it was last saved.'),
   updatedByName: z.string().nullable(),
 });
 export const ZBusinessCaseSaved = z.object({ version: z.number().int(), result: ZBusinessCaseResult });
