@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { UnitDetail, UnitSummary } from '@indgang/domain';
+import type { TDelegationBody, TUnitDetail, TUnitSummary } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
@@ -8,11 +8,13 @@ import { ErrorAlert } from './ErrorAlert';
 /** A leader gives a person of her unit deputy access to the unit for a period. */
 export function DelegationForm({ ledUnitIds, onCreated }: { ledUnitIds: string[]; onCreated(): void }) {
   const { t } = useI18n();
-  const units = useApi<UnitSummary[]>('/api/v1/org/units');
+  const units = useApi<TUnitSummary[]>('/api/v1/org/units');
   const led = units.data?.filter((u) => ledUnitIds.includes(u.id)) ?? [];
   const [unitId, setUnitId] = useState('');
   const chosenUnit = unitId || led[0]?.id || '';
-  const staff = useApi<UnitDetail>(chosenUnit ? `/api/v1/org/units/${encodeURIComponent(chosenUnit)}` : null);
+  const staff = useApi<TUnitDetail>(
+    chosenUnit ? `/api/v1/org/units/${encodeURIComponent(chosenUnit)}` : null,
+  );
   const [personId, setPersonId] = useState('');
   const today = new Date().toISOString().slice(0, 10);
   const [validFrom, setValidFrom] = useState(today);
@@ -25,10 +27,8 @@ export function DelegationForm({ ledUnitIds, onCreated }: { ledUnitIds: string[]
     setError(undefined);
     setDone(false);
     try {
-      await api('/api/v1/delegations', {
-        method: 'POST',
-        body: JSON.stringify({ toPersonId: personId, unitId: chosenUnit, validFrom, validTo }),
-      });
+      const body: TDelegationBody = { toPersonId: personId, unitId: chosenUnit, validFrom, validTo };
+      await api('/api/v1/delegations', { method: 'POST', body: JSON.stringify(body) });
       setDone(true);
       onCreated();
     } catch (err) {

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import type { PersonDetail } from '@indgang/domain';
+import type { TPersonDetail } from '@indgang/schemas';
 import { useI18n } from '../i18n/I18nProvider';
 
 /** A person's record: master data, employments and leadership, as the profile and the organisation show it. */
-export function PersonFacts({ person, linkUnits }: { person: PersonDetail; linkUnits: boolean }) {
+export function PersonFacts({ person, linkUnits }: { person: TPersonDetail; linkUnits: boolean }) {
   const { t, locale } = useI18n();
   const unit = (id: string, name: string) =>
     linkUnits ? <Link to={`/organisation/enhed/${encodeURIComponent(id)}`}>{name}</Link> : name;

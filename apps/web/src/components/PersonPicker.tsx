@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PersonDetail, PersonHit } from '@indgang/domain';
+import type { TPersonDetail, TPersonHit } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
 import type { FieldAttributes } from './FieldAttributes';
@@ -17,11 +17,11 @@ export function PersonPicker({
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState('');
-  const hits = useApi<PersonHit[]>(
+  const hits = useApi<TPersonHit[]>(
     submitted.length >= 2 ? `/api/v1/org/persons?q=${encodeURIComponent(submitted)}` : null,
   );
   // What is known about the chosen person is shown, not asked again.
-  const known = useApi<PersonDetail>(value ? `/api/v1/org/persons/${encodeURIComponent(value)}` : null);
+  const known = useApi<TPersonDetail>(value ? `/api/v1/org/persons/${encodeURIComponent(value)}` : null);
   return (
     <div className="person-picker">
       <div className="search-form">

@@ -1,4 +1,4 @@
-import type { UnitSummary } from '@indgang/domain';
+import type { TUnitSummary } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
 import type { FieldAttributes } from './FieldAttributes';
@@ -14,7 +14,7 @@ export function UnitPicker({
   onChange(v: string): void;
 }) {
   const { t } = useI18n();
-  const units = useApi<UnitSummary[]>('/api/v1/org/units');
+  const units = useApi<TUnitSummary[]>('/api/v1/org/units');
   return (
     <select {...common} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{t('form.choose')}</option>

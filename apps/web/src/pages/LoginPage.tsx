@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { DemoUser } from '@indgang/domain';
+import type { TAuthOptions, TDemoLoginBody, TDemoUser } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -14,8 +14,8 @@ export function LoginPage() {
   const { t, pick } = useI18n();
   const { refresh } = useSession();
   const navigate = useNavigate();
-  const options = useApi<{ demoLogin: boolean; oidc: boolean }>('/api/v1/auth/options');
-  const demoUsers = useApi<DemoUser[]>(options.data?.demoLogin ? '/api/v1/auth/demo-users' : null);
+  const options = useApi<TAuthOptions>('/api/v1/auth/options');
+  const demoUsers = useApi<TDemoUser[]>(options.data?.demoLogin ? '/api/v1/auth/demo-users' : null);
   const [error, setError] = useState<ApiError>();
   const [params] = useSearchParams();
   const loginErrorKey = `login.error.${params.get('error') ?? ''}`;
@@ -23,7 +23,8 @@ export function LoginPage() {
 
   const loginAs = async (userId: string) => {
     try {
-      await api('/auth/demo-login', { method: 'POST', body: JSON.stringify({ userId }) });
+      const body: TDemoLoginBody = { userId };
+      await api('/auth/demo-login', { method: 'POST', body: JSON.stringify(body) });
       await refresh();
       void navigate('/');
     } catch (e) {

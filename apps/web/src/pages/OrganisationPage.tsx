@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { PersonHit, UnitSummary } from '@indgang/domain';
+import type { TPersonHit, TUnitSummary } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
 
-function UnitTree({ units, parentId }: { units: UnitSummary[]; parentId: string | null }) {
+function UnitTree({ units, parentId }: { units: TUnitSummary[]; parentId: string | null }) {
   const { t } = useI18n();
   const children = units.filter((u) => u.parentId === parentId);
   if (children.length === 0) return null;
@@ -44,10 +44,10 @@ function UnitTree({ units, parentId }: { units: UnitSummary[]; parentId: string 
 /** The organisation browser: the units within reach as a tree, and a search for people. */
 export function OrganisationPage() {
   const { t } = useI18n();
-  const units = useApi<UnitSummary[]>('/api/v1/org/units');
+  const units = useApi<TUnitSummary[]>('/api/v1/org/units');
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState<string | null>(null);
-  const hits = useApi<PersonHit[]>(
+  const hits = useApi<TPersonHit[]>(
     submitted ? `/api/v1/org/persons?q=${encodeURIComponent(submitted)}` : null,
   );
   const onSearch = (e: FormEvent) => {

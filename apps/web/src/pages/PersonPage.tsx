@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { PersonDetail } from '@indgang/domain';
+import type { TPersonDetail } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -14,7 +14,7 @@ export function PersonPage() {
   const { me } = useSession();
   const { id = '' } = useParams();
   const [reveal, setReveal] = useState(false);
-  const person = useApi<PersonDetail>(
+  const person = useApi<TPersonDetail>(
     `/api/v1/org/persons/${encodeURIComponent(id)}${reveal ? '?reveal=cpr' : ''}`,
   );
   const p = person.data;

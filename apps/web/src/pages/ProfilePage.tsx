@@ -1,4 +1,4 @@
-import type { listDelegations, PersonDetail } from '@indgang/domain';
+import type { TDelegation, TProfile } from '@indgang/schemas';
 import { api } from '../api/apiClient';
 import { useApi } from '../api/useApi';
 import { DelegationForm } from '../components/DelegationForm';
@@ -9,13 +9,11 @@ import { PersonFacts } from '../components/PersonFacts';
 import { useI18n } from '../i18n/I18nProvider';
 import { can, useSession } from '../session/SessionProvider';
 
-type Delegation = Awaited<ReturnType<typeof listDelegations>>[number];
-
 export function ProfilePage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const profile = useApi<{ person: PersonDetail | null }>('/api/v1/me/profile');
-  const delegations = useApi<Delegation[]>('/api/v1/delegations');
+  const profile = useApi<TProfile>('/api/v1/me/profile');
+  const delegations = useApi<TDelegation[]>('/api/v1/delegations');
   const revoke = async (id: string) => {
     await api(`/api/v1/delegations/${encodeURIComponent(id)}`, { method: 'DELETE' });
     delegations.reload();

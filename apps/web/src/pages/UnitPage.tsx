@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import type { UnitDetail } from '@indgang/domain';
+import type { TUnitDetail } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
 export function UnitPage() {
   const { t, locale } = useI18n();
   const { id = '' } = useParams();
-  const unit = useApi<UnitDetail>(`/api/v1/org/units/${encodeURIComponent(id)}`);
+  const unit = useApi<TUnitDetail>(`/api/v1/org/units/${encodeURIComponent(id)}`);
   const u = unit.data;
   return (
     <Page title={u?.name ?? t('org.title')}>

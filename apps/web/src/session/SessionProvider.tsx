@@ -1,27 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { TMe } from '@indgang/schemas';
 import { api, ApiError, setCsrfToken } from '../api/apiClient';
 
-export interface Me {
-  userId: string;
-  personId: string | null;
-  displayName: string;
-  email: string | null;
-  roles: string[];
-  orgWide: boolean;
-  permissions: string[];
-  /** The permissions this user may use to change something (the auditor's are to read only). */
-  mayChange: string[];
-  readOnly: boolean;
-  ledUnitIds: string[];
-  delegatedUnitIds: string[];
-  teamIds: string[];
-  locale: 'da' | 'en';
-  csrfToken: string;
-  demo: boolean;
-}
-
 interface SessionState {
-  me: Me | null;
+  me: TMe | null;
   loading: boolean;
   refresh(): Promise<void>;
   logout(): Promise<void>;
@@ -30,11 +12,11 @@ interface SessionState {
 const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null>(null);
+  const [me, setMe] = useState<TMe | null>(null);
   const [loading, setLoading] = useState(true);
   const refresh = useCallback(async () => {
     try {
-      const current = await api<Me>('/api/v1/me');
+      const current = await api<TMe>('/api/v1/me');
       setCsrfToken(current.csrfToken);
       setMe(current);
     } catch (error) {
@@ -65,7 +47,7 @@ export function useSession(): SessionState {
 }
 
 /** What the server says this user may do; the server checks again on every request. */
-export const can = (me: Me | null, permission: string) => !!me && me.permissions.includes(permission);
+export const can = (me: TMe | null, permission: string) => !!me && me.permissions.includes(permission);
 
 /** Whether the server lets this user change what `permission` covers; pages offer an action only then. */
-export const mayChange = (me: Me | null, permission: string) => !!me && me.mayChange.includes(permission);
+export const mayChange = (me: TMe | null, permission: string) => !!me && me.mayChange.includes(permission);
