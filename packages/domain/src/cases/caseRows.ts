@@ -1,6 +1,6 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { cases, orgUnits, persons, services } from '@indgang/db';
+import { attachments, caseEvents, cases, orgUnits, persons, services, users } from '@indgang/db';
 import type { Answers } from '@indgang/schemas';
 import type { Tx } from '../audit/appendAudit';
 
@@ -51,4 +51,44 @@ export async function attachmentUsage(
     sql`SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM attachments WHERE ${where}`,
   );
   return { files: usage!.files, bytes: Number(usage!.bytes) };
+}
+
+/**
+ * A case's timeline, oldest first, with who did each step by name. `withInternal: false` is the
+ * portal's view: internal events (assignments, notes) never leave the back office.
+ */
+export async function caseTimeline(tx: Pick<Tx, 'select'>, caseId: string, withInternal: boolean) {
+  const events = await tx
+    .select({
+      id: caseEvents.id,
+      at: caseEvents.at,
+      type: caseEvents.type,
+      internal: caseEvents.internal,
+      body: caseEvents.body,
+      data: caseEvents.data,
+      actor: users.displayName,
+    })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorUserId))
+    .where(
+      withInternal
+        ? eq(caseEvents.caseId, caseId)
+        : and(eq(caseEvents.caseId, caseId), eq(caseEvents.internal, false)),
+    )
+    .orderBy(asc(caseEvents.id));
+  return events.map((e) => ({ ...e, at: e.at.toISOString() }));
+}
+
+/** The files of a case in the order they were uploaded. */
+export function caseFiles(tx: Pick<Tx, 'select'>, caseId: string) {
+  return tx
+    .select({
+      id: attachments.id,
+      fileName: attachments.fileName,
+      size: attachments.size,
+      mimeType: attachments.mimeType,
+    })
+    .from(attachments)
+    .where(eq(attachments.caseId, caseId))
+    .orderBy(asc(attachments.createdAt));
 }

@@ -1,8 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
-  attachments,
-  caseEvents,
   employments,
   orgUnits,
   persons,
@@ -20,7 +18,7 @@ import { serviceVersion } from '../catalog/latestServices';
 import { notFound } from '../errors/DomainError';
 import type { CaseDeps } from './CaseDeps';
 import { hiddenFromSubject, requireBackoffice } from './caseAccess';
-import { c, caseAnswers } from './caseRows';
+import { c, caseAnswers, caseFiles, caseTimeline } from './caseRows';
 import { describeCase } from './describeCase';
 import { renderTemplate } from './renderTemplate';
 
@@ -61,29 +59,8 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
       .where(and(eq(c.id, id), sql`NOT ${hiddenFromSubject(actor)}`));
     if (!row) throw notFound({ da: 'Sagen', en: 'The case' });
     const def: TServiceDefinition = await serviceVersion(tx, row.serviceId, row.serviceVersion);
-    const events = await tx
-      .select({
-        id: caseEvents.id,
-        at: caseEvents.at,
-        type: caseEvents.type,
-        internal: caseEvents.internal,
-        body: caseEvents.body,
-        data: caseEvents.data,
-        actor: users.displayName,
-      })
-      .from(caseEvents)
-      .leftJoin(users, eq(users.id, caseEvents.actorUserId))
-      .where(eq(caseEvents.caseId, id))
-      .orderBy(asc(caseEvents.id));
-    const files = await tx
-      .select({
-        id: attachments.id,
-        fileName: attachments.fileName,
-        size: attachments.size,
-        mimeType: attachments.mimeType,
-      })
-      .from(attachments)
-      .where(eq(attachments.caseId, id));
+    const events = await caseTimeline(tx, id, true);
+    const files = await caseFiles(tx, id);
     const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.id, row.unitId));
     const leaders = await tx
       .select({ firstName: persons.firstName, lastName: persons.lastName })
@@ -174,15 +151,7 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
             employments: subjectJobs.map((j) => ({ ...j, weeklyHours: j.weeklyHoursCenti / 100 })),
           }
         : null,
-      timeline: events.map((e) => ({
-        id: e.id,
-        at: e.at.toISOString(),
-        type: e.type,
-        internal: e.internal,
-        body: e.body,
-        data: e.data,
-        actor: e.actor,
-      })),
+      timeline: events,
       anchors: anchors.map((a) => a.name),
       teamMembers,
       returnReasons: reasons,

@@ -1,5 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { attachments, caseEvents, users } from '@indgang/db';
+import { and, eq } from 'drizzle-orm';
 import { maskAnswers, requiredDocuments, type TServiceDefinition } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
@@ -7,7 +6,7 @@ import { serviceVersion } from '../catalog/latestServices';
 import { notFound } from '../errors/DomainError';
 import type { CaseDeps } from './CaseDeps';
 import { portalCaseVisible } from './caseAccess';
-import { c, caseAnswers, u } from './caseRows';
+import { c, caseAnswers, caseFiles, caseTimeline, u } from './caseRows';
 import { describeCase } from './describeCase';
 
 /** One case as the portal shows it: answers, documents, public timeline. Never internal notes. */
@@ -33,28 +32,8 @@ export async function getPortalCase(deps: CaseDeps, actor: Actor, id: string) {
       .where(and(eq(c.id, id), portalCaseVisible(actor)));
     if (!row) throw notFound({ da: 'Sagen', en: 'The case' });
     const def: TServiceDefinition = await serviceVersion(tx, row.serviceId, row.serviceVersion);
-    const events = await tx
-      .select({
-        at: caseEvents.at,
-        type: caseEvents.type,
-        body: caseEvents.body,
-        data: caseEvents.data,
-        actor: users.displayName,
-      })
-      .from(caseEvents)
-      .leftJoin(users, eq(users.id, caseEvents.actorUserId))
-      .where(and(eq(caseEvents.caseId, id), eq(caseEvents.internal, false)))
-      .orderBy(asc(caseEvents.id));
-    const files = await tx
-      .select({
-        id: attachments.id,
-        fileName: attachments.fileName,
-        size: attachments.size,
-        mimeType: attachments.mimeType,
-      })
-      .from(attachments)
-      .where(eq(attachments.caseId, id))
-      .orderBy(asc(attachments.createdAt));
+    const events = await caseTimeline(tx, id, false);
+    const files = await caseFiles(tx, id);
     await appendAudit(tx, {
       actorUserId: actor.userId,
       action: 'case.read',
@@ -78,13 +57,7 @@ export async function getPortalCase(deps: CaseDeps, actor: Actor, id: string) {
       outcome: row.outcome,
       documents: requiredDocuments(def, row.answers),
       attachments: files,
-      timeline: events.map((e) => ({
-        at: e.at.toISOString(),
-        type: e.type,
-        body: e.body,
-        data: e.data,
-        actor: e.actor,
-      })),
+      timeline: events.map(({ at, type, body, data, actor }) => ({ at, type, body, data, actor })),
       ...describeCase(def, row, deps.calendar),
     };
   });
