@@ -1,10 +1,8 @@
+import type { TApiError } from '@indgang/schemas';
 import { bothLanguages } from '../i18n/messages';
 
-export interface ApiErrorBody {
-  code: string;
-  message: { da: string; en: string };
-  fields: Array<{ path: string; row?: number; column?: string; message: { da: string; en: string } }>;
-}
+/** What a refused request answers: a stable code, the message in Danish and English, the fields at fault. */
+export type ApiErrorBody = TApiError['error'];
 
 export class ApiError extends Error {
   constructor(
@@ -41,7 +39,7 @@ const OFFLINE: ApiErrorBody = {
 
 /** The error a refused response carries (its bilingual message), for requests made with fetch directly. */
 export async function apiErrorFrom(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as { error?: ApiErrorBody } | null;
+  const body = (await response.json().catch(() => null)) as Partial<TApiError> | null;
   return new ApiError(
     response.status,
     body?.error ?? {

@@ -1,27 +1,19 @@
 import { useState, type FormEvent } from 'react';
+import type { TOrgImportLine, TOrgImportResult } from '@indgang/schemas';
 import type { ApiErrorBody } from '../api/apiClient';
 import { apiErrorFrom, csrfHeader } from '../api/apiClient';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
-import type { MessageKey } from '../i18n/messages';
 
-interface Progress {
-  phase: 'read' | 'validate' | 'write';
-  done: number;
-  total: number;
-}
-interface Summary {
-  units: number;
-  people: number;
-  employments: number;
-}
+/** A line of the import's progress stream that reports progress. */
+type Progress = Extract<TOrgImportLine, { progress: unknown }>['progress'];
 
 /** Organisation import with a progress bar fed by the server's progress stream. */
 export function ImportPage() {
   const { t, pick } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [result, setResult] = useState<Summary | null>(null);
+  const [result, setResult] = useState<TOrgImportResult['summary'] | null>(null);
   const [error, setError] = useState<ApiErrorBody | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -53,14 +45,10 @@ export function ImportPage() {
         const lines = buffer.split('\n');
         buffer = lines.pop() ?? '';
         for (const line of lines.filter(Boolean)) {
-          const message = JSON.parse(line) as {
-            progress?: Progress;
-            result?: { summary: Summary };
-            error?: ApiErrorBody;
-          };
-          if (message.progress) setProgress(message.progress);
-          if (message.result) setResult(message.result.summary);
-          if (message.error) setError(message.error);
+          const message = JSON.parse(line) as TOrgImportLine;
+          if ('progress' in message) setProgress(message.progress);
+          if ('result' in message) setResult(message.result.summary);
+          if ('error' in message) setError(message.error);
         }
       }
     } finally {
@@ -92,7 +80,7 @@ export function ImportPage() {
       {progress && busy && (
         <div className="import-progress">
           <label htmlFor="import-progress">
-            {t(`import.phase.${progress.phase}` as MessageKey)} ({percent} %)
+            {t(`import.phase.${progress.phase}`)} ({percent} %)
           </label>
           <progress id="import-progress" max={100} value={percent}>
             {percent} %
