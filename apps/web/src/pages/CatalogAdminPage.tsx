@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { TCatalogImportResult } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SuccessNotice } from '../components/SuccessNotice';
@@ -11,14 +12,19 @@ export function CatalogAdminPage() {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<ApiError>();
-  const [result, setResult] = useState<{ added: string[]; unchanged: string[] } | null>(null);
+  const [result, setResult] = useState<TCatalogImportResult | null>(null);
   const onImport = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
     setError(undefined);
     setResult(null);
     try {
-      setResult(await api('/api/v1/catalog/import', { method: 'POST', body: await file.text() }));
+      setResult(
+        await api<TCatalogImportResult>('/api/v1/catalog/import', {
+          method: 'POST',
+          body: await file.text(),
+        }),
+      );
     } catch (err) {
       if (err instanceof ApiError) setError(err);
       else

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { ServiceCard } from '@indgang/domain';
-import { textOf } from '@indgang/schemas';
+import { textOf, type TServiceCard, type TServiceList } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -13,7 +12,7 @@ export function CatalogPage() {
   const { t, locale } = useI18n();
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState('');
-  const list = useApi<{ services: ServiceCard[] }>(
+  const list = useApi<TServiceList>(
     `/api/v1/catalog/services${submitted ? `?q=${encodeURIComponent(submitted)}` : ''}`,
   );
   const onSearch = (e: FormEvent) => {
@@ -26,7 +25,7 @@ export function CatalogPage() {
     .sort((a, b) => b.usedInMyUnits - a.usedInMyUnits)
     .slice(0, 3);
   const categories = [...new Set(services.map((s) => s.category))].sort();
-  const card = (s: ServiceCard) => (
+  const card = (s: TServiceCard) => (
     <li key={s.id} className="card">
       <div className="card-content">
         <h3 className="header-title">
