@@ -3,12 +3,13 @@ import {
   flatAnswers,
   textOf,
   type AnswerValue,
-  type Answers,
   type Persona,
   type SectionAnswers,
   type TField,
-  type TServiceDefinition,
+  type TFileInfo,
+  type TStoredServiceDefinition,
 } from '@indgang/schemas';
+import { formDefinition, readAnswers } from '../api/formAnswers';
 import { useI18n } from '../i18n/I18nProvider';
 
 const ALL: Persona = { roles: [], administration: null, experience: 'experienced', frequency: 'rare' };
@@ -19,17 +20,18 @@ const ALL: Persona = { roles: [], administration: null, experience: 'experienced
  */
 export function AnswersSummary({
   def,
-  answers,
+  answers: sent,
   files,
   revealed = {},
 }: {
-  def: TServiceDefinition;
-  answers: Answers;
-  files: Array<{ id: string; fileName: string }>;
-  revealed?: Record<string, AnswerValue>;
+  def: TStoredServiceDefinition;
+  answers: Record<string, unknown>;
+  files: Array<Pick<TFileInfo, 'id' | 'fileName'>>;
+  revealed?: SectionAnswers;
 }) {
   const { t, locale } = useI18n();
-  const values = flatAnswers(def, answers);
+  const answers = readAnswers(sent);
+  const values = flatAnswers(formDefinition(def), answers);
   const show = (field: TField, value: AnswerValue | undefined): string => {
     if (value === undefined || value === null || value === '') return '–';
     if (field.type === 'checkbox') return value ? t('common.yes') : t('common.no');

@@ -1,13 +1,8 @@
 import { useState } from 'react';
-import type { TField } from '@indgang/schemas';
+import type { TField, TFileInfo } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
 import { useI18n } from '../i18n/I18nProvider';
 import type { FieldAttributes } from './FieldAttributes';
-
-interface Uploaded {
-  id: string;
-  fileName: string;
-}
 
 /** A file field: each chosen file is checked for type and size, uploaded, and listed with a remove button. */
 export function FileInput({
@@ -22,7 +17,7 @@ export function FileInput({
   onChange(v: string[]): void;
 }) {
   const { t, pick } = useI18n();
-  const [files, setFiles] = useState<Uploaded[]>([]);
+  const [files, setFiles] = useState<TFileInfo[]>([]);
   const [error, setError] = useState<string>();
   const upload = async (file: File) => {
     setError(undefined);
@@ -35,7 +30,7 @@ export function FileInput({
       return;
     }
     try {
-      const uploaded = await api<Uploaded>(`/api/v1/attachments?fileName=${encodeURIComponent(file.name)}`, {
+      const uploaded = await api<TFileInfo>(`/api/v1/attachments?fileName=${encodeURIComponent(file.name)}`, {
         method: 'POST',
         body: file,
         headers: { 'content-type': file.type },

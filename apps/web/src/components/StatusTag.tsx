@@ -1,11 +1,11 @@
+import type { CaseStatus } from '@indgang/schemas';
 import { useI18n } from '../i18n/I18nProvider';
-import type { MessageKey } from '../i18n/messages';
 
-export function StatusTag({ status, overdue }: { status: string; overdue?: boolean }) {
+export function StatusTag({ status, overdue }: { status: CaseStatus; overdue?: boolean }) {
   const { t } = useI18n();
   return (
     <>
-      <span className={`status-tag status-${status}`}>{t(`status.${status}` as MessageKey)}</span>
+      <span className={`status-tag status-${status}`}>{t(`status.${status}`)}</span>
       {overdue && (
         <>
           {' '}

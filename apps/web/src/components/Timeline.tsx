@@ -1,14 +1,9 @@
+import type { TBackofficeCase, TPortalCase } from '@indgang/schemas';
 import { useI18n } from '../i18n/I18nProvider';
-import type { MessageKey } from '../i18n/messages';
 
-export interface TimelineEvent {
-  at: string;
-  type: string;
-  body: string | null;
-  actor: string | null;
-  internal?: boolean;
-  data?: unknown;
-}
+/** An event as the portal sends it, or as the back office does with whether it is internal. */
+type TimelineEvent = TPortalCase['timeline'][number] &
+  Partial<Pick<TBackofficeCase['timeline'][number], 'internal'>>;
 
 /** What happened on a case, oldest first. */
 export function Timeline({ events }: { events: TimelineEvent[] }) {
@@ -23,7 +18,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
         return (
           <li key={i} className={e.internal ? 'timeline-internal' : undefined}>
             <p className="timeline-head">
-              <strong>{t(`event.${e.type}` as MessageKey)}</strong>
+              <strong>{t(`event.${e.type}`)}</strong>
               {e.internal && <> ({t('event.internal')})</>} ·{' '}
               {new Date(e.at).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB')}
               {e.actor && <> · {e.actor}</>}

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { getPortalCase } from '@indgang/domain';
-import { textOf } from '@indgang/schemas';
+import { textOf, type TPortalCase } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
+import type { TPortalMessageBody, TReopenBody } from '../api/contract';
 import { useApi } from '../api/useApi';
 import { AnswersSummary } from '../components/AnswersSummary';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -13,14 +13,12 @@ import { StatusTag } from '../components/StatusTag';
 import { Timeline } from '../components/Timeline';
 import { useI18n } from '../i18n/I18nProvider';
 
-type PortalCase = Awaited<ReturnType<typeof getPortalCase>>;
-
 /** A case as the submitter and her leader follow it, with the receipt, and where she answers. */
 export function CasePage() {
   const { t, locale, pick } = useI18n();
   const { id = '' } = useParams();
   const [params] = useSearchParams();
-  const view = useApi<PortalCase>(`/api/v1/cases/${encodeURIComponent(id)}`);
+  const view = useApi<TPortalCase>(`/api/v1/cases/${encodeURIComponent(id)}`);
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<string[]>([]);
   const [error, setError] = useState<ApiError>();
@@ -32,10 +30,8 @@ export function CasePage() {
     setError(undefined);
     setSent(false);
     try {
-      await api(`/api/v1/cases/${id}/messages`, {
-        method: 'POST',
-        body: JSON.stringify({ body, attachmentIds: files }),
-      });
+      const message: TPortalMessageBody = { body, attachmentIds: files };
+      await api(`/api/v1/cases/${id}/messages`, { method: 'POST', body: JSON.stringify(message) });
       setBody('');
       setFiles([]);
       setSent(true);
@@ -47,7 +43,8 @@ export function CasePage() {
   };
   const reopen = async () => {
     try {
-      await api(`/api/v1/cases/${id}/reopen`, { method: 'POST', body: JSON.stringify({ reason: '' }) });
+      const reopening: TReopenBody = { reason: '' };
+      await api(`/api/v1/cases/${id}/reopen`, { method: 'POST', body: JSON.stringify(reopening) });
       view.reload();
     } catch (err) {
       if (err instanceof ApiError) setError(err);

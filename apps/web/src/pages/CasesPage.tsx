@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { listPortalCases } from '@indgang/domain';
-import { textOf } from '@indgang/schemas';
+import { CASE_STATUSES, textOf, type TPortalCaseSummary } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -9,8 +8,6 @@ import { Page } from '../components/Page';
 import { StatusTag } from '../components/StatusTag';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
-
-type Row = Awaited<ReturnType<typeof listPortalCases>>[number];
 
 /** "Mine sager" and, for leaders and deputies, the unit portfolio. */
 export function CasesPage() {
@@ -24,7 +21,7 @@ export function CasesPage() {
   const params = new URLSearchParams({ view });
   if (status) params.set('status', status);
   if (query) params.set('q', query);
-  const cases = useApi<Row[]>(`/api/v1/cases?${params.toString()}`);
+  const cases = useApi<TPortalCaseSummary[]>(`/api/v1/cases?${params.toString()}`);
   const onSearch = (e: FormEvent) => {
     e.preventDefault();
     setQuery(q.trim());
@@ -63,9 +60,9 @@ export function CasesPage() {
             onChange={(e) => setStatus(e.target.value)}
           >
             <option value="">{t('cases.allStatuses')}</option>
-            {['submitted', 'in_progress', 'awaiting_submitter', 'resolved'].map((s) => (
+            {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t(`status.${s}` as 'status.submitted')}
+                {t(`status.${s}`)}
               </option>
             ))}
           </select>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { listQueue } from '@indgang/domain';
-import { textOf } from '@indgang/schemas';
+import { textOf, type TNextCase, type TQueueItem } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
+import type { TReturnCount, TTeam } from '../api/contract';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -11,30 +11,26 @@ import { StatusTag } from '../components/StatusTag';
 import { useI18n } from '../i18n/I18nProvider';
 import { mayChange, useSession } from '../session/SessionProvider';
 
-type Row = Awaited<ReturnType<typeof listQueue>>[number];
-
 /** A team's queue, most urgent first, and "take the next case". */
 export function QueuePage() {
   const { t, locale, pick } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
-  const teams = useApi<Array<{ id: string; name: string }>>('/api/v1/backoffice/teams');
+  const teams = useApi<TTeam[]>('/api/v1/backoffice/teams');
   const [chosenTeam, setTeamId] = useState<string | null>(me?.teamIds[0] ?? null);
   const teamId = chosenTeam ?? teams.data?.[0]?.id ?? '';
   const [assigned, setAssigned] = useState<'any' | 'me' | 'none'>('any');
-  const queue = useApi<Row[]>(
+  const queue = useApi<TQueueItem[]>(
     teamId ? `/api/v1/backoffice/queue?teamId=${encodeURIComponent(teamId)}&assigned=${assigned}` : null,
   );
   const [error, setError] = useState<ApiError>();
   const [empty, setEmpty] = useState(false);
-  const returns = useApi<Array<{ reason: string; serviceId: string; unitName: string; returns: number }>>(
-    '/api/v1/backoffice/returns',
-  );
+  const returns = useApi<TReturnCount[]>('/api/v1/backoffice/returns');
   const next = async () => {
     setError(undefined);
     setEmpty(false);
     try {
-      const result = await api<{ case: { id: string } | null }>(`/api/v1/backoffice/queue/${teamId}/next`, {
+      const result = await api<TNextCase>(`/api/v1/backoffice/queue/${teamId}/next`, {
         method: 'POST',
         body: '{}',
       });

@@ -1,10 +1,11 @@
 import { useParams } from 'react-router';
+import type { TServiceForm } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
-import { ServiceForm, type ServiceResponse } from './serviceForm/ServiceForm';
+import { ServiceForm } from './serviceForm/ServiceForm';
 
 /**
  * A service's form: guidance and rules beside the fields they concern, the documentation the case
@@ -12,7 +13,7 @@ import { ServiceForm, type ServiceResponse } from './serviceForm/ServiceForm';
  */
 export function ServiceFormPage() {
   const { id = '' } = useParams();
-  const service = useApi<ServiceResponse>(`/api/v1/catalog/services/${encodeURIComponent(id)}`);
+  const service = useApi<TServiceForm>(`/api/v1/catalog/services/${encodeURIComponent(id)}`);
   const { t } = useI18n();
   if (service.error)
     return (

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { textOf } from '@indgang/schemas';
+import { textOf, type TBackofficeCase } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -12,14 +12,13 @@ import { CaseBackground } from './workCase/CaseBackground';
 import { CaseRecord } from './workCase/CaseRecord';
 import { CaseStages } from './workCase/CaseStages';
 import { useCaseActions } from './workCase/useCaseActions';
-import type { WorkCase } from './workCase/workCase';
 
 /** The caseworker's case view: everything in one place, and the actions that move the case. */
 export function WorkCasePage() {
   const { t, locale } = useI18n();
   const { me } = useSession();
   const { id = '' } = useParams();
-  const view = useApi<WorkCase>(`/api/v1/backoffice/cases/${encodeURIComponent(id)}`);
+  const view = useApi<TBackofficeCase>(`/api/v1/backoffice/cases/${encodeURIComponent(id)}`);
   const actions = useCaseActions(id, view);
   const c = view.data;
   const canAct = !!c && mayChange(me, 'cases.handle') && c.status !== 'resolved';

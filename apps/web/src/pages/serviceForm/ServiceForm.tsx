@@ -8,11 +8,13 @@ import {
   validateAnswers,
   type Answers,
   type FormError,
-  type Persona,
   type SectionAnswers,
-  type TServiceDefinition,
+  type TServiceForm,
+  type TSubmitted,
 } from '@indgang/schemas';
 import { api, ApiError, newIdempotencyKey } from '../../api/apiClient';
+import type { TSubmitBody } from '../../api/contract';
+import { formDefinition, readAnswers } from '../../api/formAnswers';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DocumentsPanel } from './DocumentsPanel';
@@ -21,17 +23,14 @@ import { FormSection } from './FormSection';
 import { SubmitProblems } from './SubmitProblems';
 import { useDraftAutosave } from './useDraftAutosave';
 
-export interface ServiceResponse {
-  definition: TServiceDefinition;
-  persona: Persona;
-  draft: { answers: Answers; savedAt: string } | null;
-}
-
 /** The form of one service for the person filling it in, from a draft if there is one, to the case. */
-export function ServiceForm({ definition: def, persona, draft }: ServiceResponse) {
+export function ServiceForm({ definition, persona, draft }: TServiceForm) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const [answers, setAnswers] = useState<Answers>(() => draft?.answers ?? initialAnswers(def));
+  const def = formDefinition(definition);
+  const [answers, setAnswers] = useState<Answers>(() =>
+    draft ? readAnswers(draft.answers) : initialAnswers(def),
+  );
   const [errors, setErrors] = useState<FormError[]>([]);
   const [serverError, setServerError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -76,9 +75,10 @@ export function ServiceForm({ definition: def, persona, draft }: ServiceResponse
     }
     setBusy(true);
     try {
-      const body = JSON.stringify({ serviceId: def.id, answers, confirmNotDuplicate });
+      const submitted: TSubmitBody = { serviceId: def.id, answers, confirmNotDuplicate };
+      const body = JSON.stringify(submitted);
       if (submission.current?.body !== body) submission.current = { body, key: newIdempotencyKey() };
-      const created = await api<{ id: string; number: string }>('/api/v1/cases', {
+      const created = await api<TSubmitted>('/api/v1/cases', {
         method: 'POST',
         body,
         idempotencyKey: submission.current.key,

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Answers } from '@indgang/schemas';
+import type { Answers, TDraftSaved } from '@indgang/schemas';
 import { api } from '../../api/apiClient';
+import type { TDraftBody } from '../../api/contract';
 
 /**
  * Saves the answers as a draft 0.8 s after the last change the user made (not on the first render),
@@ -12,9 +13,10 @@ export function useDraftAutosave(serviceId: string, answers: Answers, savedBefor
   useEffect(() => {
     if (!touched.current) return;
     const timer = setTimeout(() => {
-      void api<{ savedAt: string }>(`/api/v1/catalog/services/${serviceId}/draft`, {
+      const draft: TDraftBody = { answers };
+      void api<TDraftSaved>(`/api/v1/catalog/services/${serviceId}/draft`, {
         method: 'PUT',
-        body: JSON.stringify({ answers }),
+        body: JSON.stringify(draft),
       }).then(
         (r) => setSavedAt(r.savedAt),
         () => undefined,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import type { TBackofficeCase } from '@indgang/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { WorkCase } from './workCase';
 
 /** Gives the case to a colleague of the team, or to oneself. */
 export function AssignCase({
@@ -8,7 +8,7 @@ export function AssignCase({
   userId,
   onAssign,
 }: {
-  c: WorkCase;
+  c: TBackofficeCase;
   userId: string | undefined;
   onAssign(userId: string): void;
 }) {

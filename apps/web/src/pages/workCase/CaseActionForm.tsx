@@ -1,20 +1,25 @@
 import { useState, type FormEvent } from 'react';
+import type { TBackofficeCase } from '@indgang/schemas';
+import type { CaseActionBodies } from '../../api/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { CaseActions } from './useCaseActions';
-import type { WorkCase } from './workCase';
 
 type Action = 'note' | 'message' | 'return' | 'resolve';
 const ACTIONS: Action[] = ['note', 'message', 'return', 'resolve'];
 
 /** What the caseworker does with the case: a note, a message, a return for information, or resolving it. */
-export function CaseActionForm({ c, actions }: { c: WorkCase; actions: CaseActions }) {
+export function CaseActionForm({ c, actions }: { c: TBackofficeCase; actions: CaseActions }) {
   const { t, pick } = useI18n();
   const [action, setAction] = useState<Action>('note');
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState('');
-  const send = async (path: string, body: object, doneText: string) => {
+  const send = async <P extends keyof CaseActionBodies>(
+    path: P,
+    body: CaseActionBodies[P],
+    doneText: string,
+  ) => {
     if (await actions.post(path, body, doneText)) {
       setText('');
       setOutcome('');
@@ -66,7 +71,7 @@ export function CaseActionForm({ c, actions }: { c: WorkCase; actions: CaseActio
             <option value="">{t('form.choose')}</option>
             {c.returnReasons.map((r) => (
               <option key={r.code} value={r.code}>
-                {pick(r.label as { da: string; en: string })}
+                {pick(r.label)}
               </option>
             ))}
           </select>

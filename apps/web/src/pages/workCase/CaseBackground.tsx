@@ -1,9 +1,8 @@
-import { textOf } from '@indgang/schemas';
+import { textOf, type TBackofficeCase } from '@indgang/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { WorkCase } from './workCase';
 
 /** The guidance for the caseworker and the master data of the unit and person the case is about. */
-export function CaseBackground({ c }: { c: WorkCase }) {
+export function CaseBackground({ c }: { c: TBackofficeCase }) {
   const { t, locale } = useI18n();
   return (
     <>

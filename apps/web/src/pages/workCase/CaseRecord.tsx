@@ -1,9 +1,8 @@
-import type { AnswerValue } from '@indgang/schemas';
+import type { SectionAnswers, TBackofficeCase } from '@indgang/schemas';
 import { AnswersSummary } from '../../components/AnswersSummary';
 import { StatusTag } from '../../components/StatusTag';
 import { Timeline } from '../../components/Timeline';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { WorkCase } from './workCase';
 
 /** The case itself: its facts, the submission (masked until revealed), its documents and timeline. */
 export function CaseRecord({
@@ -11,8 +10,8 @@ export function CaseRecord({
   revealed,
   onReveal,
 }: {
-  c: WorkCase;
-  revealed: Record<string, AnswerValue> | undefined;
+  c: TBackofficeCase;
+  revealed: SectionAnswers | undefined;
   onReveal(): void;
 }) {
   const { t } = useI18n();

@@ -1,6 +1,5 @@
-import { textOf } from '@indgang/schemas';
+import { textOf, type TBackofficeCase } from '@indgang/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { WorkCase } from './workCase';
 
 /** The stages of the case: those reached, and a button to mark each of the others. */
 export function CaseStages({
@@ -8,7 +7,7 @@ export function CaseStages({
   canMark,
   onMark,
 }: {
-  c: WorkCase;
+  c: TBackofficeCase;
   canMark: boolean;
   onMark(stageId: string): void;
 }) {
