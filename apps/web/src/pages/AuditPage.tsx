@@ -1,21 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import type { AuditCheck } from '@indgang/domain';
+import type { TAuditCheck, TAuditEntry } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  actorUserId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  subjectPersonId: string | null;
-}
 
 /** The auditor's view: the trail newest first, a filter, older pages, and a check of the whole chain. */
 export function AuditPage() {
@@ -26,19 +16,19 @@ export function AuditPage() {
   const params = new URLSearchParams({ limit: '50' });
   if (filter) params.set('action', filter);
   if (beforeSeq) params.set('beforeSeq', String(beforeSeq));
-  const rows = useApi<AuditRow[]>(`/api/v1/audit?${params.toString()}`);
-  const [verification, setVerification] = useState<AuditCheck>();
+  const rows = useApi<TAuditEntry[]>(`/api/v1/audit?${params.toString()}`);
+  const [verification, setVerification] = useState<TAuditCheck>();
   const [error, setError] = useState<ApiError>();
   const verify = async () => {
     try {
-      setVerification(await api<AuditCheck>('/api/v1/audit/verify'));
+      setVerification(await api<TAuditCheck>('/api/v1/audit/verify'));
     } catch (e) {
       if (e instanceof ApiError) setError(e);
       else throw e;
     }
   };
   const when = (iso: string) => new Date(iso).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB');
-  const verdict = (v: AuditCheck) => {
+  const verdict = (v: TAuditCheck) => {
     const reason = v.reason ? t(`audit.reason.${v.reason}`) : '';
     if (v.anchorFileProblem) return t('audit.anchorFile', { line: v.anchorFileProblem.line });
     if (!v.ok && v.brokenAnchor)
