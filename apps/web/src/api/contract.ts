@@ -13,6 +13,7 @@ import type {
   ZSubmitBody,
   ZTeams,
   ZDraftBody,
+  ZLegalHoldBody,
 } from '@indgang/schemas';
 
 /*
@@ -33,6 +34,9 @@ export type TSubmitBody = z.input<typeof ZSubmitBody>;
 export type TDraftBody = z.input<typeof ZDraftBody>;
 export type TPortalMessageBody = z.input<typeof ZPortalMessageBody>;
 export type TReopenBody = z.input<typeof ZReopenBody>;
+
+/** A legal hold on a case (by id or number) or on everything about a person. */
+export type TLegalHoldBody = z.input<typeof ZLegalHoldBody>;
 
 /** The body of each caseworker's action, by the last part of its path (`/api/v1/backoffice/cases/:id/…`). */
 export interface CaseActionBodies {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TLegalHold, TPersonHit, TRetentionOverview } from '@indgang/schemas';
 import type { ApiError } from '../api/apiClient';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -7,7 +8,6 @@ import { SuccessNotice } from '../components/SuccessNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { LegalHolds } from './privacy/LegalHolds';
 import { PersonAccess } from './privacy/PersonAccess';
-import type { Hold, Overview, PersonHit } from './privacy/privacyTypes';
 import { RetentionOverview } from './privacy/RetentionOverview';
 
 /**
@@ -19,9 +19,9 @@ export function PrivacyPage() {
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState('');
   const [holdCase, setHoldCase] = useState('');
-  const [holdPerson, setHoldPerson] = useState<PersonHit | null>(null);
-  const holds = useApi<Hold[]>('/api/v1/privacy/legal-holds');
-  const overview = useApi<Overview>('/api/v1/privacy/retention');
+  const [holdPerson, setHoldPerson] = useState<TPersonHit | null>(null);
+  const holds = useApi<TLegalHold[]>('/api/v1/privacy/legal-holds');
+  const overview = useApi<TRetentionOverview>('/api/v1/privacy/retention');
   return (
     <Page title={t('privacy.title')}>
       <ErrorAlert error={error ?? holds.error ?? overview.error} />

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import type { TLegalHold, TPersonHit } from '@indgang/schemas';
 import { api, ApiError } from '../../api/apiClient';
+import type { TLegalHoldBody } from '../../api/contract';
 import type { ApiState } from '../../api/useApi';
 import { Loading } from '../../components/Loading';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { Hold, PersonHit } from './privacyTypes';
 
 /** Legal holds that stop the retention run: the list with release, and the form that places one. */
 export function LegalHolds({
@@ -15,8 +16,8 @@ export function LegalHolds({
   setError,
   setDone,
 }: {
-  holds: ApiState<Hold[]>;
-  holdPerson: PersonHit | null;
+  holds: ApiState<TLegalHold[]>;
+  holdPerson: TPersonHit | null;
   clearHoldPerson(): void;
   holdCase: string;
   setHoldCase(caseNumber: string): void;
@@ -39,11 +40,9 @@ export function LegalHolds({
     setError(undefined);
     setDone('');
     const target = holdPerson ? { personId: holdPerson.id } : { caseNumber: holdCase.trim() };
+    const hold: TLegalHoldBody = { ...target, reason };
     try {
-      await api('/api/v1/privacy/legal-holds', {
-        method: 'POST',
-        body: JSON.stringify({ ...target, reason }),
-      });
+      await api('/api/v1/privacy/legal-holds', { method: 'POST', body: JSON.stringify(hold) });
       setDone(t('privacy.holdPlaced'));
       setReason('');
       setHoldCase('');
@@ -53,7 +52,7 @@ export function LegalHolds({
       failed(err);
     }
   };
-  const release = async (hold: Hold) => {
+  const release = async (hold: TLegalHold) => {
     setError(undefined);
     setDone('');
     try {

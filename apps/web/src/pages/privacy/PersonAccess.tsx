@@ -1,24 +1,24 @@
 import { useState, type FormEvent } from 'react';
+import type { TPersonHit } from '@indgang/schemas';
 import { api, ApiError } from '../../api/apiClient';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { PersonHit } from './privacyTypes';
 
 /** A person's data on request (GDPR art. 15): find her, then export it as PDF or JSON, or hold it. */
 export function PersonAccess({
   onHold,
   setError,
 }: {
-  onHold(person: PersonHit): void;
+  onHold(person: TPersonHit): void;
   setError(error: ApiError | undefined): void;
 }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<PersonHit[] | null>(null);
+  const [hits, setHits] = useState<TPersonHit[] | null>(null);
   const search = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
     try {
-      setHits(await api<PersonHit[]>(`/api/v1/org/persons?q=${encodeURIComponent(query.trim())}`));
+      setHits(await api<TPersonHit[]>(`/api/v1/org/persons?q=${encodeURIComponent(query.trim())}`));
     } catch (err) {
       if (err instanceof ApiError) setError(err);
       else throw err;

@@ -1,10 +1,9 @@
-import { textOf, type TRetention } from '@indgang/schemas';
+import { textOf, type TRetention, type TRetentionOverview } from '@indgang/schemas';
 import type { ApiState } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { Overview } from './privacyTypes';
 
 /** Each service's classification and retention rule, with what the nightly run has done. */
-export function RetentionOverview({ overview }: { overview: ApiState<Overview> }) {
+export function RetentionOverview({ overview }: { overview: ApiState<TRetentionOverview> }) {
   const { t, locale } = useI18n();
   const rule = (r: TRetention | null) => {
     if (!r) return t('privacy.noRule');
