@@ -1,17 +1,22 @@
 import type { z } from 'zod';
 import type {
   ZAssignBody,
+  ZBusinessCaseSaved,
   ZCaseMessageBody,
+  ZCreated,
   ZNoteBody,
+  ZPeople,
   ZPortalMessageBody,
   ZReopenBody,
   ZResolveBody,
   ZRevealedAnswers,
   ZReturnBody,
   ZReturnStatistics,
+  ZSaved,
   ZStageBody,
   ZSubmitBody,
   ZTeams,
+  ZVersion,
   ZDraftBody,
   ZLegalHoldBody,
 } from '@indgang/schemas';
@@ -28,6 +33,17 @@ export type TTeam = z.infer<typeof ZTeams>[number];
 export type TReturnCount = z.infer<typeof ZReturnStatistics>[number];
 /** A case's sensitive answers revealed, by path (`POST /api/v1/backoffice/cases/:id/reveal`). */
 export type TRevealedAnswers = z.infer<typeof ZRevealedAnswers>;
+
+/** A new record's id (`POST /api/v1/programmes`). */
+export type TCreated = z.infer<typeof ZCreated>;
+/** A created or changed project or KPI: its id and new version. */
+export type TSaved = z.infer<typeof ZSaved>;
+/** A changed programme's or benefit tree's new version. */
+export type TVersion = z.infer<typeof ZVersion>;
+/** A saved business case's new version and computed rows. */
+export type TBusinessCaseSaved = z.infer<typeof ZBusinessCaseSaved>;
+/** A user found to own a project (`GET /api/v1/benefits/people`). */
+export type TPerson = z.infer<typeof ZPeople>[number];
 
 /** What a submitter sends: a case, a draft, a message on her case, a reopening. */
 export type TSubmitBody = z.input<typeof ZSubmitBody>;

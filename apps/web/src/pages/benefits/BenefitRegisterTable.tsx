@@ -1,18 +1,9 @@
+import type { TRegisterRow } from '@indgang/schemas';
 import { formatNumber } from '../../components/benefits/formatNumber';
 import { useI18n } from '../../i18n/I18nProvider';
 
-export interface RegisterRow {
-  projectId: string;
-  projectName: string;
-  year: number;
-  expected: number;
-  realised: number | null;
-  difference: number | null;
-  note: string;
-}
-
 /** Expected against realised benefits per project and year, in 1,000 DKK (a gain is positive). */
-export function BenefitRegisterTable({ rows }: { rows: RegisterRow[] }) {
+export function BenefitRegisterTable({ rows }: { rows: TRegisterRow[] }) {
   const { t, locale } = useI18n();
   if (rows.length === 0) return <p>{t('register.none')}</p>;
   return (

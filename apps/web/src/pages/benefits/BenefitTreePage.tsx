@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
-import { checkBenefitTree, TREE_LAYERS } from '@indgang/schemas';
+import { checkBenefitTree, TREE_LAYERS, type TProject } from '@indgang/schemas';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SuccessNotice } from '../../components/SuccessNotice';
@@ -12,13 +12,12 @@ import { layoutTree } from './benefitTree/treeLayout';
 import { TreeColumn } from './benefitTree/TreeColumn';
 import { TreeExports } from './benefitTree/TreeExports';
 import { useBenefitTree } from './benefitTree/useBenefitTree';
-import type { ProjectView } from './ProjectPage';
 
 /** The benefit tree: boxes in four layers, linked left to right; built from either end; exported for meetings. */
 export function BenefitTreePage() {
   const { id } = useParams();
   const { t, pick } = useI18n();
-  const project = useApi<ProjectView>(`/api/v1/projects/${id}`);
+  const project = useApi<TProject>(`/api/v1/projects/${id}`);
   const tree = useBenefitTree(id);
   const svgRef = useRef<SVGSVGElement>(null);
   if (!project.data || !tree.stored.data)

@@ -1,4 +1,5 @@
 import { Link, useNavigate } from 'react-router';
+import type { TProgrammeSummary } from '@indgang/schemas';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -7,21 +8,12 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { can, useSession } from '../../session/SessionProvider';
 import { ProgrammeForm } from './ProgrammeForm';
 
-interface ProgrammeRow {
-  id: string;
-  name: string;
-  description: string;
-  status: string;
-  ownerName: string;
-  projectCount: number;
-}
-
 /** Programmes of benefit realisation; a programme manager starts a new one here. */
 export function BenefitsPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
-  const list = useApi<ProgrammeRow[]>('/api/v1/programmes');
+  const list = useApi<TProgrammeSummary[]>('/api/v1/programmes');
   const manage = can(me, 'benefits.manage');
   return (
     <Page title={t('benefits.title')}>

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import type { TProject } from '@indgang/schemas';
 import { useApi } from '../../api/useApi';
 import { BusinessCaseTable } from '../../components/benefits/BusinessCaseTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,13 +10,12 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { BusinessCaseEditor } from './businessCase/BusinessCaseEditor';
 import { EvaluationIssues } from './businessCase/EvaluationIssues';
 import { useBusinessCase } from './businessCase/useBusinessCase';
-import type { ProjectView } from './ProjectPage';
 
 /** The business case editor: lines by year in 1,000 DKK, the computed rows live beside, Excel in and out. */
 export function BusinessCasePage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const project = useApi<ProjectView>(`/api/v1/projects/${id}`);
+  const project = useApi<TProject>(`/api/v1/projects/${id}`);
   const { stored, draft, version, evaluation, update, save, importWorkbook, error, notice } = useBusinessCase(
     id,
     project.data?.name,

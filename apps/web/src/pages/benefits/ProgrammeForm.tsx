@@ -1,16 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { PROGRAMME_STATUSES, PROJECT_STATUS } from '@indgang/schemas';
+import { PROGRAMME_STATUSES, PROJECT_STATUS, type TProgramme, type TProgrammeBody } from '@indgang/schemas';
 import { api, ApiError } from '../../api/apiClient';
+import type { TCreated } from '../../api/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 import { useI18n } from '../../i18n/I18nProvider';
 
-export interface ProgrammeValues {
-  name: string;
-  description: string;
-  status: string;
-  version?: number;
-}
+/** A programme as the form edits it: what may be changed, and the version it was read at, if stored. */
+export type ProgrammeValues = Pick<TProgramme, 'name' | 'description' | 'status'> &
+  Partial<Pick<TProgramme, 'version'>>;
 
 /** Starts a programme, or changes one's name, purpose and status. */
 export function ProgrammeForm({
@@ -29,17 +27,18 @@ export function ProgrammeForm({
     e.preventDefault();
     setError(undefined);
     try {
-      const body = { name: values.name, description: values.description, status: values.status };
+      const body: TProgrammeBody = {
+        name: values.name,
+        description: values.description,
+        status: values.status,
+      };
       if (programmeId) {
-        await api(`/api/v1/programmes/${programmeId}`, {
-          method: 'PUT',
-          body: JSON.stringify({ ...body, expectedVersion: values.version }),
-        });
+        const change: TProgrammeBody = { ...body, expectedVersion: values.version };
+        await api(`/api/v1/programmes/${programmeId}`, { method: 'PUT', body: JSON.stringify(change) });
         onSaved(programmeId);
       } else {
         onSaved(
-          (await api<{ id: string }>('/api/v1/programmes', { method: 'POST', body: JSON.stringify(body) }))
-            .id,
+          (await api<TCreated>('/api/v1/programmes', { method: 'POST', body: JSON.stringify(body) })).id,
         );
       }
     } catch (err) {
@@ -83,7 +82,10 @@ export function ProgrammeForm({
           id={id('status')}
           className="form-select"
           value={values.status}
-          onChange={(e) => setValues((v) => ({ ...v, status: e.target.value }))}
+          onChange={(e) => {
+            const status = PROGRAMME_STATUSES.find((s) => s === e.target.value);
+            if (status) setValues((v) => ({ ...v, status }));
+          }}
         >
           {PROGRAMME_STATUSES.map((s) => (
             <option key={s} value={s}>

@@ -1,4 +1,5 @@
 import { Link, useNavigate, useParams } from 'react-router';
+import type { TProgramme, TRegisterRow } from '@indgang/schemas';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -6,29 +7,9 @@ import { Page } from '../../components/Page';
 import { ProjectStatusTag, RiskTag } from '../../components/benefits/RiskTag';
 import { useI18n } from '../../i18n/I18nProvider';
 import { can, useSession } from '../../session/SessionProvider';
-import { BenefitRegisterTable, type RegisterRow } from './BenefitRegisterTable';
+import { BenefitRegisterTable } from './BenefitRegisterTable';
 import { ProgrammeForm } from './ProgrammeForm';
 import { ProjectForm } from './ProjectForm';
-
-interface Programme {
-  id: string;
-  name: string;
-  description: string;
-  status: string;
-  ownerName: string;
-  version: number;
-  projects: Array<{
-    id: string;
-    name: string;
-    description: string;
-    status: string;
-    riskLevel: string;
-    riskDescription: string;
-    ownerName: string;
-    benefitOwnerName: string;
-    kpiCount: number;
-  }>;
-}
 
 /** A programme: its projects with owners, status and risk, and the benefit register. */
 export function ProgrammePage() {
@@ -36,8 +17,8 @@ export function ProgrammePage() {
   const { t } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
-  const programme = useApi<Programme>(`/api/v1/programmes/${id}`);
-  const register = useApi<RegisterRow[]>(`/api/v1/programmes/${id}/register`);
+  const programme = useApi<TProgramme>(`/api/v1/programmes/${id}`);
+  const register = useApi<TRegisterRow[]>(`/api/v1/programmes/${id}/register`);
   const p = programme.data;
   return (
     <Page title={p?.name ?? t('programme.title')}>

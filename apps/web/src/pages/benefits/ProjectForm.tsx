@@ -1,20 +1,24 @@
 import { useState, type FormEvent } from 'react';
-import { PROJECT_STATUS, PROJECT_STATUSES, RISK_LEVEL, RISK_LEVELS } from '@indgang/schemas';
+import {
+  PROJECT_STATUS,
+  PROJECT_STATUSES,
+  RISK_LEVEL,
+  RISK_LEVELS,
+  type TProject,
+  type TProjectBody,
+} from '@indgang/schemas';
 import { api, ApiError } from '../../api/apiClient';
+import type { TPerson, TSaved } from '../../api/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 import { useI18n } from '../../i18n/I18nProvider';
 
-export interface ProjectValues {
-  name: string;
-  description: string;
-  ownerUserId: string;
-  benefitOwnerUserId: string;
-  status: string;
-  riskLevel: string;
-  riskDescription: string;
-  version?: number;
-}
+/** A project as the form edits it: what may be changed, and the version it was read at, if stored. */
+export type ProjectValues = Pick<
+  TProject,
+  'name' | 'description' | 'ownerUserId' | 'benefitOwnerUserId' | 'status' | 'riskLevel' | 'riskDescription'
+> &
+  Partial<Pick<TProject, 'version'>>;
 
 /** Creates a project in a programme or changes one: owners, status and risk with its description. */
 export function ProjectForm({
@@ -31,15 +35,13 @@ export function ProjectForm({
   const { t, pick } = useI18n();
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<ApiError>();
-  const [people, setPeople] = useState<Array<{ id: string; displayName: string }>>([]);
+  const [people, setPeople] = useState<TPerson[]>([]);
   const set = (key: keyof ProjectValues) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
   const search = async (q: string) => {
     if (q.trim().length >= 2)
       setPeople(
-        await api<Array<{ id: string; displayName: string }>>(
-          `/api/v1/benefits/people?q=${encodeURIComponent(q.trim())}`,
-        ).catch(() => []),
+        await api<TPerson[]>(`/api/v1/benefits/people?q=${encodeURIComponent(q.trim())}`).catch(() => []),
       );
   };
   const onSubmit = async (e: FormEvent) => {
@@ -55,14 +57,23 @@ export function ProjectForm({
       riskLevel,
       riskDescription,
     } = values;
-    const body = { name, description, ownerUserId, benefitOwnerUserId, status, riskLevel, riskDescription };
+    const body: TProjectBody = {
+      name,
+      description,
+      ownerUserId,
+      benefitOwnerUserId,
+      status,
+      riskLevel,
+      riskDescription,
+      ...(projectId ? { expectedVersion: version } : {}),
+    };
     try {
       const url = projectId
         ? `/api/v1/programmes/${programmeId}/projects/${projectId}`
         : `/api/v1/programmes/${programmeId}/projects`;
-      const saved = await api<{ id: string; version: number }>(url, {
+      const saved = await api<TSaved>(url, {
         method: projectId ? 'PUT' : 'POST',
-        body: JSON.stringify({ ...body, ...(projectId ? { expectedVersion: version } : {}) }),
+        body: JSON.stringify(body),
       });
       setValues((v) => ({ ...v, version: saved.version }));
       onSaved(saved.id);

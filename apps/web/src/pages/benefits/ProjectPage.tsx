@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
+import type { TProject, TRealisationBody } from '@indgang/schemas';
 import { api, ApiError } from '../../api/apiClient';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,24 +9,13 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ProjectStatusTag, RiskTag } from '../../components/benefits/RiskTag';
 import { useI18n } from '../../i18n/I18nProvider';
-import { ProjectForm, type ProjectValues } from './ProjectForm';
-
-export interface ProjectView extends ProjectValues {
-  id: string;
-  programmeId: string;
-  programmeName: string;
-  ownerName: string;
-  benefitOwnerName: string;
-  version: number;
-  canManage: boolean;
-  canRecord: boolean;
-}
+import { ProjectForm } from './ProjectForm';
 
 /** A project: owners, status and risk; the way to its business case, benefit tree and KPIs; realised benefits. */
 export function ProjectPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const project = useApi<ProjectView>(`/api/v1/projects/${id}`);
+  const project = useApi<TProject>(`/api/v1/projects/${id}`);
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [realised, setRealised] = useState('');
   const [note, setNote] = useState('');
@@ -37,10 +27,8 @@ export function ProjectPage() {
     setError(undefined);
     setSaved(false);
     try {
-      await api(`/api/v1/projects/${id}/realisations`, {
-        method: 'POST',
-        body: JSON.stringify({ year: Number(year), realised, note }),
-      });
+      const realisation: TRealisationBody = { year: Number(year), realised, note };
+      await api(`/api/v1/projects/${id}/realisations`, { method: 'POST', body: JSON.stringify(realisation) });
       setSaved(true);
     } catch (err) {
       if (err instanceof ApiError) setError(err);

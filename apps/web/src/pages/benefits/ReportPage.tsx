@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { KPI_UNIT } from '@indgang/schemas';
+import { KPI_UNIT, type TFollowUpReport } from '@indgang/schemas';
 import { useApi } from '../../api/useApi';
 import { KpiChart } from '../../components/benefits/KpiChart';
 import { ProjectStatusTag, RiskTag } from '../../components/benefits/RiskTag';
@@ -9,54 +9,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
-import { BenefitRegisterTable, type RegisterRow } from './BenefitRegisterTable';
-
-interface Report {
-  programme: { id: string; name: string; description: string; ownerName: string };
-  generatedOn: string;
-  projects: Array<{
-    id: string;
-    name: string;
-    status: string;
-    riskLevel: string;
-    riskDescription: string;
-    ownerName: string;
-    benefitOwnerName: string;
-    businessCase: {
-      years: number[];
-      total: number[];
-      cumulative: number[];
-      paybackYears: number | null;
-      paybackYear: number | null;
-      priceLevel: number;
-      investment: number;
-      permanentFullYear: number;
-    } | null;
-    kpis: Array<{
-      id: string;
-      name: string;
-      unit: string;
-      baseline: number;
-      baselineDate: string;
-      targetLikely: number;
-      targetPessimistic: number | null;
-      targetOptimistic: number | null;
-      deadline: string;
-      followUpBy: string;
-      followUpWhen: string;
-      latest: { on: string; value: number } | null;
-      progressPercent: number | null;
-      points: Array<{ on: string; value: number }>;
-    }>;
-  }>;
-  register: RegisterRow[];
-}
+import { BenefitRegisterTable } from './BenefitRegisterTable';
 
 /** The follow-up report for the steering group: on screen, printable, and as a PDF. */
 export function ReportPage() {
   const { id } = useParams();
   const { t, pick, locale } = useI18n();
-  const report = useApi<Report>(`/api/v1/programmes/${id}/report`);
+  const report = useApi<TFollowUpReport>(`/api/v1/programmes/${id}/report`);
   const r = report.data;
   return (
     <Page title={t('report.title', { programme: r?.programme.name ?? '' })}>

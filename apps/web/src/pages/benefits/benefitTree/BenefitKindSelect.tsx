@@ -1,6 +1,8 @@
+import type { TreeNode } from '@indgang/schemas';
 import { useI18n } from '../../../i18n/I18nProvider';
 
-type Kind = 'economic' | 'quality';
+/** Whether a benefit is economic (kroner) or a service/quality one. */
+export type BenefitKind = NonNullable<TreeNode['benefitKind']>;
 
 /** Economic benefit or service/quality benefit. */
 export function BenefitKindSelect({
@@ -10,8 +12,8 @@ export function BenefitKindSelect({
   'aria-label': label,
 }: {
   id?: string;
-  value: Kind;
-  onChange(kind: Kind): void;
+  value: BenefitKind;
+  onChange(kind: BenefitKind): void;
   'aria-label'?: string;
 }) {
   const { t } = useI18n();
@@ -21,7 +23,7 @@ export function BenefitKindSelect({
       className="form-select"
       aria-label={label}
       value={value}
-      onChange={(e) => onChange(e.target.value as Kind)}
+      onChange={(e) => onChange(e.target.value as BenefitKind)}
     >
       <option value="economic">{t('tree.economic')}</option>
       <option value="quality">{t('tree.quality')}</option>

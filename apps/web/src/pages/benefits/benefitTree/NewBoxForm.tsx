@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { TREE_LAYER_LABEL, type TreeLayer } from '@indgang/schemas';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { BenefitKindSelect } from './BenefitKindSelect';
+import { BenefitKindSelect, type BenefitKind } from './BenefitKindSelect';
 
 /** Adds a box to a layer (a benefit with its kind). */
 export function NewBoxForm({
@@ -9,11 +9,11 @@ export function NewBoxForm({
   onAdd,
 }: {
   layer: TreeLayer;
-  onAdd(label: string, benefitKind: 'economic' | 'quality'): void;
+  onAdd(label: string, benefitKind: BenefitKind): void;
 }) {
   const { t, pick } = useI18n();
   const [label, setLabel] = useState('');
-  const [kind, setKind] = useState<'economic' | 'quality'>('economic');
+  const [kind, setKind] = useState<BenefitKind>('economic');
   return (
     <form
       className="no-print"

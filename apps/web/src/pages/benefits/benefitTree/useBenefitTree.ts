@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { TreeLayer, TreeLink, TreeNode } from '@indgang/schemas';
+import type { TBenefitTreeView, TreeLayer, TreeLink, TreeNode } from '@indgang/schemas';
 import { api, ApiError } from '../../../api/apiClient';
+import type { TVersion } from '../../../api/contract';
+import type { BenefitKind } from './BenefitKindSelect';
 import { useApi } from '../../../api/useApi';
 import { useI18n } from '../../../i18n/I18nProvider';
 
@@ -9,9 +11,7 @@ const newId = () => `n${Date.now().toString(36)}${Math.floor(Math.random() * 1e6
 /** A project's benefit tree being edited: its boxes and links, changed in place and saved by version. */
 export function useBenefitTree(projectId: string | undefined) {
   const { t } = useI18n();
-  const stored = useApi<{ nodes: TreeNode[]; links: TreeLink[]; version: number }>(
-    `/api/v1/projects/${projectId}/benefit-tree`,
-  );
+  const stored = useApi<TBenefitTreeView>(`/api/v1/projects/${projectId}/benefit-tree`);
   const [nodes, setNodes] = useState<TreeNode[]>([]);
   const [links, setLinks] = useState<TreeLink[]>([]);
   const [version, setVersion] = useState(0);
@@ -31,7 +31,7 @@ export function useBenefitTree(projectId: string | undefined) {
     );
   const change = (id: string, patch: Partial<TreeNode>) =>
     setNodes((ns) => ns.map((x) => (x.id === id ? { ...x, ...patch } : x)));
-  const add = (layer: TreeLayer, label: string, benefitKind: 'economic' | 'quality') =>
+  const add = (layer: TreeLayer, label: string, benefitKind: BenefitKind) =>
     setNodes((ns) => [...ns, { id: newId(), layer, label, ...(layer === 'benefit' ? { benefitKind } : {}) }]);
   const remove = (id: string) => {
     setNodes((ns) => ns.filter((x) => x.id !== id));
@@ -41,7 +41,7 @@ export function useBenefitTree(projectId: string | undefined) {
     setError(undefined);
     setNotice('');
     try {
-      const saved = await api<{ version: number }>(`/api/v1/projects/${projectId}/benefit-tree`, {
+      const saved = await api<TVersion>(`/api/v1/projects/${projectId}/benefit-tree`, {
         method: 'PUT',
         body: JSON.stringify({ nodes, links, expectedVersion: version }),
       });

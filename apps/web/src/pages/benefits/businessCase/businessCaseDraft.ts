@@ -1,12 +1,4 @@
-import type { BusinessCaseInput, BusinessCaseResult } from '@indgang/schemas';
-
-/** A business case as `GET /api/v1/projects/:id/business-case` answers it. */
-export interface StoredBusinessCase {
-  data: BusinessCaseInput | null;
-  version: number;
-  result: BusinessCaseResult | null;
-  updatedByName: string | null;
-}
+import type { LineArea, LineKind, TStoredBusinessCase } from '@indgang/schemas';
 
 /** The business case as typed in the editor: every number still the text of its field. */
 export type Draft = {
@@ -19,8 +11,8 @@ export type Draft = {
 
 export type DraftLine = {
   label: string;
-  kind: 'permanent' | 'implementation';
-  area: 'service' | 'capital';
+  kind: LineKind;
+  area: LineArea;
   amounts: string[];
 };
 
@@ -35,7 +27,7 @@ export const newLine = (kind: DraftLine['kind'], years: number): DraftLine => ({
 });
 
 /** The stored business case as a draft, or a first one of five years named after the project. */
-export function toDraft(data: BusinessCaseInput | null, projectName: string): Draft {
+export function toDraft(data: TStoredBusinessCase['data'], projectName: string): Draft {
   const year = new Date().getFullYear();
   if (!data) {
     return {

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { evaluateBusinessCase } from '@indgang/schemas';
+import { evaluateBusinessCase, type TStoredBusinessCase } from '@indgang/schemas';
 import { api, ApiError, apiErrorFrom, csrfHeader } from '../../../api/apiClient';
+import type { TBusinessCaseSaved } from '../../../api/contract';
 import { useApi } from '../../../api/useApi';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { fromDraft, toDraft, XLSX, type Draft, type StoredBusinessCase } from './businessCaseDraft';
+import { fromDraft, toDraft, XLSX, type Draft } from './businessCaseDraft';
 
 /**
  * A project's business case being edited: the stored one and its version, the draft computed as it is
@@ -11,7 +12,7 @@ import { fromDraft, toDraft, XLSX, type Draft, type StoredBusinessCase } from '.
  */
 export function useBusinessCase(id: string | undefined, projectName: string | undefined) {
   const { t } = useI18n();
-  const stored = useApi<StoredBusinessCase>(`/api/v1/projects/${id}/business-case`);
+  const stored = useApi<TStoredBusinessCase>(`/api/v1/projects/${id}/business-case`);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<ApiError>();
@@ -34,7 +35,7 @@ export function useBusinessCase(id: string | undefined, projectName: string | un
     setError(undefined);
     setNotice('');
     try {
-      const saved = await api<{ version: number }>(`/api/v1/projects/${id}/business-case`, {
+      const saved = await api<TBusinessCaseSaved>(`/api/v1/projects/${id}/business-case`, {
         method: 'PUT',
         body: JSON.stringify({ data: fromDraft(draft), expectedVersion: version }),
       });
