@@ -1,19 +1,21 @@
-import { KPI_UNIT } from '@indgang/schemas';
+import { KPI_UNIT, type TKpi } from '@indgang/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from './formatNumber';
 import { sharedLabel } from './sharedLabel';
 
-export interface ChartKpi {
-  name: string;
-  unit: string;
-  baseline: number;
-  baselineDate: string;
-  targetLikely: number;
-  targetPessimistic: number | null;
-  targetOptimistic: number | null;
-  deadline: string;
-  points: Array<{ on: string; value: number }>;
-}
+/** What the chart draws of a KPI. */
+type ChartKpi = Pick<
+  TKpi,
+  | 'name'
+  | 'unit'
+  | 'baseline'
+  | 'baselineDate'
+  | 'targetLikely'
+  | 'targetPessimistic'
+  | 'targetOptimistic'
+  | 'deadline'
+  | 'points'
+>;
 
 const W = 640;
 const H = 260;

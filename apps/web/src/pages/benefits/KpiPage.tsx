@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import type { TBenefitOptions, TKpi, TProject } from '@indgang/schemas';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SuccessNotice } from '../../components/SuccessNotice';
@@ -7,17 +8,15 @@ import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { KpiCard } from './kpi/KpiCard';
 import { KpiForm } from './kpi/KpiForm';
-import type { Kpi, KpiOptions } from './kpi/kpiTypes';
 import { useKpiEditor } from './kpi/useKpiEditor';
-import type { ProjectView } from './ProjectPage';
 
 /** A project's KPIs with SMART fields, a chart of baseline, target and actuals, and measurements. */
 export function KpiPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const project = useApi<ProjectView>(`/api/v1/projects/${id}`);
-  const kpis = useApi<Kpi[]>(`/api/v1/projects/${id}/kpis`);
-  const options = useApi<KpiOptions>(project.data?.canManage ? '/api/v1/benefits/options' : null);
+  const project = useApi<TProject>(`/api/v1/projects/${id}`);
+  const kpis = useApi<TKpi[]>(`/api/v1/projects/${id}/kpis`);
+  const options = useApi<TBenefitOptions>(project.data?.canManage ? '/api/v1/benefits/options' : null);
   const editor = useKpiEditor(id, kpis.reload);
   if (!project.data)
     return (

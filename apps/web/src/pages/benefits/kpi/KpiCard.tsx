@@ -1,10 +1,9 @@
-import { KPI_UNIT } from '@indgang/schemas';
+import { KPI_UNIT, type TKpi } from '@indgang/schemas';
 import { KpiChart } from '../../../components/benefits/KpiChart';
 import { sharedLabel } from '../../../components/benefits/sharedLabel';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { KpiFacts } from './KpiFacts';
 import { KpiFigures } from './KpiFigures';
-import type { Kpi } from './kpiTypes';
 import { MeasurementForm } from './MeasurementForm';
 
 /** One KPI: its facts, chart and figures; a measurement form and an edit button for those who may. */
@@ -15,11 +14,11 @@ export function KpiCard({
   onMeasured,
   onEdit,
 }: {
-  kpi: Kpi;
+  kpi: TKpi;
   canRecord: boolean;
   canManage: boolean;
   onMeasured(): void;
-  onEdit(kpi: Kpi): void;
+  onEdit(kpi: TKpi): void;
 }) {
   const { t, pick } = useI18n();
   const unit = sharedLabel(pick, KPI_UNIT, k.unit);

@@ -1,11 +1,10 @@
-import { KPI_SOURCE } from '@indgang/schemas';
+import { KPI_SOURCE, type TKpi } from '@indgang/schemas';
 import { formatNumber } from '../../../components/benefits/formatNumber';
 import { sharedLabel } from '../../../components/benefits/sharedLabel';
 import { useI18n } from '../../../i18n/I18nProvider';
-import type { Kpi } from './kpiTypes';
 
 /** A KPI's SMART fields and where it stands now. */
-export function KpiFacts({ kpi: k, unit }: { kpi: Kpi; unit: string }) {
+export function KpiFacts({ kpi: k, unit }: { kpi: TKpi; unit: string }) {
   const { t, pick, locale } = useI18n();
   return (
     <dl className="facts">

@@ -1,9 +1,10 @@
+import type { TKpi } from '@indgang/schemas';
 import { formatNumber } from '../../../components/benefits/formatNumber';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { isMeasurementKind, type Kpi } from './kpiTypes';
+import { isMeasurementKind } from './kpiForm';
 
 /** The figures behind a KPI's chart: the entered measurements and the months measured from the cases. */
-export function KpiFigures({ kpi: k, unit }: { kpi: Kpi; unit: string }) {
+export function KpiFigures({ kpi: k, unit }: { kpi: TKpi; unit: string }) {
   const { t, locale } = useI18n();
   const kind = (value: string) => (isMeasurementKind(value) ? t(`kpi.kind.${value}`) : value);
   return (

@@ -1,12 +1,11 @@
-import { KPI_SOURCE, KPI_SOURCES, KPI_UNIT, KPI_UNITS } from '@indgang/schemas';
+import { KPI_SOURCE, KPI_SOURCES, KPI_UNIT, KPI_UNITS, type TBenefitOptions } from '@indgang/schemas';
 import { useI18n } from '../../../i18n/I18nProvider';
-import type { KpiOptions } from './kpiTypes';
 import { KpiSourceFields } from './KpiSourceFields';
 import { KpiTextField } from './KpiTextField';
 import type { KpiEditor } from './useKpiEditor';
 
 /** Creates a KPI with its SMART fields, or edits the one chosen on the page. */
-export function KpiForm({ editor, options }: { editor: KpiEditor; options: KpiOptions | undefined }) {
+export function KpiForm({ editor, options }: { editor: KpiEditor; options: TBenefitOptions | undefined }) {
   const { t, pick } = useI18n();
   const { form, set, editing } = editor;
   return (

@@ -1,13 +1,19 @@
+import type { TBenefitOptions } from '@indgang/schemas';
 import { useI18n } from '../../../i18n/I18nProvider';
-import type { KpiOptions } from './kpiTypes';
 import { KpiTextField } from './KpiTextField';
 import type { KpiEditor } from './useKpiEditor';
 
 /** What an automatic KPI counts: one service or all, one administration or all, and the value of a minute. */
-export function KpiSourceFields({ editor, options }: { editor: KpiEditor; options: KpiOptions | undefined }) {
+export function KpiSourceFields({
+  editor,
+  options,
+}: {
+  editor: KpiEditor;
+  options: TBenefitOptions | undefined;
+}) {
   const { t, pick } = useI18n();
   const { form, set } = editor;
-  const serviceName = (s: KpiOptions['services'][number]) =>
+  const serviceName = (s: TBenefitOptions['services'][number]) =>
     typeof s.name === 'string' ? s.name : pick(s.name);
   return (
     <div className="inline-fields">

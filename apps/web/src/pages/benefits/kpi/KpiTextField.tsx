@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider';
 import type { KpiEditor } from './useKpiEditor';
-import type { KpiField } from './kpiTypes';
+import type { KpiField } from './kpiForm';
 
 type TextField = Exclude<KpiField, 'unit' | 'direction' | 'source' | 'serviceId' | 'administrationId'>;
 

@@ -1,25 +1,23 @@
 import { useState, type FormEvent } from 'react';
+import { MEASUREMENT_KINDS, type TMeasurementBody } from '@indgang/schemas';
 import { api, ApiError } from '../../../api/apiClient';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { MEASUREMENT_KINDS } from './kpiTypes';
 
 /** Records one measurement of a KPI (before, after or running). */
 export function MeasurementForm({ kpiId, onSaved }: { kpiId: string; onSaved(): void }) {
   const { t } = useI18n();
   const [measuredOn, setMeasuredOn] = useState('');
   const [value, setValue] = useState('');
-  const [kind, setKind] = useState('actual');
+  const [kind, setKind] = useState<TMeasurementBody['kind']>('actual');
   const [note, setNote] = useState('');
   const [error, setError] = useState<ApiError>();
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
     try {
-      await api(`/api/v1/kpis/${kpiId}/measurements`, {
-        method: 'POST',
-        body: JSON.stringify({ measuredOn, value, kind, note }),
-      });
+      const measurement: TMeasurementBody = { measuredOn, value, kind, note };
+      await api(`/api/v1/kpis/${kpiId}/measurements`, { method: 'POST', body: JSON.stringify(measurement) });
       setValue('');
       setNote('');
       onSaved();
@@ -65,7 +63,10 @@ export function MeasurementForm({ kpiId, onSaved }: { kpiId: string; onSaved(): 
             id={`m-kind-${kpiId}`}
             className="form-select"
             value={kind}
-            onChange={(e) => setKind(e.target.value)}
+            onChange={(e) => {
+              const chosen = MEASUREMENT_KINDS.find((k) => k === e.target.value);
+              if (chosen) setKind(chosen);
+            }}
           >
             {MEASUREMENT_KINDS.map((k) => (
               <option key={k} value={k}>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../../api/apiClient';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { EMPTY_KPI_FORM, kpiFormValues, type Kpi, type KpiField } from './kpiTypes';
+import type { TKpi } from '@indgang/schemas';
+import { EMPTY_KPI_FORM, kpiFormValues, type KpiField } from './kpiForm';
 
 /** The state of the KPI form: a new KPI, or one being edited; saves it and tells the page. */
 export function useKpiEditor(projectId: string | undefined, onSaved: () => void) {
@@ -32,7 +33,7 @@ export function useKpiEditor(projectId: string | undefined, onSaved: () => void)
       if (err instanceof ApiError) setError(err);
     }
   };
-  const edit = (k: Kpi) => {
+  const edit = (k: TKpi) => {
     setForm(kpiFormValues(k));
     setEditing({ id: k.id, version: k.version });
     document.getElementById('kpi-form')?.scrollIntoView();
