@@ -1,11 +1,8 @@
+import type { InputIssue } from '@indgang/schemas';
 import { useI18n } from '../../../i18n/I18nProvider';
 
 /** What stops the figures from being computed (the first ten), as the shared evaluation words it. */
-export function EvaluationIssues({
-  issues,
-}: {
-  issues: Array<{ path: string; message: { da: string; en: string } }>;
-}) {
+export function EvaluationIssues({ issues }: { issues: InputIssue[] }) {
   const { t, pick } = useI18n();
   if (issues.length === 0) return null;
   return (

@@ -1,8 +1,8 @@
+import type { InputIssue } from '@indgang/schemas';
 import { useI18n } from '../../../i18n/I18nProvider';
-import type { CalculatorIssue } from './attempt';
 
 /** What the calculator refused, as it words it. */
-export function CalculatorIssues({ issues }: { issues: CalculatorIssue[] }) {
+export function CalculatorIssues({ issues }: { issues: InputIssue[] }) {
   const { pick } = useI18n();
   if (issues.length === 0) return null;
   return (

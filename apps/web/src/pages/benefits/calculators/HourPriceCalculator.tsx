@@ -1,8 +1,7 @@
 import type { Dispatch, SetStateAction } from 'react';
-import type { hourPrice } from '@indgang/schemas';
+import type { hourPrice, InputIssue } from '@indgang/schemas';
 import { formatNumber } from '../../../components/benefits/formatNumber';
 import { useI18n } from '../../../i18n/I18nProvider';
-import type { CalculatorIssue } from './attempt';
 import { CalculatorInput } from './CalculatorInput';
 import { CalculatorIssues } from './CalculatorIssues';
 
@@ -22,7 +21,7 @@ export function HourPriceCalculator({
 }: {
   hour: HourInput;
   setHour: Dispatch<SetStateAction<HourInput>>;
-  price: { value?: ReturnType<typeof hourPrice>; issues: CalculatorIssue[] };
+  price: { value?: ReturnType<typeof hourPrice>; issues: InputIssue[] };
 }) {
   const { t, locale } = useI18n();
   const f = (v: number | undefined, d = 0) => formatNumber(v, locale, d);

@@ -1,9 +1,7 @@
-import { CalculatorInputError } from '@indgang/schemas';
-
-export type CalculatorIssue = { path: string; message: { da: string; en: string } };
+import { CalculatorInputError, type InputIssue } from '@indgang/schemas';
 
 /** Runs a calculator; input it refuses comes back as its issues (worded in both languages by the calculator). */
-export function attempt<T>(work: () => T): { value?: T; issues: CalculatorIssue[] } {
+export function attempt<T>(work: () => T): { value?: T; issues: InputIssue[] } {
   try {
     return { value: work(), issues: [] };
   } catch (error) {
