@@ -88,20 +88,8 @@ export default tseslint.config(
       // The rules of hooks: called in the same order on every render, with every dependency named.
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      // The web app may use the domain's types (its answers), never its code.
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [SERVER, DATABASE, HTTP],
-          paths: [
-            {
-              name: '@indgang/domain',
-              message: 'Only types of the domain reach the browser.',
-              allowTypeImports: true,
-            },
-          ],
-        },
-      ],
+      // The web app knows the server only by its contract in @indgang/schemas.
+      '@typescript-eslint/no-restricted-imports': restricted(SERVER, DATABASE, HTTP, DOMAIN),
     },
   },
   {

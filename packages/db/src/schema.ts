@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import type { CaseEventType, CaseStatus } from '@indgang/schemas';
+import type {
+  CaseEventType,
+  CaseStatus,
+  KPI_UNITS,
+  KpiSource,
+  MEASUREMENT_KINDS,
+  PROGRAMME_STATUSES,
+  PROJECT_STATUSES,
+  RISK_LEVELS,
+} from '@indgang/schemas';
 import { customType } from 'drizzle-orm/pg-core';
 import {
   bigint,
@@ -372,7 +381,7 @@ export const programmes = pgTable('programmes', {
   ownerUserId: text('owner_user_id')
     .notNull()
     .references(() => users.id),
-  status: text('status').notNull(),
+  status: text('status').$type<(typeof PROGRAMME_STATUSES)[number]>().notNull(),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -394,8 +403,8 @@ export const projects = pgTable(
     benefitOwnerUserId: text('benefit_owner_user_id')
       .notNull()
       .references(() => users.id),
-    status: text('status').notNull(),
-    riskLevel: text('risk_level').notNull(),
+    status: text('status').$type<(typeof PROJECT_STATUSES)[number]>().notNull(),
+    riskLevel: text('risk_level').$type<(typeof RISK_LEVELS)[number]>().notNull(),
     riskDescription: text('risk_description').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -440,8 +449,8 @@ export const kpis = pgTable(
       .notNull()
       .references(() => projects.id),
     name: text('name').notNull(),
-    unit: text('unit').notNull(),
-    direction: text('direction').notNull(),
+    unit: text('unit').$type<(typeof KPI_UNITS)[number]>().notNull(),
+    direction: text('direction').$type<'increase' | 'decrease'>().notNull(),
     baselineCenti: bigint('baseline_centi', { mode: 'number' }).notNull(),
     baselineDate: date('baseline_date').notNull(),
     targetPessimisticCenti: bigint('target_pessimistic_centi', { mode: 'number' }),
@@ -453,7 +462,7 @@ export const kpis = pgTable(
     followUpBy: text('follow_up_by').notNull(),
     followUpWhen: text('follow_up_when').notNull(),
     /** 'manual' (entered measurements) or the name of a metric measured from the platform's cases. */
-    source: text('source').notNull(),
+    source: text('source').$type<KpiSource>().notNull(),
     serviceId: text('service_id'),
     administrationId: text('administration_id').references(() => orgUnits.id),
     params: jsonb('params').notNull().default({}),
@@ -473,7 +482,7 @@ export const kpiMeasurements = pgTable(
     measuredOn: date('measured_on').notNull(),
     valueCenti: bigint('value_centi', { mode: 'number' }).notNull(),
     /** 'before' (førmåling), 'after' (eftermåling) or 'actual'. */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<(typeof MEASUREMENT_KINDS)[number]>().notNull(),
     note: text('note').notNull().default(''),
     recordedByUserId: text('recorded_by_user_id')
       .notNull()

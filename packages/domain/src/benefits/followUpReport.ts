@@ -1,33 +1,14 @@
 import type { Db } from '@indgang/db';
-import type { BusinessCaseResult } from '@indgang/schemas';
+import type { TFollowUpReport } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { todayInDenmark } from '../time/isoDate';
-import { registerFor, type RegisterRow } from './benefitRegister';
+import { registerFor } from './benefitRegister';
 import { getBusinessCase } from './getBusinessCase';
-import { listKpis, type KpiView } from './listKpis';
+import { listKpis } from './listKpis';
 import { getProgramme } from './getProgramme';
 
-export interface FollowUpReport {
-  programme: { id: string; name: string; description: string; status: string; ownerName: string };
-  generatedOn: string;
-  projects: Array<{
-    id: string;
-    name: string;
-    status: string;
-    riskLevel: string;
-    riskDescription: string;
-    ownerName: string;
-    benefitOwnerName: string;
-    businessCase:
-      | (Pick<
-          BusinessCaseResult,
-          'years' | 'total' | 'cumulative' | 'paybackYears' | 'paybackYear' | 'priceLevel'
-        > & { investment: number; permanentFullYear: number })
-      | null;
-    kpis: KpiView[];
-  }>;
-  register: RegisterRow[];
-}
+/** The answer's shape is declared once, in the API contract. */
+export type FollowUpReport = TFollowUpReport;
 
 /** Everything the steering group reads about a programme: projects, risks, business cases, KPIs and benefits. */
 export async function followUpReport(

@@ -1,49 +1,13 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { kpiMeasurements, kpis, sqlArray, users, type Db } from '@indgang/db';
-import { fromUnits, type KPI_UNITS, type KpiSource } from '@indgang/schemas';
+import { fromUnits, type KpiSource, type TKpi } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { monthEnd, todayInDenmark } from '../time/isoDate';
 import { projectFor } from './benefitAccess';
 import { measureMetric, type MetricPoint } from './measureMetric';
 
-export interface KpiView {
-  id: string;
-  projectId: string;
-  name: string;
-  unit: (typeof KPI_UNITS)[number];
-  direction: 'increase' | 'decrease';
-  baseline: number;
-  baselineDate: string;
-  targetPessimistic: number | null;
-  targetLikely: number;
-  targetOptimistic: number | null;
-  deadline: string;
-  howAchieved: string;
-  howMeasured: string;
-  followUpBy: string;
-  followUpWhen: string;
-  source: KpiSource;
-  serviceId: string | null;
-  administrationId: string | null;
-  minutesSavedPerCase: number | null;
-  pricePerEffectiveHour: number | null;
-  version: number;
-  measurements: Array<{
-    id: number;
-    measuredOn: string;
-    value: number;
-    kind: string;
-    note: string;
-    recordedByName: string;
-  }>;
-  /** Automatic KPIs: the monthly values measured from the cases; null where fewer than five cases lie behind it. */
-  series: Array<{ month: string; value: number | null; basis: number | null }>;
-  /** Hand-entered values after the baseline and the automatic monthly values, in date order: what the chart draws. */
-  points: Array<{ on: string; value: number }>;
-  latest: { on: string; value: number } | null;
-  /** How far from baseline to the likely target the latest value has come, in percent. */
-  progressPercent: number | null;
-}
+/** A KPI as the API answers it; the shape is declared once, in the API contract. */
+export type KpiView = TKpi;
 
 /** A KPI's metric parameters as saveKpi stores them (absent: not given). */
 type KpiParams = { minutesSavedPerCaseCenti?: number; pricePerEffectiveHourCenti?: number };
