@@ -14,9 +14,13 @@ function newest(dir) {
   return latest;
 }
 
-/** Builds the web app when it has never been built or its sources changed since. */
+/**
+ * Builds the web app when it has never been built or its sources changed since: into
+ * INDGANG_WEB_DIST when set (where the server then serves it from), else into apps/web/dist.
+ */
 export function ensureWebBuild() {
-  const index = join(web, 'dist', 'index.html');
+  const dist = process.env.INDGANG_WEB_DIST ?? join(web, 'dist');
+  const index = join(dist, 'index.html');
   const sources = Math.max(
     newest(join(web, 'src')),
     newest(join(root, 'packages', 'schemas', 'src')),
@@ -24,5 +28,8 @@ export function ensureWebBuild() {
   );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   process.stdout.write('Building the web app …\n');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], {
+    cwd: web,
+    stdio: 'inherit',
+  });
 }
