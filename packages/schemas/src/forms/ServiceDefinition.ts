@@ -123,6 +123,15 @@ export const ZStage = z
   .strict();
 export type TStage = z.infer<typeof ZStage>;
 
+export const ZOutcome = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_-]*$/),
+    /** What the submitter and the caseworker read, e.g. "Udbetalt med næste løn". */
+    label: ZText,
+  })
+  .strict();
+export type TOutcome = z.infer<typeof ZOutcome>;
+
 export const ZSubjectVisibility = z.union([
   z.enum(['always', 'never']),
   z.object({ fromStage: z.string(), when: ZCondition.optional() }).strict(),
@@ -173,6 +182,8 @@ export const ZServiceDefinition = z
       .default({}),
     /** Milestones of the process a caseworker marks when reached, e.g. the hearing of a dismissal. */
     stages: z.array(ZStage).default([]),
+    /** The outcomes a caseworker resolves a case with; the case keeps the chosen one's id. */
+    outcomes: z.array(ZOutcome).default([]),
     /**
      * Whether the person a case is about may see it in the portal: always (the default), never, or
      * from a stage on; `when` limits the rule to some cases (a dismissal, not a resignation).
@@ -181,6 +192,16 @@ export const ZServiceDefinition = z
   })
   .strict()
   .superRefine((def, ctx) => {
+    const seen = new Set<string>();
+    def.outcomes.forEach((outcome, index) => {
+      if (seen.has(outcome.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outcomes', index, 'id'],
+          message: `outcome "${outcome.id}" twice`,
+        });
+      seen.add(outcome.id);
+    });
     const visibility = def.subjectVisibility;
     if (typeof visibility === 'object' && !def.stages.some((s) => s.id === visibility.fromStage)) {
       ctx.addIssue({
