@@ -249,6 +249,8 @@ export const replyTemplates = pgTable('reply_templates', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   body: text('body').notNull(),
+  /** What the caseworker fills in before sending (`{{document}}`), with its label; see ZReplyTemplate. */
+  inputs: jsonb('inputs').notNull().default([]),
 });
 
 export const cases = pgTable(
@@ -279,6 +281,12 @@ export const cases = pgTable(
     /** When the case began waiting on the submitter; the norm-time clock stands still meanwhile. */
     pausedSince: date('paused_since'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /**
+     * The outcome the case was resolved with: `outcomeId` names one of the pinned service version's
+     * `outcomes`, and `outcome` keeps its Danish label as it read then; a service without outcomes
+     * leaves `outcomeId` null and `outcome` is the caseworker's free text.
+     */
+    outcomeId: text('outcome_id'),
     outcome: text('outcome'),
     /** Optimistic lock: every change raises it, a stale edit is refused. */
     version: integer('version').notNull().default(1),
