@@ -6,7 +6,10 @@ import { createTestApp, type TestApp, type TestClient } from '../testing/createT
 const targets = await testDatabaseTargets();
 const mileage = (purpose: string) => ({
   serviceId: 'koerselsgodtgoerelse',
-  answers: { trips: [{ date: '2026-11-02', from: 'Skolen', to: 'Rådhuset', km: '12,5', purpose }] },
+  // Each purpose is its own trip (another destination), so the duplicate check lets them through.
+  answers: {
+    trips: [{ date: '2026-11-02', from: 'Skolen', to: `Rådhuset, ${purpose}`, km: '12,5', purpose }],
+  },
 });
 
 describe.each(targets)('Idempotency-Key on $name', (target) => {

@@ -245,6 +245,7 @@ describe.each(targets)('benefit realisation on $name', (target) => {
         (await t.as(manager, { method: 'GET', url: `/api/v1/projects/${projectId}/kpis` })).json()[0]
           .series as Array<{ month: string; value: number | null; basis: number | null }>
       ).at(-1);
+    let trip = 0;
     const submit = async () =>
       expect(
         (
@@ -254,7 +255,16 @@ describe.each(targets)('benefit realisation on $name', (target) => {
             payload: {
               serviceId: 'koerselsgodtgoerelse',
               answers: {
-                trips: [{ date: '2026-11-02', from: 'Skolen', to: 'Rådhuset', km: '12,5', purpose: 'Møde' }],
+                // Another destination each time: not the same trip sent twice.
+                trips: [
+                  {
+                    date: '2026-11-02',
+                    from: 'Skolen',
+                    to: `Rådhuset ${(trip += 1)}`,
+                    km: '12,5',
+                    purpose: 'Møde',
+                  },
+                ],
               },
             },
           })

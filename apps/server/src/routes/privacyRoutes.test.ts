@@ -46,7 +46,7 @@ describe.each(targets)('data-protection life cycle on $name', (target) => {
     );
   };
   const mileage = (purpose: string) => ({
-    trips: [{ date: '2019-11-04', from: 'Skolen', to: 'Rådhuset', km: '7', purpose }],
+    trips: [{ date: '2019-11-04', from: 'Skolen', to: `Rådhuset, ${purpose}`, km: '7', purpose }],
   });
   const ids: Record<string, string> = {};
 
