@@ -25,7 +25,7 @@ describe('catalogue as files', () => {
     const again = (
       await t.as(configurator, { method: 'POST', url: '/api/v1/catalog/import', payload: bundle })
     ).json();
-    expect(again).toEqual({ added: [], unchanged: expect.arrayContaining(['ansaettelse@2']) });
+    expect(again).toEqual({ added: [], unchanged: expect.arrayContaining(['ansaettelse@3']) });
   });
 
   it('adds a new version, which new cases use, and refuses changed content under an old version number', async () => {
@@ -96,6 +96,88 @@ describe('catalogue as files', () => {
     // Nothing was installed: the form still works with the service as it was.
     const form = (await t.as(leader, { method: 'GET', url: '/api/v1/catalog/services/vikartimer' })).json();
     expect(form.definition.version).toBe(shifts.version);
+  });
+
+  it('refuses a period whose fields are not read together, and a payroll deadline on a field that is no date', async () => {
+    const bundle = (await t.as(configurator, { method: 'GET', url: '/api/v1/catalog/export' })).json();
+    const shifts = bundle.services.find((s: { id: string }) => s.id === 'vikartimer');
+    const next = { ...shifts, version: shifts.version + 1 };
+    for (const [service, path, text] of [
+      [
+        { ...next, period: { from: 'date', same: ['person'] } },
+        'services.0.period.same.0',
+        'samme gentagne afsnit',
+      ],
+      [
+        { ...next, period: { from: 'date', same: ['nowhere'] } },
+        'services.0.period.same.0',
+        'som ikke findes',
+      ],
+      [
+        {
+          ...next,
+          sections: next.sections.map((section: { id: string; fields: Array<{ id: string }> }) => ({
+            ...section,
+            fields: section.fields.map((f) => (f.id === 'start' ? { ...f, payrollDeadline: true } : f)),
+          })),
+        },
+        'services.0.sections.1.fields.1.payrollDeadline',
+        'ikke et datofelt',
+      ],
+    ] as const) {
+      const refused = await t.as(configurator, {
+        method: 'POST',
+        url: '/api/v1/catalog/import',
+        payload: { ...bundle, services: [service] },
+      });
+      expect(refused.statusCode, path).toBe(400);
+      expect(refused.json().error.fields.map((f: { path: string }) => f.path)).toContain(path);
+      expect(refused.json().error.message.da).toContain(text);
+    }
+  });
+
+  it('lists the services with bilingual categories, found by English words too', async () => {
+    const list = (await t.as(leader, { method: 'GET', url: '/api/v1/catalog/services' })).json();
+    const mileage = list.services.find((s: { id: string }) => s.id === 'koerselsgodtgoerelse');
+    expect(mileage).toMatchObject({
+      category: { da: 'Udlæg og godtgørelse', en: 'Expenses and allowances' },
+      usedByMe: 0,
+    });
+    const ids = async (q: string) =>
+      (await t.as(leader, { method: 'GET', url: `/api/v1/catalog/services?q=${encodeURIComponent(q)}` }))
+        .json()
+        .services.map((s: { id: string }) => s.id);
+    expect(await ids('mileage')).toEqual(['koerselsgodtgoerelse']);
+    expect(await ids('kørsel')).toEqual(['koerselsgodtgoerelse']);
+    expect(await ids('allowances')).toEqual(expect.arrayContaining(['koerselsgodtgoerelse', 'udlaeg']));
+  });
+
+  it('counts the services the user herself submitted, and only hers', async () => {
+    const employee = await t.login('demo-medarbejder');
+    const trip = { date: '2026-11-02', from: 'Skolen', to: 'Rådhuset', km: '7', purpose: 'Møde' };
+    const sent = await t.as(employee, {
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { serviceId: 'koerselsgodtgoerelse', answers: { trips: [trip] } },
+    });
+    expect(sent.statusCode).toBe(201);
+    const usedBy = async (client: TestClient) =>
+      (await t.as(client, { method: 'GET', url: '/api/v1/catalog/services' }))
+        .json()
+        .services.find((s: { id: string }) => s.id === 'koerselsgodtgoerelse').usedByMe;
+    expect(await usedBy(employee)).toBe(1);
+    expect(await usedBy(leader)).toBe(0);
+  });
+
+  it('gives a form with payroll dates the payroll runs ahead, and one without none', async () => {
+    const hire = (await t.as(leader, { method: 'GET', url: '/api/v1/catalog/services/ansaettelse' })).json();
+    expect(hire.payrollRuns.length).toBe(14);
+    expect(hire.payrollRuns[0]).toMatchObject({ month: expect.stringMatching(/^\d{4}-\d{2}$/) });
+    expect(hire.payrollRuns[0].cutOff <= hire.payrollRuns[0].payDay).toBe(true);
+    const mileage = (
+      await t.as(leader, { method: 'GET', url: '/api/v1/catalog/services/koerselsgodtgoerelse' })
+    ).json();
+    expect(mileage.payrollRuns).toEqual([]);
   });
 
   it('saves a draft and gives it back with the form', async () => {

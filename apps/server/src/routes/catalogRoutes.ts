@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
-import { exportCatalog, importCatalog, listServices, openServiceForm, saveDraft } from '@indgang/domain';
+import {
+  exportCatalog,
+  importCatalog,
+  listServices,
+  openServiceForm,
+  saveDraft,
+  type WorkCalendar,
+} from '@indgang/domain';
 import {
   ZCatalogBundle,
   ZCatalogExport,
@@ -20,7 +27,10 @@ const tags = ['Catalogue'];
 const noService = error(404, 'No such active service for this user.');
 const needsCatalogManage = error(403, 'Needs the permission to manage the catalogue (`catalog.manage`).');
 
-export function catalogRoutes(app: FastifyInstance, deps: { database: Database; limits: RateLimits }) {
+export function catalogRoutes(
+  app: FastifyInstance,
+  deps: { database: Database; limits: RateLimits; calendar: WorkCalendar },
+) {
   const db = deps.database.db;
   const api = app.withTypeProvider<ApiTypeProvider>();
 
@@ -31,7 +41,7 @@ export function catalogRoutes(app: FastifyInstance, deps: { database: Database; 
         tags,
         summary: 'The services the user may request',
         description:
-          'With `q`, found by Danish full-text search. Each says how often it was used in her units.',
+          'With `q`, found by full-text search (Danish, and English where a service has English texts). Each says how often it was used in her units and by herself.',
         querystring: ZCatalogQuery,
         response: { 200: json(ZServiceList, "The services, and the user's persona") },
       },
@@ -45,12 +55,14 @@ export function catalogRoutes(app: FastifyInstance, deps: { database: Database; 
       schema: {
         tags,
         summary: "A service's form",
-        description: "The service's current definition, the user's persona it adapts to, and her draft.",
+        description:
+          "The service's current definition, the user's persona it adapts to, her draft, and the payroll runs ahead when the form has dates from which pay changes.",
         params: ZServiceParams,
         response: { 200: json(ZServiceForm, 'The service'), 404: noService },
       },
     },
-    async (request) => openServiceForm({ db }, requireActor(request), request.params.id),
+    async (request) =>
+      openServiceForm({ db, calendar: deps.calendar }, requireActor(request), request.params.id),
   );
 
   api.put(

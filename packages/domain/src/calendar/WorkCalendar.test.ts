@@ -41,4 +41,28 @@ describe('WorkCalendar', () => {
     expect(calendar.workingDaysBetween('2026-11-27', '2026-12-04')).toBe(5);
     expect(calendar.workingDaysBetween('2026-12-04', '2026-11-27')).toBe(0);
   });
+
+  it('closes each payroll run on the 10th, or the working day before, and pays on the last working day', () => {
+    expect(calendar.payrollRuns('2026-12-14', 3)).toEqual([
+      // 31 December is a holiday in the calendar: pay day is the 30th.
+      { month: '2026-12', cutOff: '2026-12-10', payDay: '2026-12-30' },
+      // 10 January 2027 is a Sunday.
+      { month: '2027-01', cutOff: '2027-01-08', payDay: '2027-01-29' },
+      { month: '2027-02', cutOff: '2027-02-10', payDay: '2027-02-26' },
+    ]);
+  });
+
+  it('follows the payroll rule in force each month, and has no runs without one', () => {
+    const changed = new WorkCalendar({
+      ...config,
+      payroll: {
+        rules: [
+          { from: '2024-01-01', cutOffDay: 10 },
+          { from: '2027-02-01', cutOffDay: 5 },
+        ],
+      },
+    });
+    expect(changed.payrollRuns('2027-01-20', 2).map((r) => r.cutOff)).toEqual(['2027-01-08', '2027-02-05']);
+    expect(new WorkCalendar({ holidays: [] }).payrollRuns('2027-01-20', 2)).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
-import { addDays } from '../time/isoDate';
+import type { PayrollRun } from '@indgang/schemas';
+import { addDays, addMonths, monthEnd } from '../time/isoDate';
 
 export interface HolidayRule {
   name: string;
@@ -6,8 +7,18 @@ export interface HolidayRule {
   from?: number;
   to?: number;
 }
+/**
+ * When the monthly payroll run closes, from a date on: what reaches payroll by the `cutOffDay` of a
+ * month (moved back to the working day before when it is not one) is paid with that month's pay,
+ * on the month's last working day. A later rule replaces an earlier one from its `from` date.
+ */
+export interface PayrollRule {
+  from: string;
+  cutOffDay: number;
+}
 export interface CalendarConfig {
   holidays: HolidayRule[];
+  payroll?: { rules: PayrollRule[] };
 }
 
 /** Easter Sunday (Gregorian, anonymous algorithm) as YYYY-MM-DD. */
@@ -62,6 +73,35 @@ export class WorkCalendar {
       if (this.isWorkingDay(current)) left -= 1;
     }
     return current;
+  }
+
+  /** The working day on or before `date`. */
+  workingDayOnOrBefore(date: string): string {
+    let current = date;
+    while (!this.isWorkingDay(current)) current = addDays(current, -1);
+    return current;
+  }
+
+  /**
+   * The payroll runs of `count` months from the month of `from`, by the payroll rules in force at
+   * each month's start; none when the calendar has no payroll rules.
+   */
+  payrollRuns(from: string, count: number): PayrollRun[] {
+    const rules = [...(this.config.payroll?.rules ?? [])].sort((a, b) => a.from.localeCompare(b.from));
+    const runs: PayrollRun[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const first = addMonths(`${from.slice(0, 7)}-01`, i);
+      const rule = rules.filter((r) => r.from <= first).pop();
+      if (!rule) continue;
+      const last = monthEnd(first);
+      const day = `${first.slice(0, 8)}${String(Math.min(rule.cutOffDay, Number(last.slice(8)))).padStart(2, '0')}`;
+      runs.push({
+        month: first.slice(0, 7),
+        cutOff: this.workingDayOnOrBefore(day),
+        payDay: this.workingDayOnOrBefore(last),
+      });
+    }
+    return runs;
   }
 
   /** Working days after `from` up to and including `to` (0 when `to` is not later). */

@@ -14,12 +14,14 @@ import {
   type Db,
 } from '@indgang/db';
 import {
-  flatAnswers,
+  casePeriod,
+  duplicateByItems,
+  periodSection,
   routeCase,
+  sameItem,
   subjectHiddenUntil,
   textOf,
   validateAnswers,
-  type AnswerValue,
   type Answers,
   type TServiceDefinition,
 } from '@indgang/schemas';
@@ -34,7 +36,7 @@ import {
   IdempotencyKeyUsed,
   type IdempotencyClaim,
 } from '../idempotency/runIdempotent';
-import { todayInDenmark } from '../time/isoDate';
+import { danishDate, englishDate, todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
 import { personVisible } from '../org/personVisibility';
 import { containsPattern } from '../search/containsPattern';
@@ -75,7 +77,10 @@ export async function submitCase(
     input.serviceId,
     deps.cache,
   );
-  const { answers, errors } = validateAnswers(def, input.answers, persona, { requireDocuments: true });
+  const { answers, errors } = validateAnswers(def, input.answers, persona, {
+    requireDocuments: true,
+    testCpr: deps.testCpr ?? false,
+  });
   if (errors.length > 0) {
     throw new DomainError(
       'invalid',
@@ -91,12 +96,11 @@ export async function submitCase(
   const db = deps.db;
   const { unitId, subjectPersonId } = await resolveSubject(db, actor, def, answers, today);
   await refuseReferencesOutOfReach(db, actor, def, answers, today);
-  const values = flatAnswers(def, answers);
-  // The period's fields are date fields: validated answers hold them as 'YYYY-MM-DD' text.
-  const day = (value: AnswerValue | undefined) => (typeof value === 'string' ? value : null);
-  const periodFrom = def.period ? day(values[def.period.from]) : null;
-  const periodTo = def.period?.to ? (day(values[def.period.to]) ?? periodFrom) : periodFrom;
-  // Only services with a period or a new person have a "same matter": a second mileage claim is not a duplicate.
+  // The period's fields are date fields: validated answers hold them as 'YYYY-MM-DD' text. In a
+  // repeated section each item has its own date, and the case covers the earliest to the latest.
+  const { from: periodFrom, to: periodTo } = casePeriod(def, answers);
+  // Only services with a period or a new person have a "same matter"; a service whose period is in
+  // its items (trips, receipts) has one only when an item is already claimed in an open case.
   if (!input.confirmNotDuplicate && (def.period || def.subject === 'new_person'))
     await refuseDuplicate(db, actor, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });
   const fileIds = await checkAttachments(db, actor, def, answers, deps.uploadLimits);
@@ -265,7 +269,9 @@ async function refuseReferencesOutOfReach(
  * Refuses a likely duplicate of an open case the submitter may see, pointing to it. Only cases she
  * may follow count, so the warning never tells her of a case kept from her; and a new person's
  * CPR number is compared only with cases she submitted herself, so the warning cannot be used to
- * guess a CPR number she sees masked.
+ * guess a CPR number she sees masked. For a service whose period lies in its items (a mileage
+ * claim's trips), an open case counts only when it already holds one of the items: the same trip
+ * sent twice is caught, a second claim for other trips is not.
  */
 async function refuseDuplicate(
   tx: Tx | Db,
@@ -283,21 +289,36 @@ async function refuseDuplicate(
   const overlap = c.periodFrom
     ? sql`(c.period_from IS NULL OR (c.period_from <= ${c.periodTo ?? c.periodFrom} AND coalesce(c.period_to, c.period_from) >= ${c.periodFrom}))`
     : sql`true`;
-  const {
-    rows: [existing],
-  } = await tx.execute<{
-    id: string;
-    number: string;
-  }>(sql`SELECT c.id, c.number FROM cases c JOIN org_units u ON u.id = c.unit_id
-    WHERE c.service_id = ${def.id} AND c.status <> ${statusSql('resolved')} AND ${sameSubject} AND ${overlap} ORDER BY c.submitted_at DESC LIMIT 1`);
-  if (existing) {
+  const byItems = duplicateByItems(def);
+  // By items, the candidates' answers are compared here; a few recent ones are enough.
+  const { rows } = await tx.execute<{ id: string; number: string; answers: Answers }>(sql`
+    SELECT c.id, c.number, ${byItems ? sql`c.answers` : sql`NULL`} AS answers FROM cases c JOIN org_units u ON u.id = c.unit_id
+    WHERE c.service_id = ${def.id} AND c.status <> ${statusSql('resolved')} AND ${sameSubject} AND ${overlap}
+    ORDER BY c.submitted_at DESC LIMIT ${byItems ? 20 : 1}`);
+  for (const existing of rows) {
+    const item = byItems ? sameItem(def, answers, existing.answers) : null;
+    if (byItems && !item) continue;
+    const name = { da: textOf(def.name, 'da'), en: textOf(def.name, 'en') };
+    const itemLabel = periodSection(def)?.repeat?.itemLabel;
+    const which =
+      item && item.index !== null && itemLabel
+        ? {
+            da: `${textOf(itemLabel, 'da')} ${item.index + 1} (${danishDate(item.from)})`,
+            en: `${textOf(itemLabel, 'en')} ${item.index + 1} (${englishDate(item.from)})`,
+          }
+        : null;
     throw new DomainError(
       'conflict',
       'duplicate_case',
-      {
-        da: `Der er allerede en åben sag om det samme (${existing.number}, ${textOf(def.name, 'da')}). Skriv til den sag i stedet, eller bekræft, at det er en ny sag.`,
-        en: `There is already an open case about the same matter (${existing.number}, ${textOf(def.name, 'en')}). Write to that case instead, or confirm that this is a new case.`,
-      },
+      which
+        ? {
+            da: `${which.da} står allerede i en åben sag: ${existing.number} (${name.da}). Skriv til den sag i stedet, eller bekræft, at det er en ny sag.`,
+            en: `${which.en} is already in an open case: ${existing.number} (${name.en}). Write to that case instead, or confirm that this is a new case.`,
+          }
+        : {
+            da: `Der er allerede en åben sag om det samme: ${existing.number} (${name.da}). Skriv til den sag i stedet, eller bekræft, at det er en ny sag.`,
+            en: `There is already an open case about the same matter: ${existing.number} (${name.en}). Write to that case instead, or confirm that this is a new case.`,
+          },
       [],
       { caseId: existing.id, caseNumber: existing.number },
     );

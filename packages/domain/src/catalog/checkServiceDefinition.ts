@@ -22,13 +22,19 @@ export function checkServiceDefinition(def: TServiceDefinition, at: string): Fie
   const problems: FieldError[] = [];
   const fail = (path: string, da: string, en: string) =>
     problems.push({ path: `${at}.${path}`, message: { da: `${def.id}: ${da}`, en: `${def.id}: ${en}` } });
-  const fields = new Map<string, { type: string; path: string }>();
+  const fields = new Map<string, { type: string; path: string; section: string }>();
   def.sections.forEach((section, s) =>
     section.fields.forEach((field, f) => {
       const path = `sections.${s}.fields.${f}`;
       if (fields.has(field.id))
         fail(`${path}.id`, `Feltet "${field.id}" findes to gange.`, `Field "${field.id}" appears twice.`);
-      fields.set(field.id, { type: field.type, path });
+      fields.set(field.id, { type: field.type, path, section: section.id });
+      if (field.payrollDeadline && field.type !== 'date')
+        fail(
+          `${path}.payrollDeadline`,
+          `"${field.id}" har en lønfrist, men er ikke et datofelt.`,
+          `"${field.id}" has a payroll deadline but is not a date field.`,
+        );
       if (field.pattern !== undefined) {
         try {
           new RegExp(field.pattern);
@@ -111,6 +117,32 @@ export function checkServiceDefinition(def: TServiceDefinition, at: string): Fie
         `period.${key}`,
         `Perioden skal pege på et datofelt, ikke "${id}".`,
         `The period must point at a date field, not "${id}".`,
+      );
+  }
+  // The period's fields are read together: in a repeated section, per item of that one section.
+  const periodSection = def.period ? fields.get(def.period.from)?.section : undefined;
+  const repeated = def.sections.find((s) => s.id === periodSection)?.repeat !== undefined;
+  const together = [
+    ...(def.period?.to ? [['period.to', def.period.to] as const] : []),
+    ...(def.period?.same ?? []).map((id, i) => [`period.same.${i}`, id] as const),
+  ];
+  for (const [path, id] of together) {
+    const field = fields.get(id);
+    if (!field)
+      fail(
+        path,
+        `Perioden nævner feltet "${id}", som ikke findes.`,
+        `The period names field "${id}", which does not exist.`,
+      );
+    else if (
+      periodSection &&
+      field.section !== periodSection &&
+      (repeated || def.sections.find((s) => s.id === field.section)?.repeat)
+    )
+      fail(
+        path,
+        `"${id}" skal stå i samme gentagne afsnit som periodens startdato.`,
+        `"${id}" must be in the same repeated section as the period's start date.`,
       );
   }
   return problems;

@@ -21,6 +21,7 @@ export async function exportCatalog(
   return {
     services: await latestServices(deps.db),
     returnReasons: reasons.map((r) => ({ code: r.code, label: r.label as ReturnReason['label'] })),
-    replyTemplates: templates,
+    // Inputs as installCatalog stored them, checked by ZReplyTemplate.
+    replyTemplates: templates.map((t) => ({ ...t, inputs: t.inputs as ReplyTemplate['inputs'] })),
   };
 }

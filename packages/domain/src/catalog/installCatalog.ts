@@ -45,7 +45,7 @@ export async function installCatalog(
       .values(t)
       .onConflictDoUpdate({
         target: replyTemplates.id,
-        set: { name: sql`excluded.name`, body: sql`excluded.body` },
+        set: { name: sql`excluded.name`, body: sql`excluded.body`, inputs: sql`excluded.inputs` },
       });
   }
   return { added, unchanged };

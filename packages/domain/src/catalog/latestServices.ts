@@ -15,6 +15,7 @@ export function storedDefinition(raw: unknown): TServiceDefinition {
   return {
     ...def,
     stages: def.stages ?? [],
+    outcomes: def.outcomes ?? [],
     subjectVisibility: def.subjectVisibility ?? 'always',
     documents: def.documents ?? [],
     routing: def.routing ?? [],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZCondition, ZRetention, ZServiceDefinition, ZText } from '../forms/ServiceDefinition';
-import { ZLocalizedText, ZTimestamp } from './common';
+import { ZDay, ZLocalizedText, ZTimestamp } from './common';
+import { isMergeField, placeholdersIn, TEMPLATE_MERGE_FIELDS, ZTemplateInput } from '../replyTemplates';
 
 // Conditions nest (all/any/not of conditions): as a named schema the document can refer to itself.
 z.globalRegistry.add(ZCondition, {
@@ -34,9 +35,10 @@ export const ZServiceCard = z.object({
   id: z.string(),
   version: z.number().int(),
   name: ZText,
-  category: z.string(),
+  category: ZText,
   summary: ZText,
   usedInMyUnits: z.number().int(),
+  usedByMe: z.number().int().describe('Cases of the service the user submitted herself in the last year.'),
 });
 export const ZServiceList = z.object({ persona: ZPersona, services: z.array(ZServiceCard) });
 
@@ -45,23 +47,48 @@ export const ZDraft = z.object({
   savedAt: ZTimestamp,
   serviceVersion: z.number().int(),
 });
+export const ZPayrollRun = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  cutOff: ZDay.describe('What reaches payroll by this day is paid with this month.'),
+  payDay: ZDay,
+});
 export const ZServiceForm = z.object({
   definition: ZStoredServiceDefinition,
   persona: ZPersona,
   draft: ZDraft.nullable(),
+  payrollRuns: z
+    .array(ZPayrollRun)
+    .describe(
+      "The payroll runs from this month on, for the warnings of the form's payroll date fields (empty when it has none).",
+    ),
 });
 export const ZDraftSaved = z.object({ savedAt: ZTimestamp });
 
 export const ZReturnReason = z
   .object({ code: z.string().regex(/^[a-z][a-z0-9-]*$/), label: ZLocalizedText })
   .strict();
+/**
+ * A reply template: its body names merge fields the case fills (TEMPLATE_MERGE_FIELDS) and inputs the
+ * caseworker fills in (`inputs`, each with its label). Import refuses a placeholder that is neither.
+ */
 export const ZReplyTemplate = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
     name: z.string().min(1),
     body: z.string().min(1).max(10000),
+    inputs: z.array(ZTemplateInput).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((template, ctx) => {
+    const inputs = new Set(template.inputs.map((i) => i.id));
+    for (const name of placeholdersIn(template.body))
+      if (!isMergeField(name) && !inputs.has(name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['body'],
+          message: `{{${name}}} is neither a merge field (${TEMPLATE_MERGE_FIELDS.join(', ')}) nor one of the template's inputs`,
+        });
+  });
 /** A catalogue as files hand it over: services, return reasons and reply templates. */
 export const ZCatalogBundle = z
   .object({

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
-/** Catalogue text: Danish, with English where the catalogue gives it. */
-export const ZText = z.union([z.string().min(1), z.object({ da: z.string().min(1), en: z.string().min(1) })]);
+/**
+ * Catalogue text: Danish, with English where the catalogue gives it. A plain string is Danish; an
+ * English reader of a text without English sees the Danish, marked as Danish (`localizedText`).
+ */
+export const ZText = z.union([
+  z.string().min(1),
+  z.object({ da: z.string().min(1), en: z.string().min(1).optional() }),
+]);
 export type TText = z.infer<typeof ZText>;
 
 export type TCondition =
@@ -74,6 +80,12 @@ export const ZField = z
     showIf: ZCondition.optional(),
     audience: ZAudience.optional(),
     guidance: z.array(ZGuidance).optional(),
+    /**
+     * For date fields from which pay changes (a first working day, an effective date, a last day):
+     * the form warns when the date is in the past or too late for its month's payroll run, naming
+     * the run's deadline from the payroll calendar (catalog/calendar.json). It never refuses.
+     */
+    payrollDeadline: z.boolean().optional(),
     /** Filled from what is known about the chosen person or unit (e.g. "person.name"). */
     prefill: z.string().optional(),
     /**
@@ -159,7 +171,7 @@ export const ZServiceDefinition = z
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
     version: z.number().int().positive(),
     name: ZText,
-    category: z.string(),
+    category: ZText,
     summary: ZText,
     keywords: z.array(z.string()).default([]),
     audience: ZAudience.default({}),
@@ -171,8 +183,17 @@ export const ZServiceDefinition = z
     normTimeDays: z.number().int().positive(),
     team: z.string(),
     routing: z.array(z.object({ when: ZCondition, team: z.string() }).strict()).default([]),
-    /** Answer fields that give the period the case covers, for spotting duplicates. */
-    period: z.object({ from: z.string(), to: z.string().optional() }).strict().optional(),
+    /**
+     * Answer fields that give the period the case covers, for spotting duplicates: an open case of
+     * the same service about the same person whose period overlaps is likely the same matter. When
+     * the fields are in a repeated section, each item (a trip, a receipt, a shift) has its own
+     * period; `same` names further fields of the item that must also agree (a trip's route and
+     * distance), so a likely duplicate is an item already claimed in an open case.
+     */
+    period: z
+      .object({ from: z.string(), to: z.string().optional(), same: z.array(z.string()).min(1).optional() })
+      .strict()
+      .optional(),
     sections: z.array(ZSection).min(1),
     documents: z.array(ZDocumentRequirement).default([]),
     caseworkerGuidance: ZText,

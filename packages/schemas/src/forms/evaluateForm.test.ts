@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ZServiceDefinition, type TServiceDefinition } from './ServiceDefinition';
+import { untranslatedTexts } from './untranslatedTexts';
 import {
   evaluateCondition,
+  localizedText,
   requiredDocuments,
   routeCase,
+  textOf,
   validateAnswers,
   type Persona,
 } from './evaluateForm';
@@ -39,6 +42,26 @@ describe('the shipped catalogue', () => {
   });
 });
 
+describe('the English of the shipped catalogue', () => {
+  it('gives every text in English too, and every service its outcomes', () => {
+    const raw = readdirSync(dir).map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as unknown);
+    expect(raw.flatMap((s, i) => untranslatedTexts(s, catalog[i]!.id))).toEqual([]);
+    // The check finds what it looks for.
+    expect(
+      untranslatedTexts({ name: 'Kørsel', sections: [{ fields: [{ label: { da: 'Dato' } }] }] }),
+    ).toEqual(['name', 'sections.0.fields.0.label']);
+    for (const s of catalog) expect(s.outcomes.length, s.id).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows the Danish, marked as Danish, where a text has no English', () => {
+    expect(localizedText({ da: 'Kørsel', en: 'Mileage' }, 'en')).toEqual({ text: 'Mileage', lang: 'en' });
+    expect(localizedText({ da: 'Kørsel' }, 'en')).toEqual({ text: 'Kørsel', lang: 'da' });
+    expect(localizedText('Kørsel', 'en')).toEqual({ text: 'Kørsel', lang: 'da' });
+    expect(localizedText({ da: 'Kørsel', en: 'Mileage' }, 'da')).toEqual({ text: 'Kørsel', lang: 'da' });
+    expect(textOf({ da: 'Kørsel' }, 'en')).toBe('Kørsel');
+  });
+});
+
 describe('validateAnswers', () => {
   const hire = byId('ansaettelse');
   const base = {
@@ -69,11 +92,41 @@ describe('validateAnswers', () => {
   });
 
   it('reports missing documents on submit but not while filling in', () => {
-    expect(validateAnswers(hire, base, leader, { requireDocuments: false }).errors).toEqual([]);
-    const { errors } = validateAnswers(hire, base, leader, { requireDocuments: true });
-    expect(errors.map((e) => e.message.en)).toEqual([
-      'Documentation missing: Opholds- og arbejdstilladelse.',
+    const test = { testCpr: true };
+    expect(validateAnswers(hire, base, leader, { requireDocuments: false, ...test }).errors).toEqual([]);
+    const { errors } = validateAnswers(hire, base, leader, { requireDocuments: true, ...test });
+    expect(errors.map((e) => e.message.en)).toEqual(['Documentation missing: Residence and work permit.']);
+  });
+
+  it('refuses a CPR number with month 34, in both languages, on the server as in the browser', () => {
+    const withCpr = (cpr: string) => ({ ...base, person: { ...base.person, cpr } });
+    const { errors } = validateAnswers(hire, withCpr('013490-1234'), leader, { requireDocuments: false });
+    expect(errors).toEqual([
+      {
+        path: 'person.cpr',
+        field: 'cpr',
+        message: {
+          da: 'CPR-nummeret har måned 34. Måneden (3. og 4. ciffer) skal være 01–12.',
+          en: 'The CPR number has month 34. The month (3rd and 4th digit) must be 01–12.',
+        },
+      },
     ]);
+    // The demo's made-up numbers (day 00) only where the installation runs with test data.
+    expect(validateAnswers(hire, base, leader, { requireDocuments: false, testCpr: true }).errors).toEqual(
+      [],
+    );
+    expect(
+      validateAnswers(hire, base, leader, { requireDocuments: false }).errors.map((e) => e.path),
+    ).toEqual(['person.cpr']);
+  });
+
+  it('asks for what an empty required field needs, by its type', () => {
+    const { errors } = validateAnswers(hire, {}, leader, { requireDocuments: false });
+    const message = (path: string) => errors.find((e) => e.path === path)?.message.da;
+    expect(message('position.unit')).toBe('Vælg en enhed.');
+    expect(message('position.position')).toBe('Feltet skal udfyldes.');
+    expect(message('position.startDate')).toBe('Skriv en dato.');
+    expect(message('person.nationality')).toBe('Vælg en af mulighederne.');
   });
 
   it('normalises values and drops what the form hides', () => {

@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../isoDate';
+import { cprProblem } from './cpr';
 import type {
   TAudience,
   TCondition,
@@ -35,9 +36,23 @@ export interface DocumentStatus {
   satisfied: boolean;
 }
 
+/** A catalogue text in the reader's language: English where the catalogue gives it, else the Danish. */
 export function textOf(text: TText | undefined, locale: 'da' | 'en'): string {
-  if (text === undefined) return '';
-  return typeof text === 'string' ? text : text[locale];
+  return localizedText(text, locale).text;
+}
+
+/**
+ * A catalogue text in the reader's language, with the language it is really in: an English reader
+ * of a text the catalogue gives only in Danish gets the Danish (`lang: 'da'`), which a page marks.
+ */
+export function localizedText(
+  text: TText | undefined,
+  locale: 'da' | 'en',
+): { text: string; lang: 'da' | 'en' } {
+  if (text === undefined) return { text: '', lang: locale };
+  if (typeof text === 'string') return { text, lang: 'da' };
+  if (locale === 'en' && text.en !== undefined) return { text: text.en, lang: 'en' };
+  return { text: text.da, lang: 'da' };
 }
 
 export function audienceMatches(audience: TAudience | undefined, persona: Persona): boolean {
@@ -113,11 +128,23 @@ const err = (path: string, field: string, da: string, en: string): FormError => 
   message: { da, en },
 });
 
+/** What an empty required field asks for, by its type (a text field: that it be filled in). */
+const REQUIRED: Partial<Record<TField['type'], [string, string]>> = {
+  select: ['Vælg en af mulighederne.', 'Choose one of the options.'],
+  radio: ['Vælg en af mulighederne.', 'Choose one of the options.'],
+  checkbox: ['Sæt kryds, før du sender.', 'Tick the box before you send.'],
+  person: ['Søg efter personen, og vælg den rigtige.', 'Search for the person and choose the right one.'],
+  unit: ['Vælg en enhed.', 'Choose a unit.'],
+  file: ['Vedhæft en fil.', 'Attach a file.'],
+  date: ['Skriv en dato.', 'Enter a date.'],
+};
+
 function checkField(
   field: TField,
   raw: AnswerValue | undefined,
   path: string,
   errors: FormError[],
+  options: ValidateOptions,
 ): AnswerValue {
   const empty =
     raw === undefined ||
@@ -126,7 +153,10 @@ function checkField(
     raw === false ||
     (Array.isArray(raw) && raw.length === 0);
   if (empty) {
-    if (field.required) errors.push(err(path, field.id, 'Feltet skal udfyldes.', 'This field is required.'));
+    if (field.required) {
+      const [da, en] = REQUIRED[field.type] ?? ['Feltet skal udfyldes.', 'This field is required.'];
+      errors.push(err(path, field.id, da, en));
+    }
     return field.type === 'checkbox' ? false : field.type === 'file' ? [] : null;
   }
   switch (field.type) {
@@ -169,15 +199,10 @@ function checkField(
         errors.push(
           err(path, field.id, 'Skal være en gyldig e-mailadresse.', 'Must be a valid e-mail address.'),
         );
-      if (field.type === 'cpr' && !/^\d{6}-?\d{4}$/.test(value))
-        errors.push(
-          err(
-            path,
-            field.id,
-            'CPR-nummeret skal have formen DDMMÅÅ-NNNN.',
-            'The CPR number must look like DDMMYY-NNNN.',
-          ),
-        );
+      if (field.type === 'cpr') {
+        const problem = cprProblem(value, { testCpr: options.testCpr ?? false });
+        if (problem) errors.push(err(path, field.id, problem.da, problem.en));
+      }
       if (
         (field.type === 'select' || field.type === 'radio') &&
         !field.options?.some((o) => o.value === value)
@@ -188,6 +213,16 @@ function checkField(
       return value;
     }
   }
+}
+
+export interface ValidateOptions {
+  /** Whether missing documents are errors (on submit) or not yet (while filling in). */
+  requireDocuments: boolean;
+  /**
+   * Whether CPR numbers with day 00 are accepted: the made-up numbers of the demo municipality and
+   * the tests, which belong to no one. Only an installation running with test data sets it.
+   */
+  testCpr?: boolean;
 }
 
 export interface FormResult {
@@ -205,7 +240,7 @@ export function validateAnswers(
   def: TServiceDefinition,
   input: unknown,
   persona: Persona,
-  options: { requireDocuments: boolean },
+  options: ValidateOptions,
 ): FormResult {
   const errors: FormError[] = [];
   const answers: Answers = {};
@@ -239,6 +274,7 @@ export function validateAnswers(
               (item as SectionAnswers)?.[field.id],
               `${section.id}[${i}].${field.id}`,
               errors,
+              options,
             );
         }
         return out;
@@ -250,7 +286,7 @@ export function validateAnswers(
       const out: SectionAnswers = {};
       for (const field of section.fields) {
         if (fieldVisible(field, values, persona))
-          out[field.id] = checkField(field, item[field.id], `${section.id}.${field.id}`, errors);
+          out[field.id] = checkField(field, item[field.id], `${section.id}.${field.id}`, errors, options);
       }
       answers[section.id] = out;
     }
