@@ -205,7 +205,14 @@ describe.each(targets)('cases end to end on $name', (target) => {
     expect(mails.at(-1)!.text).toContain('Manglende dokumentation');
     const stats = (await t.as(caseworker, { method: 'GET', url: '/api/v1/backoffice/returns' })).json();
     expect(stats).toEqual([
-      { reason: 'missing-document', serviceId: 'ansaettelse', unitName: expect.any(String), returns: 1 },
+      {
+        reason: 'missing-document',
+        reasonLabel: { da: 'Manglende dokumentation', en: 'Missing documentation' },
+        serviceId: 'ansaettelse',
+        serviceName: expect.objectContaining({ da: 'Ansættelse af ny medarbejder' }),
+        unitName: expect.any(String),
+        returns: 1,
+      },
     ]);
   });
 
@@ -253,19 +260,26 @@ describe.each(targets)('cases end to end on $name', (target) => {
     const current = (
       await t.as(caseworker, { method: 'GET', url: `/api/v1/backoffice/cases/${caseId}` })
     ).json();
+    // The service's first outcome, or free text for a service without outcomes.
+    const [first] = current.definition.outcomes as Array<{ id: string; label: unknown }>;
     const resolved = await t.as(caseworker, {
       method: 'POST',
       url: `/api/v1/backoffice/cases/${caseId}/resolve`,
       payload: {
-        outcome: 'Ansættelse oprettet',
+        ...(first ? { outcomeId: first.id } : { outcome: 'Ansættelse oprettet' }),
         reply: 'Ansættelsen er oprettet i lønsystemet.',
         expectedVersion: current.version,
       },
     });
-    expect(resolved.statusCode).toBe(200);
+    expect(resolved.statusCode, resolved.body).toBe(200);
     const portal = (await t.as(leader, { method: 'GET', url: `/api/v1/cases/${caseId}` })).json();
-    expect(portal).toMatchObject({ status: 'resolved', outcome: 'Ansættelse oprettet' });
-    expect(portal.step.da).toBe('Ansættelsen er oprettet.');
+    expect(portal).toMatchObject({
+      status: 'resolved',
+      outcome: first ? { id: first.id, label: first.label } : { id: null, label: 'Ansættelse oprettet' },
+      clock: 'stopped',
+      workingDaysLeft: null,
+    });
+    expect(portal.step.da).toBe('Sagen er afsluttet. Resultatet står på sagen.');
     await runMail();
     expect(mails.at(-1)!.subject).toBe(`Sag ${caseNumber} er løst`);
   });

@@ -15,6 +15,7 @@ import {
 } from '@indgang/domain';
 import {
   ZAttachmentQuery,
+  ZAttachmentReadQuery,
   ZBinary,
   ZCaseListQuery,
   ZCaseParams,
@@ -34,6 +35,13 @@ import { idempotent, idempotentInline } from '../http/idempotent';
 import type { RateLimits } from '../http/rateLimits';
 
 const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+/** The types a case view previews in the page; anything else is only downloaded. */
+const PREVIEW_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+const PREVIEW_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+  'x-frame-options': 'SAMEORIGIN',
+};
 const tags = ['Portal cases'];
 const noCase = error(404, 'No such case that the user may follow.');
 
@@ -45,7 +53,7 @@ export function portalCaseRoutes(
     calendar: WorkCalendar;
     jobs: { wake(): Promise<unknown> };
     limits: RateLimits;
-    config: { uploadLimits: UploadLimits };
+    config: { uploadLimits: UploadLimits; demo: boolean };
   },
 ) {
   const caseDeps = {
@@ -53,6 +61,8 @@ export function portalCaseRoutes(
     calendar: deps.calendar,
     cache: createCatalogCache(),
     uploadLimits: deps.config.uploadLimits,
+    // The demo's made-up people have CPR numbers with day 00; only a demo accepts such numbers.
+    testCpr: deps.config.demo,
   };
   const afterChange = () => {
     void deps.jobs.wake();
@@ -222,9 +232,13 @@ export function portalCaseRoutes(
     {
       schema: {
         tags,
-        summary: 'Download a file',
-        description: 'For its uploader, for those who may see its case, and for the back office. Audited.',
+        summary: 'Download a file, or show it in the page',
+        description:
+          'For its uploader, for those who may see its case, and for the back office. Audited. ' +
+          '`view=inline` answers a PDF or an image for a preview in the case view (in a frame of this site only); ' +
+          'every other file, and every file without it, is a download.',
         params: ZCaseParams,
+        querystring: ZAttachmentReadQuery,
         response: {
           200: {
             description: 'The file, as uploaded',
@@ -236,11 +250,15 @@ export function portalCaseRoutes(
     },
     async (request, reply) => {
       const file = await readAttachment({ db: deps.database.db }, requireActor(request), request.params.id);
+      const inline = request.query.view === 'inline' && PREVIEW_TYPES.has(file.mimeType);
       reply.header('content-type', file.mimeType);
       reply.header(
         'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       );
+      // A preview is framed by the case view of this site and by nothing else; the file itself may
+      // load nothing (a PDF's scripts and links to elsewhere stay inert).
+      if (inline) reply.headers(PREVIEW_HEADERS);
       return file.content;
     },
   );

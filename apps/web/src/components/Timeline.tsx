@@ -1,4 +1,10 @@
-import type { TBackofficeCase, TLocalizedText, TPortalCase } from '@indgang/schemas';
+import {
+  textOf,
+  type TBackofficeCase,
+  type TLocalizedText,
+  type TPortalCase,
+  type TText,
+} from '@indgang/schemas';
 import { useI18n } from '../i18n/I18nProvider';
 
 /** An event as the portal sends it, or as the back office does with whether it is internal. */
@@ -13,16 +19,19 @@ const isLocalized = (v: unknown): v is TLocalizedText =>
   typeof v.da === 'string' &&
   typeof v.en === 'string';
 
+const isCatalogueText = (v: unknown): v is TText =>
+  typeof v === 'string' || (!!v && typeof v === 'object' && 'da' in v && typeof v.da === 'string');
+
 /**
- * What the timeline shows of an event's data, which the contract leaves open: a return's reason and a
- * stage's label (catalogue text, in both languages or Danish only).
+ * What the timeline shows of an event's data, which the contract leaves open: a return's reason, a
+ * stage's label and a resolution's outcome (catalogue text, in both languages or Danish only).
  */
-function eventDetails(data: unknown): { reason?: TLocalizedText; label?: TLocalizedText | string } {
+function eventDetails(data: unknown): { reason?: TLocalizedText; label?: TText; outcome?: TText } {
   if (!data || typeof data !== 'object') return {};
   const reason = 'reason' in data && isLocalized(data.reason) ? data.reason : undefined;
-  const label =
-    'label' in data && (typeof data.label === 'string' || isLocalized(data.label)) ? data.label : undefined;
-  return { reason, label };
+  const label = 'label' in data && isCatalogueText(data.label) ? data.label : undefined;
+  const outcome = 'outcome' in data && isCatalogueText(data.outcome) ? data.outcome : undefined;
+  return { reason, label, outcome };
 }
 
 /** What happened on a case, oldest first. */
@@ -31,7 +40,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
   return (
     <ol className="timeline">
       {events.map((e, i) => {
-        const { reason, label } = eventDetails(e.data);
+        const { reason, label, outcome } = eventDetails(e.data);
         return (
           <li key={i} className={e.internal ? 'timeline-internal' : undefined}>
             <p className="timeline-head">
@@ -45,7 +54,12 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
                 {t('event.reason')}: {pick(reason)}
               </p>
             )}
-            {label && <p>{typeof label === 'string' ? label : pick(label)}</p>}
+            {label && <p>{textOf(label, locale)}</p>}
+            {outcome && (
+              <p>
+                {t('case.outcome')}: {textOf(outcome, locale)}
+              </p>
+            )}
             {e.body && <p className="timeline-body">{e.body}</p>}
           </li>
         );

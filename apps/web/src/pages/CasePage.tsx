@@ -2,20 +2,29 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { textOf, type TPortalCase } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
-import type { TPortalMessageBody, TReopenBody } from '../api/contract';
+import type { TPortalMessageBody } from '../api/contract';
 import { useApi } from '../api/useApi';
 import { AnswersSummary } from '../components/AnswersSummary';
+import { CaseClock } from '../components/CaseClock';
+import { CaseActionError } from '../components/CaseActionError';
+import { CaseDocuments } from '../components/CaseDocuments';
+import { interfaceText } from '../components/CatalogText';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormFieldInput } from '../components/FormFieldInput';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { StatusTag } from '../components/StatusTag';
+import { SuccessNotice } from '../components/SuccessNotice';
 import { Timeline } from '../components/Timeline';
+import { formatDay } from '../i18n/formatDate';
 import { useI18n } from '../i18n/I18nProvider';
+import { useSession } from '../session/SessionProvider';
+import { ReopenCase } from './case/ReopenCase';
 
 /** A case as the submitter and her leader follow it, with the receipt, and where she answers. */
 export function CasePage() {
   const { t, locale, pick } = useI18n();
+  const { me } = useSession();
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const view = useApi<TPortalCase>(`/api/v1/cases/${encodeURIComponent(id)}`);
@@ -23,12 +32,18 @@ export function CasePage() {
   const [files, setFiles] = useState<string[]>([]);
   const [error, setError] = useState<ApiError>();
   const [sent, setSent] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [reopened, setReopened] = useState(false);
   const c = view.data;
+  const mayAct = !!me && !me.readOnly;
 
   const send = async (e: FormEvent) => {
     e.preventDefault();
+    if (sending) return;
     setError(undefined);
     setSent(false);
+    setReopened(false);
+    setSending(true);
     try {
       const message: TPortalMessageBody = { body, attachmentIds: files };
       await api(`/api/v1/cases/${id}/messages`, { method: 'POST', body: JSON.stringify(message) });
@@ -39,16 +54,8 @@ export function CasePage() {
     } catch (err) {
       if (err instanceof ApiError) setError(err);
       else throw err;
-    }
-  };
-  const reopen = async () => {
-    try {
-      const reopening: TReopenBody = { reason: '' };
-      await api(`/api/v1/cases/${id}/reopen`, { method: 'POST', body: JSON.stringify(reopening) });
-      view.reload();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
+    } finally {
+      setSending(false);
     }
   };
 
@@ -64,30 +71,30 @@ export function CasePage() {
           {params.get('kvittering') && (
             <div className="alert alert-success" role="status">
               <p className="alert-heading">{t('case.receiptTitle')}</p>
-              <p className="alert-text">{t('case.receipt', { number: c.number, date: c.expectedDate })}</p>
+              <p className="alert-text">
+                {t('case.receipt', { number: c.number, date: formatDay(c.expectedDate, locale) })}
+              </p>
             </div>
           )}
           <dl className="facts case-facts">
             <dt>{t('cases.service')}</dt>
             <dd>{textOf(c.service.name, locale)}</dd>
             <dt>{t('cases.status')}</dt>
-            <dd>
+            <dd data-testid="case-status">
               <StatusTag status={c.status} overdue={c.overdue} />
             </dd>
             <dt>{t('cases.step')}</dt>
             <dd data-testid="case-step">{pick(c.step)}</dd>
-            {c.status !== 'resolved' && (
-              <>
-                <dt>{t('cases.expected')}</dt>
-                <dd>{c.expectedDate}</dd>
-              </>
-            )}
             {c.outcome && (
               <>
                 <dt>{t('case.outcome')}</dt>
-                <dd>{c.outcome}</dd>
+                <dd data-testid="case-outcome">{textOf(c.outcome.label, locale)}</dd>
               </>
             )}
+            <dt>{t('clock.title')}</dt>
+            <dd>
+              <CaseClock c={c} side="submitter" />
+            </dd>
             <dt>{t('person.unit')}</dt>
             <dd>{c.unitName}</dd>
           </dl>
@@ -98,10 +105,10 @@ export function CasePage() {
           )}
           <h2>{t('case.timeline')}</h2>
           <Timeline events={c.timeline} />
-          {c.status !== 'resolved' ? (
+          <SuccessNotice text={reopened && c.status !== 'resolved' && t('reopen.done')} />
+          {mayAct && c.status !== 'resolved' && (
             <form onSubmit={(e) => void send(e)} className="message-form">
               <h2>{c.status === 'awaiting_submitter' ? t('case.answer') : t('case.followUp')}</h2>
-              <ErrorAlert error={error} />
               <div className="form-group">
                 <label className="form-label" htmlFor="message-body">
                   {t('case.message')}
@@ -118,40 +125,43 @@ export function CasePage() {
                 field={{
                   id: 'files',
                   type: 'file',
-                  label: t('case.attachFile'),
+                  label: interfaceText(t('case.attachFile')),
                   accept: ['application/pdf', 'image/jpeg', 'image/png'],
                 }}
                 inputId="message-files"
                 value={files}
                 onChange={(v) => setFiles(v as string[])}
               />
-              <button type="submit" className="button button-primary">
-                {t('case.send')}
+              <CaseActionError error={error} />
+              <button type="submit" className="button button-primary" disabled={sending}>
+                {sending ? t('work.sending') : t('case.send')}
               </button>
-              <p aria-live="polite">{sent && t('case.sent')}</p>
+              <SuccessNotice text={sent && t('case.sent')} />
             </form>
-          ) : (
-            <p>
-              <button type="button" className="button button-secondary" onClick={() => void reopen()}>
-                {t('case.reopen')}
-              </button>
-            </p>
           )}
-          <h2>{t('case.documents')}</h2>
-          <ul>
-            {c.documents.map((d) => (
-              <li key={d.id}>
-                {textOf(d.label, locale)}: {d.satisfied ? t('form.docAttached') : t('form.docMissing')}
-              </li>
-            ))}
-            {c.attachments.map((a) => (
-              <li key={a.id}>
-                <a href={`/api/v1/attachments/${a.id}`}>{a.fileName}</a>
-              </li>
-            ))}
-          </ul>
+          {mayAct && c.status === 'resolved' && (
+            <ReopenCase
+              c={c}
+              onReopened={() => {
+                setReopened(true);
+                view.reload();
+              }}
+            />
+          )}
+          <CaseDocuments
+            def={c.definition}
+            answers={c.answers}
+            documents={c.documents}
+            files={c.attachments}
+          />
           <h2>{t('case.answers')}</h2>
-          <AnswersSummary def={c.definition} answers={c.answers} files={c.attachments} />
+          <AnswersSummary
+            def={c.definition}
+            answers={c.answers}
+            files={c.attachments}
+            names={c.names}
+            filesListed
+          />
         </>
       )}
     </Page>

@@ -1,21 +1,76 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { textOf, type TNextCase, type TQueueItem } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
 import type { TReturnCount, TTeam } from '../api/contract';
 import { useApi } from '../api/useApi';
+import { CaseActionError } from '../components/CaseActionError';
+import { useTimeLeftText } from '../components/CaseClock';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { StatusTag } from '../components/StatusTag';
+import { dayInDenmark, formatDay } from '../i18n/formatDate';
 import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/messages';
 import { mayChange, useSession } from '../session/SessionProvider';
+import '../components/caseWork.css';
 
-/** A team's queue, most urgent first, and "take the next case". */
+/** The most the queue answers: the most urgent cases of the team. */
+const QUEUE_LIMIT = 500;
+
+type SortKey = 'timeLeft' | 'number' | 'service' | 'unit' | 'status' | 'received' | 'assignee';
+type Direction = 'ascending' | 'descending';
+const SORT_KEYS: SortKey[] = ['timeLeft', 'number', 'service', 'unit', 'status', 'received', 'assignee'];
+const COLUMN_LABEL: Record<SortKey, MessageKey> = {
+  timeLeft: 'queue.timeLeft',
+  number: 'cases.number',
+  service: 'cases.service',
+  unit: 'person.unit',
+  status: 'cases.status',
+  received: 'queue.received',
+  assignee: 'queue.assignee',
+};
+/** Where each status comes when sorting by status: what needs the caseworker first. */
+const STATUS_ORDER = { submitted: 0, in_progress: 1, awaiting_submitter: 2, resolved: 3 } as const;
+
+/**
+ * How two queue items compare by a column, ascending. By status, a case the submitter has answered
+ * comes first, newest answer first; a paused clock sorts by what was left when it stopped.
+ */
+function compare(key: SortKey, locale: 'da' | 'en') {
+  const text = (a: string, b: string) => a.localeCompare(b, locale === 'da' ? 'da' : 'en');
+  return (a: TQueueItem, b: TQueueItem): number => {
+    switch (key) {
+      case 'timeLeft':
+        return (a.workingDaysLeft ?? 0) - (b.workingDaysLeft ?? 0) || text(a.submittedAt, b.submittedAt);
+      case 'number':
+        return text(a.number, b.number);
+      case 'service':
+        return text(textOf(a.serviceName, locale), textOf(b.serviceName, locale));
+      case 'unit':
+        return text(a.unitName, b.unitName);
+      case 'status':
+        return (
+          Number(!a.submitterActivity) - Number(!b.submitterActivity) ||
+          text(b.submitterActivity?.at ?? '', a.submitterActivity?.at ?? '') ||
+          STATUS_ORDER[a.status] - STATUS_ORDER[b.status]
+        );
+      case 'received':
+        return text(a.submittedAt, b.submittedAt);
+      case 'assignee':
+        // Unassigned cases first: they are the ones to take.
+        return text(a.assignee ?? '', b.assignee ?? '');
+    }
+  };
+}
+
+/** A team's queue, sortable, with the time left on each case and a sign where the submitter answered. */
 export function QueuePage() {
   const { t, locale, pick } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
   const teams = useApi<TTeam[]>('/api/v1/backoffice/teams');
   const [chosenTeam, setTeamId] = useState<string | null>(me?.teamIds[0] ?? null);
   const teamId = chosenTeam ?? teams.data?.[0]?.id ?? '';
@@ -26,6 +81,24 @@ export function QueuePage() {
   const [error, setError] = useState<ApiError>();
   const [empty, setEmpty] = useState(false);
   const returns = useApi<TReturnCount[]>('/api/v1/backoffice/returns');
+  const timeLeft = useTimeLeftText();
+  const sortParam = params.get('sort');
+  const sortKey: SortKey = SORT_KEYS.includes(sortParam as SortKey) ? (sortParam as SortKey) : 'timeLeft';
+  const direction: Direction = params.get('retning') === 'faldende' ? 'descending' : 'ascending';
+  const sortBy = (key: SortKey, dir: Direction) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('sort', key);
+        next.set('retning', dir === 'descending' ? 'faldende' : 'stigende');
+        return next;
+      },
+      { replace: true },
+    );
+  const rows = queue.data
+    ? [...queue.data].sort((a, b) => compare(sortKey, locale)(a, b) * (direction === 'descending' ? -1 : 1))
+    : undefined;
+
   const next = async () => {
     setError(undefined);
     setEmpty(false);
@@ -41,6 +114,32 @@ export function QueuePage() {
       else throw e;
     }
   };
+
+  const header = (key: SortKey) => {
+    const active = sortKey === key;
+    const label = t(COLUMN_LABEL[key]);
+    return (
+      <th scope="col" aria-sort={active ? direction : 'none'} className="queue-sort">
+        <button
+          type="button"
+          className="function-link"
+          onClick={() => sortBy(key, active && direction === 'ascending' ? 'descending' : 'ascending')}
+        >
+          {label}
+          <span aria-hidden="true">{active ? (direction === 'ascending' ? ' ↑' : ' ↓') : ' ↕'}</span>
+          <span className="sr-only">
+            {' '}
+            (
+            {active
+              ? t(direction === 'ascending' ? 'queue.sortAscending' : 'queue.sortDescending')
+              : t('queue.sortToggle', { column: label })}
+            )
+          </span>
+        </button>
+      </th>
+    );
+  };
+
   return (
     <Page title={t('queue.title')}>
       <div className="search-form">
@@ -76,51 +175,106 @@ export function QueuePage() {
             <option value="none">{t('queue.none')}</option>
           </select>
         </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor="queue-sort">
+            {t('queue.sortBy')}
+          </label>
+          <select
+            id="queue-sort"
+            className="form-select"
+            value={`${sortKey}:${direction}`}
+            onChange={(e) => {
+              const [key, dir] = e.target.value.split(':') as [SortKey, Direction];
+              sortBy(key, dir);
+            }}
+          >
+            {SORT_KEYS.flatMap((key) =>
+              (['ascending', 'descending'] as const).map((dir) => (
+                <option key={`${key}:${dir}`} value={`${key}:${dir}`}>
+                  {t(COLUMN_LABEL[key])} (
+                  {t(dir === 'ascending' ? 'queue.sortAscending' : 'queue.sortDescending')})
+                </option>
+              )),
+            )}
+          </select>
+        </div>
         {mayChange(me, 'cases.handle') && (
           <button type="button" className="button button-primary" onClick={() => void next()}>
             {t('queue.next')}
           </button>
         )}
       </div>
-      <ErrorAlert error={error ?? queue.error} />
+      <CaseActionError error={error} />
+      <ErrorAlert error={queue.error} />
       <p aria-live="polite">{empty && t('queue.empty')}</p>
-      {queue.loading && <Loading />}
-      {queue.data && (
-        <div className="table--responsive-scroll">
-          <table className="table">
+      {queue.loading && !rows && <Loading />}
+      {rows && (
+        <>
+          <p>
+            {t('queue.shown', { n: rows.length })}{' '}
+            {rows.length >= QUEUE_LIMIT && t('queue.capped', { n: QUEUE_LIMIT })}
+          </p>
+          <table className="table table--compact table-md-responsive-headers queue-table">
             <thead>
               <tr>
-                <th scope="col">{t('cases.number')}</th>
-                <th scope="col">{t('cases.service')}</th>
-                <th scope="col">{t('person.unit')}</th>
-                <th scope="col">{t('cases.status')}</th>
-                <th scope="col">{t('queue.due')}</th>
-                <th scope="col">{t('queue.assignee')}</th>
+                {header('number')}
+                {header('service')}
+                {header('unit')}
+                {header('status')}
+                {header('timeLeft')}
+                {header('received')}
+                {header('assignee')}
               </tr>
             </thead>
             <tbody>
-              {queue.data.map((c) => (
+              {rows.map((c) => (
                 <tr key={c.id}>
-                  <td>
+                  <td data-title={t('cases.number')}>
                     <Link to={`/sagsbehandling/sager/${c.id}`}>{c.number}</Link>
                   </td>
-                  <td>{textOf(c.serviceName, locale)}</td>
-                  <td>{c.unitName}</td>
-                  <td>
-                    <StatusTag status={c.status} overdue={c.overdue} />
+                  <td data-title={t('cases.service')}>{textOf(c.serviceName, locale)}</td>
+                  <td data-title={t('person.unit')}>{c.unitName}</td>
+                  <td data-title={t('cases.status')}>
+                    <StatusTag status={c.status} overdue={c.overdue} side="caseworker" />
+                    {c.submitterActivity && (
+                      <>
+                        <br />
+                        <span className="badge badge-info queue-activity" data-testid="queue-activity">
+                          {t('queue.activityAt', {
+                            what: t(`queue.activity.${c.submitterActivity.type}`),
+                            date: formatDay(dayInDenmark(c.submitterActivity.at), locale),
+                          })}
+                        </span>
+                      </>
+                    )}
                   </td>
-                  <td title={pick(c.step)}>{c.expectedDate}</td>
-                  <td>{c.assignee ?? '–'}</td>
+                  <td data-title={t('queue.timeLeft')} title={pick(c.step)}>
+                    <span
+                      className={`queue-time${(c.workingDaysLeft ?? 0) < 0 ? ' queue-time-over' : ''}`}
+                      data-testid="queue-time-left"
+                    >
+                      {c.clock === 'paused' && (
+                        <>
+                          <span className="badge badge-warning">{t('clock.pausedShort')}</span>{' '}
+                        </>
+                      )}
+                      {timeLeft(c.workingDaysLeft ?? 0)}
+                    </span>
+                    <br />
+                    <span className="form-hint">{formatDay(c.expectedDate, locale)}</span>
+                  </td>
+                  <td data-title={t('queue.received')}>{formatDay(dayInDenmark(c.submittedAt), locale)}</td>
+                  <td data-title={t('queue.assignee')}>{c.assignee ?? '–'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </>
       )}
       <h2>{t('queue.returns')}</h2>
       {returns.data && returns.data.length === 0 && <p>{t('queue.returnsNone')}</p>}
       {returns.data && returns.data.length > 0 && (
-        <table className="table">
+        <table className="table table--compact table-md-responsive-headers">
           <thead>
             <tr>
               <th scope="col">{t('queue.reason')}</th>
@@ -132,10 +286,12 @@ export function QueuePage() {
           <tbody>
             {returns.data.map((r) => (
               <tr key={`${r.reason}-${r.serviceId}-${r.unitName}`}>
-                <td>{r.reason}</td>
-                <td>{r.serviceId}</td>
-                <td>{r.unitName}</td>
-                <td>{r.returns}</td>
+                <td data-title={t('queue.reason')}>
+                  {r.reasonLabel ? pick(r.reasonLabel) : (r.reason ?? t('queue.noReason'))}
+                </td>
+                <td data-title={t('cases.service')}>{textOf(r.serviceName, locale)}</td>
+                <td data-title={t('person.unit')}>{r.unitName}</td>
+                <td data-title={t('queue.count')}>{r.returns}</td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
+import { SuccessNotice } from '../components/SuccessNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { mayChange, useSession } from '../session/SessionProvider';
 import { AssignCase } from './workCase/AssignCase';
@@ -32,34 +33,52 @@ export function WorkCasePage() {
       {view.loading && !c && <Loading />}
       {c && (
         <div className="work-layout">
-          <CaseRecord c={c} revealed={actions.revealed} onReveal={() => void actions.reveal()} />
+          <CaseRecord
+            c={c}
+            revealed={actions.revealed}
+            onReveal={() => void actions.reveal()}
+            revealError={actions.errorAt('reveal')}
+          />
           <aside className="work-side" aria-label={t('work.side')}>
             <CaseBackground c={c} />
             {c.definition.stages.length > 0 && (
               <CaseStages
                 c={c}
                 canMark={canAct}
+                busy={actions.busy !== null}
+                error={actions.errorAt('stages')}
+                done={actions.doneAt('stages')}
                 onMark={(stage) =>
-                  void actions.post('stages', { stage, expectedVersion: version }, t('work.stageMarked'))
+                  void actions.post(
+                    'stages',
+                    'stages',
+                    { stage, expectedVersion: version },
+                    t('work.stageMarked'),
+                  )
                 }
               />
             )}
             {canAct && (
-              <>
-                <AssignCase
-                  c={c}
-                  userId={me?.userId}
-                  onAssign={(assigneeUserId) =>
-                    void actions.post(
-                      'assign',
-                      { assigneeUserId, expectedVersion: version },
-                      t('work.assigned'),
-                    )
-                  }
-                />
-                <CaseActionForm c={c} actions={actions} />
-              </>
+              <AssignCase
+                c={c}
+                userId={me?.userId}
+                busy={actions.busy !== null}
+                error={actions.errorAt('assign')}
+                done={actions.doneAt('assign')}
+                onAssign={(assigneeUserId) =>
+                  void actions.post(
+                    'assign',
+                    'assign',
+                    { assigneeUserId, expectedVersion: version },
+                    t('work.assigned'),
+                  )
+                }
+              />
             )}
+            <div className="work-notice">
+              <SuccessNotice text={actions.doneAt('action')} />
+            </div>
+            {canAct && <CaseActionForm c={c} actions={actions} />}
           </aside>
         </div>
       )}

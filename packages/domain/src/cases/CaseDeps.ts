@@ -12,4 +12,9 @@ export interface CaseDeps {
   cache?: CatalogCache;
   /** What a case may hold and a person may upload (DEFAULT_UPLOAD_LIMITS when absent). */
   uploadLimits?: UploadLimits;
+  /**
+   * Whether submissions may name CPR numbers with day 00: the made-up numbers of the demo
+   * municipality and the tests (an installation with test data, `INDGANG_DEMO`).
+   */
+  testCpr?: boolean;
 }

@@ -12,7 +12,7 @@ export function addCaseNote(deps: CaseDeps, actor: Actor, caseId: string, input:
       caseId,
       actorUserId: actor.userId,
       type: 'note',
-      body: text(input.body, 4000, { da: 'Notatet', en: 'The note' }),
+      body: text(input.body, 4000, { da: 'Notatet', en: 'The note' }, true, 'body'),
     });
     return {};
   });

@@ -7,16 +7,24 @@ import type { CaseDeps } from './CaseDeps';
 import { isHiddenFrom, requireBackoffice } from './caseAccess';
 import { caseForUpdate, type CaseRow } from './caseForUpdate';
 
-/** A caseworker's text: trimmed, required unless said otherwise, and at most `max` characters. */
-export const text = (value: string, max: number, what: { da: string; en: string }, required = true) => {
+/**
+ * A caseworker's text: trimmed, required unless said otherwise, and at most `max` characters. With
+ * `path` the error names the field it concerns, so the form can show it there.
+ */
+export const text = (
+  value: string,
+  max: number,
+  what: { da: string; en: string },
+  required = true,
+  path?: string,
+) => {
   const v = value.trim();
+  const refuse = (code: string, message: { da: string; en: string }) =>
+    new DomainError('invalid', code, message, path ? [{ path, message }] : []);
   if (required && !v)
-    throw new DomainError('invalid', 'text_missing', {
-      da: `${what.da} skal udfyldes.`,
-      en: `${what.en} is required.`,
-    });
+    throw refuse('text_missing', { da: `${what.da} skal udfyldes.`, en: `${what.en} is required.` });
   if (v.length > max)
-    throw new DomainError('invalid', 'text_too_long', {
+    throw refuse('text_too_long', {
       da: `${what.da} må højst være ${max} tegn.`,
       en: `${what.en} may be at most ${max} characters.`,
     });

@@ -1,8 +1,9 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { attachments, caseEvents, cases, orgUnits, persons, services, users } from '@indgang/db';
-import type { Answers } from '@indgang/schemas';
+import { attachments, caseEvents, cases, orgUnits, persons, services, sqlArray, users } from '@indgang/db';
+import type { Answers, TServiceDefinition } from '@indgang/schemas';
 import type { Tx } from '../audit/appendAudit';
+import { answersOfType } from './fileFieldValues';
 
 /**
  * The tables of a case query under the names the conditions of `caseAccess.ts` use: `c` the case,
@@ -91,4 +92,34 @@ export function caseFiles(tx: Pick<Tx, 'select'>, caseId: string) {
     .from(attachments)
     .where(eq(attachments.caseId, caseId))
     .orderBy(asc(attachments.createdAt));
+}
+
+/**
+ * The names of the units and people a case's answers name, by id, so the case shows names instead
+ * of ids. Only for a case the reader may see: `visible` is the condition on the case (`c`, its unit
+ * `u`) the reading query used, so the names are scoped in SQL like the case itself.
+ */
+export async function answerNames(
+  tx: Pick<Tx, 'execute'>,
+  def: TServiceDefinition,
+  answers: Answers,
+  caseId: string,
+  visible: SQL,
+): Promise<{ units: Record<string, string>; persons: Record<string, string> }> {
+  const ids = (type: 'unit' | 'person') => [
+    ...new Set(answersOfType(def, answers, type).map((a) => a.value)),
+  ];
+  const units = ids('unit');
+  const people = ids('person');
+  const names = { units: {} as Record<string, string>, persons: {} as Record<string, string> };
+  if (units.length === 0 && people.length === 0) return names;
+  const { rows } = await tx.execute<{ kind: 'unit' | 'person'; id: string; name: string }>(sql`
+    SELECT kind, id, name FROM (
+      SELECT 'unit' AS kind, id, name FROM org_units WHERE id = ANY(${sqlArray(units)}::text[])
+      UNION ALL
+      SELECT 'person', id, first_name || ' ' || last_name FROM persons WHERE id = ANY(${sqlArray(people)}::text[])
+    ) named
+    WHERE EXISTS (SELECT 1 FROM cases c JOIN org_units u ON u.id = c.unit_id WHERE c.id = ${caseId} AND ${visible})`);
+  for (const r of rows) (r.kind === 'unit' ? names.units : names.persons)[r.id] = r.name;
+  return names;
 }

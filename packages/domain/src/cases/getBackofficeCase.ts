@@ -10,7 +10,14 @@ import {
   unitManagers,
   users,
 } from '@indgang/db';
-import { maskAnswers, textOf, type TServiceDefinition } from '@indgang/schemas';
+import {
+  maskAnswers,
+  requiredDocuments,
+  textOf,
+  type TemplateMergeField,
+  type TServiceDefinition,
+  type TTemplateInput,
+} from '@indgang/schemas';
 import { can, type Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import type { ReturnReason } from '../catalog/Catalog';
@@ -18,7 +25,9 @@ import { serviceVersion } from '../catalog/latestServices';
 import { notFound } from '../errors/DomainError';
 import type { CaseDeps } from './CaseDeps';
 import { hiddenFromSubject, requireBackoffice } from './caseAccess';
-import { c, caseAnswers, caseFiles, caseTimeline } from './caseRows';
+import { answerNames, c, caseAnswers, caseFiles, caseTimeline } from './caseRows';
+import { caseOutcome } from './caseOutcome';
+import { danishDate, todayInDenmark } from '../time/isoDate';
 import { describeCase } from './describeCase';
 import { renderTemplate } from './renderTemplate';
 
@@ -44,6 +53,8 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
         answers: caseAnswers,
         dueDate: c.dueDate,
         pausedSince: c.pausedSince,
+        submittedAt: c.submittedAt,
+        outcomeId: c.outcomeId,
         outcome: c.outcome,
         subjectHiddenUntil: c.subjectHiddenUntil,
         stagesReached: c.stagesReached,
@@ -102,11 +113,32 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
       .select({ code: returnReasons.code, label: sql<ReturnReason['label']>`${returnReasons.label}` })
       .from(returnReasons)
       .orderBy(asc(returnReasons.code));
-    const templates = await tx.select().from(replyTemplates).orderBy(asc(replyTemplates.id));
-    const merge = {
+    // Inputs as installCatalog stored them, checked by ZReplyTemplate.
+    const templates = await tx
+      .select({
+        id: replyTemplates.id,
+        name: replyTemplates.name,
+        body: replyTemplates.body,
+        inputs: sql<TTemplateInput[]>`${replyTemplates.inputs}`,
+      })
+      .from(replyTemplates)
+      .orderBy(asc(replyTemplates.id));
+    const names = await answerNames(tx, def, row.answers, id, sql`NOT ${hiddenFromSubject(actor)}`);
+    const progress = describeCase(def, row, deps.calendar);
+    const newPerson = row.answers.person;
+    const personName = subject
+      ? `${subject.firstName} ${subject.lastName}`
+      : newPerson && !Array.isArray(newPerson) && typeof newPerson.firstName === 'string'
+        ? `${newPerson.firstName} ${String(newPerson.lastName ?? '')}`.trim()
+        : undefined;
+    const merge: Partial<Record<TemplateMergeField, string>> = {
       'submitter.name': row.submitterName,
       'case.number': row.number,
+      'case.submittedDate': danishDate(todayInDenmark(row.submittedAt)),
+      'case.expectedDate': danishDate(progress.expectedDate),
       'service.name': textOf(def.name, 'da'),
+      'unit.name': unit?.name,
+      'person.name': personName,
       'caseworker.name': actor.displayName,
     };
     await appendAudit(tx, {
@@ -135,7 +167,9 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
       masked,
       canReveal: masked.length > 0 && can(actor, 'person.readCpr'),
       attachments: files,
-      outcome: row.outcome,
+      documents: requiredDocuments(def, row.answers),
+      names,
+      outcome: caseOutcome(def, row),
       unit: {
         id: unit!.id,
         name: unit!.name,
@@ -155,8 +189,8 @@ export async function getBackofficeCase(deps: CaseDeps, actor: Actor, id: string
       anchors: anchors.map((a) => a.name),
       teamMembers,
       returnReasons: reasons,
-      templates: templates.map((t) => ({ id: t.id, name: t.name, text: renderTemplate(t.body, merge) })),
-      ...describeCase(def, row, deps.calendar),
+      templates: templates.map((t) => renderTemplate(t, merge)),
+      ...progress,
       dueDate: row.dueDate,
     };
   });

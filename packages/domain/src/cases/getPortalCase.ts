@@ -6,7 +6,9 @@ import { serviceVersion } from '../catalog/latestServices';
 import { notFound } from '../errors/DomainError';
 import type { CaseDeps } from './CaseDeps';
 import { portalCaseVisible } from './caseAccess';
-import { c, caseAnswers, caseFiles, caseTimeline, u } from './caseRows';
+import { answerNames, c, caseAnswers, caseFiles, caseTimeline, u } from './caseRows';
+import { caseOutcome } from './caseOutcome';
+import { reopenUntil } from './reopenPeriod';
 import { describeCase } from './describeCase';
 
 /** One case as the portal shows it: answers, documents, public timeline. Never internal notes. */
@@ -22,6 +24,8 @@ export async function getPortalCase(deps: CaseDeps, actor: Actor, id: string) {
         subjectPersonId: c.subjectPersonId,
         answers: caseAnswers,
         submittedAt: c.submittedAt,
+        resolvedAt: c.resolvedAt,
+        outcomeId: c.outcomeId,
         outcome: c.outcome,
         dueDate: c.dueDate,
         pausedSince: c.pausedSince,
@@ -34,6 +38,7 @@ export async function getPortalCase(deps: CaseDeps, actor: Actor, id: string) {
     const def: TServiceDefinition = await serviceVersion(tx, row.serviceId, row.serviceVersion);
     const events = await caseTimeline(tx, id, false);
     const files = await caseFiles(tx, id);
+    const names = await answerNames(tx, def, row.answers, id, portalCaseVisible(actor));
     await appendAudit(tx, {
       actorUserId: actor.userId,
       action: 'case.read',
@@ -54,8 +59,10 @@ export async function getPortalCase(deps: CaseDeps, actor: Actor, id: string) {
       answers,
       masked,
       submittedAt: row.submittedAt.toISOString(),
-      outcome: row.outcome,
+      outcome: caseOutcome(def, row),
+      reopenUntil: row.status === 'resolved' ? reopenUntil(deps, row.resolvedAt) : null,
       documents: requiredDocuments(def, row.answers),
+      names,
       attachments: files,
       timeline: events.map(({ at, type, body, data, actor }) => ({ at, type, body, data, actor })),
       ...describeCase(def, row, deps.calendar),

@@ -8,6 +8,19 @@ import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
 import { updateCase } from './caseForUpdate';
 import { change, requireOpen, text } from './caseChange';
+import { refuseUnfilledPlaceholders } from './refuseUnfilledPlaceholders';
+
+const chooseReason = (code: string) => {
+  const message = code
+    ? {
+        da: 'Årsagen findes ikke længere. Vælg en årsag fra listen.',
+        en: 'The reason no longer exists. Choose a reason from the list.',
+      }
+    : { da: 'Vælg en årsag til, at sagen sendes retur.', en: 'Choose a reason for returning the case.' };
+  return new DomainError('invalid', code ? 'reason_unknown' : 'reason_missing', message, [
+    { path: 'reasonCode', message },
+  ]);
+};
 
 /** Returns the case for missing information: a reason from the configured list, the clock pauses. */
 export function returnCase(
@@ -23,15 +36,11 @@ export function returnCase(
         da: 'Sagen venter allerede på indberetteren.',
         en: 'The case is already waiting for the submitter.',
       });
-    const [reason] = await tx.select().from(returnReasons).where(eq(returnReasons.code, input.reasonCode));
-    if (!reason)
-      throw new DomainError(
-        'invalid',
-        'reason_unknown',
-        { da: 'Vælg en årsag fra listen.', en: 'Choose a reason from the list.' },
-        [{ path: 'reasonCode', message: { da: 'Ukendt årsag.', en: 'Unknown reason.' } }],
-      );
-    const body = text(input.message, 4000, { da: 'Beskeden', en: 'The message' });
+    const code = input.reasonCode.trim();
+    const [reason] = code ? await tx.select().from(returnReasons).where(eq(returnReasons.code, code)) : [];
+    if (!reason) throw chooseReason(code);
+    const body = text(input.message, 4000, { da: 'Beskeden', en: 'The message' }, true, 'message');
+    refuseUnfilledPlaceholders(body, 'message');
     await updateCase(tx, row, {
       status: 'awaiting_submitter',
       pausedSince: todayInDenmark(),

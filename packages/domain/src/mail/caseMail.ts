@@ -4,7 +4,7 @@ import { textOf } from '@indgang/schemas';
 import { executePrepared, type Db } from '@indgang/db';
 import { storedDefinition } from '../catalog/latestServices';
 import { delegationInForce } from '../delegations/delegationInForce';
-import { todayInDenmark } from '../time/isoDate';
+import { danishDate, todayInDenmark } from '../time/isoDate';
 
 export interface MailMessage {
   to: string;
@@ -26,6 +26,8 @@ interface MailRow {
   displayName: string;
   lastBody: string | null;
   reason: string | null;
+  /** The outcome's Danish label as the case keeps it, or the caseworker's free text. */
+  outcome: string | null;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function composeCaseMail(
   const { rows } = await executePrepared<MailRow>(
     db,
     sql`
-    SELECT c.number, c.due_date AS "dueDate", s.definition, u.email, u.display_name AS "displayName",
+    SELECT c.number, c.due_date AS "dueDate", c.outcome, s.definition, u.email, u.display_name AS "displayName",
       (SELECT body FROM case_events e WHERE e.case_id = c.id AND NOT e.internal AND e.type IN (${eventTypeSql('returned')}, ${eventTypeSql('resolved')}, ${eventTypeSql('message_to_submitter')}) ORDER BY e.id DESC LIMIT 1) AS "lastBody",
       (SELECT data->'reason'->>'da' FROM case_events e WHERE e.case_id = c.id AND e.type = ${eventTypeSql('returned')} ORDER BY e.id DESC LIMIT 1) AS reason
     FROM cases c JOIN services s ON s.id = c.service_id AND s.version = c.service_version
@@ -65,7 +67,7 @@ export async function composeCaseMail(
       return {
         to: c.email,
         subject: `Kvittering: ${service} – sag ${c.number}`,
-        text: `${greeting}Vi har modtaget din indberetning "${service}". Sagsnummeret er ${c.number}. Forventet færdig: ${c.dueDate}.${sign}`,
+        text: `${greeting}Vi har modtaget din indberetning "${service}". Sagsnummeret er ${c.number}. Forventet færdig: ${danishDate(c.dueDate)}.${sign}`,
       };
     case 'returned':
       return {
@@ -83,7 +85,7 @@ export async function composeCaseMail(
       return {
         to: c.email,
         subject: `Sag ${c.number} er løst`,
-        text: `${greeting}Sag ${c.number} (${service}) er løst.\n\n${c.lastBody ?? ''}${sign}`,
+        text: `${greeting}Sag ${c.number} (${service}) er løst.${c.outcome ? ` Udfald: ${c.outcome}.` : ''}\n\n${c.lastBody ?? ''}${sign}`,
       };
   }
 }

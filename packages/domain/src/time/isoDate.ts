@@ -20,10 +20,22 @@ export function monthEnd(date: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
-/** A date as Danes write it: 28.11.2026. */
+/** A date as Danes write it, as the web app shows dates: 4.12.2026. */
 export function danishDate(date: string): string {
   const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y}`;
+  return `${Number(d)}.${Number(m)}.${y}`;
+}
+
+const ENGLISH_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A date as the English texts write it: 28 November 2026. */
+export function englishDate(date: string): string {
+  return ENGLISH_DATE.format(new Date(`${date}T00:00:00Z`));
 }
 
 const DANISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });

@@ -3,16 +3,53 @@ import { CASE_EVENT_TYPES, ZCaseStatus } from '../caseNames';
 import { ZText } from '../forms/ServiceDefinition';
 import { ZStoredServiceDefinition } from './catalog';
 import { ZDay, ZLocalizedText, ZTimestamp } from './common';
+import { ZTemplateInput } from '../replyTemplates';
 
 const ZStatus = ZCaseStatus;
 const ZEventType = z.enum(CASE_EVENT_TYPES);
 
-/** Where a case stands in plain words, when it is expected done, and whether that has passed. */
+/**
+ * Where a case stands in plain words, and its norm-time clock as an SLA timer shows it: when it is
+ * expected done, whether that has passed, the norm time, the working days left, and whether the clock
+ * runs, stands still while the case waits on the submitter, or has stopped (resolved).
+ */
 const progress = {
   step: ZLocalizedText,
   expectedDate: ZDay,
   overdue: z.boolean(),
+  normTimeDays: z.number().int().describe("The service's norm time in working days."),
+  workingDaysLeft: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Working days until the deadline (0: due today; negative: past it by that many). While the clock stands still this stays what was left when it stopped. Null once resolved.',
+    ),
+  clock: z.enum(['running', 'paused', 'stopped']),
+  pausedSince: ZDay.nullable().describe(
+    'Since when the clock stands still, while the case waits on the submitter.',
+  ),
 };
+
+/** The outcome a case was resolved with: one of its service's outcomes (`id`), or free text (`id` null). */
+export const ZCaseOutcome = z.object({ id: z.string().nullable(), label: ZText });
+
+/** The names of the units and people the answers name, by id, so answers show names instead of ids. */
+const ZAnswerNames = z.object({
+  units: z.record(z.string(), z.string()),
+  persons: z.record(z.string(), z.string()),
+});
+
+/** The documentation the service asks of this case, and whether a file satisfies each. */
+const ZCaseDocuments = z.array(
+  z.object({
+    id: z.string(),
+    label: ZText,
+    why: ZText.optional(),
+    field: z.string(),
+    satisfied: z.boolean(),
+  }),
+);
 
 export const ZFileInfo = z.object({
   id: z.string(),
@@ -46,16 +83,12 @@ export const ZPortalCase = z.object({
   answers: z.record(z.string(), z.unknown()),
   masked: z.array(z.string()).describe('Answers that are masked (CPR numbers and other sensitive fields).'),
   submittedAt: ZTimestamp,
-  outcome: z.string().nullable(),
-  documents: z.array(
-    z.object({
-      id: z.string(),
-      label: ZText,
-      why: ZText.optional(),
-      field: z.string(),
-      satisfied: z.boolean(),
-    }),
+  outcome: ZCaseOutcome.nullable(),
+  reopenUntil: ZDay.nullable().describe(
+    'For a resolved case: the last day the submitter may reopen it (it may be past; then it cannot be reopened).',
   ),
+  documents: ZCaseDocuments,
+  names: ZAnswerNames,
   attachments: z.array(ZFileInfo),
   timeline: z.array(
     z.object({
@@ -78,11 +111,18 @@ export const ZQueueItem = z.object({
   status: ZStatus,
   teamId: z.string(),
   unitName: z.string(),
+  serviceId: z.string(),
   serviceName: ZText,
   assignee: z.string().nullable(),
   assigneeUserId: z.string().nullable(),
   dueDate: ZDay,
   submittedAt: ZTimestamp,
+  submitterActivity: z
+    .object({ type: z.enum(['answered', 'message_from_submitter', 'reopened']), at: ZTimestamp })
+    .nullable()
+    .describe(
+      'The submitter answered, wrote or reopened the case after the last thing a caseworker did on it.',
+    ),
   ...progress,
 });
 export const ZQueue = z.array(ZQueueItem);
@@ -91,8 +131,10 @@ export const ZTeams = z.array(z.object({ id: z.string(), name: z.string(), area:
 
 export const ZReturnStatistics = z.array(
   z.object({
-    reason: z.string().nullable(),
+    reason: z.string().nullable().describe("The return reason's code."),
+    reasonLabel: ZLocalizedText.nullable().describe("The reason's label, while the reason is configured."),
     serviceId: z.string(),
+    serviceName: ZText,
     unitName: z.string(),
     returns: z.number().int(),
   }),
@@ -119,7 +161,9 @@ export const ZBackofficeCase = z.object({
   masked: z.array(z.string()),
   canReveal: z.boolean(),
   attachments: z.array(ZFileInfo),
-  outcome: z.string().nullable(),
+  documents: ZCaseDocuments,
+  names: ZAnswerNames,
+  outcome: ZCaseOutcome.nullable(),
   unit: z.object({
     id: z.string(),
     name: z.string(),
@@ -159,7 +203,14 @@ export const ZBackofficeCase = z.object({
   anchors: z.array(z.string()),
   teamMembers: z.array(z.object({ id: z.string(), name: z.string() })),
   returnReasons: z.array(z.object({ code: z.string(), label: ZLocalizedText })),
-  templates: z.array(z.object({ id: z.string(), name: z.string(), text: z.string() })),
+  templates: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      text: z.string().describe("The body with the case's merge fields filled; `inputs` are still to fill."),
+      inputs: z.array(ZTemplateInput).describe('What the caseworker fills in before the text can be sent.'),
+    }),
+  ),
   ...progress,
   dueDate: ZDay,
 });
@@ -172,6 +223,7 @@ export const ZCaseChanged = z.object({
   stagesReached: z.array(z.string()).optional(),
 });
 
+export type TCaseOutcome = z.infer<typeof ZCaseOutcome>;
 export type TFileInfo = z.infer<typeof ZFileInfo>;
 export type TSubmitted = z.infer<typeof ZSubmitted>;
 export type TPortalCaseSummary = z.infer<typeof ZPortalCaseSummary>;

@@ -1,15 +1,25 @@
 import { useState } from 'react';
 import type { TBackofficeCase } from '@indgang/schemas';
+import type { ApiError } from '../../api/apiClient';
+import { CaseActionError } from '../../components/CaseActionError';
+import { SuccessNotice } from '../../components/SuccessNotice';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** Gives the case to a colleague of the team, or to oneself. */
 export function AssignCase({
   c,
   userId,
+  busy,
+  error,
+  done,
   onAssign,
 }: {
   c: TBackofficeCase;
   userId: string | undefined;
+  /** An action is on its way: nothing more is sent until it is answered. */
+  busy: boolean;
+  error: ApiError | undefined;
+  done: string | undefined;
   onAssign(userId: string): void;
 }) {
   const { t } = useI18n();
@@ -38,16 +48,26 @@ export function AssignCase({
       <button
         type="button"
         className="button button-secondary"
-        disabled={!assignee}
-        onClick={() => onAssign(assignee)}
+        disabled={!assignee || busy}
+        onClick={() => {
+          onAssign(assignee);
+          setAssignee('');
+        }}
       >
         {t('work.assignButton')}
       </button>{' '}
       {userId && c.assigneeUserId !== userId && (
-        <button type="button" className="button button-secondary" onClick={() => onAssign(userId)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy}
+          onClick={() => onAssign(userId)}
+        >
           {t('work.takeOver')}
         </button>
       )}
+      <CaseActionError error={error} />
+      <SuccessNotice text={done} />
     </section>
   );
 }

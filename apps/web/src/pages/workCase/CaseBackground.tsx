@@ -1,4 +1,5 @@
 import { textOf, type TBackofficeCase } from '@indgang/schemas';
+import { formatDay } from '../../i18n/formatDate';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** The guidance for the caseworker and the master data of the unit and person the case is about. */
@@ -22,7 +23,11 @@ export function CaseBackground({ c }: { c: TBackofficeCase }) {
             {c.person.employments.map((j, i) => (
               <span key={i}>
                 <br />
-                {j.position}, {j.weeklyHours} t/uge, {j.startDate}
+                {j.position},{' '}
+                {t('work.hoursPerWeek', {
+                  hours: j.weeklyHours.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB'),
+                })}
+                , {formatDay(j.startDate, locale)}
               </span>
             ))}
           </p>

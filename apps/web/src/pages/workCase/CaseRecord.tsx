@@ -1,29 +1,43 @@
-import type { SectionAnswers, TBackofficeCase } from '@indgang/schemas';
+import { textOf, type SectionAnswers, type TBackofficeCase } from '@indgang/schemas';
+import type { ApiError } from '../../api/apiClient';
 import { AnswersSummary } from '../../components/AnswersSummary';
+import { CaseActionError } from '../../components/CaseActionError';
+import { CaseClock } from '../../components/CaseClock';
+import { CaseDocuments } from '../../components/CaseDocuments';
 import { StatusTag } from '../../components/StatusTag';
 import { Timeline } from '../../components/Timeline';
 import { useI18n } from '../../i18n/I18nProvider';
 
-/** The case itself: its facts, the submission (masked until revealed), its documents and timeline. */
+/** The case itself: its facts and clock, the submission (masked until revealed), its documents and timeline. */
 export function CaseRecord({
   c,
   revealed,
   onReveal,
+  revealError,
 }: {
   c: TBackofficeCase;
   revealed: SectionAnswers | undefined;
   onReveal(): void;
+  revealError: ApiError | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <div className="work-main">
       <dl className="facts case-facts">
         <dt>{t('cases.status')}</dt>
-        <dd>
-          <StatusTag status={c.status} overdue={c.overdue} />
+        <dd data-testid="case-status">
+          <StatusTag status={c.status} overdue={c.overdue} side="caseworker" />
         </dd>
-        <dt>{t('queue.due')}</dt>
-        <dd>{c.expectedDate}</dd>
+        {c.outcome && (
+          <>
+            <dt>{t('work.outcome')}</dt>
+            <dd data-testid="case-outcome">{textOf(c.outcome.label, locale)}</dd>
+          </>
+        )}
+        <dt>{t('clock.title')}</dt>
+        <dd>
+          <CaseClock c={c} side="caseworker" />
+        </dd>
         <dt>{t('work.submitter')}</dt>
         <dd>
           {c.submitter.name}
@@ -43,15 +57,16 @@ export function CaseRecord({
           <span className="form-hint">{t('work.revealHint')}</span>
         </p>
       )}
-      <AnswersSummary def={c.definition} answers={c.answers} files={c.attachments} revealed={revealed} />
-      <h2>{t('case.documents')}</h2>
-      <ul>
-        {c.attachments.map((a) => (
-          <li key={a.id}>
-            <a href={`/api/v1/attachments/${a.id}`}>{a.fileName}</a> ({Math.ceil(a.size / 1024)} kB)
-          </li>
-        ))}
-      </ul>
+      <CaseActionError error={revealError} />
+      <AnswersSummary
+        def={c.definition}
+        answers={c.answers}
+        files={c.attachments}
+        revealed={revealed}
+        names={c.names}
+        filesListed
+      />
+      <CaseDocuments def={c.definition} answers={c.answers} documents={c.documents} files={c.attachments} />
       <h2>{t('case.timeline')}</h2>
       <Timeline events={c.timeline} />
     </div>

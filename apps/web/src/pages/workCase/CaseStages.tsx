@@ -1,14 +1,24 @@
 import { textOf, type TBackofficeCase } from '@indgang/schemas';
+import type { ApiError } from '../../api/apiClient';
+import { CaseActionError } from '../../components/CaseActionError';
+import { SuccessNotice } from '../../components/SuccessNotice';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** The stages of the case: those reached, and a button to mark each of the others. */
 export function CaseStages({
   c,
   canMark,
+  busy,
+  error,
+  done,
   onMark,
 }: {
   c: TBackofficeCase;
   canMark: boolean;
+  /** An action is on its way: nothing more is sent until it is answered. */
+  busy: boolean;
+  error: ApiError | undefined;
+  done: string | undefined;
   onMark(stageId: string): void;
 }) {
   const { t, locale } = useI18n();
@@ -33,7 +43,12 @@ export function CaseStages({
             {c.stagesReached.includes(stage.id) ? (
               <>✓ {textOf(stage.label, locale)}</>
             ) : canMark ? (
-              <button type="button" className="button button-secondary" onClick={() => onMark(stage.id)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={busy}
+                onClick={() => onMark(stage.id)}
+              >
                 {t('work.markStage', { stage: textOf(stage.label, locale) })}
               </button>
             ) : (
@@ -42,6 +57,8 @@ export function CaseStages({
           </li>
         ))}
       </ul>
+      <CaseActionError error={error} />
+      <SuccessNotice text={done} />
     </section>
   );
 }

@@ -5,52 +5,79 @@ import type { CaseActionBodies, TRevealedAnswers } from '../../api/contract';
 import { readAnswerValues } from '../../api/formAnswers';
 import type { ApiState } from '../../api/useApi';
 
+/** Where on the case view an action is taken, so its result is shown there. */
+export type ActionPlace = 'action' | 'assign' | 'stages' | 'reveal';
+
 /**
- * The caseworker's actions on a case: each posts with the case's latest version, reports what it did
- * and reloads the case; revealing the masked answers is audited by the server.
+ * The caseworker's actions on a case: each posts with the case's latest version, reloads the case,
+ * and reports what it did or why it failed where it was taken. One action at a time: a second click
+ * while one is on its way sends nothing.
  */
 export function useCaseActions(id: string, view: ApiState<TBackofficeCase>) {
-  const [error, setError] = useState<ApiError>();
-  const [done, setDone] = useState('');
+  const [failure, setFailure] = useState<{ place: ActionPlace; error: ApiError }>();
+  const [done, setDone] = useState<{ place: ActionPlace; text: string }>();
+  const [busy, setBusy] = useState<ActionPlace | null>(null);
   // The version each action returns, so a second action sent before the view reloads is not stale.
   const [latestVersion, setLatestVersion] = useState(0);
   const [revealed, setRevealed] = useState<SectionAnswers>();
   const version = Math.max(view.data?.version ?? 0, latestVersion);
 
+  const run = async <T>(place: ActionPlace, work: () => Promise<T>): Promise<T | undefined> => {
+    if (busy) return undefined;
+    setFailure(undefined);
+    setDone(undefined);
+    setBusy(place);
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof ApiError) setFailure({ place, error: err });
+      else throw err;
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  };
+
   /** Posts an action; true when it was done. */
   const post = async <P extends keyof CaseActionBodies>(
+    place: ActionPlace,
     path: P,
     body: CaseActionBodies[P],
     doneText: string,
   ): Promise<boolean> => {
-    setError(undefined);
-    setDone('');
-    try {
-      const result = await api<TCaseChanged>(`/api/v1/backoffice/cases/${id}/${path}`, {
+    const result = await run(place, () =>
+      api<TCaseChanged>(`/api/v1/backoffice/cases/${id}/${path}`, {
         method: 'POST',
         body: JSON.stringify(body),
-      });
-      setLatestVersion(result.version);
-      setDone(doneText);
-      view.reload();
-      return true;
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-      return false;
-    }
+      }),
+    );
+    if (!result) return false;
+    setLatestVersion(result.version);
+    setDone({ place, text: doneText });
+    view.reload();
+    return true;
   };
   const reveal = async () => {
-    setError(undefined);
-    try {
-      const answer = await api<TRevealedAnswers>(`/api/v1/backoffice/cases/${id}/reveal`, { method: 'POST' });
-      setRevealed(readAnswerValues(answer.values));
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-      else throw err;
-    }
+    const answer = await run('reveal', () =>
+      api<TRevealedAnswers>(`/api/v1/backoffice/cases/${id}/reveal`, { method: 'POST' }),
+    );
+    if (answer) setRevealed(readAnswerValues(answer.values));
   };
-  return { version, post, error, done, revealed, reveal };
+  return {
+    version,
+    post,
+    busy,
+    /** Why the last action taken at `place` failed. */
+    errorAt: (place: ActionPlace) => (failure?.place === place ? failure.error : undefined),
+    /** What the last action taken at `place` did. */
+    doneAt: (place: ActionPlace) => (done?.place === place ? done.text : undefined),
+    /** Forgets what the last action did, when the caseworker starts on the next one. */
+    clearDone: () => setDone(undefined),
+    /** Forgets why the last action failed, when the caseworker corrects what it named. */
+    clearFailure: () => setFailure(undefined),
+    revealed,
+    reveal,
+  };
 }
 
 export type CaseActions = ReturnType<typeof useCaseActions>;
