@@ -4,6 +4,7 @@ import { fromUnits, type KpiSource, type TKpi } from '@indgang/schemas';
 import type { Actor } from '../access/Actor';
 import { monthEnd, todayInDenmark } from '../time/isoDate';
 import { projectFor } from './benefitAccess';
+import { judgeMonths } from './judgeMonths';
 import { measureMetric, type MetricPoint } from './measureMetric';
 
 /** A KPI as the API answers it; the shape is declared once, in the API contract. */
@@ -93,10 +94,16 @@ export async function listKpis(
         note: m.note,
         recordedByName: m.recordedByName,
       }));
+    // The current month and months resting on too few cases are listed, but do not count.
+    const judged = judgeMonths(series, today);
     const points = [
-      ...own.filter((m) => m.kind !== 'before').map((m) => ({ on: m.measuredOn, value: m.value })),
-      ...series.flatMap((s) =>
-        s.suppressed ? [] : [{ on: `${s.month}-01`, value: fromUnits(s.valueCenti, 2) }],
+      ...own
+        .filter((m) => m.kind !== 'before')
+        .map((m) => ({ on: m.measuredOn, value: m.value, month: null })),
+      ...judged.months.flatMap((s) =>
+        s.counted && s.valueCenti !== null
+          ? [{ on: `${s.month}-01`, value: fromUnits(s.valueCenti, 2), month: s.month }]
+          : [],
       ),
     ].sort((a, b) => a.on.localeCompare(b.on));
     const latest = points.at(-1) ?? null;
@@ -125,11 +132,14 @@ export async function listKpis(
       pricePerEffectiveHour: c(params.pricePerEffectiveHourCenti),
       version: r.version,
       measurements: own,
-      series: series.map((s) => ({
+      series: judged.months.map((s) => ({
         month: s.month,
-        value: s.suppressed ? null : fromUnits(s.valueCenti, 2),
+        value: s.valueCenti === null ? null : fromUnits(s.valueCenti, 2),
         basis: s.basis,
+        counted: s.counted,
+        notCounted: s.notCounted,
       })),
+      usualBasis: judged.usualBasis,
       points,
       latest,
       progressPercent:

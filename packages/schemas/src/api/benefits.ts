@@ -149,7 +149,18 @@ export const ZBenefitTree = z.object({
   projectName: z.string(),
 });
 
-const point = z.object({ on: ZDay, value: z.number() });
+const point = z.object({
+  on: ZDay,
+  value: z.number(),
+  month: z
+    .string()
+    .nullable()
+    .describe(
+      'The calendar month (YYYY-MM) a value measured from the cases stands for; null for a measurement.',
+    ),
+});
+/** Why a month measured from the cases does not count towards the latest value. */
+export const NOT_COUNTED_REASONS = ['unfinished', 'suppressed', 'fewCases'] as const;
 export const ZKpi = z.object({
   id: z.string(),
   projectId: z.string(),
@@ -183,9 +194,26 @@ export const ZKpi = z.object({
     }),
   ),
   series: z
-    .array(z.object({ month: z.string(), value: z.number().nullable(), basis: z.number().int().nullable() }))
+    .array(
+      z.object({
+        month: z.string(),
+        value: z.number().nullable(),
+        basis: z.number().int().nullable(),
+        counted: z.boolean().describe('Whether the month counts towards the latest value and progress.'),
+        notCounted: z
+          .enum(NOT_COUNTED_REASONS)
+          .nullable()
+          .describe(
+            'Why not: the month is not over (unfinished), fewer than five cases (suppressed, no value shown), or far fewer cases than usual (fewCases).',
+          ),
+      }),
+    )
     .describe('Automatic KPIs: monthly values; null where fewer than five cases lie behind one.'),
-  points: z.array(point),
+  usualBasis: z
+    .number()
+    .nullable()
+    .describe('Automatic KPIs: the median number of cases behind a finished month.'),
+  points: z.array(point).describe('The values that count: measurements and counted months, by date.'),
   latest: point.nullable(),
   progressPercent: z.number().nullable(),
 });

@@ -4,3 +4,4 @@ export * from './calculators';
 export * from './benefitSchemas';
 export * from './checkBenefitTree';
 export * from './benefitLabels';
+export * from './benefitFormat';

@@ -9,6 +9,7 @@ export const benefitTree = defineMessages(
       'Arbejd fra højre (vælg målene, find gevinsterne) eller fra venstre (planlæg gevinsterne ved en kendt teknologi). Hver boks kan knyttes til boksene i laget ved siden af.',
     'tree.diagram':
       'Gevinsttræ med {nodes} bokse og {links} forbindelser. Boksene står også i listerne nedenfor.',
+    'tree.drawing': 'Tegning af gevinsttræet (kan rulles sidelæns på en smal skærm)',
     'tree.downloadPng': 'Hent som billede (PNG)',
     'tree.downloadSvg': 'Hent som SVG',
     'tree.legend': 'Grøn: økonomisk gevinst. Blå: service- eller kvalitetsgevinst.',
@@ -31,6 +32,7 @@ export const benefitTree = defineMessages(
     'tree.intro':
       'Work from the right (pick the goals, find the benefits) or from the left (plan the gains of a known technology). Each box can be linked to the boxes of the next layer.',
     'tree.diagram': 'Benefit tree with {nodes} boxes and {links} links. The boxes are also listed below.',
+    'tree.drawing': 'Drawing of the benefit tree (scrolls sideways on a narrow screen)',
     'tree.downloadPng': 'Download as image (PNG)',
     'tree.downloadSvg': 'Download as SVG',
     'tree.legend': 'Green: economic benefit. Blue: service or quality benefit.',

@@ -36,7 +36,9 @@ export function BenefitTreePage() {
         <Link to={`/gevinster/projekter/${id}`}>{`← ${name}`}</Link>
       </p>
       <p>{t('tree.intro')}</p>
-      <BenefitTreeDiagram ref={svgRef} nodes={tree.nodes} links={tree.links} layout={layout} />
+      <div className="tree-drawing" tabIndex={0} role="region" aria-label={t('tree.drawing')}>
+        <BenefitTreeDiagram ref={svgRef} nodes={tree.nodes} links={tree.links} layout={layout} />
+      </div>
       <TreeExports projectId={id} projectName={name} svg={svgRef} layout={layout} />
       <p>{t('tree.legend')}</p>
       <div className="tree-columns">

@@ -28,6 +28,19 @@ export function BenefitTreeDiagram({
       role="img"
       aria-label={t('tree.diagram', { nodes: nodes.length, links: links.length })}
     >
+      <defs>
+        <marker
+          id="tree-arrow"
+          viewBox="0 0 10 10"
+          refX="10"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto"
+        >
+          <path d="M 0 0 L 10 5 L 0 10 z" fill="#555" />
+        </marker>
+      </defs>
       <rect width={width} height={height} fill="#ffffff" />
       {TREE_LAYERS.map((l, i) => (
         <text key={l} x={columnX(i)} y={24} fontSize={15} fontWeight={700} fill="#1a1a1a">
@@ -46,6 +59,8 @@ export function BenefitTreeDiagram({
             y2={b.y + BOX_HEIGHT / 2}
             stroke="#555"
             strokeWidth={1.5}
+            markerEnd="url(#tree-arrow)"
+            data-link={`${l.from}>${l.to}`}
           />
         ) : null;
       })}

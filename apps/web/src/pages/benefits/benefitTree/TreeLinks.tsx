@@ -18,10 +18,11 @@ export function TreeLinks({
 }) {
   if (others.length === 0) return null;
   return (
-    <fieldset>
+    <fieldset className="tree-links">
       <legend>{legend}</legend>
       {others.map((o) => (
-        <div key={o.id} className="form-check">
+        // DKFDS draws each box from its own positioned group; without it every box lands on the first.
+        <div key={o.id} className="form-group-checkbox">
           <input
             type="checkbox"
             className="form-checkbox"

@@ -23,8 +23,10 @@ export function TreeNodeCard({
   return (
     <div className={`tree-node${n.layer === 'benefit' ? ` node-${kind}` : ''}`}>
       {canManage ? (
-        <input
+        <textarea
           className="form-input"
+          rows={2}
+          maxLength={300}
           aria-label={t('tree.boxText', { layer: pick(TREE_LAYER_LABEL[n.layer]) })}
           value={n.label}
           onChange={(e) => tree.change(n.id, { label: e.target.value })}

@@ -1,5 +1,5 @@
 import { KPI_SOURCE, type TKpi } from '@indgang/schemas';
-import { formatNumber } from '../../../components/benefits/formatNumber';
+import { formatDate, formatNumber, formatWhen } from '../../../components/benefits/formatNumber';
 import { sharedLabel } from '../../../components/benefits/sharedLabel';
 import { useI18n } from '../../../i18n/I18nProvider';
 
@@ -15,11 +15,11 @@ export function KpiFacts({ kpi: k, unit }: { kpi: TKpi; unit: string }) {
       </dd>
       <dt>{t('kpi.baseline')}</dt>
       <dd>
-        {formatNumber(k.baseline, locale, 2)} {unit} ({k.baselineDate})
+        {formatNumber(k.baseline, locale, 2)} {unit} ({formatDate(k.baselineDate, locale)})
       </dd>
       <dt>{t('kpi.target')}</dt>
       <dd>
-        {formatNumber(k.targetLikely, locale, 2)} {unit} {t('kpi.by')} {k.deadline}
+        {formatNumber(k.targetLikely, locale, 2)} {unit} {t('kpi.by')} {formatDate(k.deadline, locale)}
         {(k.targetPessimistic !== null || k.targetOptimistic !== null) && (
           <>
             {' '}
@@ -38,11 +38,25 @@ export function KpiFacts({ kpi: k, unit }: { kpi: TKpi; unit: string }) {
       </dd>
       <dt>{t('kpi.latest')}</dt>
       <dd>
-        {k.latest ? `${formatNumber(k.latest.value, locale, 2)} ${unit} (${k.latest.on})` : '–'}
+        {k.latest
+          ? `${formatNumber(k.latest.value, locale, 2)} ${unit} (${formatWhen(k.latest, locale)})`
+          : '–'}
         {k.progressPercent !== null && (
           <>
             {' '}
             {'·'} {t('kpi.progress', { percent: formatNumber(k.progressPercent, locale, 1) })}
+          </>
+        )}
+        {k.latest?.month && (
+          <>
+            <br />
+            <span className="unit-meta">
+              {t('kpi.latestMonthNote', {
+                later: k.series.some((s) => !s.counted && s.month > k.latest!.month!)
+                  ? t('kpi.laterNotCounted')
+                  : '',
+              })}
+            </span>
           </>
         )}
       </dd>
