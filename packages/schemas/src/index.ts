@@ -57,6 +57,10 @@ export const ROLE_LABELS: Record<string, { da: string; en: string }> = {
 export * from './forms/ServiceDefinition';
 export * from './forms/evaluateForm';
 export * from './forms/maskAnswers';
+export * from './forms/cpr';
+export * from './forms/casePeriod';
+export * from './forms/payrollDeadline';
+export * from './forms/untranslatedTexts';
 
 const uuid = z.string().uuid();
 const version = z.number().int().positive();
@@ -89,6 +93,10 @@ export const ZPortalMessageBody = z
   .strict();
 export const ZReopenBody = z.object({ reason: z.string().max(2000) }).strict();
 export const ZAttachmentQuery = z.object({ fileName: z.string().min(1).max(200) }).strict();
+/** `view=inline` shows a PDF or an image in the page (a preview) instead of downloading it. */
+export const ZAttachmentReadQuery = z
+  .object({ view: z.enum(['inline', 'download']).default('download') })
+  .strict();
 export const ZQueueQuery = z
   .object({
     teamId: id.optional(),
@@ -112,11 +120,21 @@ export const ZLegalHoldBody = z
     reason: z.string().max(1000),
   })
   .strict();
+/**
+ * `outcomeId` is one of the service's outcomes; a service without outcomes takes the outcome as free
+ * text in `outcome` instead.
+ */
 export const ZResolveBody = z
-  .object({ outcome: z.string().max(200), reply: z.string().max(4000), expectedVersion: version })
+  .object({
+    outcomeId: z.string().max(60).optional(),
+    outcome: z.string().max(200).optional(),
+    reply: z.string().max(4000),
+    expectedVersion: version,
+  })
   .strict();
 
 export { issueText } from './issueText';
 export * from './benefits';
 export * from './caseNames';
+export * from './replyTemplates';
 export * from './api';

@@ -1,27 +1,49 @@
-import type { ReactNode } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import './shell.css';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
-import type { MessageKey } from '../i18n/messages';
-import { can, useSession } from '../session/SessionProvider';
+import { useSession } from '../session/SessionProvider';
+import { Icon } from './Icon';
+import { MainMenu } from './MainMenu';
+import { menuLinks } from './menuLinks';
+import { MobileDrawer } from './MobileDrawer';
 
-/** The frame of every page: skip link, header with language switch and logout, menu, footer. */
+/**
+ * The frame of every page: skip link, the DKFDS header (portal info with the user and "Log ud", the
+ * main menu on a desktop, the menu button and drawer on a phone), and the footer.
+ */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const { me, logout } = useSession();
   const navigate = useNavigate();
-  const links: Array<[string, MessageKey, boolean]> = [
-    ['/', 'nav.home', true],
-    ['/services', 'nav.services', !can(me, 'cases.handle') || (me?.roles.includes('leader') ?? false)],
-    ['/sager', 'nav.cases', true],
-    ['/sagsbehandling', 'nav.queue', can(me, 'cases.handle')],
-    ['/profil', 'nav.profile', true],
-    ['/organisation', 'nav.org', can(me, 'org.read')],
-    ['/revision', 'nav.audit', can(me, 'audit.read')],
-    ['/import', 'nav.import', can(me, 'org.import')],
-    ['/katalog', 'nav.catalogAdmin', can(me, 'catalog.manage')],
-    ['/gevinster', 'nav.benefits', can(me, 'benefits.read') || can(me, 'benefits.manage')],
-    ['/databeskyttelse', 'nav.privacy', can(me, 'privacy.manage')],
-  ];
+  const [menuOpen, setMenuOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const closeMenu = useCallback(() => setMenuOpen(false), []);
+  const links = me ? menuLinks(me) : [];
+  const other = locale === 'da' ? 'en' : 'da';
+  const switchLanguage = (
+    <button
+      type="button"
+      className="function-link language-button"
+      lang={other}
+      onClick={() => setLocale(other)}
+    >
+      {t('app.switchTo')}
+    </button>
+  );
+  const logOff = (
+    <button
+      type="button"
+      className="function-link d-print-none log-off"
+      onClick={() => {
+        setMenuOpen(false);
+        void logout().then(() => navigate('/login'));
+      }}
+    >
+      <Icon name="lock" />
+      {t('app.logout')}
+    </button>
+  );
   return (
     <>
       <a className="skipnav" href="#main-content">
@@ -30,49 +52,55 @@ export function AppShell({ children }: { children: ReactNode }) {
       <header className="header">
         <div className="portal-info">
           <div className="portal-info-inner container">
-            <span className="h3 app-title">
-              {t('app.name')} · {t('app.municipality')}
-            </span>
-            <div className="app-header-actions">
-              <button
-                type="button"
-                className="button button-tertiary"
-                lang={locale === 'da' ? 'en' : 'da'}
-                onClick={() => setLocale(locale === 'da' ? 'en' : 'da')}
-              >
-                {t('app.switchTo')}
-              </button>
-              {me && (
+            <Link
+              to="/"
+              className="app-title"
+              aria-label={`${t('app.name')} · ${t('app.municipality')}, ${t('shell.home')}`}
+            >
+              {t('app.name')} <span className="app-title-municipality">· {t('app.municipality')}</span>
+            </Link>
+            {me ? (
+              <>
+                <button
+                  ref={opener}
+                  type="button"
+                  className="function-link button-menu-open js-menu-open ml-auto d-print-none"
+                  aria-haspopup="dialog"
+                  aria-expanded={menuOpen}
+                  aria-controls="mobile-drawer"
+                  onClick={() => setMenuOpen(true)}
+                >
+                  <Icon name="menu" />
+                  {t('shell.menu')}
+                </button>
                 <div className="portal-user">
-                  <span className="user-name">{me.displayName}</span>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() => void logout().then(() => navigate('/login'))}
-                  >
-                    {t('app.logout')}
-                  </button>
+                  {switchLanguage}
+                  <p className="user">{me.displayName}</p>
+                  {logOff}
                 </div>
-              )}
-            </div>
+              </>
+            ) : (
+              <div className="ml-auto">{switchLanguage}</div>
+            )}
           </div>
         </div>
         {me && (
-          <nav className="navigation-menu" aria-label={t('app.nav')}>
-            <div className="navigation-menu-inner container">
-              <ul className="mainmenu app-menu">
-                {links
-                  .filter(([, , show]) => show)
-                  .map(([to, key]) => (
-                    <li key={to}>
-                      <NavLink to={to} end={to === '/'} className="mainmenu-item">
-                        {t(key)}
-                      </NavLink>
-                    </li>
-                  ))}
-              </ul>
-            </div>
-          </nav>
+          <>
+            <MobileDrawer
+              open={menuOpen}
+              onClose={closeMenu}
+              opener={opener}
+              links={links}
+              userName={me.displayName}
+              actions={
+                <>
+                  <p>{switchLanguage}</p>
+                  <p>{logOff}</p>
+                </>
+              }
+            />
+            <MainMenu links={links} />
+          </>
         )}
       </header>
       <main id="main-content" className="container page-container" tabIndex={-1}>

@@ -8,9 +8,10 @@ interface I18n {
   t(key: MessageKey, values?: Record<string, string | number>): string;
   /**
    * Picks the user's language from a text that arrives in both (service definitions, catalogue
-   * texts, error messages from the API); interface texts come from `t`.
+   * texts, error messages from the API); interface texts come from `t`. A catalogue text without
+   * English gives the Danish (`CatalogText` marks it as Danish where a page shows it).
    */
-  pick(text: { da: string; en: string }): string;
+  pick(text: { da: string; en?: string }): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -32,7 +33,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale,
       setLocale,
       t: (key, values) => translate(locale, key, values),
-      pick: (text) => text[locale],
+      pick: (text) => (locale === 'en' && text.en !== undefined ? text.en : text.da),
     }),
     [locale, setLocale],
   );

@@ -7,10 +7,13 @@ import { businessCase } from './businessCase';
 import { calculators } from './calculators';
 import { catalog } from './catalog';
 import { cases } from './cases';
+import { caseWork } from './caseWork';
 import { common } from './common';
 import { kpi } from './kpi';
 import { org } from './org';
 import { privacy } from './privacy';
+import { serviceForm } from './serviceForm';
+import { shell } from './shell';
 
 export type { Locale };
 
@@ -22,12 +25,15 @@ export const CATALOGUES = {
   catalog,
   cases,
   backoffice,
+  caseWork,
   privacy,
   benefits,
   businessCase,
   kpi,
   benefitTree,
   calculators,
+  shell,
+  serviceForm,
 };
 
 /** All interface texts by language, Danish the source of truth. */
@@ -39,12 +45,15 @@ export const MESSAGES = {
     ...catalog.da,
     ...cases.da,
     ...backoffice.da,
+    ...caseWork.da,
     ...privacy.da,
     ...benefits.da,
     ...businessCase.da,
     ...kpi.da,
     ...benefitTree.da,
     ...calculators.da,
+    ...shell.da,
+    ...serviceForm.da,
   },
   en: {
     ...common.en,
@@ -53,12 +62,15 @@ export const MESSAGES = {
     ...catalog.en,
     ...cases.en,
     ...backoffice.en,
+    ...caseWork.en,
     ...privacy.en,
     ...benefits.en,
     ...businessCase.en,
     ...kpi.en,
     ...benefitTree.en,
     ...calculators.en,
+    ...shell.en,
+    ...serviceForm.en,
   },
 };
 

@@ -1,0 +1,151 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { demoLogin, seriousViolations, type AxeViolation } from './support/browser';
+import { usePlatformInBrowser } from './support/usePlatformInBrowser';
+
+/** Where the screenshots go; the README names this folder. */
+const SCREENSHOTS = join(new URL('..', import.meta.url).pathname, 'docs', 'screenshots');
+
+const VIEWPORTS = [
+  ['desktop', { width: 1280, height: 900 }],
+  ['phone', { width: 390, height: 844 }],
+] as const;
+const LANGUAGES = ['da', 'en'] as const;
+
+/** A page to sweep: its file name and how to reach it (a path, or one found on the way). */
+interface Screen {
+  name: string;
+  path: string | ((page: Page, pathOf: (screen: string) => string) => Promise<string>);
+}
+
+/** The address of the first link in the page at `from` whose address starts with `prefix`. */
+async function firstLinkOn(page: Page, from: string, prefix: string): Promise<string> {
+  await open(page, from);
+  const link = page.locator(`main a[href^="${prefix}"]`).first();
+  await link.waitFor();
+  return (await link.getAttribute('href'))!;
+}
+
+/** The first link to `prefix` on a page, or on an earlier screen of the sweep. */
+const linkOn =
+  (from: string, prefix: string): Screen['path'] =>
+  (page, pathOf) =>
+    firstLinkOn(page, from.startsWith('/') ? from : pathOf(from), prefix);
+
+/** An earlier screen's address with `suffix` added. */
+const below =
+  (screen: string, suffix: string): Screen['path'] =>
+  (_page, pathOf) =>
+    Promise.resolve(`${pathOf(screen)}${suffix}`);
+
+let base = '';
+
+/** Opens a page and waits until it has its heading and nothing more is loading. */
+async function open(page: Page, path: string) {
+  await page.goto(`${base}${path}`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  // Nothing still says it is loading (Loading's status text).
+  await page
+    .locator('main [role="status"]', { hasText: /^(Indlæser|Loading) …$/ })
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/**
+ * Visits each screen as `user` in Danish and English on a desktop and a phone: an axe scan of each
+ * (WCAG 2.1 A and AA; serious and critical violations fail) and a full-page screenshot into
+ * docs/screenshots, named `<page>-<lang>-<desktop|phone>.png`.
+ */
+async function sweep(browser: Browser, user: string, screens: Screen[]) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const found: Record<string, AxeViolation[]> = {};
+  const paths = new Map<string, string>();
+  for (const lang of LANGUAGES) {
+    for (const [device, viewport] of VIEWPORTS) {
+      const context = await browser.newContext({ viewport });
+      await context.addInitScript((locale) => localStorage.setItem('indgang.locale', locale), lang);
+      const page = await context.newPage();
+      await demoLogin(page, base, user);
+      for (const screen of screens) {
+        let path = paths.get(screen.name);
+        if (!path) {
+          path =
+            typeof screen.path === 'string'
+              ? screen.path
+              : await screen.path(page, (name) => paths.get(name) ?? '/');
+          paths.set(screen.name, path);
+        }
+        await open(page, path);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        const violations = await seriousViolations(page);
+        if (violations.length > 0) found[`${screen.name} (${path}) ${lang} ${device}`] = violations;
+        await page.screenshot({
+          path: join(SCREENSHOTS, `${screen.name}-${lang}-${device}.png`),
+          fullPage: true,
+        });
+      }
+      await context.close();
+    }
+  }
+  expect(found).toEqual({});
+}
+
+describe('the main pages, swept in Danish and English on a desktop and a phone', () => {
+  const ctx = usePlatformInBrowser({ INDGANG_DEMO_HISTORY: 'true' });
+  const run = (user: string, screens: Screen[]) => async () => {
+    base = ctx.platform.url;
+    await sweep(ctx.browser, user, screens);
+  };
+
+  it(
+    'as a school leader: start, services, a form, her cases and a case',
+    run('demo-leder', [
+      { name: 'start', path: '/' },
+      { name: 'services', path: '/services' },
+      { name: 'service-form', path: '/services/fravaer' },
+      { name: 'cases', path: '/sager' },
+      { name: 'case', path: linkOn('/sager', '/sager/') },
+    ]),
+    300_000,
+  );
+
+  it(
+    "as a payroll caseworker: the team's queue and a case",
+    run('demo-sagsbehandler-loen', [
+      { name: 'caseworker-start', path: '/' },
+      { name: 'queue', path: '/sagsbehandling' },
+      { name: 'work-case', path: linkOn('/sagsbehandling', '/sagsbehandling/sager/') },
+    ]),
+    300_000,
+  );
+
+  it('as the auditor: the audit trail', run('demo-revisor', [{ name: 'audit', path: '/revision' }]), 300_000);
+
+  it(
+    'as a programme manager: programmes, a programme, a project and its business case, tree, KPIs and report',
+    run('demo-programleder', [
+      { name: 'benefits', path: '/gevinster' },
+      { name: 'programme', path: linkOn('/gevinster', '/gevinster/programmer/') },
+      { name: 'programme-report', path: below('programme', '/rapport') },
+      { name: 'project', path: linkOn('programme', '/gevinster/projekter/') },
+      { name: 'business-case', path: below('project', '/business-case') },
+      { name: 'benefit-tree', path: below('project', '/gevinsttrae') },
+      { name: 'kpi', path: below('project', '/kpi') },
+      { name: 'calculators', path: '/gevinster/beregnere' },
+    ]),
+    300_000,
+  );
+
+  it(
+    'as the administrator: organisation, import and data protection',
+    run('demo-admin', [
+      { name: 'organisation', path: '/organisation' },
+      { name: 'import', path: '/import' },
+      { name: 'privacy', path: '/databeskyttelse' },
+    ]),
+    300_000,
+  );
+});
