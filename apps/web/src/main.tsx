@@ -1,3 +1,4 @@
+import './zodConfig';
 import 'dkfds-css';
 import './app.css';
 import { StrictMode, type ReactNode } from 'react';
