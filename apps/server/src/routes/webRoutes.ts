@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '@indgang/domain';
@@ -12,7 +11,7 @@ const HASHED = /\/assets\/[^/]+$/;
  * else (index.html, which names the current assets) revalidated on every load. Each answer may come
  * compressed, so caches keep one copy per Accept-Encoding.
  */
-function cacheHeaders(response: ServerResponse, path: string) {
+function cacheHeaders(response: { setHeader(name: string, value: string): unknown }, path: string) {
   response.setHeader(
     'cache-control',
     HASHED.test(path.replaceAll('\\', '/')) ? 'public, max-age=31536000, immutable' : 'no-cache',
