@@ -81,11 +81,23 @@ export const ZSubmitBody = z
   })
   .strict();
 export const ZCaseParams = z.object({ id: uuid });
+/** How a case list is ordered: by submission, status, service name or case number. */
+export const CASE_LIST_SORTS = ['submitted', 'status', 'service', 'number'] as const;
 export const ZCaseListQuery = z
   .object({
     view: z.enum(['mine', 'units']).default('mine'),
     status: ZCaseStatus.optional(),
-    q: z.string().max(100).optional(),
+    service: id.optional().describe('Only cases of this service.'),
+    q: z
+      .string()
+      .max(100)
+      .optional()
+      .describe('Words the case number, person, unit or service name begin with.'),
+    sort: z.enum(CASE_LIST_SORTS).default('submitted'),
+    dir: z.enum(['asc', 'desc']).default('desc'),
+    lang: z.enum(['da', 'en']).default('da').describe('Whose service names `sort=service` orders by.'),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();
 export const ZPortalMessageBody = z

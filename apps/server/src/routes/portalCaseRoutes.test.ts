@@ -138,14 +138,19 @@ describe.each(targets)('cases end to end on $name', (target) => {
   });
 
   it("shows the case to its submitter and the unit's deputy, and to nobody else in the portal", async () => {
-    const mine = (await t.as(leader, { method: 'GET', url: '/api/v1/cases' })).json();
+    const mine = (await t.as(leader, { method: 'GET', url: '/api/v1/cases' })).json().items;
     expect(mine[0]).toMatchObject({ number: caseNumber, status: 'submitted', subject: 'Ny Lærer' });
     expect(mine[0].step.da).toContain('modtaget');
-    const portfolio = (await t.as(deputy, { method: 'GET', url: '/api/v1/cases?view=units' })).json();
+    const portfolio = (await t.as(deputy, { method: 'GET', url: '/api/v1/cases?view=units' })).json().items;
     expect(portfolio.map((c: { id: string }) => c.id)).toContain(caseId);
     expect((await t.as(otherLeader, { method: 'GET', url: `/api/v1/cases/${caseId}` })).statusCode).toBe(404);
     expect((await t.as(employee, { method: 'GET', url: `/api/v1/cases/${caseId}` })).statusCode).toBe(404);
-    expect((await t.as(otherLeader, { method: 'GET', url: '/api/v1/cases?view=units' })).json()).toEqual([]);
+    expect(
+      (await t.as(otherLeader, { method: 'GET', url: '/api/v1/cases?view=units' })).json(),
+    ).toMatchObject({
+      items: [],
+      total: 0,
+    });
     expect(
       (await t.as(leader, { method: 'GET', url: `/api/v1/backoffice/cases/${caseId}` })).statusCode,
     ).toBe(403);
@@ -252,7 +257,7 @@ describe.each(targets)('cases end to end on $name', (target) => {
       'answered',
     ]);
     expect(portal.attachments).toHaveLength(3);
-    const cases = (await t.as(leader, { method: 'GET', url: '/api/v1/cases' })).json();
+    const cases = (await t.as(leader, { method: 'GET', url: '/api/v1/cases' })).json().items;
     expect(cases.filter((c: { number: string }) => c.number === caseNumber)).toHaveLength(1);
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
 import {
+  countWaitingCases,
   createCatalogCache,
   getPortalCase,
   listPortalCases,
@@ -17,6 +18,7 @@ import {
   ZAttachmentQuery,
   ZAttachmentReadQuery,
   ZBinary,
+  ZCaseCounts,
   ZCaseListQuery,
   ZCaseParams,
   ZOk,
@@ -105,12 +107,26 @@ export function portalCaseRoutes(
         tags,
         summary: "The user's cases, or her units' cases",
         description:
-          '`view=mine`: the cases she submitted; `view=units`: those of the units she leads. Newest first.',
+          '`view=mine`: the cases she submitted; `view=units`: those of the units she leads. One page, filtered and ordered as asked (newest first by default), with the number of matching cases.',
         querystring: ZCaseListQuery,
-        response: { 200: json(ZPortalCaseList, 'The cases (at most 200)') },
+        response: { 200: json(ZPortalCaseList, 'One page of the cases') },
       },
     },
     async (request) => listPortalCases(caseDeps, requireActor(request), request.query),
+  );
+
+  api.get(
+    '/api/v1/cases/counts',
+    {
+      schema: {
+        tags,
+        summary: 'What waits on the user, counted',
+        description:
+          "Her cases returned to her or waiting for her answer, her cases in progress, her units' cases waiting on their submitters (a leader or deputy), and her teams' open cases (a caseworker).",
+        response: { 200: json(ZCaseCounts, 'The counts') },
+      },
+    },
+    async (request) => countWaitingCases(caseDeps, requireActor(request)),
   );
 
   api.get(

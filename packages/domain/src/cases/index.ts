@@ -2,6 +2,7 @@ export type { CaseDeps } from './CaseDeps';
 export { appendCaseEvent } from './appendCaseEvent';
 export { submitCase, type SubmitInput, type SubmitResult } from './submitCase';
 export { listPortalCases, type PortalCaseFilter } from './listPortalCases';
+export { countWaitingCases } from './countWaitingCases';
 export { getPortalCase } from './getPortalCase';
 export { postPortalMessage } from './postPortalMessage';
 export { reopenCase } from './reopenCase';

@@ -70,7 +70,35 @@ export const ZPortalCaseSummary = z.object({
   submittedAt: ZTimestamp,
   ...progress,
 });
-export const ZPortalCaseList = z.array(ZPortalCaseSummary);
+/** One page of a case list, with how many cases match in all and the services they are of (for the filter). */
+export const ZPortalCaseList = z.object({
+  items: z.array(ZPortalCaseSummary),
+  total: z.number().int().describe('How many cases match the filter, on all pages.'),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  services: z
+    .array(z.object({ id: z.string(), name: ZText }))
+    .describe("The services of the list's cases, whatever the filter: what the service filter offers."),
+});
+
+/** What waits on the user, counted: for the start page. */
+export const ZCaseCounts = z.object({
+  returned: z.number().int().describe('Her cases waiting on her: returned to her, or an answer asked for.'),
+  inProgress: z.number().int().describe('Her cases submitted or in progress.'),
+  unitsReturned: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Her units' cases waiting on their submitter; null for one who leads no unit."),
+  queue: z
+    .object({
+      unassigned: z.number().int(),
+      mine: z.number().int(),
+      overdue: z.number().int(),
+    })
+    .nullable()
+    .describe("A caseworker's teams' open cases; null for others."),
+});
 
 export const ZPortalCase = z.object({
   id: z.string(),
@@ -227,6 +255,8 @@ export type TCaseOutcome = z.infer<typeof ZCaseOutcome>;
 export type TFileInfo = z.infer<typeof ZFileInfo>;
 export type TSubmitted = z.infer<typeof ZSubmitted>;
 export type TPortalCaseSummary = z.infer<typeof ZPortalCaseSummary>;
+export type TPortalCaseList = z.infer<typeof ZPortalCaseList>;
+export type TCaseCounts = z.infer<typeof ZCaseCounts>;
 export type TPortalCase = z.infer<typeof ZPortalCase>;
 export type TPortalMessageAnswer = z.infer<typeof ZPortalMessageAnswer>;
 export type TQueueItem = z.infer<typeof ZQueueItem>;

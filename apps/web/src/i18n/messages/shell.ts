@@ -1,6 +1,6 @@
 import { defineMessages } from '../defineMessages';
 
-/** The header: the mobile menu, the overflow of the main menu and the user's corner. */
+/** The header (the mobile menu, the overflow of the main menu, the user's corner) and list pagination. */
 export const shell = defineMessages(
   {
     'shell.menu': 'Menu',
@@ -9,6 +9,17 @@ export const shell = defineMessages(
     'shell.more': 'Mere',
     'shell.user': 'Bruger',
     'shell.home': 'Gå til forsiden',
+    'pagination.label': 'Sider',
+    'pagination.first': 'Første side',
+    'pagination.previous': 'Forrige',
+    'pagination.previousPage': 'Forrige side',
+    'pagination.next': 'Næste',
+    'pagination.nextPage': 'Næste side',
+    'pagination.last': 'Sidste side',
+    'pagination.page': 'Side {n}',
+    'pagination.lastPageN': 'Sidste side, side {n}',
+    'pagination.mobile': 'Side {page} af {pages}',
+    'pagination.dots': 'Sider udeladt',
   },
   {
     'shell.menu': 'Menu',
@@ -17,5 +28,16 @@ export const shell = defineMessages(
     'shell.more': 'More',
     'shell.user': 'User',
     'shell.home': 'Go to the home page',
+    'pagination.label': 'Pages',
+    'pagination.first': 'First page',
+    'pagination.previous': 'Previous',
+    'pagination.previousPage': 'Previous page',
+    'pagination.next': 'Next',
+    'pagination.nextPage': 'Next page',
+    'pagination.last': 'Last page',
+    'pagination.page': 'Page {n}',
+    'pagination.lastPageN': 'Last page, page {n}',
+    'pagination.mobile': 'Page {page} of {pages}',
+    'pagination.dots': 'Pages left out',
   },
 );
