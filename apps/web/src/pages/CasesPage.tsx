@@ -1,3 +1,4 @@
+import './cases.css';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CASE_STATUSES, textOf, type TPortalCaseList } from '@indgang/schemas';
@@ -105,7 +106,7 @@ export function CasesPage() {
         </div>
       )}
       <form className="search-form case-filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div className="form-group">
+        <div className="form-group case-search">
           <label className="form-label" htmlFor="case-q">
             {t('cases.search')}
           </label>
@@ -190,7 +191,7 @@ export function CasesPage() {
       </p>
       {data && data.total === 0 && <p>{filtered ? t('cases.noneMatch') : t('cases.none')}</p>}
       {data && data.items.length > 0 && (
-        <table className="table table--responsive-headers case-table">
+        <table className="table table--compact table--responsive-headers case-table">
           <thead>
             <tr>
               <th scope="col">{t('cases.number')}</th>

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { users, type Db } from '@indgang/db';
+import { eq, inArray } from 'drizzle-orm';
+import { orgUnits, users, type Db } from '@indgang/db';
 import { can, isReadOnly, mayChange, type Actor } from '../access/Actor';
 import { PERMISSIONS, type Permission } from '../access/roles';
 
@@ -16,6 +16,8 @@ export interface UserDescription {
   readOnly: boolean;
   ledUnitIds: string[];
   delegatedUnitIds: string[];
+  /** The names of the units she leads or is deputy for, by id: pages name units, never show their ids. */
+  unitNames: Record<string, string>;
   teamIds: string[];
   locale: 'da' | 'en';
 }
@@ -26,6 +28,14 @@ export async function describeUser(deps: { db: Db }, actor: Actor): Promise<User
     .select({ locale: users.locale, email: users.email })
     .from(users)
     .where(eq(users.id, actor.userId));
+  const ownUnits = [...actor.ledUnitIds, ...actor.delegatedUnitIds];
+  const units =
+    ownUnits.length > 0
+      ? await deps.db
+          .select({ id: orgUnits.id, name: orgUnits.name })
+          .from(orgUnits)
+          .where(inArray(orgUnits.id, ownUnits))
+      : [];
   return {
     userId: actor.userId,
     personId: actor.personId,
@@ -38,6 +48,7 @@ export async function describeUser(deps: { db: Db }, actor: Actor): Promise<User
     readOnly: isReadOnly(actor),
     ledUnitIds: [...actor.ledUnitIds],
     delegatedUnitIds: [...actor.delegatedUnitIds],
+    unitNames: Object.fromEntries(units.map((u) => [u.id, u.name])),
     teamIds: [...actor.teamIds],
     locale: user?.locale === 'en' ? 'en' : 'da',
   };

@@ -7,16 +7,22 @@ import { hiddenFromSubject, ownCase, portalCaseVisible } from './caseAccess';
 
 /**
  * What waits on the actor, counted in SQL for the start page: her cases returned to her or waiting
- * for her answer, her cases in progress, for a leader or deputy her units' cases waiting on their
+ * for her answer, her cases received and in progress, for a leader or deputy her units' cases waiting on their
  * submitters, and for a caseworker her teams' open cases (all teams' for one in none, as the queue does; unassigned, hers, past their deadline).
  */
 export async function countWaitingCases(deps: Pick<CaseDeps, 'db'>, actor: Actor) {
   const leads = actor.ledUnitIds.length + actor.delegatedUnitIds.length > 0;
   const {
     rows: [own],
-  } = await deps.db.execute<{ returned: number; in_progress: number; units_returned: number | null }>(sql`
+  } = await deps.db.execute<{
+    returned: number;
+    submitted: number;
+    in_progress: number;
+    units_returned: number | null;
+  }>(sql`
     SELECT count(*) FILTER (WHERE c.status = 'awaiting_submitter' AND ${ownCase(actor)})::int AS returned,
-      count(*) FILTER (WHERE c.status IN ('submitted', 'in_progress') AND ${ownCase(actor)})::int AS in_progress,
+      count(*) FILTER (WHERE c.status = 'submitted' AND ${ownCase(actor)})::int AS submitted,
+      count(*) FILTER (WHERE c.status = 'in_progress' AND ${ownCase(actor)})::int AS in_progress,
       ${leads ? sql`count(*) FILTER (WHERE c.status = 'awaiting_submitter')::int` : sql`NULL::int`} AS units_returned
     FROM cases c JOIN org_units u ON u.id = c.unit_id
     WHERE c.status <> 'resolved' AND ${portalCaseVisible(actor)}`);
@@ -37,6 +43,7 @@ export async function countWaitingCases(deps: Pick<CaseDeps, 'db'>, actor: Actor
   }
   return {
     returned: own!.returned,
+    submitted: own!.submitted,
     inProgress: own!.in_progress,
     unitsReturned: own!.units_returned,
     queue,

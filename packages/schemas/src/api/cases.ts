@@ -84,7 +84,8 @@ export const ZPortalCaseList = z.object({
 /** What waits on the user, counted: for the start page. */
 export const ZCaseCounts = z.object({
   returned: z.number().int().describe('Her cases waiting on her: returned to her, or an answer asked for.'),
-  inProgress: z.number().int().describe('Her cases submitted or in progress.'),
+  submitted: z.number().int().describe('Her cases received and not yet taken up by a caseworker.'),
+  inProgress: z.number().int().describe('Her cases a caseworker is working on.'),
   unitsReturned: z
     .number()
     .int()

@@ -21,6 +21,9 @@ export const ZMe = z.object({
   readOnly: z.boolean(),
   ledUnitIds: z.array(z.string()),
   delegatedUnitIds: z.array(z.string()),
+  unitNames: z
+    .record(z.string(), z.string())
+    .describe('The names of the units she leads or is deputy for, by id.'),
   teamIds: z.array(z.string()),
   locale: z.enum(['da', 'en']),
   csrfToken: z.string().describe('Send it as `x-csrf-token` with every POST, PUT and DELETE.'),
