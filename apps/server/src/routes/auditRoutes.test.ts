@@ -38,6 +38,28 @@ describe.each(targets)('audit trail on $name', (target) => {
     expect((await t.database.pool.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n).toBe(before);
   });
 
+  it('names who did it and what it was about: the user and the unit by name, not by id', async () => {
+    const entries = (await t.as(auditor, { method: 'GET', url: '/api/v1/audit?limit=500' })).json() as Array<{
+      actorUserId: string | null;
+      actorName: string | null;
+      entityType: string;
+      entityId: string | null;
+      entityLabel: string | null;
+    }>;
+    const read = entries.find(
+      (e) => e.actorUserId === 'demo-sagsbehandler-hr' && e.entityType === 'org_unit',
+    );
+    const names = await t.database.pool.query(
+      "SELECT (SELECT display_name FROM users WHERE id = 'demo-sagsbehandler-hr') AS actor, (SELECT name FROM org_units WHERE id = 'buf-001') AS unit",
+    );
+    expect(read).toMatchObject({
+      entityId: 'buf-001',
+      actorName: names.rows[0].actor,
+      entityLabel: names.rows[0].unit,
+    });
+    expect(read!.entityLabel).not.toBe('buf-001');
+  });
+
   it('verifies an intact chain over the API and logs that the auditor checked', async () => {
     // Sealing waits for every older transaction in the cluster, so under parallel tests it may lag a little.
     await expect

@@ -1,15 +1,55 @@
-import { useState, type FormEvent } from 'react';
-import type { TAuditCheck, TAuditEntry } from '@indgang/schemas';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { TAuditCheck, TAuditEntry, TMe } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/messages';
+import { can, useSession } from '../session/SessionProvider';
+
+/** Where the reader may open what an entry is about, if she may: a case, a person, a unit, a project. */
+function entityPage(me: TMe | null, type: string, id: string): string | null {
+  if (!me) return null;
+  switch (type) {
+    case 'case':
+      return can(me, 'cases.handle') ? `/sagsbehandling/sager/${id}` : null;
+    case 'person':
+      return can(me, 'org.read') ? `/organisation/person/${id}` : null;
+    case 'org_unit':
+      return can(me, 'org.read') ? `/organisation/enhed/${id}` : null;
+    case 'programme':
+      return can(me, 'benefits.read') ? `/gevinster/programmer/${id}` : null;
+    case 'project':
+      return can(me, 'benefits.read') ? `/gevinster/projekter/${id}` : null;
+    default:
+      return null;
+  }
+}
+
+const ENTITY_TYPES = new Set([
+  'case',
+  'person',
+  'org_unit',
+  'user',
+  'programme',
+  'project',
+  'kpi',
+  'attachment',
+  'audit_log',
+  'delegation',
+  'catalog',
+  'org_import',
+  'municipality',
+  'platform',
+]);
 
 /** The auditor's view: the trail newest first, a filter, older pages, and a check of the whole chain. */
 export function AuditPage() {
   const { t, locale } = useI18n();
+  const { me } = useSession();
   const [action, setAction] = useState('');
   const [filter, setFilter] = useState('');
   const [beforeSeq, setBeforeSeq] = useState<number | null>(null);
@@ -45,6 +85,18 @@ export function AuditPage() {
     setFilter(action.trim());
   };
   const last = rows.data?.[rows.data.length - 1];
+  const linked = (text: string, to: string | null): ReactNode => (to ? <Link to={to}>{text}</Link> : text);
+  const entity = (r: TAuditEntry): ReactNode => {
+    const type = ENTITY_TYPES.has(r.entityType)
+      ? t(`audit.type.${r.entityType}` as MessageKey)
+      : r.entityType;
+    if (!r.entityId || !r.entityLabel) return type;
+    return (
+      <>
+        {type} {linked(r.entityLabel, entityPage(me, r.entityType, r.entityId))}
+      </>
+    );
+  };
   return (
     <Page title={t('audit.title')}>
       <p>
@@ -79,35 +131,38 @@ export function AuditPage() {
       </form>
       {rows.loading && <Loading />}
       {rows.data && (
-        <div className="table--responsive-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t('audit.at')}</th>
-                <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.entity')}</th>
+        <table className="table table--compact table--responsive-headers audit-table">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('audit.at')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.entity')}</th>
+              <th scope="col">{t('audit.subject')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.data.map((r) => (
+              <tr key={r.seq}>
+                <td data-title="#">{r.seq}</td>
+                <td data-title={t('audit.at')}>{when(r.at)}</td>
+                <td data-title={t('audit.actor')}>
+                  {r.actorUserId ? (r.actorName ?? r.actorUserId) : t('audit.system')}
+                </td>
+                <td data-title={t('audit.action')}>
+                  <code>{r.action}</code>
+                </td>
+                <td data-title={t('audit.entity')}>{entity(r)}</td>
+                <td data-title={t('audit.subject')}>
+                  {r.subjectPersonId && r.subjectName
+                    ? linked(r.subjectName, entityPage(me, 'person', r.subjectPersonId))
+                    : '–'}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.data.map((r) => (
-                <tr key={r.seq}>
-                  <td>{r.seq}</td>
-                  <td>{new Date(r.at).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB')}</td>
-                  <td>{r.actorUserId ?? '–'}</td>
-                  <td>
-                    <code>{r.action}</code>
-                  </td>
-                  <td>
-                    {r.entityType}
-                    {r.entityId ? ` ${r.entityId}` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       )}
       {last && last.seq > 1 && rows.data?.length === 50 && (
         <p>

@@ -7,10 +7,11 @@ import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { PersonFacts } from '../components/PersonFacts';
 import { useI18n } from '../i18n/I18nProvider';
+import { formatDay } from '../i18n/formatDate';
 import { can, useSession } from '../session/SessionProvider';
 
 export function ProfilePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { me } = useSession();
   const profile = useApi<TProfile>('/api/v1/me/profile');
   const delegations = useApi<TDelegation[]>('/api/v1/delegations');
@@ -38,8 +39,8 @@ export function ProfilePage() {
                 from: d.fromName,
                 to: d.toName,
                 unit: d.unitName,
-                start: d.validFrom,
-                end: d.validTo,
+                start: formatDay(d.validFrom, locale),
+                end: formatDay(d.validTo, locale),
               })}
               {d.revoked
                 ? ` (${t('delegation.revoked')})`

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { auditLog, type Db } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { requirePermission } from '../access/requirePermission';
@@ -12,7 +12,24 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** The audit trail, newest first, for the auditor; the auditor's own reading is logged as well. */
+/**
+ * What an entry is about, by name: the case's number, the person's, unit's, user's, programme's,
+ * project's or KPI's name. Null for what has no name (an import, the platform) or no longer exists.
+ */
+const entityLabel = sql<string | null>`(CASE ${auditLog.entityType}
+  WHEN 'case' THEN (SELECT number FROM cases WHERE id = ${auditLog.entityId})
+  WHEN 'person' THEN (SELECT first_name || ' ' || last_name FROM persons WHERE id = ${auditLog.entityId})
+  WHEN 'org_unit' THEN (SELECT name FROM org_units WHERE id = ${auditLog.entityId})
+  WHEN 'user' THEN (SELECT display_name FROM users WHERE id = ${auditLog.entityId})
+  WHEN 'programme' THEN (SELECT name FROM programmes WHERE id = ${auditLog.entityId})
+  WHEN 'project' THEN (SELECT name FROM projects WHERE id = ${auditLog.entityId})
+  WHEN 'kpi' THEN (SELECT name FROM kpis WHERE id = ${auditLog.entityId})
+  END)`;
+
+/**
+ * The audit trail, newest first, for the auditor, with people, cases and units named (who did it,
+ * what it was about, whose data it was); the auditor's own reading is logged as well.
+ */
 export async function listAudit(deps: { db: Db }, actor: Actor, filter: AuditFilter) {
   requirePermission(actor, 'audit.read');
   const conditions: SQL[] = [];
@@ -22,7 +39,14 @@ export async function listAudit(deps: { db: Db }, actor: Actor, filter: AuditFil
   if (filter.beforeSeq) conditions.push(lt(auditLog.seq, filter.beforeSeq));
   return deps.db.transaction(async (tx) => {
     const rows = await tx
-      .select()
+      .select({
+        entry: auditLog,
+        actorName: sql<string | null>`(SELECT display_name FROM users WHERE id = ${auditLog.actorUserId})`,
+        entityLabel,
+        subjectName: sql<
+          string | null
+        >`(SELECT first_name || ' ' || last_name FROM persons WHERE id = ${auditLog.subjectPersonId})`,
+      })
       .from(auditLog)
       .where(and(...conditions))
       .orderBy(desc(auditLog.seq))
@@ -33,6 +57,6 @@ export async function listAudit(deps: { db: Db }, actor: Actor, filter: AuditFil
       entityType: 'audit_log',
       details: { ...filter },
     });
-    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+    return rows.map(({ entry, ...names }) => ({ ...entry, ...names, at: entry.at.toISOString() }));
   });
 }

@@ -10,6 +10,12 @@ export const ZAuditEntry = z.object({
   entityType: z.string(),
   entityId: z.string().nullable(),
   subjectPersonId: z.string().nullable(),
+  actorName: z.string().nullable().describe("The actor's name."),
+  entityLabel: z
+    .string()
+    .nullable()
+    .describe("What the entry is about by name: a case's number, a person's, unit's or project's name."),
+  subjectName: z.string().nullable().describe('The name of the person whose data it was.'),
   details: checkedAtRunTime(z.record(z.string(), z.unknown())),
 });
 export const ZAuditEntries = z.array(ZAuditEntry);
