@@ -39,15 +39,20 @@ export function CasesPage() {
   const [typed, setTyped] = useState(q);
 
   /** Changes what is shown; any change but the page starts again at page 1. */
-  const change = (next: Record<string, string>, replace = false) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value) merged.set(key, value);
-      else merged.delete(key);
-    }
-    if (!('page' in next)) merged.delete('page');
-    setParams(merged, { replace });
-  };
+  const change = (next: Record<string, string>, replace = false) =>
+    // From the address as it is then: a search that fires after a filter changed keeps the filter.
+    setParams(
+      (current) => {
+        const merged = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(next)) {
+          if (value) merged.set(key, value);
+          else merged.delete(key);
+        }
+        if (!('page' in next)) merged.delete('page');
+        return merged;
+      },
+      { replace },
+    );
 
   // Searching as one types: the list follows once typing pauses.
   useEffect(() => {
