@@ -21,6 +21,8 @@ export async function startTestPlatform(
     INDGANG_DEMO_HISTORY: 'false',
     LOG_LEVEL: 'warn',
     ...LOOPBACK_LIMITS,
+    // Served from where ensureWebBuild built it.
+    ...(process.env.INDGANG_WEB_DIST ? { INDGANG_WEB_DIST: process.env.INDGANG_WEB_DIST } : {}),
     ...env,
   });
   const platform = await startPlatform(config, { logger: false });
