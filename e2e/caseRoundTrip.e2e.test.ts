@@ -110,7 +110,9 @@ describe('a new hire from request to resolution', () => {
     await caseworker.reload();
     await caseworker.getByText('Svar fra indberetter').waitFor();
     await caseworker.getByLabel('Løs sagen', { exact: true }).check();
-    await caseworker.getByLabel('Udfald', { exact: true }).fill('Ansættelse oprettet');
+    await caseworker
+      .getByLabel('Udfald', { exact: true })
+      .selectOption({ label: 'Ansættelsen er oprettet i lønsystemet' });
     await caseworker
       .getByLabel('Tekst til indberetteren', { exact: true })
       .fill('Ansættelsen er oprettet, og børneattesten er bestilt.');
@@ -119,7 +121,9 @@ describe('a new hire from request to resolution', () => {
 
     await leader.reload();
     await leader.getByTestId('case-step').getByText('Ansættelsen er oprettet.').waitFor();
-    expect(await leader.getByText('Ansættelse oprettet').count()).toBeGreaterThan(0);
+    expect(await leader.getByTestId('case-outcome').textContent()).toBe(
+      'Ansættelsen er oprettet i lønsystemet',
+    );
     await a11y(leader, 'resolved case');
     await leader.close();
     await caseworker.close();

@@ -74,7 +74,7 @@ export function CaseDocuments({
       {files.length === 0 ? (
         <p>{t('documents.none')}</p>
       ) : (
-        <ul className="documents">
+        <ul className="documents nobullet-list">
           {files.map((f) => {
             const url = `/api/v1/attachments/${encodeURIComponent(f.id)}`;
             const shown = open.has(f.id);
