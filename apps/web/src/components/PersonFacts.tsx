@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { TPersonDetail } from '@indgang/schemas';
 import { useI18n } from '../i18n/I18nProvider';
+import { ScrollRegion } from './ScrollRegion';
 
 /** A person's record: master data, employments and leadership, as the profile and the organisation show it. */
 export function PersonFacts({ person, linkUnits }: { person: TPersonDetail; linkUnits: boolean }) {
@@ -36,7 +37,7 @@ export function PersonFacts({ person, linkUnits }: { person: TPersonDetail; link
         </>
       )}
       <h2>{t('person.employments')}</h2>
-      <div className="table--responsive-scroll">
+      <ScrollRegion label={t('person.employments')}>
         <table className="table">
           <thead>
             <tr>
@@ -63,7 +64,7 @@ export function PersonFacts({ person, linkUnits }: { person: TPersonDetail; link
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { ApiErrorBody } from '../api/apiClient';
 import { apiErrorFrom, csrfHeader } from '../api/apiClient';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 /** A line of the import's progress stream that reports progress. */
 type Progress = Extract<TOrgImportLine, { progress: unknown }>['progress'];
@@ -102,7 +103,7 @@ export function ImportPage() {
       {error && error.fields.length > 0 && (
         <>
           <h2>{t('import.errors')}</h2>
-          <div className="table--responsive-scroll">
+          <ScrollRegion label={t('import.errors')}>
             <table className="table" data-testid="import-errors">
               <thead>
                 <tr>
@@ -121,7 +122,7 @@ export function ImportPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </Page>

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n/I18nProvider';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 export function UnitPage() {
   const { t, locale } = useI18n();
@@ -49,7 +50,7 @@ export function UnitPage() {
           <h2>
             {t('unit.staff')} ({u.employees.length})
           </h2>
-          <div className="table--responsive-scroll">
+          <ScrollRegion label={t('unit.staff')}>
             <table className="table">
               <thead>
                 <tr>
@@ -72,7 +73,7 @@ export function UnitPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </Page>

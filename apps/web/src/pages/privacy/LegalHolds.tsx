@@ -5,6 +5,7 @@ import type { TLegalHoldBody } from '../../api/contract';
 import type { ApiState } from '../../api/useApi';
 import { Loading } from '../../components/Loading';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 /** Legal holds that stop the retention run: the list with release, and the form that places one. */
 export function LegalHolds({
@@ -70,7 +71,7 @@ export function LegalHolds({
       {holds.loading && !holds.data && <Loading />}
       {holds.data && holds.data.length === 0 && <p>{t('privacy.noHolds')}</p>}
       {holds.data && holds.data.length > 0 && (
-        <div className="table--responsive-scroll">
+        <ScrollRegion label={t('privacy.holdsTitle')}>
           <table className="table">
             <thead>
               <tr>
@@ -103,7 +104,7 @@ export function LegalHolds({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <form onSubmit={(e) => void placeHold(e)}>
         {holdPerson ? (

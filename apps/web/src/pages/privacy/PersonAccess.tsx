@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { TPersonHit } from '@indgang/schemas';
 import { api, ApiError } from '../../api/apiClient';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 /** A person's data on request (GDPR art. 15): find her, then export it as PDF or JSON, or hold it. */
 export function PersonAccess({
@@ -48,7 +49,7 @@ export function PersonAccess({
       </form>
       {hits && hits.length === 0 && <p>{t('org.noHits')}</p>}
       {hits && hits.length > 0 && (
-        <div className="table--responsive-scroll">
+        <ScrollRegion label={t('privacy.accessTitle')}>
           <table className="table">
             <thead>
               <tr>
@@ -92,7 +93,7 @@ export function PersonAccess({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <p className="form-hint">{t('privacy.exportLogged')}</p>
     </>

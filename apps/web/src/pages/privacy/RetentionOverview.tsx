@@ -1,6 +1,7 @@
 import { textOf, type TRetention, type TRetentionOverview } from '@indgang/schemas';
 import type { ApiState } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 /** Each service's classification and retention rule, with what the nightly run has done. */
 export function RetentionOverview({ overview }: { overview: ApiState<TRetentionOverview> }) {
@@ -24,7 +25,7 @@ export function RetentionOverview({ overview }: { overview: ApiState<TRetentionO
           : t('privacy.notRunYet')}
       </p>
       {overview.data && (
-        <div className="table--responsive-scroll">
+        <ScrollRegion label={t('privacy.retentionTitle')}>
           <table className="table">
             <thead>
               <tr>
@@ -51,7 +52,7 @@ export function RetentionOverview({ overview }: { overview: ApiState<TRetentionO
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );
