@@ -14,7 +14,7 @@ async function submitHire(page: Page, cpr: string): Promise<{ id: string; number
     async ({ cpr, pdf, png }) => {
       const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
       const headers = { 'x-csrf-token': me.csrfToken };
-      const upload = async (name: string, type: string, body: Uint8Array) =>
+      const upload = async (name: string, type: string, body: Blob) =>
         (
           (await (
             await fetch(`/api/v1/attachments?fileName=${name}`, {
@@ -24,11 +24,11 @@ async function submitHire(page: Page, cpr: string): Promise<{ id: string; number
             })
           ).json()) as { id: string }
         ).id;
-      const consent = await upload('samtykke.pdf', 'application/pdf', new TextEncoder().encode(pdf));
+      const consent = await upload('samtykke.pdf', 'application/pdf', new Blob([pdf]));
       const diploma = await upload(
         'eksamensbevis.png',
         'image/png',
-        Uint8Array.from(atob(png), (ch) => ch.charCodeAt(0)),
+        new Blob([Uint8Array.from(atob(png), (ch) => ch.charCodeAt(0))]),
       );
       const answers = {
         position: {
@@ -132,9 +132,9 @@ describe('case work on both sides', () => {
       await caseworker.getByRole('columnheader', { name: /Tid tilbage/ }).getAttribute('aria-sort'),
     ).toBe('ascending');
     await numberColumn.getByRole('button').click();
-    expect(await numberColumn.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => numberColumn.getAttribute('aria-sort')).toBe('ascending');
     await numberColumn.getByRole('button').click();
-    expect(await numberColumn.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => numberColumn.getAttribute('aria-sort')).toBe('descending');
     const numbers = await caseworker.locator('tbody tr td:first-child').allTextContents();
     expect(numbers).toEqual([...numbers].sort().reverse());
     await a11y(caseworker, 'queue');
