@@ -120,7 +120,10 @@ describe('a new hire from request to resolution', () => {
     await caseworker.getByText('Sagen er løst.').first().waitFor();
 
     await leader.reload();
-    await leader.getByTestId('case-step').getByText('Ansættelsen er oprettet.').waitFor();
+    await leader
+      .getByTestId('case-step')
+      .getByText('Sagen er afsluttet. Resultatet står på sagen.')
+      .waitFor();
     expect(await leader.getByTestId('case-outcome').textContent()).toBe(
       'Ansættelsen er oprettet i lønsystemet',
     );
