@@ -331,18 +331,31 @@ describe.each(targets)('benefit realisation on $name', (target) => {
         await t.as(leader, {
           method: 'POST',
           url: `/api/v1/projects/${projectId}/realisations`,
-          payload: { year: 2018, realised: '3.100,5' },
+          payload: { year: 2018, realised: '-3.100,5' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    // Nothing realised in 2017, against nothing expected: amounts of zero that the sign turns into -0.
+    expect(
+      (
+        await t.as(leader, {
+          method: 'POST',
+          url: `/api/v1/projects/${projectId}/realisations`,
+          payload: { year: 2017, realised: '0' },
         })
       ).statusCode,
     ).toBe(200);
     const register = (
       await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}/register` })
     ).json();
+    // The register speaks the business case's sign: a saving is negative in both.
     expect(register.find((r: { year: number }) => r.year === 2018)).toMatchObject({
-      expected: 4000,
-      realised: 3100.5,
-      difference: -899.5,
+      expected: -4000,
+      realised: -3100.5,
+      difference: 899.5,
     });
+    // A year without a permanent change is expected 0, never -0.
+    expect(register.find((r: { year: number }) => r.year === 2017)).toMatchObject({ expected: 0 });
     const report = (
       await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}/report` })
     ).json();
@@ -353,10 +366,28 @@ describe.each(targets)('benefit realisation on $name', (target) => {
     });
     const pdf = await t.as(manager, { method: 'GET', url: `/api/v1/programmes/${programmeId}/report.pdf` });
     const text = pdfText(pdf.rawPayload);
-    expect(text).toContain('Testprogram');
-    expect(text).toContain('Projekt A');
-    expect(text).toContain('tilbagebetalingstid');
-    expect(text).toContain('realiseret 3.100,5');
+    // The steering group's layout: the title block, the projects table, each project's business case
+    // table, its KPIs as a table and as charts, and the register, in Danish numbers and dates.
+    for (const part of [
+      'Rapport til styregruppen',
+      'Testprogram',
+      'Programejer',
+      'Projekter',
+      'Projekt A',
+      'Samlet økonomisk påvirkning',
+      'Akkumuleret',
+      'tilbagebetalingstid',
+      'Baseline',
+      'Fremdrift',
+      'Gevinstregister',
+      'Forventet',
+      '-3.100,5',
+      'Side 1 af',
+    ])
+      expect(text, part).toContain(part);
+    expect(text).toMatch(/Dato\n\d{1,2}\.\d{1,2}\.\d{4}/);
+    expect(text).not.toMatch(/(^|[^\d])-0([^\d,]|$)/m);
+    expect(text).not.toContain('\u2212');
   });
 
   it("changes a programme's status, and refuses a stale change", async () => {

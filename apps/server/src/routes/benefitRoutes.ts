@@ -58,7 +58,8 @@ import {
   ZVersion,
 } from '@indgang/schemas';
 import { readBusinessCaseWorkbook, writeBusinessCaseWorkbook } from '../benefits/businessCaseWorkbook';
-import { renderBenefitTreePdf, renderFollowUpReportPdf } from '../benefits/renderPdf';
+import { renderBenefitTreePdf } from '../benefits/renderPdf';
+import { renderFollowUpReportPdf } from '../benefits/renderFollowUpReportPdf';
 import { requireActor } from '../http/authenticate';
 import { error, json, media, PUBLIC, validatedByOperation, type ApiTypeProvider, OK } from '../http/contract';
 import { idempotent } from '../http/idempotent';

@@ -15,9 +15,10 @@ export interface RegisterRow {
 }
 
 /**
- * Expected against realised benefits per project and year, in 1,000 DKK: expected is the business
- * case's permanent saving (a negative permanent change is a gain), realised what the benefit owner
- * reported.
+ * Expected against realised benefits per project and year, in 1,000 DKK with the business case's sign
+ * (an amount is its effect on the budget: a saving is negative, a cost positive): expected is the
+ * business case's permanent change, realised what the benefit owner reported, and the difference
+ * realised minus expected (negative: more saved than expected).
  */
 export async function benefitRegister(
   deps: { db: Db },
@@ -56,21 +57,23 @@ export async function registerFor(
     const checked = data ? checkBusinessCase(data).value : undefined;
     if (checked) {
       const result = computeBusinessCase(checked);
-      result.years.forEach((year, j) => expectedByYear.set(year, -result.permanentTotal[j]!));
+      result.years.forEach((year, j) => expectedByYear.set(year, result.permanentTotal[j]!));
     }
     const reported = realised.filter((r) => r.projectId === project.id);
     const years = [...new Set([...expectedByYear.keys(), ...reported.map((r) => r.year)])].sort();
     for (const year of years) {
       const r = reported.find((x) => x.year === year);
       const expected = expectedByYear.get(year) ?? 0;
-      const real = r ? fromUnits(r.realisedKroner, 3) : null;
+      // Stored as a gain (a saving positive), as it always was; answered with the business case's sign.
+      const realKroner = r ? -r.realisedKroner : null;
+      const real = realKroner === null ? null : fromUnits(realKroner, 3);
       rows.push({
         projectId: project.id,
         projectName: project.name,
         year,
         expected,
         realised: real,
-        difference: real === null ? null : fromUnits(r!.realisedKroner - Math.round(expected * 1000), 3),
+        difference: realKroner === null ? null : fromUnits(realKroner - Math.round(expected * 1000), 3),
         note: r?.note ?? '',
       });
     }

@@ -39,6 +39,9 @@ export async function followUpReport(
             priceLevel: r.priceLevel,
             investment: r.implementationTotal.reduce((a, b) => a + Math.round(b * 1000), 0) / 1000,
             permanentFullYear: r.permanentTotal.at(-1)!,
+            lines: r.lines,
+            permanentTotal: r.permanentTotal,
+            implementationTotal: r.implementationTotal,
           }
         : null,
       kpis: await listKpis(deps, actor, p.id),

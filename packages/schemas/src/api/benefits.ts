@@ -224,9 +224,16 @@ export const ZRegisterRow = z.object({
   projectId: z.string(),
   projectName: z.string(),
   year: z.number().int(),
-  expected: z.number(),
-  realised: z.number().nullable(),
-  difference: z.number().nullable(),
+  expected: z
+    .number()
+    .describe(
+      "The business case's permanent change that year, in 1,000 DKK; like every amount of the business case and the register, a saving is negative and a cost positive.",
+    ),
+  realised: z.number().nullable().describe('What the benefit owner reported, with the same sign.'),
+  difference: z
+    .number()
+    .nullable()
+    .describe('Realised minus expected: negative when more was saved than expected.'),
   note: z.string(),
 });
 export const ZRegister = z.array(ZRegisterRow);
@@ -259,6 +266,9 @@ export const ZFollowUpReport = z.object({
           priceLevel: z.number().int(),
           investment: z.number(),
           permanentFullYear: z.number(),
+          lines: ZBusinessCaseResult.shape.lines,
+          permanentTotal: z.array(z.number()),
+          implementationTotal: z.array(z.number()),
         })
         .nullable(),
       kpis: z.array(ZKpi),

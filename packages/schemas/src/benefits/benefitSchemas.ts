@@ -97,7 +97,9 @@ export const ZMeasurementBody = z
 export const ZRealisationBody = z
   .object({
     year: z.number().int().min(1990).max(2100),
-    realised: decimal,
+    realised: decimal.describe(
+      "What the year realised, in 1,000 DKK with the business case's sign: a saving negative, a cost positive.",
+    ),
     note: shortText(1000).default(''),
   })
   .strict();
