@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TPersonDetail, TPersonHit } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
+import { formatDay } from '../i18n/formatDate';
 import { useI18n } from '../i18n/I18nProvider';
 import type { FieldAttributes } from './FieldAttributes';
 
@@ -14,7 +15,7 @@ export function PersonPicker({
   value: string;
   onChange(v: string): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState('');
   const hits = useApi<TPersonHit[]>(
@@ -26,6 +27,7 @@ export function PersonPicker({
     <div className="person-picker">
       <div className="search-form">
         <input
+          id={`${common.id}-search`}
           className="form-input"
           aria-label={t('form.personSearch')}
           value={query}
@@ -68,7 +70,7 @@ export function PersonPicker({
               .map((e) => (
                 <li key={`${e.unitId}-${e.startDate}`}>
                   {e.unitName}: {e.position}, {e.agreement}, {e.weeklyHours} {t('form.hoursWeek')},{' '}
-                  {t('form.since', { date: e.startDate })}
+                  {t('form.since', { date: formatDay(e.startDate, locale) })}
                 </li>
               ))}
           </ul>

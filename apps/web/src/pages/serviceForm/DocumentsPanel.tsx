@@ -1,9 +1,10 @@
-import { textOf, type requiredDocuments } from '@indgang/schemas';
+import type { requiredDocuments } from '@indgang/schemas';
+import { CatalogText } from '../../components/CatalogText';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** The documentation the case needs according to the answers so far, and whether it is attached. */
 export function DocumentsPanel({ documents }: { documents: ReturnType<typeof requiredDocuments> }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <section aria-labelledby="docs-heading" className="documents-panel">
       <h2 id="docs-heading">{t('form.documents')}</h2>
@@ -13,9 +14,14 @@ export function DocumentsPanel({ documents }: { documents: ReturnType<typeof req
         <ul className="document-list">
           {documents.map((d) => (
             <li key={d.id} data-satisfied={d.satisfied}>
-              <span aria-hidden="true">{d.satisfied ? '✓' : '○'}</span> {textOf(d.label, locale)} –{' '}
+              <span aria-hidden="true">{d.satisfied ? '✓' : '○'}</span> <CatalogText text={d.label} /> –{' '}
               {d.satisfied ? t('form.docAttached') : t('form.docMissing')}
-              {d.why && <span className="form-hint"> {textOf(d.why, locale)}</span>}
+              {d.why && (
+                <span className="form-hint">
+                  {' '}
+                  <CatalogText text={d.why} />
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -1,9 +1,14 @@
-import { audienceMatches, textOf, type SectionAnswers, type TSection } from '@indgang/schemas';
+import { audienceMatches, type SectionAnswers, type TSection } from '@indgang/schemas';
+import { CatalogText, useCatalogText } from '../../components/CatalogText';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { FormContext } from './formContext';
+import { sectionIdFor } from './formErrors';
 import { SectionFields } from './SectionFields';
 
-/** A section of the form with its guidance; a repeated section lists its items with add and remove. */
+/**
+ * A section of the form with its guidance; a repeated section lists its items with add and remove,
+ * and shows its own error (too few items) under its heading, where the error summary leads.
+ */
 export function FormSection({
   section,
   value,
@@ -13,16 +18,42 @@ export function FormSection({
   value: SectionAnswers | SectionAnswers[] | undefined;
   form: FormContext;
 }) {
-  const { t, locale } = useI18n();
+  const { t, pick } = useI18n();
+  const catalogText = useCatalogText();
   const sectionGuidance = (section.guidance ?? []).filter((g) => audienceMatches(g.audience, form.persona));
   const repeat = section.repeat;
   const items = value as SectionAnswers[];
+  const id = sectionIdFor(section.id);
+  const error = form.errorFor(section.id);
+  const itemName = repeat && catalogText(repeat.itemLabel).marked.toLowerCase();
   return (
-    <fieldset className="form-section">
-      <legend className="h2">{textOf(section.title, locale)}</legend>
+    <fieldset
+      className={`form-section${error ? ' form-error' : ''}`}
+      id={id}
+      tabIndex={error ? -1 : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <legend className="h2">
+        <CatalogText text={section.title} />
+      </legend>
+      {section.intro && (
+        <p>
+          <CatalogText text={section.intro} />
+        </p>
+      )}
+      {error && (
+        <span id={`${id}-error`} className="form-error-message">
+          <span className="sr-only">{t('serviceForm.errorPrefix')} </span>
+          {pick(error.message)}
+        </span>
+      )}
       {sectionGuidance.map((g, i) => (
         <div key={i} className="alert alert-info">
-          <p className="alert-text">{textOf(g.text, locale)}</p>
+          <div className="alert-body">
+            <p className="alert-text">
+              <CatalogText text={g.text} />
+            </p>
+          </div>
         </div>
       ))}
       {repeat ? (
@@ -30,7 +61,7 @@ export function FormSection({
           {items.map((item, i) => (
             <div key={i} className="repeat-item">
               <h3>
-                {textOf(repeat.itemLabel, locale)} {i + 1}
+                <CatalogText text={repeat.itemLabel} /> {i + 1}
               </h3>
               <SectionFields section={section} item={item} index={i} form={form} />
               {items.length > repeat.min && (
@@ -44,7 +75,7 @@ export function FormSection({
                     }))
                   }
                 >
-                  {t('form.removeItem', { item: textOf(repeat.itemLabel, locale).toLowerCase() })}
+                  {t('form.removeItem', { item: `${itemName} ${i + 1}` })}
                 </button>
               )}
             </div>
@@ -60,7 +91,7 @@ export function FormSection({
                 }))
               }
             >
-              {t('form.addItem', { item: textOf(repeat.itemLabel, locale).toLowerCase() })}
+              {t('form.addItem', { item: itemName ?? '' })}
             </button>
           )}
         </>

@@ -1,7 +1,9 @@
-import { audienceMatches, fieldVisible, textOf, type SectionAnswers, type TSection } from '@indgang/schemas';
+import { audienceMatches, fieldVisible, type SectionAnswers, type TSection } from '@indgang/schemas';
+import { CatalogText, useCatalogText } from '../../components/CatalogText';
 import { FormFieldInput } from '../../components/FormFieldInput';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { FormContext } from './formContext';
+import { inputIdFor } from './formErrors';
 
 /** The visible fields of a section (or of one item of a repeated one), each with its guidance beside it. */
 export function SectionFields({
@@ -15,7 +17,8 @@ export function SectionFields({
   index: number | null;
   form: FormContext;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const catalogText = useCatalogText();
   const scope = index === null ? form.values : { ...form.values, ...item };
   return section.fields
     .filter((f) => fieldVisible(f, scope, form.persona))
@@ -27,19 +30,22 @@ export function SectionFields({
           <div className="field-input">
             <FormFieldInput
               field={form.documentFields.has(field.id) ? { ...field, required: true } : field}
-              inputId={`f-${path.replace(/[^a-zA-Z0-9]/g, '-')}`}
+              inputId={inputIdFor(path)}
               value={item[field.id]}
               error={form.errorFor(path)}
+              warning={form.warningFor(path)}
               onChange={(v) => form.setValue(section.id, index, field.id, v)}
             />
           </div>
           {guidance.length > 0 && (
             <aside
               className="field-guidance"
-              aria-label={t('form.guidanceFor', { field: textOf(field.label, locale) })}
+              aria-label={t('form.guidanceFor', { field: catalogText(field.label).text })}
             >
               {guidance.map((g, i) => (
-                <p key={i}>{textOf(g.text, locale)}</p>
+                <p key={i}>
+                  <CatalogText text={g.text} />
+                </p>
               ))}
             </aside>
           )}

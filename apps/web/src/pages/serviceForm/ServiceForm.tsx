@@ -1,10 +1,11 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   flatAnswers,
+  payrollWarnings,
   requiredDocuments,
   sectionVisible,
-  textOf,
+  untranslatedTexts,
   validateAnswers,
   type Answers,
   type FormError,
@@ -15,17 +16,28 @@ import {
 import { api, ApiError, newIdempotencyKey } from '../../api/apiClient';
 import type { TSubmitBody } from '../../api/contract';
 import { formDefinition, readAnswers } from '../../api/formAnswers';
+import { CatalogText, useCatalogText } from '../../components/CatalogText';
 import { Page } from '../../components/Page';
+import { dayInDenmark } from '../../i18n/formatDate';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useSession } from '../../session/SessionProvider';
 import { DocumentsPanel } from './DocumentsPanel';
 import { initialAnswers, type FormContext } from './formContext';
+import { locateError } from './formErrors';
 import { FormSection } from './FormSection';
 import { SubmitProblems } from './SubmitProblems';
 import { useDraftAutosave } from './useDraftAutosave';
+import './serviceForm.css';
 
-/** The form of one service for the person filling it in, from a draft if there is one, to the case. */
-export function ServiceForm({ definition, persona, draft }: TServiceForm) {
-  const { t, locale } = useI18n();
+/**
+ * The form of one service for the person filling it in, from a draft if there is one, to the case.
+ * A user with read access only sees the form, told so, with nothing to fill in, save or send.
+ */
+export function ServiceForm({ definition, persona, draft, payrollRuns }: TServiceForm) {
+  const { t, pick, locale } = useI18n();
+  const { me } = useSession();
+  const readOnly = me?.readOnly ?? false;
+  const catalogText = useCatalogText();
   const navigate = useNavigate();
   const def = formDefinition(definition);
   const [answers, setAnswers] = useState<Answers>(() =>
@@ -34,13 +46,30 @@ export function ServiceForm({ definition, persona, draft }: TServiceForm) {
   const [errors, setErrors] = useState<FormError[]>([]);
   const [serverError, setServerError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  const { savedAt, touched } = useDraftAutosave(def.id, answers, draft?.savedAt ?? null);
+  const autosave = useDraftAutosave(def.id, answers, draft?.savedAt ?? null, !readOnly);
   const summary = useRef<HTMLDivElement>(null);
+  // Bumped on every refused submit, so the summary takes focus once it is drawn (DKFDS).
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) summary.current?.focus();
+  }, [refusals]);
 
   const values = flatAnswers(def, answers);
   const documents = useMemo(() => requiredDocuments(def, answers), [def, answers]);
+  const located = useMemo(
+    () => errors.map((error) => ({ error, located: locateError(def, error) })),
+    [def, errors],
+  );
+  const warnings = useMemo(
+    () => payrollWarnings(def, answers, persona, payrollRuns, dayInDenmark(new Date().toISOString())),
+    [def, answers, persona, payrollRuns],
+  );
+  const danishOnly = useMemo(
+    () => locale === 'en' && untranslatedTexts(definition).length > 0,
+    [locale, definition],
+  );
   const changeAnswers = (change: (answers: Answers) => Answers) => {
-    touched.current = true;
+    autosave.touched.current = true;
     setAnswers(change);
   };
   const form: FormContext = {
@@ -48,7 +77,8 @@ export function ServiceForm({ definition, persona, draft }: TServiceForm) {
     persona,
     // A file field that satisfies a documentation requirement is not optional, whatever its own flag.
     documentFields: new Set(documents.map((d) => d.field)),
-    errorFor: (path) => errors.find((e) => e.path === path),
+    errorFor: (path) => located.find((e) => e.located?.path === path)?.error,
+    warningFor: (path) => warnings.find((w) => w.path === path)?.message,
     setValue: (sectionId, index, fieldId, value) =>
       changeAnswers((prev) => {
         const current = prev[sectionId];
@@ -66,11 +96,15 @@ export function ServiceForm({ definition, persona, draft }: TServiceForm) {
 
   const submit = async (e: FormEvent, confirmNotDuplicate = false) => {
     e.preventDefault();
+    if (readOnly || busy) return;
     setServerError(undefined);
-    const result = validateAnswers(def, answers, persona, { requireDocuments: true });
+    const result = validateAnswers(def, answers, persona, {
+      requireDocuments: true,
+      testCpr: me?.demo ?? false,
+    });
     setErrors(result.errors);
     if (result.errors.length > 0) {
-      summary.current?.focus();
+      setRefusals((n) => n + 1);
       return;
     }
     setBusy(true);
@@ -91,44 +125,82 @@ export function ServiceForm({ definition, persona, draft }: TServiceForm) {
       setErrors(
         err.body.fields.map((f) => ({ path: f.path, field: f.column ?? f.path, message: f.message })),
       );
-      summary.current?.focus();
+      setRefusals((n) => n + 1);
     } finally {
       setBusy(false);
     }
   };
 
+  const time = (at: string) =>
+    new Date(at).toLocaleTimeString(locale === 'da' ? 'da-DK' : 'en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+
   return (
-    <Page title={textOf(def.name, locale)}>
-      <p className="font-lead">{textOf(def.summary, locale)}</p>
+    <Page title={catalogText(def.name).marked}>
+      <p className="font-lead">
+        <CatalogText text={def.summary} />
+      </p>
       <p>
         <Link to="/services">{t('catalog.back')}</Link>
       </p>
-      <div ref={summary} tabIndex={-1}>
-        <SubmitProblems
-          serverError={serverError}
-          errors={errors}
-          onSubmitAnyway={(e) => void submit(e, true)}
-        />
-      </div>
+      {readOnly && (
+        <div className="alert alert-info" data-testid="read-only-note">
+          <div className="alert-body">
+            <p className="alert-heading">{t('serviceForm.readOnlyTitle')}</p>
+            <p className="alert-text">{t('serviceForm.readOnly')}</p>
+          </div>
+        </div>
+      )}
+      {danishOnly && (
+        <div className="alert alert-info">
+          <div className="alert-body">
+            <p className="alert-text">{t('serviceForm.danishParts')}</p>
+          </div>
+        </div>
+      )}
+      <SubmitProblems
+        serverError={serverError}
+        errors={located}
+        focusRef={summary}
+        onSubmitAnyway={(e) => void submit(e, true)}
+      />
       <form noValidate onSubmit={(e) => void submit(e)}>
-        {def.sections
-          .filter((s) => sectionVisible(s, values))
-          .map((section) => (
-            <FormSection key={section.id} section={section} value={answers[section.id]} form={form} />
-          ))}
+        {/* A disabled fieldset disables every control in it: the read-only user only looks. */}
+        <fieldset className="form-body" disabled={readOnly}>
+          {def.sections
+            .filter((s) => sectionVisible(s, values))
+            .map((section) => (
+              <FormSection key={section.id} section={section} value={answers[section.id]} form={form} />
+            ))}
+        </fieldset>
         <DocumentsPanel documents={documents} />
-        <p aria-live="polite" className="draft-status">
-          {savedAt &&
-            t('form.draftSaved', {
-              time: new Date(savedAt).toLocaleTimeString(locale === 'da' ? 'da-DK' : 'en-GB', {
-                hour: '2-digit',
-                minute: '2-digit',
-              }),
-            })}
-        </p>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('form.submit')}
-        </button>
+        {!readOnly && (
+          <>
+            {autosave.failure && (
+              <div className="alert alert-warning" role="alert">
+                <div className="alert-body">
+                  <p className="alert-heading">{t('serviceForm.saveFailedTitle')}</p>
+                  <p className="alert-text">
+                    {pick(autosave.failure.body.message)} {t('serviceForm.saveFailedKeep')}
+                  </p>
+                  <button type="button" className="button button-secondary" onClick={autosave.retry}>
+                    {t('serviceForm.saveRetry')}
+                  </button>
+                </div>
+              </div>
+            )}
+            <p aria-live="polite" className="draft-status">
+              {autosave.failure
+                ? t('serviceForm.saveFailedStatus')
+                : autosave.savedAt && t('form.draftSaved', { time: time(autosave.savedAt) })}
+            </p>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t('form.submit')}
+            </button>
+          </>
+        )}
       </form>
     </Page>
   );

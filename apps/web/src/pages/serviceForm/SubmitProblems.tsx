@@ -1,54 +1,121 @@
-import type { FormEvent } from 'react';
+import type { FormEvent, MouseEvent, Ref } from 'react';
 import { Link } from 'react-router';
 import type { FormError } from '@indgang/schemas';
 import type { ApiError } from '../../api/apiClient';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useCatalogText } from '../../components/CatalogText';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { LocatedError } from './formErrors';
+
+/**
+ * Moves focus to a field of the form as DKFDS's error summary does: its label or legend scrolled into
+ * view first, so the user sees what the field is, then the control focused without scrolling again.
+ */
+function focusField(e: MouseEvent<HTMLAnchorElement>, targetId: string) {
+  const target = document.getElementById(targetId);
+  if (!target) return;
+  e.preventDefault();
+  const legend = target.closest('fieldset')?.querySelector('legend');
+  const label = document.querySelector(`label[for="${CSS.escape(targetId)}"]`);
+  ((target as HTMLInputElement).type === 'radio' && legend
+    ? legend
+    : (label ?? legend ?? target)
+  ).scrollIntoView();
+  target.focus({ preventScroll: true });
+}
+
+/** A duplicate refusal's data: the open case it names. */
+function openCase(error: ApiError): { caseId: string; caseNumber: string } | null {
+  const data = error.body.data;
+  return typeof data?.caseId === 'string' && typeof data.caseNumber === 'string'
+    ? { caseId: data.caseId, caseNumber: data.caseNumber }
+    : null;
+}
 
 /**
  * Why the form was not sent: a possible duplicate (with the way to the open case, or to send anyway),
- * the server's refusal, or the summary of the fields in error.
+ * the DKFDS error summary of the fields in error (each line naming its field and linking to it), or
+ * the server's refusal. The alert shown takes focus (`focusRef`), so a screen reader reads it.
  */
 export function SubmitProblems({
   serverError,
   errors,
+  focusRef,
   onSubmitAnyway,
 }: {
   serverError: ApiError | undefined;
-  errors: FormError[];
+  /** The errors placed at their fields (`located`), or not placed (`located` null). */
+  errors: Array<{ error: FormError; located: LocatedError | null }>;
+  focusRef: Ref<HTMLDivElement>;
   onSubmitAnyway(e: FormEvent): void;
 }) {
   const { t, pick } = useI18n();
-  return (
-    <>
-      {serverError && serverError.body.code === 'duplicate_case' ? (
-        <div className="alert alert-warning" role="alert">
+  const catalogText = useCatalogText();
+  const duplicate = serverError?.body.code === 'duplicate_case' ? openCase(serverError) : null;
+  if (serverError && duplicate)
+    return (
+      <div ref={focusRef} tabIndex={-1} className="alert alert-warning" role="alert">
+        <div className="alert-body">
+          <p className="alert-heading">{t('serviceForm.duplicateTitle')}</p>
           <p className="alert-text">{pick(serverError.body.message)}</p>
-          <p>
-            <Link
-              className="button button-secondary"
-              to={`/sager/${String((serverError.body as { data?: { caseId?: string } }).data?.caseId)}`}
-            >
-              {t('form.openExisting')}
-            </Link>{' '}
-            <button type="button" className="button button-tertiary" onClick={onSubmitAnyway}>
+          <p className="duplicate-actions">
+            <Link className="button button-secondary" to={`/sager/${duplicate.caseId}`}>
+              {t('serviceForm.openCase', { number: duplicate.caseNumber })}
+            </Link>
+            <button type="button" className="button button-primary" onClick={onSubmitAnyway}>
               {t('form.submitAnyway')}
             </button>
           </p>
         </div>
-      ) : serverError ? (
-        <ErrorAlert error={serverError} />
-      ) : null}
-      {errors.length > 0 && !serverError && (
-        <div className="alert alert-error" role="alert">
-          <p className="alert-heading">{t('form.errorSummary', { n: errors.length })}</p>
-          <ul>
-            {errors.map((e) => (
-              <li key={e.path}>{pick(e.message)}</li>
-            ))}
+      </div>
+    );
+  if (errors.length > 0)
+    return (
+      <div
+        ref={focusRef}
+        tabIndex={-1}
+        className="alert alert-error error-summary"
+        role="alert"
+        aria-atomic="true"
+        data-testid="error-summary"
+      >
+        <div className="alert-body">
+          <p className="alert-heading">
+            {errors.length === 1
+              ? t('serviceForm.errorSummaryOne')
+              : t('form.errorSummary', { n: errors.length })}
+          </p>
+          {serverError && <p className="alert-text">{pick(serverError.body.message)}</p>}
+          <ul className="alert-text nobullet-list">
+            {errors.map(({ error, located }, i) => {
+              const message = pick(error.message);
+              if (!located) return <li key={`${error.path}-${i}`}>{message}</li>;
+              // A missing document's message names the document already.
+              const names = [
+                located.item && `${catalogText(located.item.label).marked} ${located.item.number}`,
+                !error.path.startsWith('documents.') && located.label && catalogText(located.label).marked,
+              ].filter(Boolean);
+              return (
+                <li key={`${error.path}-${i}`}>
+                  <a
+                    className="function-link"
+                    href={`#${located.targetId}`}
+                    onClick={(e) => focusField(e, located.targetId)}
+                  >
+                    {names.length > 0 ? `${names.join(', ')}: ${message}` : message}
+                  </a>
+                </li>
+              );
+            })}
           </ul>
         </div>
-      )}
-    </>
-  );
+      </div>
+    );
+  if (serverError)
+    return (
+      <div ref={focusRef} tabIndex={-1}>
+        <ErrorAlert error={serverError} />
+      </div>
+    );
+  return null;
 }

@@ -14,7 +14,10 @@ export interface FormContext {
   persona: Persona;
   /** File fields that satisfy a documentation requirement, and so are required. */
   documentFields: Set<string>;
+  /** The error shown beside a field or a section, by its answer path (`trips[0].date`, `trips`). */
   errorFor(path: string): FormError | undefined;
+  /** A warning that does not stop sending (a date past the payroll deadline), by answer path. */
+  warningFor(path: string): { da: string; en: string } | undefined;
   setValue(sectionId: string, index: number | null, fieldId: string, value: AnswerValue): void;
   /** Changes the answers as the user does (the draft is saved after it). */
   changeAnswers(change: (answers: Answers) => Answers): void;
