@@ -1,7 +1,7 @@
 import { eventTypeSql, internalSql, statusSql } from '../cases/appendCaseEvent';
 import { sql, type SQL } from 'drizzle-orm';
 import type { BusinessCaseInput, TServiceDefinition } from '@indgang/schemas';
-import { routeCase, validateAnswers } from '@indgang/schemas';
+import { routeCase, textOf, validateAnswers } from '@indgang/schemas';
 import type { Tx } from '../audit/appendAudit';
 import { addDays } from '../time/isoDate';
 import { seededRandom } from './seededRandom';
@@ -171,6 +171,8 @@ async function seedCaseHistory(
       const person = people[Math.floor(random() * people.length)]!;
       const service = services[Math.floor(random() * services.length)]!;
       const def = service.definition as TServiceDefinition;
+      // Resolved as paid, by the service's own outcome where it names one.
+      const paid = def.outcomes?.find((o) => o.id === 'paid');
       const submittedAt = new Date(`${monthStart(back)}T08:00:00Z`);
       submittedAt.setUTCDate(1 + Math.floor(random() * 27));
       submittedAt.setUTCHours(7 + Math.floor(random() * 8), Math.floor(random() * 60));
@@ -197,7 +199,7 @@ async function seedCaseHistory(
       );
       const id: string = `00000000-0000-4000-9000-${String(values.length + 1).padStart(12, '0')}`;
       values.push(sql`(${id}, ${`IND-${date.slice(0, 4)}-`} || lpad(nextval('case_number_seq')::text, 6, '0'), ${service.id}, ${service.version}, ${person.unit_id}, ${person.person_id},
-        ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, ${statusSql('resolved')}, ${routeCase(def, answers)}, ${JSON.stringify(answers)}::jsonb, ${submittedAt.toISOString()}, ${addDays(date, 10)}, ${resolvedAt.toISOString()}, 'Udbetalt')`);
+        ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, ${statusSql('resolved')}, ${routeCase(def, answers)}, ${JSON.stringify(answers)}::jsonb, ${submittedAt.toISOString()}, ${addDays(date, 10)}, ${resolvedAt.toISOString()}, ${paid?.id ?? null}, ${paid ? textOf(paid.label, 'da') : 'Udbetalt'})`);
       events.push(
         sql`(${id}, ${submittedAt.toISOString()}, ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, ${eventTypeSql('submitted')}, ${internalSql('submitted')}, null, '{}'::jsonb)`,
       );
@@ -206,12 +208,12 @@ async function seedCaseHistory(
           sql`(${id}, ${new Date(submittedAt.getTime() + 86_400_000).toISOString()}, 'demo-sagsbehandler-loen', ${eventTypeSql('returned')}, ${internalSql('returned')}, 'Vi mangler kvitteringen.', ${JSON.stringify({ reasonCode: 'missing-document', reason: { da: 'Manglende dokumentation', en: 'Missing documentation' } })}::jsonb)`,
         );
       events.push(
-        sql`(${id}, ${resolvedAt.toISOString()}, 'demo-sagsbehandler-loen', ${eventTypeSql('resolved')}, ${internalSql('resolved')}, 'Beløbet kommer med næste lønudbetaling.', '{"outcome":"Udbetalt"}'::jsonb)`,
+        sql`(${id}, ${resolvedAt.toISOString()}, 'demo-sagsbehandler-loen', ${eventTypeSql('resolved')}, ${internalSql('resolved')}, 'Beløbet kommer med næste lønudbetaling.', ${JSON.stringify({ outcome: paid ? textOf(paid.label, 'da') : 'Udbetalt', ...(paid ? { outcomeId: paid.id } : {}) })}::jsonb)`,
       );
     }
   }
   await tx.execute(
-    sql`INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, status, team_id, answers, submitted_at, due_date, resolved_at, outcome) VALUES ${sql.join(values, sql`, `)}`,
+    sql`INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, status, team_id, answers, submitted_at, due_date, resolved_at, outcome_id, outcome) VALUES ${sql.join(values, sql`, `)}`,
   );
   await tx.execute(
     sql`INSERT INTO case_events (case_id, at, actor_user_id, type, internal, body, data) VALUES ${sql.join(events, sql`, `)}`,
