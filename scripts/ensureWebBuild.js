@@ -31,5 +31,7 @@ export function ensureWebBuild() {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], {
     cwd: web,
     stdio: 'inherit',
+    // Under Vitest NODE_ENV is `test`, which would bundle React's development build: build what ships.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
