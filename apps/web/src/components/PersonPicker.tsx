@@ -3,9 +3,14 @@ import type { TPersonDetail, TPersonHit } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { formatDay } from '../i18n/formatDate';
 import { useI18n } from '../i18n/I18nProvider';
+import { useSession } from '../session/SessionProvider';
 import type { FieldAttributes } from './FieldAttributes';
 
-/** A person field: search the organisation, pick a hit, and see what is known about the one picked. */
+/**
+ * A person field: search the organisation, pick a hit, and see what is known about the one picked.
+ * A user who may not search the organisation (an employee asking about her own file) is offered only
+ * herself, the one person the server accepts from her; a search that fails says why beside the field.
+ */
 export function PersonPicker({
   common,
   value,
@@ -15,14 +20,26 @@ export function PersonPicker({
   value: string;
   onChange(v: string): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, pick, locale } = useI18n();
+  const { me } = useSession();
+  const maySearch = me?.permissions.includes('org.read') ?? false;
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState('');
   const hits = useApi<TPersonHit[]>(
-    submitted.length >= 2 ? `/api/v1/org/persons?q=${encodeURIComponent(submitted)}` : null,
+    maySearch && submitted.length >= 2 ? `/api/v1/org/persons?q=${encodeURIComponent(submitted)}` : null,
   );
   // What is known about the chosen person is shown, not asked again.
-  const known = useApi<TPersonDetail>(value ? `/api/v1/org/persons/${encodeURIComponent(value)}` : null);
+  const known = useApi<TPersonDetail>(
+    maySearch && value ? `/api/v1/org/persons/${encodeURIComponent(value)}` : null,
+  );
+  const failure = hits.error ?? known.error;
+  if (!maySearch)
+    return (
+      <select {...common} className="form-select" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('form.choose')}</option>
+        {me?.personId && <option value={me.personId}>{t('form.myself', { name: me.displayName })}</option>}
+      </select>
+    );
   return (
     <div className="person-picker">
       <div className="search-form">
@@ -58,6 +75,11 @@ export function PersonPicker({
           </option>
         )}
       </select>
+      {failure && (
+        <span className="form-error-message" role="alert">
+          {pick(failure.body.message)}
+        </span>
+      )}
       {value && known.data && (
         <div className="known-person" data-testid="known-person">
           <strong>

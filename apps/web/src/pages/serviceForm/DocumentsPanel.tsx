@@ -11,7 +11,7 @@ export function DocumentsPanel({ documents }: { documents: ReturnType<typeof req
       {documents.length === 0 ? (
         <p>{t('form.noDocuments')}</p>
       ) : (
-        <ul className="document-list">
+        <ul className="document-list nobullet-list">
           {documents.map((d) => (
             <li key={d.id} data-satisfied={d.satisfied}>
               <span aria-hidden="true">{d.satisfied ? '✓' : '○'}</span> <CatalogText text={d.label} /> –{' '}
