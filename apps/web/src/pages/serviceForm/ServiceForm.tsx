@@ -23,7 +23,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../session/SessionProvider';
 import { DocumentsPanel } from './DocumentsPanel';
 import { initialAnswers, type FormContext } from './formContext';
-import { locateError } from './formErrors';
+import { inFormOrder, locateError } from './formErrors';
 import { FormSection } from './FormSection';
 import { SubmitProblems } from './SubmitProblems';
 import { useDraftAutosave } from './useDraftAutosave';
@@ -57,7 +57,11 @@ export function ServiceForm({ definition, persona, draft, payrollRuns }: TServic
   const values = flatAnswers(def, answers);
   const documents = useMemo(() => requiredDocuments(def, answers), [def, answers]);
   const located = useMemo(
-    () => errors.map((error) => ({ error, located: locateError(def, error) })),
+    () =>
+      inFormOrder(
+        def,
+        errors.map((error) => ({ error, located: locateError(def, error) })),
+      ),
     [def, errors],
   );
   const warnings = useMemo(

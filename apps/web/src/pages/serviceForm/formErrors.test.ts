@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateAnswers, ZServiceDefinition, type Persona } from '@indgang/schemas';
-import { locateError } from './formErrors';
+import { inFormOrder, locateError } from './formErrors';
 
 const service = (id: string) =>
   ZServiceDefinition.parse(
@@ -57,5 +57,32 @@ describe('locateError', () => {
         errors.find((e) => e.path === 'change.person')!,
       )?.targetId,
     ).toBe('f-change-person-search');
+  });
+
+  it('orders the errors as their fields stand in the form: sections, then items, then fields', () => {
+    const { errors } = validateAnswers(
+      hire,
+      { certificates: { worksWithChildren: 'yes' }, person: { cpr: '013490-1234' } },
+      leader,
+      { requireDocuments: true, testCpr: true },
+    );
+    const ordered = inFormOrder(
+      hire,
+      errors.map((error) => ({ error, located: locateError(hire, error) })),
+    ).map((e) => e.located?.path);
+    // The engine lists the documents in the order of the requirements: education before consent.
+    expect(errors.map((e) => e.path).slice(-2)).toEqual(['documents.education', 'documents.child-consent']);
+    expect(ordered.indexOf('person.cpr')).toBeLessThan(ordered.indexOf('certificates.childConsent'));
+    expect(ordered.slice(-2)).toEqual(['certificates.childConsent', 'documents.education']);
+
+    const { errors: trips } = validateAnswers(mileage, { trips: [{}, { km: '3' }] }, leader, {
+      requireDocuments: true,
+    });
+    const tripOrder = inFormOrder(
+      mileage,
+      [...trips].reverse().map((error) => ({ error, located: locateError(mileage, error) })),
+    ).map((e) => e.located?.path);
+    expect(tripOrder.slice(0, 2)).toEqual(['trips[0].date', 'trips[0].from']);
+    expect(tripOrder.at(-1)).toBe('trips[1].purpose');
   });
 });

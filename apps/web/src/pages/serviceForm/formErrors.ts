@@ -72,3 +72,33 @@ export function locateError(def: TServiceDefinition, error: FormError): LocatedE
   }
   return null;
 }
+
+/**
+ * Where a located error stands in the form, to list the summary in the order of the page (DKFDS):
+ * its section, its repeated item (a section's own error before its items) and its field; an error
+ * that names nothing in the form comes last.
+ */
+export function formPosition(def: TServiceDefinition, located: LocatedError | null): number[] {
+  if (!located) return [Infinity];
+  const m = /^([a-zA-Z][a-zA-Z0-9_]*)(?:\[(\d+)\])?(?:\.([a-zA-Z][a-zA-Z0-9_]*))?$/.exec(located.path);
+  const sectionIndex = def.sections.findIndex((s) => s.id === m?.[1]);
+  if (!m || sectionIndex < 0) return [Infinity];
+  const fields = def.sections[sectionIndex]!.fields;
+  return [sectionIndex, m[2] === undefined ? -1 : Number(m[2]), fields.findIndex((f) => f.id === m[3])];
+}
+
+/** Orders errors as their fields stand in the form; errors at the same place keep their order. */
+export function inFormOrder<T extends { located: LocatedError | null }>(
+  def: TServiceDefinition,
+  errors: T[],
+): T[] {
+  const at = new Map(errors.map((e) => [e, formPosition(def, e.located)]));
+  const compare = (a: number[], b: number[]) => {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const d = (a[i] ?? -1) - (b[i] ?? -1);
+      if (d !== 0 && !Number.isNaN(d)) return d;
+    }
+    return 0;
+  };
+  return [...errors].sort((a, b) => compare(at.get(a)!, at.get(b)!));
+}
