@@ -29,7 +29,16 @@ describe('benefit realisation in the browser', () => {
     await page.getByRole('button', { name: 'Opret program' }).click();
     await page.getByRole('heading', { level: 1, name: 'Digital personalesag' }).waitFor();
     await page.getByLabel('Projektnavn').fill('Papirløse personalesager');
-    await page.getByLabel('Gevinstansvarlig (bruger-id)').fill('demo-procesejer');
+    const benefitOwner = page.getByRole('group', { name: 'Gevinstansvarlig', exact: true });
+    // The process owner, found by her name.
+    const processOwner = (await (
+      await page.request.get(`${ctx.platform.url}/api/v1/projects/6f1d1c2e-0000-4000-8000-000000000011`)
+    ).json()) as { benefitOwnerName: string };
+    await benefitOwner
+      .getByLabel('Søg efter en person (navn)')
+      .fill(processOwner.benefitOwnerName.split(' ')[0]!);
+    await benefitOwner.getByText(/^\d+ fundet/).waitFor();
+    await benefitOwner.getByRole('combobox').selectOption({ label: processOwner.benefitOwnerName });
     await page.getByLabel('Risiko', { exact: true }).selectOption('high');
     await page.getByLabel('Risikobeskrivelse').fill('Scanning af gamle sager kan tage længere tid.');
     await a11y(page, 'programme');

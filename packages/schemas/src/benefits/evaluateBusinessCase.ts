@@ -91,12 +91,15 @@ export function checkBusinessCase(raw: unknown): { value?: BusinessCase; issues:
   if (priceLevel === null)
     issues.push({
       path: 'priceLevel',
-      message: text('Prisniveau skal være et årstal (fx 2017).', 'priceLevel must be a year (e.g. 2017).'),
+      message: text(
+        'Prisniveau skal være et årstal (fx 2017).',
+        'The price level must be a year (e.g. 2017).',
+      ),
     });
   if (firstYear === null)
     issues.push({
       path: 'firstYear',
-      message: text('Første år skal være et årstal (fx 2017).', 'firstYear must be a year (e.g. 2017).'),
+      message: text('Første år skal være et årstal (fx 2017).', 'The first year must be a year (e.g. 2017).'),
     });
   const rawLines = Array.isArray(input.lines) ? input.lines : null;
   if (!rawLines || rawLines.length === 0 || rawLines.length > MAX_LINES) {
@@ -183,7 +186,7 @@ export function checkBusinessCase(raw: unknown): { value?: BusinessCase; issues:
         path: 'committees',
         message: text(
           'Fordeling på udvalg skal være en liste (højst 30).',
-          'committees must be a list (at most 30).',
+          'The allocation to committees must be a list (at most 30).',
         ),
       });
     } else {

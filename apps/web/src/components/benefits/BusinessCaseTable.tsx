@@ -1,6 +1,7 @@
 import type { BusinessCaseResult } from '@indgang/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from './formatNumber';
+import { ScrollRegion } from '../ScrollRegion';
 
 /** The computed business case in the municipal layout: 1,000 DKK at a price level, years as columns. */
 export function BusinessCaseTable({ result, caption }: { result: BusinessCaseResult; caption?: string }) {
@@ -36,7 +37,7 @@ export function BusinessCaseTable({ result, caption }: { result: BusinessCaseRes
         </tr>
       ));
   return (
-    <div className="table--responsive-scroll">
+    <ScrollRegion label={caption ?? result.title}>
       <table className="table table--compact bc-table">
         <caption>{caption ?? result.title}</caption>
         <thead>
@@ -112,6 +113,6 @@ export function BusinessCaseTable({ result, caption }: { result: BusinessCaseRes
           </tbody>
         </table>
       )}
-    </div>
+    </ScrollRegion>
   );
 }

@@ -5,7 +5,7 @@ export const businessCase = defineMessages(
   {
     'businessCase.pageTitle': 'Business case: {project}',
     'businessCase.intro':
-      'Beløb i 1.000 kr. i faste priser. Besparelser negative, driftsudgifter positive. Tilbagebetalingstiden tæller første år som år 1 og forlænger sidste års varige ændring ud over tabellen.',
+      'Beløb i 1.000 kr. i faste priser, som påvirkning af budgettet: besparelser og gevinster er negative, udgifter positive – samme fortegn som i gevinstregistret. Tilbagebetalingstiden tæller første år som år 1 og forlænger sidste års varige ændring ud over tabellen.',
     'businessCase.downloadExcel': 'Hent som Excel',
     'businessCase.lastSavedBy': 'Senest gemt af {name}',
     'businessCase.computed': 'Beregnet: {title}',
@@ -40,6 +40,11 @@ export const businessCase = defineMessages(
     'businessCase.removeCommittee': 'Fjern udvalg',
     'businessCase.addCommittee': 'Tilføj udvalg',
     'businessCase.save': 'Gem business case',
+    'businessCase.unsaved': 'Du har ændringer, der ikke er gemt.',
+    'businessCase.leaveUnsaved':
+      'Du har ændringer i business casen, der ikke er gemt. Vil du forlade siden og miste dem?',
+    'businessCase.notSavedOne': 'Business casen er ikke gemt. Ret dette problem:',
+    'businessCase.notSaved': 'Business casen er ikke gemt. Ret disse {n} problemer:',
     'businessCase.import': 'Indlæs fra Excel (.xlsx i samme opstilling som "Hent som Excel")',
     'businessCase.amountsAt': '1.000 kr. {priceLevel} p/l',
     'businessCase.steeringArea': 'Styringsområde',
@@ -59,7 +64,7 @@ export const businessCase = defineMessages(
   {
     'businessCase.pageTitle': 'Business case: {project}',
     'businessCase.intro':
-      "Amounts in 1,000 DKK at fixed prices. Savings negative, running costs positive. Payback counts the first year as year 1 and continues the last year's permanent change beyond the table.",
+      "Amounts in 1,000 DKK at fixed prices, as their effect on the budget: savings and gains are negative, costs positive – the same sign as in the benefit register. Payback counts the first year as year 1 and continues the last year's permanent change beyond the table.",
     'businessCase.downloadExcel': 'Download as Excel',
     'businessCase.lastSavedBy': 'Last saved by {name}',
     'businessCase.computed': 'Computed: {title}',
@@ -94,6 +99,11 @@ export const businessCase = defineMessages(
     'businessCase.removeCommittee': 'Remove committee',
     'businessCase.addCommittee': 'Add committee',
     'businessCase.save': 'Save business case',
+    'businessCase.unsaved': 'You have changes that are not saved.',
+    'businessCase.leaveUnsaved':
+      'You have changes to the business case that are not saved. Leave the page and lose them?',
+    'businessCase.notSavedOne': 'The business case was not saved. Fix this problem:',
+    'businessCase.notSaved': 'The business case was not saved. Fix these {n} problems:',
     'businessCase.import': 'Read from Excel (.xlsx laid out like "Download as Excel")',
     'businessCase.amountsAt': 'DKK 1,000, {priceLevel} prices',
     'businessCase.steeringArea': 'Steering area',

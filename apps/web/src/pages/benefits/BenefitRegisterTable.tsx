@@ -1,13 +1,14 @@
 import type { TRegisterRow } from '@indgang/schemas';
 import { formatNumber } from '../../components/benefits/formatNumber';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 /** Expected against realised benefits per project and year, in 1,000 DKK (a gain is positive). */
 export function BenefitRegisterTable({ rows }: { rows: TRegisterRow[] }) {
   const { t, locale } = useI18n();
   if (rows.length === 0) return <p>{t('register.none')}</p>;
   return (
-    <div className="table--responsive-scroll">
+    <ScrollRegion label={t('register.caption')}>
       <table className="table table--compact">
         <caption>{t('register.caption')}</caption>
         <thead>
@@ -41,6 +42,6 @@ export function BenefitRegisterTable({ rows }: { rows: TRegisterRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

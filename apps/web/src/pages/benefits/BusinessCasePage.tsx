@@ -9,6 +9,8 @@ import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { BusinessCaseEditor } from './businessCase/BusinessCaseEditor';
 import { EvaluationIssues } from './businessCase/EvaluationIssues';
+import { SaveProblems } from './businessCase/SaveProblems';
+import { useLeaveWarning } from './businessCase/useLeaveWarning';
 import { useBusinessCase } from './businessCase/useBusinessCase';
 
 /** The business case editor: lines by year in 1,000 DKK, the computed rows live beside, Excel in and out. */
@@ -16,10 +18,9 @@ export function BusinessCasePage() {
   const { id } = useParams();
   const { t } = useI18n();
   const project = useApi<TProject>(`/api/v1/projects/${id}`);
-  const { stored, draft, version, evaluation, update, save, importWorkbook, error, notice } = useBusinessCase(
-    id,
-    project.data?.name,
-  );
+  const { stored, draft, version, evaluation, update, save, importWorkbook, error, notice, dirty, problems } =
+    useBusinessCase(id, project.data?.name);
+  useLeaveWarning(dirty, t('businessCase.leaveUnsaved'));
   if (!draft || !project.data)
     return (
       <Page title="Business case">
@@ -54,9 +55,16 @@ export function BusinessCasePage() {
           caption={t('businessCase.computed', { title: draft.title })}
         />
       )}
-      {evaluation && <EvaluationIssues issues={evaluation.issues} />}
+      {evaluation && problems.length === 0 && <EvaluationIssues issues={evaluation.issues} />}
       {project.data.canManage && (
-        <BusinessCaseEditor draft={draft} update={update} onSave={save} onImport={importWorkbook} />
+        <BusinessCaseEditor
+          draft={draft}
+          update={update}
+          onSave={save}
+          onImport={importWorkbook}
+          problems={<SaveProblems issues={problems} />}
+          dirty={dirty}
+        />
       )}
       <ErrorAlert error={error} />
       <SuccessNotice text={notice} />

@@ -8,15 +8,23 @@ import {
   type TProjectBody,
 } from '@indgang/schemas';
 import { api, ApiError } from '../../api/apiClient';
-import type { TPerson, TSaved } from '../../api/contract';
+import type { TSaved } from '../../api/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
-
+import { UserPicker } from '../../components/benefits/UserPicker';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** A project as the form edits it: what may be changed, and the version it was read at, if stored. */
 export type ProjectValues = Pick<
   TProject,
-  'name' | 'description' | 'ownerUserId' | 'benefitOwnerUserId' | 'status' | 'riskLevel' | 'riskDescription'
+  | 'name'
+  | 'description'
+  | 'ownerUserId'
+  | 'ownerName'
+  | 'benefitOwnerUserId'
+  | 'benefitOwnerName'
+  | 'status'
+  | 'riskLevel'
+  | 'riskDescription'
 > &
   Partial<Pick<TProject, 'version'>>;
 
@@ -35,15 +43,8 @@ export function ProjectForm({
   const { t, pick } = useI18n();
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<ApiError>();
-  const [people, setPeople] = useState<TPerson[]>([]);
   const set = (key: keyof ProjectValues) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
-  const search = async (q: string) => {
-    if (q.trim().length >= 2)
-      setPeople(
-        await api<TPerson[]>(`/api/v1/benefits/people?q=${encodeURIComponent(q.trim())}`).catch(() => []),
-      );
-  };
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
@@ -110,51 +111,27 @@ export function ProjectForm({
           onChange={set('description')}
         />
       </div>
-      <div className="form-group">
-        <label className="form-label" htmlFor={id('people')}>
-          {t('project.findUser')}
-        </label>
-        <input
-          id={id('people')}
-          className="form-input"
-          onChange={(e) => void search(e.target.value)}
-          list={id('people-list')}
+      <div className="owner-pickers">
+        <UserPicker
+          id={id('owner')}
+          label={t('project.ownerUser')}
+          value={values.ownerUserId}
+          name={values.ownerName}
+          required
+          onChange={(ownerUserId, ownerName) => setValues((v) => ({ ...v, ownerUserId, ownerName }))}
         />
-        <datalist id={id('people-list')}>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.displayName}
-            </option>
-          ))}
-        </datalist>
+        <UserPicker
+          id={id('benefitOwner')}
+          label={t('project.benefitOwnerUser')}
+          value={values.benefitOwnerUserId}
+          name={values.benefitOwnerName}
+          required
+          onChange={(benefitOwnerUserId, benefitOwnerName) =>
+            setValues((v) => ({ ...v, benefitOwnerUserId, benefitOwnerName }))
+          }
+        />
       </div>
       <div className="inline-fields">
-        <div className="form-group">
-          <label className="form-label" htmlFor={id('owner')}>
-            {t('project.ownerUser')}
-          </label>
-          <input
-            id={id('owner')}
-            className="form-input"
-            required
-            value={values.ownerUserId}
-            onChange={set('ownerUserId')}
-            list={id('people-list')}
-          />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor={id('benefitOwner')}>
-            {t('project.benefitOwnerUser')}
-          </label>
-          <input
-            id={id('benefitOwner')}
-            className="form-input"
-            required
-            value={values.benefitOwnerUserId}
-            onChange={set('benefitOwnerUserId')}
-            list={id('people-list')}
-          />
-        </div>
         <div className="form-group">
           <label className="form-label" htmlFor={id('status')}>
             {t('project.status')}

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider';
+import './businessCase.css';
 import { BusinessCaseLines } from './BusinessCaseLines';
 import { BusinessCaseSettings } from './BusinessCaseSettings';
 import { CommitteeFields } from './CommitteeFields';
@@ -10,11 +12,16 @@ export function BusinessCaseEditor({
   update,
   onSave,
   onImport,
+  problems,
+  dirty,
 }: {
   draft: Draft;
   update: UpdateDraft;
   onSave(): Promise<void>;
   onImport(file: File): Promise<void>;
+  /** Why the last save was refused, shown above the save button. */
+  problems: ReactNode;
+  dirty: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -29,9 +36,13 @@ export function BusinessCaseEditor({
       <BusinessCaseSettings draft={draft} update={update} />
       <BusinessCaseLines draft={draft} update={update} />
       <CommitteeFields draft={draft} update={update} />
-      <button type="submit" className="button button-primary">
-        {t('businessCase.save')}
-      </button>
+      {problems}
+      <p>
+        <button type="submit" className="button button-primary">
+          {t('businessCase.save')}
+        </button>{' '}
+        {dirty && <span className="unit-meta">{t('businessCase.unsaved')}</span>}
+      </p>
       <div className="form-group">
         <label className="form-label" htmlFor="bc-import">
           {t('businessCase.import')}

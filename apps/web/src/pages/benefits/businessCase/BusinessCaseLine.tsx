@@ -23,6 +23,7 @@ export function BusinessCaseLine({
     <tr>
       <td>
         <input
+          id={`bc-line-${i}-label`}
           className="form-input line-label"
           aria-label={t('businessCase.lineLabel', { line: name })}
           value={line.label}
@@ -35,6 +36,7 @@ export function BusinessCaseLine({
       </td>
       <td>
         <select
+          id={`bc-line-${i}-kind`}
           className="form-select"
           aria-label={t('businessCase.lineKind', { line: name })}
           value={line.kind}
@@ -50,6 +52,7 @@ export function BusinessCaseLine({
       </td>
       <td>
         <select
+          id={`bc-line-${i}-area`}
           className="form-select"
           aria-label={t('businessCase.lineArea', { line: name })}
           value={line.area}
@@ -66,6 +69,7 @@ export function BusinessCaseLine({
       {line.amounts.map((a, j) => (
         <td key={j}>
           <input
+            id={`bc-line-${i}-amount-${j}`}
             className="form-input num"
             inputMode="decimal"
             aria-label={`${name}: ${firstYear + j}`}

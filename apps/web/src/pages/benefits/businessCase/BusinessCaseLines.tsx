@@ -1,6 +1,7 @@
 import { useI18n } from '../../../i18n/I18nProvider';
 import { BusinessCaseLine } from './BusinessCaseLine';
 import { newLine, type Draft, type UpdateDraft } from './businessCaseDraft';
+import { ScrollRegion } from '../../../components/ScrollRegion';
 
 /** The lines of the business case by year (1,000 DKK), and the buttons that add one of either kind. */
 export function BusinessCaseLines({ draft, update }: { draft: Draft; update: UpdateDraft }) {
@@ -9,7 +10,7 @@ export function BusinessCaseLines({ draft, update }: { draft: Draft; update: Upd
   const first = Number(draft.firstYear) || new Date().getFullYear();
   return (
     <>
-      <div className="table--responsive-scroll">
+      <ScrollRegion label={t('businessCase.lines')}>
         <table className="table table--compact">
           <caption>{t('businessCase.lines')}</caption>
           <thead>
@@ -40,7 +41,7 @@ export function BusinessCaseLines({ draft, update }: { draft: Draft; update: Upd
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p>
         <button
           type="button"

@@ -3,6 +3,7 @@ import { formatDate, formatNumber } from '../../../components/benefits/formatNum
 import { notCountedText } from '../../../components/benefits/notCountedText';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { isMeasurementKind } from './kpiForm';
+import { ScrollRegion } from '../../../components/ScrollRegion';
 
 /**
  * The figures behind a KPI's chart: the entered measurements and the months measured from the cases,
@@ -14,7 +15,7 @@ export function KpiFigures({ kpi: k, unit }: { kpi: TKpi; unit: string }) {
   return (
     <details open={k.series.some((s) => !s.counted) || undefined}>
       <summary>{t('kpi.figures')}</summary>
-      <div className="table--responsive-scroll">
+      <ScrollRegion label={t('kpi.figuresCaption', { name: k.name })}>
         <table className="table table--compact kpi-figures">
           <caption className="sr-only">{t('kpi.figuresCaption', { name: k.name })}</caption>
           <thead>
@@ -53,7 +54,7 @@ export function KpiFigures({ kpi: k, unit }: { kpi: TKpi; unit: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }
