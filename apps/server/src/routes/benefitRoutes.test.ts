@@ -414,6 +414,26 @@ describe.each(targets)('benefit realisation on $name', (target) => {
     ).toMatchObject({ status: 'completed', description: 'Afsluttet' });
   });
 
+  it('finds the people to make owner by their name, for those who manage benefits only', async () => {
+    const owner = (await t.as(manager, { method: 'GET', url: `/api/v1/projects/${projectId}` })).json();
+    const firstName = (owner.benefitOwnerName as string).split(' ')[0]!;
+    const found = await t.as(manager, {
+      method: 'GET',
+      url: `/api/v1/benefits/people?q=${encodeURIComponent(firstName.toLowerCase())}`,
+    });
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toContainEqual({
+      id: owner.benefitOwnerUserId,
+      displayName: owner.benefitOwnerName,
+    });
+    expect(
+      (await t.as(employee, { method: 'GET', url: `/api/v1/benefits/people?q=${firstName}` })).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.as(auditor, { method: 'GET', url: `/api/v1/benefits/people?q=${firstName}` })).statusCode,
+    ).toBe(403);
+  });
+
   it('keeps programmes from people without a benefit role or a project of theirs, and the auditor from changing them', async () => {
     expect((await t.as(employee, { method: 'GET', url: '/api/v1/programmes' })).json()).toEqual([]);
     expect(
