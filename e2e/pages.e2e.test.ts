@@ -76,7 +76,9 @@ describe('every page in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Giv adgang' }).click();
     await page.getByText('Stedfortræderen har nu adgang i perioden.').waitFor();
-    const row = page.locator('.delegation-list li', { hasText: until });
+    // The list shows the date the Danish way (22.6.2027).
+    const [year, month, day] = until.split('-').map(Number);
+    const row = page.locator('.delegation-list li', { hasText: `${day}.${month}.${year}` });
     await row.getByRole('button', { name: 'Tilbagekald' }).click();
     await row.getByText('tilbagekaldt').waitFor();
     await page.close();
