@@ -211,7 +211,7 @@ export function QueuePage() {
       {rows && (
         <>
           <p>
-            {t('queue.shown', { n: rows.length })}{' '}
+            {rows.length === 1 ? t('queue.shownOne') : t('queue.shown', { n: rows.length })}{' '}
             {rows.length >= QUEUE_LIMIT && t('queue.capped', { n: QUEUE_LIMIT })}
           </p>
           <table className="table table--compact table-md-responsive-headers queue-table">
