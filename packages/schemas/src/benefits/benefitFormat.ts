@@ -2,6 +2,8 @@
  * Numbers, days and months of the benefit pages and their PDF, as Danish and English readers write
  * them; the browser and the server's report format alike.
  */
+import { MONTH_NAMES } from '../monthNames';
+
 export type BenefitLocale = 'da' | 'en';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -28,36 +30,7 @@ export function formatAmount(
   return format.format(value).replace('-', '\u2212');
 }
 
-const MONTHS = {
-  da: [
-    'januar',
-    'februar',
-    'marts',
-    'april',
-    'maj',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
+const MONTHS = MONTH_NAMES;
 
 /** A day (YYYY-MM-DD): "4.12.2026" in Danish, "4 Dec 2026" in English; anything else as it is. */
 export function formatDay(iso: string, locale: BenefitLocale): string {

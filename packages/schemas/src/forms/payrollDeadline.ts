@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../monthNames';
 import { isCalendarDate } from '../isoDate';
 import {
   fieldVisible,
@@ -26,34 +27,8 @@ export interface PayrollWarning {
   message: { da: string; en: string };
 }
 
-const MONTHS_DA = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS_DA = MONTH_NAMES.da;
+const MONTHS_EN = MONTH_NAMES.en;
 
 const parts = (date: string) => date.split('-').map(Number) as [number, number, number];
 const dayDa = (date: string) => {
