@@ -1,28 +1,12 @@
-import type { FormEvent, MouseEvent, Ref } from 'react';
+import type { FormEvent, Ref } from 'react';
 import { Link } from 'react-router';
 import type { FormError } from '@indgang/schemas';
 import type { ApiError } from '../../api/apiClient';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ErrorSummary, ErrorSummaryLine } from '../../components/ErrorSummary';
 import { useCatalogText } from '../../components/CatalogText';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { LocatedError } from './formErrors';
-
-/**
- * Moves focus to a field of the form as DKFDS's error summary does: its label or legend scrolled into
- * view first, so the user sees what the field is, then the control focused without scrolling again.
- */
-function focusField(e: MouseEvent<HTMLAnchorElement>, targetId: string) {
-  const target = document.getElementById(targetId);
-  if (!target) return;
-  e.preventDefault();
-  const legend = target.closest('fieldset')?.querySelector('legend');
-  const label = document.querySelector(`label[for="${CSS.escape(targetId)}"]`);
-  ((target as HTMLInputElement).type === 'radio' && legend
-    ? legend
-    : (label ?? legend ?? target)
-  ).scrollIntoView();
-  target.focus({ preventScroll: true });
-}
 
 /** A duplicate refusal's data: the open case it names. */
 function openCase(error: ApiError): { caseId: string; caseNumber: string } | null {
@@ -71,45 +55,32 @@ export function SubmitProblems({
     );
   if (errors.length > 0)
     return (
-      <div
-        ref={focusRef}
-        tabIndex={-1}
-        className="alert alert-error error-summary"
-        role="alert"
-        aria-atomic="true"
-        data-testid="error-summary"
+      <ErrorSummary
+        focusRef={focusRef}
+        testId="error-summary"
+        heading={
+          errors.length === 1
+            ? t('serviceForm.errorSummaryOne')
+            : t('form.errorSummary', { n: errors.length })
+        }
+        before={serverError && <p className="alert-text">{pick(serverError.body.message)}</p>}
       >
-        <div className="alert-body">
-          <p className="alert-heading">
-            {errors.length === 1
-              ? t('serviceForm.errorSummaryOne')
-              : t('form.errorSummary', { n: errors.length })}
-          </p>
-          {serverError && <p className="alert-text">{pick(serverError.body.message)}</p>}
-          <ul className="alert-text nobullet-list">
-            {errors.map(({ error, located }, i) => {
-              const message = pick(error.message);
-              if (!located) return <li key={`${error.path}-${i}`}>{message}</li>;
-              // A missing document's message names the document already.
-              const names = [
+        {errors.map(({ error, located }, i) => {
+          const message = pick(error.message);
+          // A missing document's message names the document already.
+          const names = located
+            ? [
                 located.item && `${catalogText(located.item.label).marked} ${located.item.number}`,
                 !error.path.startsWith('documents.') && located.label && catalogText(located.label).marked,
-              ].filter(Boolean);
-              return (
-                <li key={`${error.path}-${i}`}>
-                  <a
-                    className="function-link"
-                    href={`#${located.targetId}`}
-                    onClick={(e) => focusField(e, located.targetId)}
-                  >
-                    {names.length > 0 ? `${names.join(', ')}: ${message}` : message}
-                  </a>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      </div>
+              ].filter(Boolean)
+            : [];
+          return (
+            <ErrorSummaryLine key={`${error.path}-${i}`} targetId={located?.targetId ?? null}>
+              {names.length > 0 ? `${names.join(', ')}: ${message}` : message}
+            </ErrorSummaryLine>
+          );
+        })}
+      </ErrorSummary>
     );
   if (serverError)
     return (
