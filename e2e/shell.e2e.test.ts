@@ -80,7 +80,8 @@ describe('the shell, the start page and the case lists in Chromium', () => {
       // The link leads to its page, and the drawer closes with focus back on the menu button.
       await expect.poll(() => drawer.isVisible()).toBe(false);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(
         PHONE.width,
       );
     }
