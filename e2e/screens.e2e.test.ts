@@ -78,6 +78,8 @@ async function screenshot(page: Page, path: string) {
 async function sweep(browser: Browser, user: string, screens: Screen[]) {
   await mkdir(SCREENSHOTS, { recursive: true });
   const found: Record<string, AxeViolation[]> = {};
+  // Pages wider than the screen (px): a phone user would have to scroll sideways.
+  const sideways: Record<string, number> = {};
   const paths = new Map<string, string>();
   for (const lang of LANGUAGES) {
     for (const [device, viewport] of VIEWPORTS) {
@@ -98,12 +100,14 @@ async function sweep(browser: Browser, user: string, screens: Screen[]) {
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         const violations = await seriousViolations(page);
         if (violations.length > 0) found[`${screen.name} (${path}) ${lang} ${device}`] = violations;
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > viewport.width) sideways[`${screen.name} (${path}) ${lang} ${device}`] = width;
         await screenshot(page, join(SCREENSHOTS, `${screen.name}-${lang}-${device}.jpg`));
       }
       await context.close();
     }
   }
-  expect(found).toEqual({});
+  expect({ violations: found, sideways }).toEqual({ violations: {}, sideways: {} });
 }
 
 describe('the main pages, swept in Danish and English on a desktop and a phone', () => {
@@ -144,13 +148,14 @@ describe('the main pages, swept in Danish and English on a desktop and a phone',
   };
 
   it(
-    'as a school leader: start, services, a form, her cases and a case',
+    'as a school leader: start, services, a form, her cases, a case and her profile',
     run('demo-leder', [
       { name: 'start', path: '/' },
       { name: 'services', path: '/services' },
       { name: 'service-form', path: '/services/fravaer' },
       { name: 'cases', path: '/sager' },
       { name: 'case', path: linkOn('/sager', '/sager/') },
+      { name: 'profile', path: '/profil' },
     ]),
     300_000,
   );

@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { can, useSession } from '../../session/SessionProvider';
 import { ProgrammeForm } from './ProgrammeForm';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 /** Programmes of benefit realisation; a programme manager starts a new one here. */
 export function BenefitsPage() {
@@ -27,31 +28,33 @@ export function BenefitsPage() {
         (list.data.length === 0 ? (
           <p>{t('benefits.noProgrammes')}</p>
         ) : (
-          <table className="table">
-            <caption className="sr-only">{t('benefits.programmes')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('benefits.programme')}</th>
-                <th scope="col">{t('benefits.owner')}</th>
-                <th scope="col" className="num">
-                  {t('benefits.projects')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/gevinster/programmer/${p.id}`}>{p.name}</Link>
-                    <br />
-                    <span className="unit-meta">{p.description}</span>
-                  </td>
-                  <td>{p.ownerName}</td>
-                  <td className="num">{p.projectCount}</td>
+          <ScrollRegion label={t('benefits.programmes')}>
+            <table className="table">
+              <caption className="sr-only">{t('benefits.programmes')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('benefits.programme')}</th>
+                  <th scope="col">{t('benefits.owner')}</th>
+                  <th scope="col" className="num">
+                    {t('benefits.projects')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.data.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link to={`/gevinster/programmer/${p.id}`}>{p.name}</Link>
+                      <br />
+                      <span className="unit-meta">{p.description}</span>
+                    </td>
+                    <td>{p.ownerName}</td>
+                    <td className="num">{p.projectCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         ))}
       {manage && (
         <>

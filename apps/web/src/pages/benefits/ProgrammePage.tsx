@@ -10,6 +10,7 @@ import { can, useSession } from '../../session/SessionProvider';
 import { BenefitRegisterTable } from './BenefitRegisterTable';
 import { ProgrammeForm } from './ProgrammeForm';
 import { ProjectForm } from './ProjectForm';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 /** A programme: its projects with owners, status and risk, and the benefit register. */
 export function ProgrammePage() {
@@ -41,45 +42,47 @@ export function ProgrammePage() {
           {p.projects.length === 0 ? (
             <p>{t('programme.noProjects')}</p>
           ) : (
-            <table className="table">
-              <caption className="sr-only">{t('benefits.projects')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('programme.project')}</th>
-                  <th scope="col">{t('programme.statusAndRisk')}</th>
-                  <th scope="col">{t('programme.owners')}</th>
-                  <th scope="col" className="num">
-                    KPI
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.projects.map((x) => (
-                  <tr key={x.id}>
-                    <td>
-                      <Link to={`/gevinster/projekter/${x.id}`}>{x.name}</Link>
-                      <br />
-                      <span className="unit-meta">{x.description}</span>
-                    </td>
-                    <td>
-                      <ProjectStatusTag status={x.status} /> <RiskTag level={x.riskLevel} />
-                      {x.riskDescription && (
-                        <>
-                          <br />
-                          <span className="unit-meta">{x.riskDescription}</span>
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      {x.ownerName}
-                      <br />
-                      {x.benefitOwnerName}
-                    </td>
-                    <td className="num">{x.kpiCount}</td>
+            <ScrollRegion label={t('benefits.projects')}>
+              <table className="table">
+                <caption className="sr-only">{t('benefits.projects')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('programme.project')}</th>
+                    <th scope="col">{t('programme.statusAndRisk')}</th>
+                    <th scope="col">{t('programme.owners')}</th>
+                    <th scope="col" className="num">
+                      KPI
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {p.projects.map((x) => (
+                    <tr key={x.id}>
+                      <td>
+                        <Link to={`/gevinster/projekter/${x.id}`}>{x.name}</Link>
+                        <br />
+                        <span className="unit-meta">{x.description}</span>
+                      </td>
+                      <td>
+                        <ProjectStatusTag status={x.status} /> <RiskTag level={x.riskLevel} />
+                        {x.riskDescription && (
+                          <>
+                            <br />
+                            <span className="unit-meta">{x.riskDescription}</span>
+                          </>
+                        )}
+                      </td>
+                      <td>
+                        {x.ownerName}
+                        <br />
+                        {x.benefitOwnerName}
+                      </td>
+                      <td className="num">{x.kpiCount}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           )}
           <h2>{t('programme.register')}</h2>
           <ErrorAlert error={register.error} />

@@ -4,6 +4,7 @@ import { formatNumber } from '../../../components/benefits/formatNumber';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { attempt } from './attempt';
 import { CalculatorIssues } from './CalculatorIssues';
+import { ScrollRegion } from '../../../components/ScrollRegion';
 
 /** Example tasks of a payroll process, to start from. */
 const EXAMPLE_TASKS: EfficiencyTask[] = [
@@ -27,52 +28,54 @@ export function EfficiencyCalculator() {
   return (
     <section className="calculator" aria-labelledby="calc-efficiency">
       <h2 id="calc-efficiency">{t('calc.efficiency.title')}</h2>
-      <table className="table table--compact">
-        <caption className="sr-only">{t('calc.efficiency.tasks')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('calc.efficiency.task')}</th>
-            <th scope="col">{t('calc.efficiency.share')}</th>
-            <th scope="col">{t('calc.efficiency.streamlining')}</th>
-            <th scope="col" className="num">
-              {t('calc.efficiency.contribution')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tasks.map((task, i) => (
-            <tr key={i}>
-              <td>
-                <input
-                  className="form-input"
-                  aria-label={t('calc.efficiency.taskN', { n: i + 1 })}
-                  value={task.label}
-                  onChange={(e) => change(i, { label: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  className="form-input"
-                  inputMode="decimal"
-                  aria-label={t('calc.efficiency.shareN', { n: i + 1 })}
-                  value={String(task.sharePercent)}
-                  onChange={(e) => change(i, { sharePercent: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  className="form-input"
-                  inputMode="decimal"
-                  aria-label={t('calc.efficiency.streamliningN', { n: i + 1 })}
-                  value={String(task.streamlinePercent)}
-                  onChange={(e) => change(i, { streamlinePercent: e.target.value })}
-                />
-              </td>
-              <td className="num">{f(potential.value?.tasks[i]?.contributionPercent, 2)}</td>
+      <ScrollRegion label={t('calc.efficiency.tasks')}>
+        <table className="table table--compact">
+          <caption className="sr-only">{t('calc.efficiency.tasks')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('calc.efficiency.task')}</th>
+              <th scope="col">{t('calc.efficiency.share')}</th>
+              <th scope="col">{t('calc.efficiency.streamlining')}</th>
+              <th scope="col" className="num">
+                {t('calc.efficiency.contribution')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tasks.map((task, i) => (
+              <tr key={i}>
+                <td>
+                  <input
+                    className="form-input"
+                    aria-label={t('calc.efficiency.taskN', { n: i + 1 })}
+                    value={task.label}
+                    onChange={(e) => change(i, { label: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    className="form-input"
+                    inputMode="decimal"
+                    aria-label={t('calc.efficiency.shareN', { n: i + 1 })}
+                    value={String(task.sharePercent)}
+                    onChange={(e) => change(i, { sharePercent: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    className="form-input"
+                    inputMode="decimal"
+                    aria-label={t('calc.efficiency.streamliningN', { n: i + 1 })}
+                    value={String(task.streamlinePercent)}
+                    onChange={(e) => change(i, { streamlinePercent: e.target.value })}
+                  />
+                </td>
+                <td className="num">{f(potential.value?.tasks[i]?.contributionPercent, 2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       <p>
         <button
           type="button"
