@@ -17,4 +17,5 @@ export { composeCaseMail, type Mailer, type MailMessage, type CaseMailKind } fro
 export * from './benefits';
 export * from './idempotency';
 export * from './privacy';
+export * from './decisions';
 export { databaseAnswers } from './health/databaseAnswers';
