@@ -189,8 +189,11 @@ describe('the service form', () => {
       await page.getByRole('button', { name: 'Add trip' }).click();
       await page.getByRole('heading', { level: 3, name: 'Trip 2' }).waitFor();
       await page.getByRole('button', { name: 'Remove trip 2' }).waitFor();
+      // The desktop round may have left a draft with its trips; every trip has its fields in English.
+      const trips = await page.getByRole('heading', { level: 3, name: /^Trip \d+$/ }).count();
+      expect(trips).toBeGreaterThanOrEqual(2);
       for (const label of ['Date', 'From', 'To', 'Kilometres', 'Purpose'])
-        expect(await page.getByLabel(label, { exact: true }).count(), label).toBe(2);
+        expect(await page.getByLabel(label, { exact: true }).count(), label).toBe(trips);
       expect(await page.getByText('The rate is highest for the first 20,000 km').count()).toBe(1);
       // Nothing here falls back to Danish.
       expect(await page.locator('main .lang-fallback, main [lang="da"]').count()).toBe(0);
