@@ -17,6 +17,19 @@ function itemState(pathname: string, to: string) {
  * rest under "Mere" as DKFDS's navigation script does it, measured again whenever the width or the
  * texts change.
  */
+/** One item of the menu, marked when the page shown is at or below its address. */
+function MenuItem({ link: { to, label }, pathname }: { link: MenuLink; pathname: string }) {
+  const { t } = useI18n();
+  const state = itemState(pathname, to);
+  return (
+    <li className={state.className}>
+      <Link to={to} className="nav-link" aria-current={state.ariaCurrent}>
+        <span>{t(label)}</span>
+      </Link>
+    </li>
+  );
+}
+
 export function MainMenu({ links }: { links: MenuLink[] }) {
   const { t, locale } = useI18n();
   const { pathname } = useLocation();
@@ -76,16 +89,9 @@ export function MainMenu({ links }: { links: MenuLink[] }) {
       <div className="navigation-menu-inner container" ref={inner}>
         <nav className="nav" aria-label={t('app.nav')}>
           <ul className="mainmenu">
-            {shown.map(({ to, label }) => {
-              const state = itemState(pathname, to);
-              return (
-                <li key={to} className={state.className}>
-                  <Link to={to} className="nav-link" aria-current={state.ariaCurrent}>
-                    <span>{t(label)}</span>
-                  </Link>
-                </li>
-              );
-            })}
+            {shown.map((link) => (
+              <MenuItem key={link.to} link={link} pathname={pathname} />
+            ))}
             {overflow.length > 0 && (
               <li className={`more-option${overflowActive ? ' active' : ''}`}>
                 <div className="submenu" ref={moreRef}>
@@ -100,16 +106,9 @@ export function MainMenu({ links }: { links: MenuLink[] }) {
                   </button>
                   <div className={`overflow-menu-inner${moreOpen ? '' : ' collapsed'}`} id="main-menu-more">
                     <ul className="overflow-list">
-                      {overflow.map(({ to, label }) => {
-                        const state = itemState(pathname, to);
-                        return (
-                          <li key={to} className={state.className}>
-                            <Link to={to} className="nav-link" aria-current={state.ariaCurrent}>
-                              <span>{t(label)}</span>
-                            </Link>
-                          </li>
-                        );
-                      })}
+                      {overflow.map((link) => (
+                        <MenuItem key={link.to} link={link} pathname={pathname} />
+                      ))}
                     </ul>
                   </div>
                 </div>
