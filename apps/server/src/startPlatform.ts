@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from '@indgang/db';
-import { composeCaseMail, startAuditSealer, startJobRunner, startMaintenance } from '@indgang/domain';
+import { startAuditSealer, startJobRunner, startMaintenance } from '@indgang/domain';
 import { buildApp } from './buildApp';
 import type { Config } from './config';
 import { cookieSecret } from './cookieSecret';
@@ -65,14 +65,14 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
     if (config.worker) {
       const mailer = createMailer(config.smtpUrl, config.mailFrom, log);
       const runner = startJobRunner(
-        { db: database.db },
         {
-          'mail.case': async (payload) => {
-            const mail = await composeCaseMail({ db: database.db }, payload.caseId, payload.kind, url);
-            if (mail) await mailer.send(mail);
-          },
+          db: database.db,
+          calendar,
+          mailer,
+          publicUrl: url,
+          log: (msg, err) => log.warn({ err }, msg),
         },
-        { intervalMs: 1000, log: (msg, err) => log.warn({ err }, msg) },
+        { intervalMs: 1000 },
       );
       // The audit chain is sealed shortly after each commit, outside any request's transaction, and
       // its head anchored (signed, outside the database) every AUDIT_ANCHOR_INTERVAL_SECONDS.

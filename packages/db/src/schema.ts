@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type {
+  CaseAutomation,
   CaseEventType,
   CaseStatus,
   KPI_UNITS,
@@ -8,6 +9,9 @@ import type {
   PROGRAMME_STATUSES,
   PROJECT_STATUSES,
   RISK_LEVELS,
+  CaseStepStatus,
+  ProcessStepKind,
+  WorkItemStatus,
 } from '@indgang/schemas';
 import { customType } from 'drizzle-orm/pg-core';
 import {
@@ -302,6 +306,13 @@ export const cases = pgTable(
       .default(sql`'{}'::text[]`),
     /** When its retention period ran out and its answers, files and messages were deleted. */
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    /**
+     * How automation handled the case (null: its process has no automated step): end to end
+     * without a caseworker, partly, excluded (watch list or exclusion criteria) or failed to a
+     * person; `automationReason` says why for the last two.
+     */
+    automation: text('automation').$type<CaseAutomation>(),
+    automationReason: text('automation_reason'),
   },
   (t) => [
     uniqueIndex('cases_number_uq').on(t.number),
@@ -377,8 +388,185 @@ export const jobs = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     doneAt: timestamp('done_at', { withTimezone: true }),
     lastError: text('last_error'),
+    /** The attempt that failed last gave up: the job waits for a person to retry or discard it. */
+    deadAt: timestamp('dead_at', { withTimezone: true }),
+    /** Set when a person discarded a dead job (it stays as history). */
+    discardedAt: timestamp('discarded_at', { withTimezone: true }),
+    /** Attempts before the job is dead, taken from its kind when written. */
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    /** A job written twice with the same key is one job (e.g. one payroll call per case step). */
+    idempotencyKey: text('idempotency_key'),
+    /** A recurring job's schedule name: only one pending job per name exists. */
+    recurring: text('recurring'),
+    /** The case the job works for, which goes to a person's queue if the job dies. */
+    caseId: text('case_id'),
+    /** Which worker holds the lease. */
+    lockedBy: text('locked_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('jobs_pending_idx').on(t.doneAt, t.runAt)],
+  (t) => [
+    index('jobs_pending_idx').on(t.doneAt, t.runAt),
+    uniqueIndex('jobs_idempotency_uq').on(t.idempotencyKey),
+    uniqueIndex('jobs_recurring_uq')
+      .on(t.recurring)
+      .where(sql`done_at IS NULL AND dead_at IS NULL`),
+  ],
+);
+
+/**
+ * A case's place in its service's process: one row per step the case has entered. A step is
+ * active until it is done (with its result: approved, rejected, done, …) or cancelled; parallel
+ * branches make several active steps at once.
+ */
+export const caseSteps = pgTable(
+  'case_steps',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** The step's id in the process definition of the case's pinned service version. */
+    stepId: text('step_id').notNull(),
+    kind: text('kind').$type<ProcessStepKind>().notNull(),
+    status: text('status').$type<CaseStepStatus>().notNull(),
+    /** What the step ended with, the name its transitions are chosen by (approved, rejected, done, …). */
+    result: text('result'),
+    /** The person who must act (the approving leader), when the step names one. */
+    assigneeUserId: text('assignee_user_id').references(() => users.id),
+    /** Who completed it: a user id, or null with `system` set when automation did. */
+    completedByUserId: text('completed_by_user_id').references(() => users.id),
+    /** The automation that completed it (a job kind, a decision table, a robot's name). */
+    completedBySystem: text('completed_by_system'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The step's deadline from its norm time in working days; escalated when passed. */
+    dueDate: date('due_date'),
+    /** A wait step's date, when it waits for one. */
+    waitUntil: date('wait_until'),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** The step's data: a decision's inputs, outputs and fired rules; a robot's output; an error. */
+    data: jsonb('data').notNull().default({}),
+  },
+  (t) => [
+    index('case_steps_case_idx').on(t.caseId),
+    index('case_steps_assignee_idx')
+      .on(t.assigneeUserId)
+      .where(sql`status = 'active'`),
+    uniqueIndex('case_steps_active_uq')
+      .on(t.caseId, t.stepId)
+      .where(sql`status = 'active'`),
+  ],
+);
+
+/**
+ * A robot's work: one item per robot step of a case, on a topic robots fetch from with a lease.
+ * Completing twice changes nothing: the item keeps its first output.
+ */
+export const workItems = pgTable(
+  'work_items',
+  {
+    id: text('id').primaryKey(),
+    topic: text('topic').notNull(),
+    caseId: text('case_id').references(() => cases.id),
+    caseStepId: bigint('case_step_id', { mode: 'number' }).references(() => caseSteps.id),
+    /** What the robot needs to do the work; never more than the step's service allows. */
+    payload: jsonb('payload').notNull(),
+    status: text('status').$type<WorkItemStatus>().notNull(),
+    lockedByRobotId: text('locked_by_robot_id'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    /** A failed item is offered again from this time. */
+    retryAt: timestamp('retry_at', { withTimezone: true }),
+    output: jsonb('output'),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('work_items_topic_idx').on(t.topic, t.status),
+    uniqueIndex('work_items_step_uq').on(t.caseStepId),
+  ],
+);
+
+/** A robot credential: named, scoped to topics, revocable; only the secret's hash is kept. */
+export const robots = pgTable('robots', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  topics: text('topics').array().notNull(),
+  secretHash: text('secret_hash').notNull(),
+  createdByUserId: text('created_by_user_id')
+    .notNull()
+    .references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
+});
+
+/**
+ * The watch list ("obsliste"): a person, a unit or a case that must never be handled automatically,
+ * with the reason and until when.
+ */
+export const watchList = pgTable(
+  'watch_list',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id').references(() => persons.id),
+    unitId: text('unit_id').references(() => orgUnits.id),
+    caseId: text('case_id').references(() => cases.id),
+    reason: text('reason').notNull(),
+    /** The last day the mark holds; null: until removed. */
+    until: date('until'),
+    createdByUserId: text('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedByUserId: text('ended_by_user_id').references(() => users.id),
+  },
+  (t) => [
+    index('watch_list_person_idx').on(t.personId),
+    index('watch_list_unit_idx').on(t.unitId),
+    index('watch_list_case_idx').on(t.caseId),
+  ],
+);
+
+/**
+ * Decision tables as the configurator saved them: one row per revision of a table (a DMN 1.3
+ * document whose decisions are the table's versions by effective date). The newest revision is in
+ * force; the files in catalog/decisions are revision 1.
+ */
+export const decisionTables = pgTable(
+  'decision_tables',
+  {
+    id: text('id').notNull(),
+    revision: integer('revision').notNull(),
+    xml: text('xml').notNull(),
+    createdByUserId: text('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.revision] })],
+);
+
+/** Every decision a table made for a case: which table, revision and version, the inputs, outputs and rules that fired. */
+export const caseDecisions = pgTable(
+  'case_decisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    caseStepId: bigint('case_step_id', { mode: 'number' }).references(() => caseSteps.id),
+    tableId: text('table_id').notNull(),
+    revision: integer('revision').notNull(),
+    /** The `<decision>` (version) that applied, by its effective dates. */
+    decisionId: text('decision_id').notNull(),
+    inputs: jsonb('inputs').notNull(),
+    outputs: jsonb('outputs').notNull(),
+    /** The rules that fired, by id and position. */
+    rules: jsonb('rules').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_decisions_case_idx').on(t.caseId)],
 );
 
 /** A programme of projects whose benefits are planned and followed up together. */

@@ -61,6 +61,7 @@ export * from './forms/cpr';
 export * from './forms/casePeriod';
 export * from './forms/payrollDeadline';
 export * from './forms/untranslatedTexts';
+export * from './process/ProcessDefinition';
 
 const uuid = z.string().uuid();
 const version = z.number().int().positive();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database, TestDatabaseTarget } from '@indgang/db';
-import { runJobs, type JobHandlers } from '@indgang/domain';
+import { runJobs, type Mailer } from '@indgang/domain';
 import { buildApp } from '../buildApp';
 import { loadConfig, type Config } from '../config';
 import { prepareDatabase } from '../prepareDatabase';
@@ -28,8 +28,8 @@ export interface TestApp {
   login(userId: string): Promise<TestClient>;
   /** A request as the given client (cookie and CSRF header set). */
   as(client: TestClient | null, options: InjectOptions): Promise<LightMyRequestResponse>;
-  /** Runs the jobs that are due with the given handlers. */
-  runJobs(handlers: JobHandlers): Promise<number>;
+  /** Runs the jobs that are due, mails going to the given mailer (dropped when absent). */
+  runJobs(mailer?: Mailer): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -91,7 +91,14 @@ export async function createTestApp(
       const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
       return { cookie, csrf: me.json().csrfToken };
     },
-    runJobs: (handlers) => runJobs({ db: database.db }, handlers),
+    runJobs: (mailer) =>
+      runJobs({
+        db: database.db,
+        calendar,
+        mailer: mailer ?? { send: async () => undefined },
+        publicUrl: 'http://indgang.test',
+        log: () => undefined,
+      }),
     async close() {
       await app.close();
       await drop();

@@ -32,7 +32,14 @@ const COLUMN_LABEL: Record<SortKey, MessageKey> = {
   assignee: 'queue.assignee',
 };
 /** Where each status comes when sorting by status: what needs the caseworker first. */
-const STATUS_ORDER = { submitted: 0, in_progress: 1, awaiting_submitter: 2, resolved: 3 } as const;
+const STATUS_ORDER = {
+  submitted: 0,
+  in_progress: 1,
+  awaiting_submitter: 2,
+  awaiting_approval: 3,
+  automated: 4,
+  resolved: 5,
+} as const;
 
 /**
  * How two queue items compare by a column, ascending. By status, a case the submitter has answered

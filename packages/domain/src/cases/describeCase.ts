@@ -13,6 +13,11 @@ const DEFAULT_STEPS: Record<CaseStatus, LocalizedText> = {
     da: 'Koncernservice venter på svar fra dig.',
     en: 'The service centre is waiting for your answer.',
   },
+  awaiting_approval: {
+    da: 'Sagen venter på en leders godkendelse.',
+    en: "The case is waiting for a leader's approval.",
+  },
+  automated: { da: 'Sagen behandles automatisk.', en: 'The case is being handled automatically.' },
   resolved: { da: 'Sagen er løst.', en: 'The case is resolved.' },
 };
 

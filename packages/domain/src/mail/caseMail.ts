@@ -15,7 +15,8 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
-export type CaseMailKind = 'receipt' | 'returned' | 'resolved' | 'message';
+export const CASE_MAIL_KINDS = ['receipt', 'returned', 'resolved', 'message'] as const;
+export type CaseMailKind = (typeof CASE_MAIL_KINDS)[number];
 
 interface MailRow {
   number: string;

@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { checkProcessDefinition, ZProcessDefinition } from '../process/ProcessDefinition';
+import { ZText } from './ZText';
 
-/**
- * Catalogue text: Danish, with English where the catalogue gives it. A plain string is Danish; an
- * English reader of a text without English sees the Danish, marked as Danish (`localizedText`).
- */
-export const ZText = z.union([
-  z.string().min(1),
-  z.object({ da: z.string().min(1), en: z.string().min(1).optional() }),
-]);
-export type TText = z.infer<typeof ZText>;
+export { ZText, type TText } from './ZText';
 
 export type TCondition =
   | { field: string; equals?: string | number | boolean; in?: string[]; notIn?: string[]; filled?: boolean }
@@ -198,7 +192,14 @@ export const ZServiceDefinition = z
     documents: z.array(ZDocumentRequirement).default([]),
     caseworkerGuidance: ZText,
     steps: z
-      .object({ submitted: ZText, in_progress: ZText, awaiting_submitter: ZText, resolved: ZText })
+      .object({
+        submitted: ZText,
+        in_progress: ZText,
+        awaiting_submitter: ZText,
+        awaiting_approval: ZText,
+        automated: ZText,
+        resolved: ZText,
+      })
       .partial()
       .default({}),
     /** Milestones of the process a caseworker marks when reached, e.g. the hearing of a dismissal. */
@@ -210,6 +211,13 @@ export const ZServiceDefinition = z
      * from a stage on; `when` limits the rule to some cases (a dismissal, not a resignation).
      */
     subjectVisibility: ZSubjectVisibility.default('always'),
+    /**
+     * The steps a case goes through (approvals, four-eyes, automated and robot steps, waits);
+     * without one a case is one caseworker task (DEFAULT_PROCESS).
+     */
+    process: ZProcessDefinition.optional(),
+    /** The effort norm of the whole case handled by hand, in minutes: what automation saves is measured from it. */
+    effortMinutes: z.number().min(0).max(10_000).optional(),
   })
   .strict()
   .superRefine((def, ctx) => {
@@ -223,6 +231,12 @@ export const ZServiceDefinition = z
         });
       seen.add(outcome.id);
     });
+    if (def.process)
+      for (const problem of checkProcessDefinition(
+        def.process,
+        def.outcomes.map((o) => o.id),
+      ))
+        ctx.addIssue({ code: 'custom', path: ['process'], message: problem.en });
     const visibility = def.subjectVisibility;
     if (typeof visibility === 'object' && !def.stages.some((s) => s.id === visibility.fromStage)) {
       ctx.addIssue({

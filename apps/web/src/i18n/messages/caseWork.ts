@@ -9,6 +9,8 @@ export const caseWork = defineMessages(
     'workStatus.submitted': 'Ny',
     'workStatus.in_progress': 'Under behandling',
     'workStatus.awaiting_submitter': 'Afventer indsender',
+    'workStatus.awaiting_approval': 'Afventer leders godkendelse',
+    'workStatus.automated': 'Automatisk behandling',
     'workStatus.resolved': 'Løst',
     'workStatus.returnedSince': 'Sendt retur {date}',
 
@@ -87,6 +89,8 @@ export const caseWork = defineMessages(
     'workStatus.submitted': 'New',
     'workStatus.in_progress': 'In progress',
     'workStatus.awaiting_submitter': 'Awaiting submitter',
+    'workStatus.awaiting_approval': "Awaiting leader's approval",
+    'workStatus.automated': 'Automated handling',
     'workStatus.resolved': 'Resolved',
     'workStatus.returnedSince': 'Returned {date}',
 

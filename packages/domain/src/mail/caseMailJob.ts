@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { defineJobKind } from '../jobs/defineJobKind';
+import { composeCaseMail, CASE_MAIL_KINDS } from './caseMail';
+
+/** Mails the submitter of a case: the receipt, a return, a message or the resolution. */
+export const caseMailJob = defineJobKind({
+  name: 'mail.case',
+  payload: z.object({ caseId: z.string(), kind: z.enum(CASE_MAIL_KINDS) }).strict(),
+  maxAttempts: 5,
+  timeoutMs: 60_000,
+  async run(services, payload) {
+    const mail = await composeCaseMail({ db: services.db }, payload.caseId, payload.kind, services.publicUrl);
+    if (mail) await services.mailer.send(mail);
+  },
+});
