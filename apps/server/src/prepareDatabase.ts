@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { migrate, type Database } from '@indgang/db';
 import {
   installCatalog,
+  installDecisionTables,
   readCatalogFolder,
   seedDemoMunicipality,
   todayInDenmark,
@@ -22,6 +23,7 @@ export async function prepareDatabase(
   await migrate(database.pool);
   const { bundle, calendar } = await readCatalogFolder(config.catalogDir);
   await database.db.transaction((tx) => installCatalog(tx, bundle));
+  await installDecisionTables({ db: database.db }, config.catalogDir);
   const { seeded } = config.demo
     ? await seedDemoMunicipality(
         { db: database.db },
