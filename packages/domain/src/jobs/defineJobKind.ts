@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '@indgang/db';
 import type { WorkCalendar } from '../calendar/WorkCalendar';
 import type { Mailer } from '../mail/caseMail';
+import type { Tx } from '../audit/appendAudit';
 
 /** What a job's handler may use: the database, the calendar, the mailer and the site's address. */
 export interface JobServices {
@@ -22,6 +23,12 @@ export interface JobContext {
   signal: AbortSignal;
   /** Keeps the job's lease while a long job runs, so no other worker takes it over. */
   extendLease(seconds?: number): Promise<void>;
+  /**
+   * Runs `work` in a transaction that also marks this job done, so what the job writes (a timeline
+   * entry, a case change, the next job) commits exactly once with its completion: a crash before the
+   * commit re-runs the job with none of it written, a crash after finds the job done.
+   */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
 /**

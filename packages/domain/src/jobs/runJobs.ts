@@ -39,6 +39,14 @@ export async function runJobs(services: JobServices, batchSize = 20): Promise<nu
           jobId: job.id,
           attempt: job.attempts,
           signal: controller.signal,
+          transaction: (work) =>
+            db.transaction(async (tx) => {
+              const result = await work(tx);
+              await tx.execute(
+                sql`UPDATE jobs SET done_at = now(), locked_until = NULL, last_error = NULL WHERE id = ${job.id}`,
+              );
+              return result;
+            }),
           extendLease: async (seconds = 120) => {
             await db.execute(
               sql`UPDATE jobs SET locked_until = now() + make_interval(secs => ${seconds}) WHERE id = ${job.id}`,
