@@ -37,8 +37,10 @@ export interface Config {
   /** smtp://user:pass@host:port; without it mails are logged, not sent. */
   smtpUrl?: string;
   mailFrom: string;
-  /** Run the job worker in this process (the embedded mode always does). */
+  /** Run the job worker in this process (INDGANG_WORKER=false leaves jobs to `indgang worker` processes). */
   worker: boolean;
+  /** How a worker runs jobs: claim loops side by side, how long a claim holds, how often it looks. */
+  jobs: { concurrency: number; leaseSeconds: number; pollMs: number };
   /** Which proxies to believe about the client's address (X-Forwarded-For): none, all, or the listed addresses. */
   trustProxy: boolean | string;
   rateLimits: RateLimitConfig;
@@ -98,6 +100,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Indgang <indgang@localhost>',
     worker: env.INDGANG_WORKER ? env.INDGANG_WORKER === 'true' : true,
+    jobs: {
+      // The embedded database is one connection: one loop; PostgreSQL runs several.
+      concurrency: Math.max(1, whole(env, 'INDGANG_WORKER_CONCURRENCY', databaseUrl ? 4 : 1)),
+      leaseSeconds: Math.max(1, whole(env, 'INDGANG_JOB_LEASE_SECONDS', 120)),
+      pollMs: Math.max(50, whole(env, 'INDGANG_JOB_POLL_MS', 1000)),
+    },
     trustProxy: trustProxy(env.TRUST_PROXY),
     metricsToken: env.METRICS_TOKEN || undefined,
     audit: {

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from '@indgang/db';
-import { startAuditSealer, startJobRunner, startMaintenance } from '@indgang/domain';
 import { buildApp } from './buildApp';
 import type { Config } from './config';
 import { cookieSecret } from './cookieSecret';
 import { createLogger } from './createLogger';
-import { createMailer } from './createMailer';
 import { openListener } from './openListener';
 import { prepareDatabase } from './prepareDatabase';
+import { notifyWorkers, startWorker } from './startWorker';
 import { waitForDatabase } from './waitForDatabase';
 
 export interface Platform {
@@ -63,38 +62,11 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
     listener.serve(handler!);
     const url = config.port === 0 ? listener.address : config.publicUrl;
     if (config.worker) {
-      const mailer = createMailer(config.smtpUrl, config.mailFrom, log);
-      const runner = startJobRunner(
-        {
-          db: database.db,
-          calendar,
-          mailer,
-          publicUrl: url,
-          log: (msg, err) => log.warn({ err }, msg),
-        },
-        { intervalMs: 1000 },
-      );
-      // The audit chain is sealed shortly after each commit, outside any request's transaction, and
-      // its head anchored (signed, outside the database) every AUDIT_ANCHOR_INTERVAL_SECONDS.
-      const sealer = await startAuditSealer(
-        { db: database.db },
-        {
-          anchors: config.audit,
-          sealEveryMs: 1000,
-          anchorEveryMs: config.audit.anchorIntervalSeconds * 1000,
-          log,
-        },
-      );
-      // Housekeeping every hour and the nightly retention run (deletes what has expired).
-      const maintenance = startMaintenance({ db: database.db }, { log });
-      Object.assign(jobs, {
-        wake: runner.wake,
-        stop: async () => {
-          await maintenance.stop();
-          await runner.stop();
-          await sealer.stop();
-        },
-      });
+      const worker = await startWorker(database, config, calendar, log, { publicUrl: url });
+      Object.assign(jobs, { wake: worker.wake, stop: worker.stop });
+    } else {
+      // Jobs are run by `indgang worker` processes: a change that wrote one wakes them.
+      jobs.wake = notifyWorkers(database, log);
     }
     return {
       app,

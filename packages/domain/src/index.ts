@@ -10,15 +10,29 @@ export { addDays, todayInDenmark } from './time/isoDate';
 export * from './catalog';
 export * from './cases';
 export { WorkCalendar, easterSunday, type CalendarConfig } from './calendar/WorkCalendar';
-export { enqueueJob } from './jobs/enqueueJob';
-export { runJobs, startJobRunner } from './jobs/runJobs';
+export { enqueueJob, type EnqueueOptions } from './jobs/enqueueJob';
+export {
+  runJobs,
+  startJobRunner,
+  newWorkerId,
+  JobTimeout,
+  type RunJobsOptions,
+  type JobRunnerOptions,
+} from './jobs/runJobs';
+export {
+  RECURRING_JOBS,
+  nextRunAt,
+  scheduleRecurringJobs,
+  type RecurringJob,
+  type RecurringSchedule,
+} from './jobs/recurringJobs';
 export {
   defineJobKind,
   type JobServices,
   type JobContext,
   type JobKindDefinition,
 } from './jobs/defineJobKind';
-export { JOB_KINDS, type JobKind, type JobPayloads } from './jobs/jobKinds';
+export { JOB_KINDS, jobKindDefinition, type JobKind, type JobPayloads } from './jobs/jobKinds';
 export { composeCaseMail, type Mailer, type MailMessage, type CaseMailKind } from './mail/caseMail';
 export * from './benefits';
 export * from './idempotency';

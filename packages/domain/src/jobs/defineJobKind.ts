@@ -37,6 +37,8 @@ export interface JobContext {
  */
 export interface JobKindDefinition<Name extends string, Payload> {
   name: Name;
+  /** What the job does, in plain words for the operations page and a case handed to a person. */
+  title?: { da: string; en: string };
   payload: z.ZodType<Payload>;
   run(services: JobServices, payload: Payload, context: JobContext): Promise<void>;
   /** Attempts before the job is dead (default 5). */

@@ -5,6 +5,7 @@ import { composeCaseMail, CASE_MAIL_KINDS } from './caseMail';
 /** Mails the submitter of a case: the receipt, a return, a message or the resolution. */
 export const caseMailJob = defineJobKind({
   name: 'mail.case',
+  title: { da: 'Mail til ansøgeren', en: 'Mail to the applicant' },
   payload: z.object({ caseId: z.string(), kind: z.enum(CASE_MAIL_KINDS) }).strict(),
   maxAttempts: 5,
   timeoutMs: 60_000,

@@ -12,7 +12,7 @@ export async function retentionOverview(deps: { db: Db }, actor: Actor) {
     sql`SELECT service_id AS "serviceId", count(*) FILTER (WHERE anonymised_at IS NOT NULL)::int AS anonymised, count(*)::int AS cases FROM cases GROUP BY service_id`,
   );
   const counts = new Map(rows.map((r) => [r.serviceId, { cases: r.cases, anonymised: r.anonymised }]));
-  // startMaintenance records the day of the last run as a JSON string.
+  // The retention job records the day of its last run as a JSON string.
   const { rows: last } = await deps.db.execute<{ day: string }>(
     sql`SELECT value #>> '{}' AS day FROM settings WHERE key = 'retention.last_run'`,
   );
