@@ -36,6 +36,12 @@ describe('the indgang command', () => {
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
+  it('runs a worker only against PostgreSQL, which other processes can share', async () => {
+    const refused = await indgang(dataDir, 'worker');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('indgang worker needs DATABASE_URL');
+  });
+
   it('imports a file as an administrator and refuses a bad one with rows and columns', async () => {
     const good = join(dataDir, 'good.csv');
     await writeFile(good, 'unit_id;parent_unit_id;unit_name;unit_kind\nkff-900;kff;Musikskolen;culture\n');

@@ -11,12 +11,15 @@ import {
   type AuditCheck,
 } from '@indgang/domain';
 import { loadConfig, type Config } from './config';
+import { runWorkerProcess } from './runWorkerProcess';
 
 const USAGE = `Usage: indgang <command>
 
   audit verify                 check the audit trail's hash chain and its signed anchors; exit 1 if any
                                entry was edited, deleted or re-chained, or the chain was shortened
   import FILE --as USER_ID     import organisation and people from a CSV or JSON file as an administrator
+  worker                       run background jobs (and seal the audit trail) against DATABASE_URL until
+                               stopped (SIGTERM); any number of workers and servers may share the database
   business-case evaluate FILE  compute a business case (JSON, amounts in 1,000 DKK): rows, cumulative
                                impact and payback time, printed as JSON; exit 1 naming each bad line
 
@@ -87,6 +90,7 @@ async function main(args: string[]): Promise<number> {
       return 1;
     });
   }
+  if (command === 'worker' && !sub) return runWorkerProcess(loadConfig());
   if (command === 'business-case' && sub === 'evaluate' && rest[0]) {
     let input: unknown;
     try {

@@ -33,7 +33,7 @@ export {
   type JobKindDefinition,
 } from './jobs/defineJobKind';
 export { JOB_KINDS, jobKindDefinition, type JobKind, type JobPayloads } from './jobs/jobKinds';
-export { composeCaseMail, type Mailer, type MailMessage, type CaseMailKind } from './mail/caseMail';
+export { composeCaseMail, jobMessageId, type Mailer, type MailMessage, type CaseMailKind } from './mail/caseMail';
 export * from './benefits';
 export * from './idempotency';
 export * from './privacy';

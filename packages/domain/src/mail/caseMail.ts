@@ -10,7 +10,15 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /**
+   * The mail's Message-ID, derived from the job that sends it (`jobMessageId`): a job re-run after
+   * a crash sends the same id, so the receiving side can recognise the repeat (decision 9).
+   */
+  messageId?: string;
 }
+
+/** The Message-ID of the mail a job sends: the same on every attempt of that job. */
+export const jobMessageId = (jobId: string, domain: string) => `<job-${jobId}@${domain}>`;
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
