@@ -171,7 +171,7 @@ export async function runJobs(services: JobServices, options: RunJobsOptions = {
     };
     try {
       if (!definition) throw new Error(`no handler for ${job.kind}`);
-      const payload = definition.payload.parse(job.payload);
+      const payload: unknown = definition.payload.parse(job.payload);
       await withTimeout(
         definition.run(services, payload, context),
         definition.timeoutMs ?? DEFAULT_TIMEOUT_MS,
