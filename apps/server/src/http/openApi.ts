@@ -35,7 +35,7 @@ const TAGS = [
   { name: 'Benefits', description: 'Programmes, projects, business cases, benefit trees, KPIs and reports.' },
   { name: 'Privacy', description: 'Data requests (GDPR art. 15), legal holds and retention.' },
   { name: 'Audit', description: 'The audit trail and its verification.' },
-  { name: 'Operations', description: 'Health, metrics and this reference.' },
+  { name: 'Operations', description: 'Health, metrics, background jobs and this reference.' },
 ];
 
 type BodyByMediaType = { content: Record<string, { schema: z.ZodType }> };

@@ -40,6 +40,7 @@ export const PERMISSIONS = [
   'benefits.read',
   'benefits.manage',
   'privacy.manage',
+  'jobs.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -64,6 +65,8 @@ const GRANTS: Record<Permission, ReadonlySet<Role>> = {
   'benefits.manage': new Set(['programme_manager', 'finance', 'administrator']),
   // A person's data on request (GDPR art. 15) and legal holds on what the retention job would delete.
   'privacy.manage': new Set(['administrator']),
+  // Background jobs: dead and failing ones retried or discarded, schedules seen.
+  'jobs.manage': new Set(['administrator']),
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {
