@@ -192,12 +192,28 @@ describe('the main pages, swept in Danish and English on a desktop and a phone',
   );
 
   it(
-    'as the administrator: organisation, import and data protection',
-    run('demo-admin', [
-      { name: 'organisation', path: '/organisation' },
-      { name: 'import', path: '/import' },
-      { name: 'privacy', path: '/databeskyttelse' },
-    ]),
+    'as the administrator: organisation, import, data protection and operations',
+    run(
+      'demo-admin',
+      [
+        { name: 'organisation', path: '/organisation' },
+        { name: 'import', path: '/import' },
+        { name: 'privacy', path: '/databeskyttelse' },
+        { name: 'operations', path: '/drift' },
+      ],
+      async () => {
+        // A mail job given up on a case and one still failing, so the operations page shows both.
+        await ctx.platform.database.pool.query(`
+        INSERT INTO jobs (kind, payload, case_id, attempts, max_attempts, dead_at, run_at, last_error)
+        SELECT 'mail.case', jsonb_build_object('caseId', id, 'kind', 'resolved'), id, 5, 5, now(), now() - interval '10 minutes',
+               'Error: 550 5.1.1 mailbox unavailable'
+        FROM (SELECT id FROM cases ORDER BY submitted_at DESC LIMIT 1) c
+        UNION ALL
+        SELECT 'mail.case', jsonb_build_object('caseId', id, 'kind', 'message'), id, 2, 5, NULL, now() + interval '4 minutes',
+               'Error: connect ETIMEDOUT smtp.kommune.test:587'
+        FROM (SELECT id FROM cases ORDER BY submitted_at DESC OFFSET 1 LIMIT 1) c`);
+      },
+    ),
     300_000,
   );
 });

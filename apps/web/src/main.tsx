@@ -22,6 +22,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { PersonPage } from './pages/PersonPage';
 import { PrivacyPage } from './pages/PrivacyPage';
+import { OperationsPage } from './pages/OperationsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { UnitPage } from './pages/UnitPage';
 import { BenefitsPage } from './pages/benefits/BenefitsPage';
@@ -162,6 +163,14 @@ function App() {
           element={
             <RequireLogin>
               <PrivacyPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/drift"
+          element={
+            <RequireLogin>
+              <OperationsPage />
             </RequireLogin>
           }
         />

@@ -27,6 +27,7 @@ export function menuLinks(me: TMe): MenuLink[] {
     ['/katalog', 'nav.catalogAdmin', can(me, 'catalog.manage')],
     ['/gevinster', 'nav.benefits', can(me, 'benefits.read') || can(me, 'benefits.manage')],
     ['/databeskyttelse', 'nav.privacy', can(me, 'privacy.manage')],
+    ['/drift', 'nav.operations', can(me, 'jobs.manage')],
   ];
   return links.filter(([, , show]) => show).map(([to, label]) => ({ to, label }));
 }

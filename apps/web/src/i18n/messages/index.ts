@@ -10,6 +10,7 @@ import { cases } from './cases';
 import { caseWork } from './caseWork';
 import { common } from './common';
 import { kpi } from './kpi';
+import { operations } from './operations';
 import { org } from './org';
 import { privacy } from './privacy';
 import { serviceForm } from './serviceForm';
@@ -27,6 +28,7 @@ export const CATALOGUES = {
   backoffice,
   caseWork,
   privacy,
+  operations,
   benefits,
   businessCase,
   kpi,
@@ -47,6 +49,7 @@ export const MESSAGES = {
     ...backoffice.da,
     ...caseWork.da,
     ...privacy.da,
+    ...operations.da,
     ...benefits.da,
     ...businessCase.da,
     ...kpi.da,
@@ -64,6 +67,7 @@ export const MESSAGES = {
     ...backoffice.en,
     ...caseWork.en,
     ...privacy.en,
+    ...operations.en,
     ...benefits.en,
     ...businessCase.en,
     ...kpi.en,
