@@ -100,6 +100,8 @@ describe('mail to the submitter over SMTP', () => {
     await expect.poll(() => received.length, { timeout: 15_000 }).toBe(1);
     expect(received[0]!.to).toEqual([me.email]);
     expect(received[0]!.from).toBe('ks@eksempel-kommune.test');
+    // The Message-ID comes from the job, so a mail sent again after a crash is recognisably the same.
+    expect(received[0]!.data).toMatch(/^Message-ID: <job-\d+@127\.0\.0\.1>\r?$/im);
     const body = decodeQuotedPrintable(received[0]!.data);
     expect(body).toContain(`Sagsnummeret er ${number}.`);
     expect(body).toContain('Vi har modtaget din indberetning "Kørselsgodtgørelse"');

@@ -9,7 +9,14 @@ import { Page } from '../components/Page';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { useI18n } from '../i18n/I18nProvider';
+import { dayInDenmark, formatDay } from '../i18n/formatDate';
 import './operations.css';
+
+/** The time of day in Denmark: 17.22 in Danish, 17:22 in English. */
+const TIME = {
+  da: new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }),
+  en: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }),
+};
 
 /**
  * For the administrator: background jobs that were given up or are failing, each with its case,
@@ -21,11 +28,7 @@ export function OperationsPage() {
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState('');
   const when = (iso: string) =>
-    new Date(iso).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', {
-      dateStyle: 'short',
-      timeStyle: 'short',
-      timeZone: 'Europe/Copenhagen',
-    });
+    t('ops.at', { day: formatDay(dayInDenmark(iso), locale), time: TIME[locale].format(new Date(iso)) });
   const act = async (job: TProblemJob, action: 'retry' | 'discard') => {
     setError(undefined);
     setDone('');

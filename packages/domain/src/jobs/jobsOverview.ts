@@ -54,7 +54,7 @@ export async function jobsOverview(deps: { db: Db }, actor: Actor): Promise<TJob
     FROM jobs j LEFT JOIN cases c ON c.id = j.case_id
     WHERE j.done_at IS NULL AND j.discarded_at IS NULL
       AND (j.dead_at IS NOT NULL OR (j.attempts > 0 AND j.last_error IS NOT NULL))
-    ORDER BY coalesce(j.dead_at, j.run_at) DESC, j.id DESC LIMIT 200`);
+    ORDER BY j.dead_at IS NULL, coalesce(j.dead_at, j.run_at) DESC, j.id DESC LIMIT 200`);
   const { rows: runs } = await deps.db.execute<{
     recurring: string;
     nextRunAt: Date | null;

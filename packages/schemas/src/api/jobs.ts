@@ -37,7 +37,7 @@ export const ZJobsOverview = z.object({
       discarded: z.number().int(),
     }),
   ),
-  problems: z.array(ZProblemJob).describe('Dead and failing jobs, newest first (at most 200)'),
+  problems: z.array(ZProblemJob).describe('Dead jobs, then failing ones, newest first (at most 200)'),
   recurring: z.array(
     z.object({
       name: z.string(),

@@ -5,6 +5,7 @@ export const operations = defineMessages(
   {
     'nav.operations': 'Drift',
     'ops.title': 'Drift',
+    'ops.at': '{day} kl. {time}',
     'ops.intro':
       'Baggrundsopgaver som mails, automatiske trin og natlig sletning. En opgave, der fejler, prøves igen med stigende pause; efter sidste forsøg er den opgivet, og sagen, den arbejdede for, går til en medarbejders kø med fejlen.',
     'ops.problemsTitle': 'Opgivne og fejlende opgaver',
@@ -43,6 +44,7 @@ export const operations = defineMessages(
   {
     'nav.operations': 'Operations',
     'ops.title': 'Operations',
+    'ops.at': '{day}, {time}',
     'ops.intro':
       'Background jobs such as mails, automated steps and the nightly retention run. A job that fails is tried again with growing pauses; after the last attempt it is given up, and the case it worked for goes to a person’s queue with the error.',
     'ops.problemsTitle': 'Dead and failing jobs',
