@@ -25,4 +25,6 @@ export * from './idempotency';
 export * from './privacy';
 export * from './decisions';
 export { handCaseToPerson, SYSTEM_ACTOR } from './automation/handCaseToPerson';
+export * from './process';
+export { automationBlock } from './watchList/automationBlock';
 export { databaseAnswers } from './health/databaseAnswers';
