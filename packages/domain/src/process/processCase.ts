@@ -50,6 +50,10 @@ export function conditionAnswers(pc: ProcessCase): Record<string, unknown> {
 export async function conditionContext(tx: Tx, pc: ProcessCase): Promise<ConditionContext> {
   const { rows } = await tx.execute<{ outputs: Array<Record<string, unknown>> }>(sql`
     SELECT outputs FROM case_decisions WHERE case_id = ${pc.id} ORDER BY id DESC LIMIT 1`);
+  // The outcome a caseworker chose when she finished her task: the process may go on by it (four eyes, or end).
+  const { rows: given } = await tx.execute<{ outcomeId: string | null }>(sql`
+    SELECT data->>'outcomeId' AS "outcomeId" FROM case_steps
+    WHERE case_id = ${pc.id} AND status = 'done' AND data ? 'outcomeId' ORDER BY completed_at DESC, id DESC LIMIT 1`);
   return {
     answers: conditionAnswers(pc),
     case: {
@@ -61,6 +65,7 @@ export async function conditionContext(tx: Tx, pc: ProcessCase): Promise<Conditi
       teamId: pc.teamId,
       periodFrom: pc.periodFrom,
       periodTo: pc.periodTo,
+      outcomeId: given[0]?.outcomeId ?? null,
     },
     subject: pc.subjectPersonId ? { personId: pc.subjectPersonId } : null,
     decision: rows[0] ? decisionOutputs(rows[0].outputs) : null,

@@ -17,6 +17,8 @@ export function robotPayload(pc: ProcessCase, topic: string, stepId: string): Re
     caseNumber: pc.number,
     serviceId: pc.serviceId,
     stepId,
-    answers: Object.fromEntries(fields.filter((f) => answers[f] !== undefined).map((f) => [f, answers[f]])),
+    answers: Object.fromEntries(
+      fields.filter((f) => answers[f] !== undefined && answers[f] !== null).map((f) => [f, answers[f]]),
+    ),
   };
 }
