@@ -28,3 +28,7 @@ export { handCaseToPerson, SYSTEM_ACTOR } from './automation/handCaseToPerson';
 export * from './process';
 export { automationBlock } from './watchList/automationBlock';
 export { databaseAnswers } from './health/databaseAnswers';
+export * from './approvals';
+export * from './fourEyes';
+export * from './watchList';
+export { automationMetrics } from './automation/automationMetrics';

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { CaseAutomation } from '@indgang/schemas';
 import { mayChange, type Actor } from '../access/Actor';
 import { currentSteps } from '../approvals/getCaseSteps';
 import { hiddenFromSubject, requireBackoffice } from '../cases/caseAccess';
@@ -21,7 +22,7 @@ export async function getBackofficeCaseSteps(deps: Pick<CaseDeps, 'db'>, actor: 
     const { rows } = await tx.execute<{
       version: number;
       submittedBy: string;
-      automation: string | null;
+      automation: CaseAutomation | null;
       automationReason: string | null;
     }>(sql`
       SELECT c.version, c.submitted_by_user_id AS "submittedBy", c.automation, c.automation_reason AS "automationReason"
