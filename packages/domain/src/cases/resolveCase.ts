@@ -69,14 +69,20 @@ export function resolveCase(
         da: 'Sagen afventer godkendelse og kan ikke afsluttes, før den er godkendt eller afvist.',
         en: 'The case is awaiting approval and cannot be resolved until it is approved or rejected.',
       });
-    const task = active.find((s) => s.kind === 'human');
-    if (task) {
-      await completeStep(tx, deps, {
-        caseStepId: Number(task.id),
-        result: 'done',
-        by: { userId: actor.userId },
-        data: { outcomeId: outcome.id, outcome: outcome.label, reply },
-      });
+    // Her outcome ends every task of hers on the case (parallel branches may have two), each while still active.
+    const tasks = active.filter((s) => s.kind === 'human');
+    if (tasks.length > 0) {
+      for (const task of tasks) {
+        const { rows: still } = await tx.execute<{ id: string }>(sql`
+          SELECT id FROM case_steps WHERE id = ${task.id} AND status = 'active'`);
+        if (!still[0]) continue;
+        await completeStep(tx, deps, {
+          caseStepId: Number(task.id),
+          result: 'done',
+          by: { userId: actor.userId },
+          data: { outcomeId: outcome.id, outcome: outcome.label, reply },
+        });
+      }
       return {};
     }
     if (active.length > 0)
