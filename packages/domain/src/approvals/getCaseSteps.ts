@@ -73,14 +73,14 @@ export async function getPortalCaseSteps(deps: Pick<CaseDeps, 'db'>, actor: Acto
     const row = rows[0];
     if (!row || (!row.visible && row.approvalStepId === null))
       throw notFound({ da: 'Sagen', en: 'The case' });
-    const steps = await currentSteps(tx, caseId);
+    const steps = (await currentSteps(tx, caseId)).map(({ assignee: _assignee, ...s }) => s);
     const approval =
       row.approvalStepId === null
         ? null
         : (steps.find((s) => s.caseStepId === Number(row.approvalStepId)) ?? null);
     return {
       version: row.version,
-      steps: steps.map(({ assignee: _assignee, ...s }) => s),
+      steps,
       approval: approval ? { ...approval, onBehalfOf: row.onBehalfOf } : null,
     };
   });
