@@ -6,6 +6,7 @@ import {
   addDays,
   completeStep,
   DomainError,
+  escalateOverdueSteps,
   todayInDenmark,
   WorkCalendar,
   type CalendarConfig,
@@ -392,5 +393,22 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
       status: 'done',
       completedBySystem: 'timer',
     });
+  });
+
+  it('escalates an overdue approval once: an internal entry for the team lead and a mark on the step', async () => {
+    const caseId = await claim('4');
+    await t.runJobs();
+    const approval = await active(caseId, 'leder');
+    await db().execute(
+      sql`UPDATE case_steps SET due_date = ${addDays(todayInDenmark(), -1)}::date WHERE id = ${approval}`,
+    );
+    expect(await escalateOverdueSteps({ db: db() })).toBeGreaterThanOrEqual(1);
+    expect(await escalateOverdueSteps({ db: db() })).toBe(0);
+    const events = await db().execute<{ internal: boolean; data: Record<string, unknown> }>(sql`
+      SELECT internal, data FROM case_events WHERE case_id = ${caseId} AND type = 'automation'`);
+    expect(events.rows).toEqual([
+      { internal: true, data: expect.objectContaining({ escalation: 'team_lead', stepId: 'leder' }) },
+    ]);
+    expect((await caseRow(caseId)).status).toBe('awaiting_approval');
   });
 });
