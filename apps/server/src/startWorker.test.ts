@@ -44,7 +44,11 @@ describe.skipIf(!postgres)('a worker of its own on PostgreSQL', () => {
     const { rows: recurring } = await t.database.pool.query(
       `SELECT recurring FROM jobs WHERE recurring IS NOT NULL AND done_at IS NULL ORDER BY recurring`,
     );
-    expect(recurring.map((r: { recurring: string }) => r.recurring)).toEqual(['housekeeping', 'retention']);
+    expect(recurring.map((r: { recurring: string }) => r.recurring)).toEqual([
+      'escalation',
+      'housekeeping',
+      'retention',
+    ]);
     // Let the worker's first round (at start) pass, so only a wake can run the next job soon.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const { rows } = await server.pool.query(

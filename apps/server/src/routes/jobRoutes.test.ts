@@ -62,7 +62,7 @@ describe.each(targets)('the operations page for jobs on $name', (target) => {
     });
     expect(view.problems.find((p) => p.id === failing)).toMatchObject({ state: 'failing', attempts: 2 });
     expect(view.counts.find((c) => c.kind === 'mail.case')).toMatchObject({ dead: 1, failing: 1 });
-    expect(view.recurring.map((r) => r.name)).toEqual(['housekeeping', 'retention']);
+    expect(view.recurring.map((r) => r.name)).toEqual(['housekeeping', 'escalation', 'retention']);
   });
 
   it('lets only an administrator see or change jobs', async () => {

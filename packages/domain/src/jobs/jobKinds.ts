@@ -2,10 +2,18 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { caseMailJob } from '../mail/caseMailJob';
 import { housekeepingJob, retentionJob } from '../privacy/maintenanceJobs';
+import { processEscalationJob, processStartJob, processStepJob } from '../process/processJobs';
 import type { JobKindDefinition } from './defineJobKind';
 
 /** Every kind of background job; a job is written and run by these names only. */
-export const JOB_KIND_DEFINITIONS = [caseMailJob, housekeepingJob, retentionJob] as const;
+export const JOB_KIND_DEFINITIONS = [
+  caseMailJob,
+  processStartJob,
+  processStepJob,
+  processEscalationJob,
+  housekeepingJob,
+  retentionJob,
+] as const;
 
 type Definitions = (typeof JOB_KIND_DEFINITIONS)[number];
 export type JobKind = Definitions['name'];

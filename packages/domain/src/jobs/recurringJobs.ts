@@ -27,6 +27,12 @@ export const RECURRING_JOBS: readonly RecurringJob[] = [
     title: { da: 'Hver time', en: 'Every hour' },
   },
   {
+    name: 'escalation',
+    kind: 'process.escalate',
+    schedule: { everyMinutes: 60 },
+    title: { da: 'Hver time', en: 'Every hour' },
+  },
+  {
     name: 'retention',
     kind: 'privacy.retention',
     schedule: { dailyAt: '02:00' },

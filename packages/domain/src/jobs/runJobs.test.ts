@@ -257,19 +257,19 @@ describe.each(targets)('the job engine on $name', (target) => {
       q<{ recurring: string; run_at: Date }>(
         `SELECT recurring, run_at FROM jobs WHERE recurring IS NOT NULL AND done_at IS NULL ORDER BY recurring`,
       );
-    expect((await pending()).map((r) => r.recurring)).toEqual(['housekeeping', 'retention']);
+    expect((await pending()).map((r) => r.recurring)).toEqual(['escalation', 'housekeeping', 'retention']);
     await q(`UPDATE jobs SET run_at = now() WHERE recurring = 'housekeeping'`);
     expect(await run()).toBe(1);
     const after = await pending();
-    expect(after.map((r) => r.recurring)).toEqual(['housekeeping', 'retention']);
-    const next = after[0]!.run_at.getTime() - Date.now();
+    expect(after.map((r) => r.recurring)).toEqual(['escalation', 'housekeeping', 'retention']);
+    const next = after[1]!.run_at.getTime() - Date.now();
     expect(next).toBeGreaterThan(59 * 60_000);
     expect(next).toBeLessThanOrEqual(60 * 60_000);
     expect(
       await q(`SELECT 1 FROM jobs WHERE recurring = 'housekeeping' AND done_at IS NOT NULL`),
     ).toHaveLength(1);
     await scheduleRecurringJobs(t.database.db);
-    expect(await pending()).toHaveLength(2);
+    expect(await pending()).toHaveLength(3);
   });
 
   it('never runs a job twice when two workers share the table', async () => {

@@ -13,6 +13,7 @@ import { kpi } from './kpi';
 import { operations } from './operations';
 import { org } from './org';
 import { privacy } from './privacy';
+import { process } from './process';
 import { serviceForm } from './serviceForm';
 import { shell } from './shell';
 
@@ -29,6 +30,7 @@ export const CATALOGUES = {
   caseWork,
   privacy,
   operations,
+  process,
   benefits,
   businessCase,
   kpi,
@@ -50,6 +52,7 @@ export const MESSAGES = {
     ...caseWork.da,
     ...privacy.da,
     ...operations.da,
+    ...process.da,
     ...benefits.da,
     ...businessCase.da,
     ...kpi.da,
@@ -68,6 +71,7 @@ export const MESSAGES = {
     ...caseWork.en,
     ...privacy.en,
     ...operations.en,
+    ...process.en,
     ...benefits.en,
     ...businessCase.en,
     ...kpi.en,
