@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { testDatabaseTargets, type TestDatabase } from '@indgang/db';
+import { completeStep, todayInDenmark, WorkCalendar, type CalendarConfig } from '@indgang/domain';
+import { readFileSync } from 'node:fs';
+import { createTestApp, type TestApp } from './testing/createTestApp';
 
 const WORKER = fileURLToPath(new URL('./testing/sideEffectWorker.ts', import.meta.url));
 const JOBS = 40;
@@ -32,11 +36,11 @@ describe.skipIf(!postgres)('a worker killed with SIGKILL in the middle of a batc
   const q = <R>(text: string, values: unknown[] = []) =>
     t.database.pool.query(text, values).then((r) => r.rows as R[]);
 
-  function startWorker() {
+  function startWorker(url = t.url!) {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
       env: {
         ...process.env,
-        DATABASE_URL: t.url!,
+        DATABASE_URL: url,
         INDGANG_DATA_DIR: dataDir,
         INDGANG_JOB_LEASE_SECONDS: '2',
         INDGANG_JOB_POLL_MS: '200',
@@ -156,6 +160,111 @@ describe.skipIf(!postgres)('a worker killed with SIGKILL in the middle of a batc
       new Set(jobIds.map((j) => `job-${j.id}`)),
     );
   }, 180_000);
+
+  it('completes real automated process steps after a kill: each step once in the timeline, each mail once by its Message-ID', async () => {
+    const app: TestApp = await createTestApp(postgres!);
+    try {
+      const employee = await app.login('demo-medarbejder');
+      const calendar = new WorkCalendar(
+        JSON.parse(
+          readFileSync(new URL('../../../catalog/calendar.json', import.meta.url), 'utf8'),
+        ) as CalendarConfig,
+      );
+      const CLAIMS = 30;
+      const ids: string[] = [];
+      for (let i = 0; i < CLAIMS; i += 1) {
+        const created = await app.as(employee, {
+          method: 'POST',
+          url: '/api/v1/cases',
+          payload: {
+            serviceId: 'koerselsgodtgoerelse',
+            answers: {
+              trips: [
+                { date: todayInDenmark(), from: 'Skolen', to: 'Rådhuset', km: `${10 + i}`, purpose: 'Møde' },
+              ],
+            },
+            confirmNotDuplicate: true,
+          },
+        });
+        expect(created.statusCode, created.body).toBe(201);
+        ids.push(created.json<{ id: string }>().id);
+      }
+      await app.runJobs(); // the receipts and the process starts: each claim waits for the leader
+      const db = app.database.db;
+      const approvals = await db.execute<{ id: number }>(sql`
+        SELECT id FROM case_steps WHERE step_id = 'leder' AND status = 'active' AND case_id = ANY(${`{${ids.join(',')}}`}::text[])`);
+      expect(approvals.rows).toHaveLength(CLAIMS);
+      // The leader approves them all; the automated steps (rate, payroll, resolution, mail) are jobs now.
+      for (const a of approvals.rows)
+        await db.transaction((tx) =>
+          completeStep(
+            tx,
+            { calendar },
+            { caseStepId: Number(a.id), result: 'approved', by: { userId: 'demo-leder' } },
+          ),
+        );
+      const open = async () =>
+        (
+          await app.database.pool.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM jobs WHERE done_at IS NULL AND dead_at IS NULL AND recurring IS NULL`,
+          )
+        ).rows[0]!.n;
+      const doneSteps = async () =>
+        (
+          await app.database.pool.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM jobs WHERE kind = 'process.step' AND done_at IS NOT NULL`,
+          )
+        ).rows[0]!.n;
+      arrivals.length = 0;
+      const first = startWorker(app.url!);
+      const until = Date.now() + 60_000;
+      while ((await doneSteps()) < 5) {
+        if (first.child.exitCode !== null) throw new Error(`the worker exited:\n${first.output()}`);
+        if (Date.now() > until) throw new Error(`no step done within a minute:\n${first.output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      first.child.kill('SIGKILL');
+      await first.exited;
+      expect(await open()).toBeGreaterThan(0);
+
+      const second = startWorker(app.url!);
+      const deadline = Date.now() + 90_000;
+      while ((await open()) > 0) {
+        if (second.child.exitCode !== null) throw new Error(`the new worker exited:\n${second.output()}`);
+        if (Date.now() > deadline) throw new Error(`${await open()} jobs left:\n${second.output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+
+      const cases = await app.database.pool.query<{ status: string; automation: string }>(
+        `SELECT status, automation FROM cases WHERE id = ANY($1)`,
+        [ids],
+      );
+      expect(cases.rows.every((c) => c.status === 'resolved' && c.automation === 'full')).toBe(true);
+      expect(await app.database.pool.query(`SELECT 1 FROM jobs WHERE dead_at IS NOT NULL`)).toMatchObject({
+        rowCount: 0,
+      });
+      // Each step once in each case's timeline, and one resolution.
+      const events = await app.database.pool.query<{ case_id: string; steps: string[]; resolved: number }>(
+        `SELECT case_id, array_agg(data->>'stepId' ORDER BY id) FILTER (WHERE type = 'step') AS steps,
+                count(*) FILTER (WHERE type = 'resolved')::int AS resolved
+         FROM case_events WHERE case_id = ANY($1) GROUP BY case_id`,
+        [ids],
+      );
+      expect(events.rows).toHaveLength(CLAIMS);
+      for (const e of events.rows) {
+        expect(e.steps).toEqual(['leder', 'takst', 'loen']);
+        expect(e.resolved).toBe(1);
+      }
+      // One resolution mail per claim; a repeat (a job that was running at the kill) has its first's Message-ID.
+      const mails = arrivals.filter((a) => a.what === 'mail').map((a) => a.key);
+      expect(new Set(mails).size).toBe(CLAIMS);
+      expect(mails.length - new Set(mails).size).toBeLessThanOrEqual(2);
+    } finally {
+      await app.close();
+    }
+  }, 240_000);
 });
 
 describe.skipIf(!!postgres)('a worker killed with SIGKILL (needs PostgreSQL)', () => {

@@ -24,6 +24,8 @@ export interface TestClient {
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** The test database's address on PostgreSQL (absent on PGlite), for processes of their own. */
+  url?: string;
   config: Config;
   login(userId: string): Promise<TestClient>;
   /** A request as the given client (cookie and CSRF header set). */
@@ -38,7 +40,7 @@ export async function createTestApp(
   target: TestDatabaseTarget,
   overrides: Partial<Config> = {},
 ): Promise<TestApp> {
-  const { database, drop } = await target.create();
+  const { database, drop, url } = await target.create();
   // Files outside the database (the audit key and anchors) go to a folder of the test's own.
   const dataDir = await mkdtemp(join(tmpdir(), 'indgang-test-'));
   // Every test client comes from 127.0.0.1: limits high enough for a suite, unless a test sets its own.
@@ -76,6 +78,7 @@ export async function createTestApp(
   return {
     app,
     database,
+    url,
     config,
     as,
     async login(userId) {
