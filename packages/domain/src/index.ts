@@ -36,7 +36,13 @@ export { jobsOverview, jobTitle } from './jobs/jobsOverview';
 export { retryJob } from './jobs/retryJob';
 export { discardJob } from './jobs/discardJob';
 export { JOB_KINDS, jobKindDefinition, type JobKind, type JobPayloads } from './jobs/jobKinds';
-export { composeCaseMail, jobMessageId, type Mailer, type MailMessage, type CaseMailKind } from './mail/caseMail';
+export {
+  composeCaseMail,
+  jobMessageId,
+  type Mailer,
+  type MailMessage,
+  type CaseMailKind,
+} from './mail/caseMail';
 export * from './benefits';
 export * from './idempotency';
 export * from './privacy';
