@@ -18,6 +18,7 @@ import { benefitRoutes } from './routes/benefitRoutes';
 import { catalogRoutes } from './routes/catalogRoutes';
 import { portalCaseRoutes } from './routes/portalCaseRoutes';
 import { privacyRoutes } from './routes/privacyRoutes';
+import { robotRoutes } from './routes/robotRoutes';
 import { delegationRoutes } from './routes/delegationRoutes';
 import { docsRoutes } from './routes/docsRoutes';
 import { healthRoutes } from './routes/healthRoutes';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   backofficeRoutes(app, deps);
   benefitRoutes(app, routeDeps);
   privacyRoutes(app, routeDeps);
+  robotRoutes(app, routeDeps);
   await docsRoutes(app);
   await webRoutes(app, { webDist: deps.config.webDist });
   return app;

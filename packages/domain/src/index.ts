@@ -25,4 +25,5 @@ export * from './idempotency';
 export * from './privacy';
 export * from './decisions';
 export { handCaseToPerson, SYSTEM_ACTOR } from './automation/handCaseToPerson';
+export * from './robots';
 export { databaseAnswers } from './health/databaseAnswers';

@@ -35,6 +35,12 @@ const TAGS = [
   { name: 'Benefits', description: 'Programmes, projects, business cases, benefit trees, KPIs and reports.' },
   { name: 'Privacy', description: 'Data requests (GDPR art. 15), legal holds and retention.' },
   { name: 'Audit', description: 'The audit trail and its verification.' },
+  { name: 'Robots', description: 'Robot credentials and the work on their topics (for administrators).' },
+  {
+    name: 'Robot API',
+    description:
+      'For robots and scripts (UiPath, Blue Prism, OpenOrchestrator, Python): fetch-and-lock work items of a topic with a lease, extend it, complete, fail or report a business error. Authenticated by `Authorization: Bearer <robot id>.<secret>` (scheme `robot`); no session, no CSRF token. See `examples/robot/`.',
+  },
   { name: 'Operations', description: 'Health, metrics and this reference.' },
 ];
 
@@ -117,6 +123,13 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
             name: CSRF_HEADER,
             description:
               "The session's CSRF token (`csrfToken` of `GET /api/v1/me`), required on POST, PUT and DELETE.",
+          },
+          robot: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: '<robot id>.<secret>',
+            description:
+              'A robot credential created by an administrator (shown once at creation; only its hash is kept). Scoped to topics, revocable; every use is audited.',
           },
           metricsToken: {
             type: 'http',

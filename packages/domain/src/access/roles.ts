@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'benefits.read',
   'benefits.manage',
   'privacy.manage',
+  'robots.read',
+  'robots.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -64,6 +66,9 @@ const GRANTS: Record<Permission, ReadonlySet<Role>> = {
   'benefits.manage': new Set(['programme_manager', 'finance', 'administrator']),
   // A person's data on request (GDPR art. 15) and legal holds on what the retention job would delete.
   'privacy.manage': new Set(['administrator']),
+  // Robot credentials and the work on their topics (counts, never an item's payload).
+  'robots.read': new Set(['administrator', 'team_lead', 'process_owner', 'auditor']),
+  'robots.manage': new Set(['administrator']),
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

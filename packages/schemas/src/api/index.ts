@@ -9,3 +9,4 @@ export * from './cases';
 export * from './benefits';
 export * from './privacy';
 export * from './health';
+export * from './robots';
