@@ -351,18 +351,27 @@ describe.each(targets)('robots pull work on $name', (target) => {
   });
 
   it('documents the robot API with its bearer scheme and examples', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    type Media = { example?: unknown; examples?: unknown; schema: { examples?: unknown[] } };
+    type Operation = {
+      security: unknown;
+      responses: Record<string, { content: Record<string, Media> }>;
+      requestBody?: { content: Record<string, Media> };
+    };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      components: { securitySchemes: Record<string, unknown> };
+      paths: Record<string, Record<string, Operation>>;
+    }>();
     expect(doc.components.securitySchemes.robot).toMatchObject({ type: 'http', scheme: 'bearer' });
-    const paths = Object.keys(doc.paths).filter((p: string) => p.startsWith(API));
+    const paths = Object.keys(doc.paths).filter((p) => p.startsWith(API));
     expect(paths.length).toBe(6);
     for (const path of paths)
-      for (const operation of Object.values(doc.paths[path]) as Array<Record<string, any>>) {
+      for (const operation of Object.values(doc.paths[path]!)) {
         expect(operation.security).toEqual([{ robot: [] }]);
-        const answer = operation.responses['200'].content['application/json'];
+        const answer = operation.responses['200']!.content['application/json']!;
         // OpenAPI 3.1: the answer's schema carries JSON Schema `examples`.
         expect(answer.example ?? answer.schema.examples?.[0], `${path} answer example`).toBeTruthy();
         if (operation.requestBody) {
-          const body = operation.requestBody.content['application/json'];
+          const body = operation.requestBody.content['application/json']!;
           expect(body.example ?? body.examples, `${path} request example`).toBeTruthy();
         }
       }
