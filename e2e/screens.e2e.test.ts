@@ -192,11 +192,12 @@ describe('the main pages, swept in Danish and English on a desktop and a phone',
   );
 
   it(
-    'as the administrator: organisation, import and data protection',
+    'as the administrator: organisation, import, data protection and robots',
     run('demo-admin', [
       { name: 'organisation', path: '/organisation' },
       { name: 'import', path: '/import' },
       { name: 'privacy', path: '/databeskyttelse' },
+      { name: 'robots', path: '/robotter' },
     ]),
     300_000,
   );

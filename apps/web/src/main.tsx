@@ -22,6 +22,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { PersonPage } from './pages/PersonPage';
 import { PrivacyPage } from './pages/PrivacyPage';
+import { RobotsPage } from './pages/RobotsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { UnitPage } from './pages/UnitPage';
 import { BenefitsPage } from './pages/benefits/BenefitsPage';
@@ -162,6 +163,14 @@ function App() {
           element={
             <RequireLogin>
               <PrivacyPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/robotter"
+          element={
+            <RequireLogin>
+              <RobotsPage />
             </RequireLogin>
           }
         />

@@ -27,6 +27,7 @@ export function menuLinks(me: TMe): MenuLink[] {
     ['/katalog', 'nav.catalogAdmin', can(me, 'catalog.manage')],
     ['/gevinster', 'nav.benefits', can(me, 'benefits.read') || can(me, 'benefits.manage')],
     ['/databeskyttelse', 'nav.privacy', can(me, 'privacy.manage')],
+    ['/robotter', 'nav.robots', can(me, 'robots.read')],
   ];
   return links.filter(([, , show]) => show).map(([to, label]) => ({ to, label }));
 }

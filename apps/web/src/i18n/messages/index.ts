@@ -12,6 +12,7 @@ import { common } from './common';
 import { kpi } from './kpi';
 import { org } from './org';
 import { privacy } from './privacy';
+import { robots } from './robots';
 import { serviceForm } from './serviceForm';
 import { shell } from './shell';
 
@@ -27,6 +28,7 @@ export const CATALOGUES = {
   backoffice,
   caseWork,
   privacy,
+  robots,
   benefits,
   businessCase,
   kpi,
@@ -47,6 +49,7 @@ export const MESSAGES = {
     ...backoffice.da,
     ...caseWork.da,
     ...privacy.da,
+    ...robots.da,
     ...benefits.da,
     ...businessCase.da,
     ...kpi.da,
@@ -64,6 +67,7 @@ export const MESSAGES = {
     ...backoffice.en,
     ...caseWork.en,
     ...privacy.en,
+    ...robots.en,
     ...benefits.en,
     ...businessCase.en,
     ...kpi.en,
