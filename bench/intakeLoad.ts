@@ -66,6 +66,8 @@ const body = JSON.stringify({
   answers: {
     trips: [{ date: '2026-11-02', from: 'Skolen', to: 'Rådhuset', km: '12,5', purpose: 'Møde om skoleplan' }],
   },
+  // The same trip every time: confirmed as a new case, or the duplicate check refuses it from the second on.
+  confirmNotDuplicate: true,
 });
 // Every submission carries its own Idempotency-Key, as the web app sends one per form submission.
 const keys = process.env.BENCH_IDEMPOTENCY !== 'false';

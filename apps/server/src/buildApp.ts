@@ -13,6 +13,7 @@ import { registerInputGuards } from './http/inputGuards';
 import { registerRateLimits } from './http/rateLimits';
 import { sendError } from './http/sendError';
 import { auditRoutes } from './routes/auditRoutes';
+import { approvalRoutes } from './routes/approvalRoutes';
 import { backofficeRoutes } from './routes/backofficeRoutes';
 import { benefitRoutes } from './routes/benefitRoutes';
 import { catalogRoutes } from './routes/catalogRoutes';
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   catalogRoutes(app, routeDeps);
   portalCaseRoutes(app, routeDeps);
   backofficeRoutes(app, deps);
+  approvalRoutes(app, deps);
   benefitRoutes(app, routeDeps);
   privacyRoutes(app, routeDeps);
   robotRoutes(app, routeDeps);

@@ -240,6 +240,7 @@ describe.each(targets)('cases end to end on $name', (target) => {
     const portal = (await t.as(leader, { method: 'GET', url: `/api/v1/cases/${caseId}` })).json();
     expect(portal.timeline.map((e: { type: string }) => e.type)).toEqual([
       'submitted',
+      'step', // the process decided whether the hire needs a child certificate
       'status',
       'returned',
       'message_to_submitter',

@@ -2,6 +2,7 @@ import { eventTypeSql } from '../cases/appendCaseEvent';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
 import type { KpiSource } from '@indgang/schemas';
+import { minutesSavedSql } from '../automation/minutesSavedSql';
 
 export interface MetricFilter {
   serviceId?: string | null;
@@ -89,7 +90,8 @@ export async function measureMonthly(
       break;
     case 'automated_share':
     case 'automation_value_kr': {
-      const automated = sql`EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = f.id AND e.type = ${eventTypeSql('resolved')} AND (e.actor_user_id IS NULL OR e.data->>'automated' = 'true'))`;
+      // Handled end to end by the process engine (cases.automation), or resolved by the platform itself.
+      const automated = sql`(f.automation = 'full' OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = f.id AND e.type = ${eventTypeSql('resolved')} AND (e.actor_user_id IS NULL OR e.data->>'automated' = 'true')))`;
       const minutes = BigInt(filter.params?.minutesSavedPerCaseCenti ?? 0);
       const price = BigInt(filter.params?.pricePerEffectiveHourCenti ?? 0);
       // Kroner in hundredths: cases × minutes × price per hour / 60, both inputs in hundredths.
@@ -100,6 +102,11 @@ export async function measureMonthly(
       query = sql`WITH f AS (${scoped}) SELECT ${month('f.resolved_at')} AS month, ${value} AS value, count(*)::int AS basis FROM f WHERE f.resolved_at IS NOT NULL AND ${window('f.resolved_at')} GROUP BY 1`;
       break;
     }
+    case 'automation_minutes_saved':
+      // Minutes in hundredths, from the effort norms of the service and of the steps a person still did.
+      query = sql`WITH f AS (${scoped}) SELECT ${month('f.resolved_at')} AS month, round(100 * sum(${minutesSavedSql('f')}))::bigint AS value, count(*)::int AS basis
+        FROM f WHERE f.resolved_at IS NOT NULL AND ${window('f.resolved_at')} GROUP BY 1`;
+      break;
   }
   // Every value is a bigint, which the driver hands over as text.
   const { rows } = await db.execute<{ month: string; value: string; basis: number }>(

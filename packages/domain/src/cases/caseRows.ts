@@ -1,3 +1,4 @@
+import { nameStepActors } from '../approvals/stepActorText';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { attachments, caseEvents, cases, orgUnits, persons, services, sqlArray, users } from '@indgang/db';
@@ -58,7 +59,11 @@ export async function attachmentUsage(
  * A case's timeline, oldest first, with who did each step by name. `withInternal: false` is the
  * portal's view: internal events (assignments, notes) never leave the back office.
  */
-export async function caseTimeline(tx: Pick<Tx, 'select'>, caseId: string, withInternal: boolean) {
+export async function caseTimeline(
+  tx: Pick<Tx, 'select' | 'execute'>,
+  caseId: string,
+  withInternal: boolean,
+) {
   const events = await tx
     .select({
       id: caseEvents.id,
@@ -77,7 +82,12 @@ export async function caseTimeline(tx: Pick<Tx, 'select'>, caseId: string, withI
         : and(eq(caseEvents.caseId, caseId), eq(caseEvents.internal, false)),
     )
     .orderBy(asc(caseEvents.id));
-  return events.map((e) => ({ ...e, at: e.at.toISOString() }));
+  // Each step names who or what did it, and the rule version that decided.
+  return nameStepActors(
+    tx,
+    caseId,
+    events.map((e) => ({ ...e, at: e.at.toISOString() })),
+  );
 }
 
 /** The files of a case in the order they were uploaded. */

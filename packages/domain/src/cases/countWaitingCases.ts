@@ -1,12 +1,13 @@
 import { sqlArray } from '@indgang/db';
 import { sql } from 'drizzle-orm';
 import { can, type Actor } from '../access/Actor';
+import { countApprovals } from '../approvals/listApprovals';
 import { todayInDenmark } from '../time/isoDate';
 import type { CaseDeps } from './CaseDeps';
 import { hiddenFromSubject, ownCase, portalCaseVisible } from './caseAccess';
 
 /**
- * What waits on the actor, counted in SQL for the start page: her cases returned to her or waiting
+ * What waits on the actor, counted in SQL for the start page: approvals waiting on her, her cases returned to her or waiting
  * for her answer, her cases received and in progress, for a leader or deputy her units' cases waiting on their
  * submitters, and for a caseworker her teams' open cases (all teams' for one in none, as the queue does; unassigned, hers, past their deadline).
  */
@@ -46,6 +47,7 @@ export async function countWaitingCases(deps: Pick<CaseDeps, 'db'>, actor: Actor
     submitted: own!.submitted,
     inProgress: own!.in_progress,
     unitsReturned: own!.units_returned,
+    approvals: await countApprovals(deps, actor),
     queue,
   };
 }

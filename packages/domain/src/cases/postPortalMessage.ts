@@ -1,6 +1,6 @@
 import { appendCaseEvent } from './appendCaseEvent';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { attachments } from '@indgang/db';
+import { attachments, cases } from '@indgang/db';
 import type { Actor } from '../access/Actor';
 import { appendAudit } from '../audit/appendAudit';
 import { DomainError } from '../errors/DomainError';
@@ -10,6 +10,7 @@ import { requireRoomOnCase } from './requireRoomOnCase';
 import { requirePortalCase } from './caseAccess';
 import { attachmentUsage } from './caseRows';
 import { caseForUpdate, updateCase } from './caseForUpdate';
+import { settleCaseStatus } from '../process/settleCaseStatus';
 
 export interface PortalMessage {
   body: string;
@@ -59,6 +60,7 @@ export async function postPortalMessage(
     const answering = row.status === 'awaiting_submitter';
     const today = todayInDenmark();
     let version = row.version;
+    let status = row.status;
     if (answering) {
       const paused = deps.calendar.workingDaysBetween(row.pausedSince ?? today, today);
       version = await updateCase(tx, row, {
@@ -66,6 +68,13 @@ export async function postPortalMessage(
         pausedSince: null,
         dueDate: deps.calendar.addWorkingDays(row.dueDate, paused),
       });
+      // Back at the step its process is at: the caseworker's task, or the leader's approval it was returned from.
+      await settleCaseStatus(tx, caseId);
+      const [now] = await tx
+        .select({ version: cases.version, status: cases.status })
+        .from(cases)
+        .where(eq(cases.id, caseId));
+      ({ version, status } = now!);
     } else if (row.status === 'resolved') {
       throw new DomainError('conflict', 'case_resolved', {
         da: 'Sagen er løst. Genåbn den, hvis den ikke er færdig.',
@@ -88,6 +97,6 @@ export async function postPortalMessage(
       entityId: caseId,
       subjectPersonId: row.subjectPersonId,
     });
-    return { version, status: answering ? 'in_progress' : row.status };
+    return { version, status };
   });
 }

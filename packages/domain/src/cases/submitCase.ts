@@ -14,6 +14,7 @@ import {
   type Db,
 } from '@indgang/db';
 import {
+  DEFAULT_PROCESS,
   casePeriod,
   duplicateByItems,
   periodSection,
@@ -107,8 +108,14 @@ export async function submitCase(
   const onBehalfOfUserId = await leaderDelegating(db, actor, unitId);
 
   const id = randomUUID();
-  const teamId = routeCase(def, answers);
+  // The process starts in the same statement: a person's first task is written as the case's first
+  // step; any other start (an approval, automation) is a 'process.start' job the engine runs.
+  const process = def.process ?? DEFAULT_PROCESS;
+  const start = process.steps.find((s) => s.id === process.start)!;
+  const byPerson = start.kind === 'human';
+  const teamId = (byPerson ? start.team : undefined) ?? routeCase(def, answers);
   const dueDate = deps.calendar.addWorkingDays(today, def.normTimeDays);
+  const stepDue = start.normDays !== undefined ? deps.calendar.addWorkingDays(today, start.normDays) : null;
   // One statement writes the case, its files, its timeline entry, its audit entry, its receipt job
   // and the idempotency record: atomic without an explicit transaction, and one round trip. With a
   // claim, everything hangs on its record: when the key was used before, nothing is written.
@@ -124,7 +131,7 @@ export async function submitCase(
       INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, on_behalf_of_user_id,
                          status, team_id, answers, period_from, period_to, submitted_at, due_date, subject_hidden_until)
       SELECT ${id}, n.number, ${def.id}, ${def.version}, ${unitId}, ${subjectPersonId},
-              ${actor.userId}, ${onBehalfOfUserId}, ${statusSql('submitted')}, ${teamId}, ${JSON.stringify(answers)}::jsonb, ${periodFrom}::date, ${periodTo}::date, now(), ${dueDate}::date,
+              ${actor.userId}, ${onBehalfOfUserId}, ${byPerson ? statusSql('submitted') : statusSql('automated')}, ${teamId}, ${JSON.stringify(answers)}::jsonb, ${periodFrom}::date, ${periodTo}::date, now(), ${dueDate}::date,
               ${subjectPersonId ? subjectHiddenUntil(def, answers) : null}::text
       FROM n ${idempotency ? sql`, idem` : sql``}
       RETURNING id, number),
@@ -133,7 +140,12 @@ export async function submitCase(
     draft AS (DELETE FROM drafts WHERE user_id = ${actor.userId} AND service_id = ${def.id} AND EXISTS (SELECT 1 FROM c)),
     audit AS (INSERT INTO audit_log (at, actor_user_id, action, entity_type, entity_id, subject_person_id, details)
       SELECT now(), ${actor.userId}, 'case.submit', 'case', c.id, ${subjectPersonId}, jsonb_build_object('number', c.number, 'service', ${def.id}::text, 'version', ${def.version}::int, 'unitId', ${unitId}::text) FROM c),
-    job AS (INSERT INTO jobs (kind, payload) SELECT ${jobKindSql('mail.case')}, jsonb_build_object('caseId', c.id, 'kind', ${sql.raw(`'${'receipt' satisfies CaseMailKind}'`)}) FROM c)
+    job AS (INSERT INTO jobs (kind, payload) SELECT ${jobKindSql('mail.case')}, jsonb_build_object('caseId', c.id, 'kind', ${sql.raw(`'${'receipt' satisfies CaseMailKind}'`)}) FROM c),
+    ${
+      byPerson
+        ? sql`step AS (INSERT INTO case_steps (case_id, step_id, kind, status, due_date, data) SELECT c.id, ${start.id}, 'human', 'active', ${stepDue}::date, jsonb_build_object('team', ${teamId}::text) FROM c)`
+        : sql`start AS (INSERT INTO jobs (kind, payload, idempotency_key, case_id) SELECT ${jobKindSql('process.start')}, jsonb_build_object('caseId', c.id), 'process.start:' || c.id, c.id FROM c)`
+    }
     SELECT c.number, CASE WHEN (SELECT count(*) FROM files) <> ${fileIds.length} THEN indgang_fail('attachment_taken') END AS guard FROM c`,
   ).catch((error: unknown) => {
     // A file was claimed by another submission meanwhile: the statement, and so the case, is undone.

@@ -1,10 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { caseMailJob } from '../mail/caseMailJob';
+import { processEscalationJob, processStartJob, processStepJob } from '../process/processJobs';
 import type { JobKindDefinition } from './defineJobKind';
 
 /** Every kind of background job; a job is written and run by these names only. */
-export const JOB_KIND_DEFINITIONS = [caseMailJob] as const;
+export const JOB_KIND_DEFINITIONS = [
+  caseMailJob,
+  processStartJob,
+  processStepJob,
+  processEscalationJob,
+] as const;
 
 type Definitions = (typeof JOB_KIND_DEFINITIONS)[number];
 export type JobKind = Definitions['name'];

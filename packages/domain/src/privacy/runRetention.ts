@@ -76,13 +76,23 @@ export async function runRetention(deps: { db: Db }, now: Date = new Date()): Pr
             jsonb_build_object('service', c.service_id, 'number', c.number, 'rule', ${JSON.stringify(rule)}::jsonb)
           FROM cases c WHERE c.id = ANY(${list})`);
         await tx.execute(sql`DELETE FROM attachments WHERE case_id = ANY(${list})`);
+        // A robot's item carries answers (a CPR number for a certificate), a decision its inputs: both go.
+        await tx.execute(sql`DELETE FROM work_items WHERE case_id = ANY(${list})`);
         if (rule.action === 'delete') {
           await tx.execute(sql`DELETE FROM case_events WHERE case_id = ANY(${list})`);
+          await tx.execute(sql`DELETE FROM case_decisions WHERE case_id = ANY(${list})`);
+          await tx.execute(sql`DELETE FROM case_steps WHERE case_id = ANY(${list})`);
           await tx.execute(sql`DELETE FROM cases WHERE id = ANY(${list})`);
         } else {
           // What happened and when stays (the KPIs count it); what was written, by whom and about whom goes.
           await tx.execute(
             sql`UPDATE case_events SET body = NULL, data = '{}'::jsonb, actor_user_id = NULL WHERE case_id = ANY(${list})`,
+          );
+          // The steps stay with their kinds, results and times (the automation figures count them); their data and people go.
+          await tx.execute(sql`UPDATE case_steps SET data = '{}'::jsonb, assignee_user_id = NULL, completed_by_user_id = NULL
+            WHERE case_id = ANY(${list})`);
+          await tx.execute(
+            sql`UPDATE case_decisions SET inputs = '{}'::jsonb, outputs = '[]'::jsonb WHERE case_id = ANY(${list})`,
           );
           await tx.execute(sql`UPDATE cases SET answers = '{}'::jsonb, subject_person_id = NULL, submitted_by_user_id = ${ANONYMISED_USER},
             on_behalf_of_user_id = NULL, assignee_user_id = NULL, outcome = NULL, period_from = NULL, period_to = NULL,

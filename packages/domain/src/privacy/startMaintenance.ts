@@ -1,3 +1,4 @@
+import { escalateOverdueSteps } from '../process/escalateOverdueSteps';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
@@ -75,6 +76,9 @@ export function startMaintenance(
         const housekept = await lastRun(db, LAST_HOUSEKEEPING);
         if (!housekept || at.getTime() - new Date(housekept).getTime() >= 3_600_000) {
           const done = await runHousekeeping({ db }, at);
+          // Overdue process steps escalate once (until the recurring job schedule takes this over).
+          const escalated = await escalateOverdueSteps({ db }, todayInDenmark(at));
+          if (escalated > 0) options.log.info({ escalated }, 'overdue process steps escalated');
           await recordRun(db, LAST_HOUSEKEEPING, at.toISOString());
           if (Object.values(done).some((n) => n > 0))
             options.log.info({ housekeeping: done }, 'housekeeping deleted what had expired');

@@ -22,10 +22,17 @@ export type WorkItemRow = {
 };
 
 /**
- * Reads a work item for a robot and locks it for the transaction. An unknown item and one on a
- * topic the robot is not scoped to answer the same 404.
+ * Reads a work item for a robot and locks it for the transaction, its case first: every change of
+ * a case locks the case before its steps and items (the process engine, handing a case to a
+ * person), so taking them in the same order cannot deadlock. An unknown item and one on a topic the
+ * robot is not scoped to answer the same 404.
  */
 export async function lockWorkItemRow(tx: Tx, robot: RobotActor, itemId: string): Promise<WorkItemRow> {
+  const { rows: owner } = await tx.execute<{ caseId: string | null }>(
+    sql`SELECT case_id AS "caseId" FROM work_items WHERE id = ${itemId}`,
+  );
+  const caseId = owner[0]?.caseId;
+  if (caseId) await tx.execute(sql`SELECT 1 FROM cases WHERE id = ${caseId} FOR UPDATE`);
   const { rows } = await tx.execute<WorkItemRow>(sql`
     SELECT w.id, w.topic, w.case_id AS "caseId", w.case_step_id::int AS "caseStepId", w.status,
       w.locked_by_robot_id AS "lockedBy", w.locked_until AS "lockedUntil", w.attempts,

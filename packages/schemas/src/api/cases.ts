@@ -91,6 +91,10 @@ export const ZCaseCounts = z.object({
     .int()
     .nullable()
     .describe("Her units' cases waiting on their submitter; null for one who leads no unit."),
+  approvals: z
+    .number()
+    .int()
+    .describe('Approvals waiting on her: as the leader a step names, her deputy in force, or a role holder.'),
   queue: z
     .object({
       unassigned: z.number().int(),

@@ -10,3 +10,4 @@ export * from './benefits';
 export * from './privacy';
 export * from './health';
 export * from './robots';
+export * from './approvals';

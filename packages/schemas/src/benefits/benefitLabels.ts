@@ -38,6 +38,10 @@ export const KPI_SOURCE: Record<string, LocalText> = {
     da: 'Automatisk: sparede minutter værdisat i kr.',
     en: 'Automatic: minutes saved valued in DKK',
   },
+  automation_minutes_saved: {
+    da: 'Automatisk: minutter sparet ved automatisering (indsatsnormer)',
+    en: 'Automatic: minutes saved by automation (effort norms)',
+  },
 };
 
 export const TREE_LAYER_LABEL: Record<TreeLayer, LocalText> = {

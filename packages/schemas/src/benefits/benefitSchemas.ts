@@ -22,6 +22,7 @@ export const KPI_SOURCES = [
   'self_service_share',
   'automated_share',
   'automation_value_kr',
+  'automation_minutes_saved',
 ] as const;
 export type KpiSource = (typeof KPI_SOURCES)[number];
 export const MEASUREMENT_KINDS = ['before', 'after', 'actual'] as const;

@@ -1,0 +1,16 @@
+export type { ProcessServices } from './ProcessServices';
+export { completeStep, type CompleteStepInput } from './completeStep';
+export { startProcess } from './startProcess';
+export { ENGINE_ACTOR, type StepActor } from './enterStep';
+export { escalateOverdueSteps } from './escalateOverdueSteps';
+export {
+  AUTOMATED_ACTIONS,
+  AUTOMATED_ACTION_NAMES,
+  automatedAction,
+  type AutomatedAction,
+} from './automatedActions';
+export { CASE_FACTS } from './caseFacts';
+export { ROBOT_TOPIC_FIELDS } from './robotPayload';
+export { pinnedProcess, stepName } from './pinnedProcess';
+export { conditionHolds, conditionProblem } from './feelCondition';
+export { processStartJob, processStepJob, processEscalationJob } from './processJobs';
