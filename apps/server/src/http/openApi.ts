@@ -14,6 +14,11 @@ in a demo installation, \`POST /auth/demo-login\`. Either sets the session cooki
 with every POST, PUT and DELETE (before login any non-empty value will do). Without a session the API
 answers 401; without the right CSRF token a state change answers 403.
 
+**Robots.** The robot API (\`/api/robot/v1\`, tag *Robot API*) takes no session and no CSRF token: a robot
+sends its credential, created by an administrator, as \`Authorization: Bearer <robot id>.<secret>\`. It
+reaches only the topics the credential is scoped to; every use is audited. \`examples/robot/\` in the
+repository is a small robot that works a topic end to end.
+
 **Creates and retries.** A create that is marked with the \`Idempotency-Key\` header parameter is stored
 once per key: send a fresh random key (1–200 visible ASCII characters) with each new request and the same
 key when you retry it. A retry gets the first answer again with \`Idempotent-Replayed: true\`; the same key

@@ -175,6 +175,12 @@ describe.each(targets)('robots pull work on $name', (target) => {
       [itemId],
     );
     expect(row).toEqual({ status: 'done', output: { orderReference: 'A-1' } });
+    // The audit trail names the robot as the one who did it, and the item by its topic.
+    const trail = await t.as(admin, { method: 'GET', url: '/api/v1/audit?action=robot.complete&limit=10' });
+    expect(trail.statusCode, trail.body).toBe(200);
+    expect(trail.json()).toContainEqual(
+      expect.objectContaining({ entityId: itemId, actorName: 'robot:Attest-robot 4', entityLabel: TOPIC }),
+    );
     const completes = await q(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'robot.complete'`, [
       itemId,
     ]);
