@@ -152,11 +152,9 @@ export const ZExtendLeaseBody = z
   .strict()
   .meta({ examples: [{ leaseSeconds: 600 }] });
 
-export const ZWorkItemLease = z
-  .object({ id: z.string(), lockedUntil: ZTimestamp })
-  .meta({
-    examples: [{ id: 'c1b8a2f4-0d3e-4a57-9b61-7e2f5a9c3d10', lockedUntil: '2026-12-04T09:30:00.000Z' }],
-  });
+export const ZWorkItemLease = z.object({ id: z.string(), lockedUntil: ZTimestamp }).meta({
+  examples: [{ id: 'c1b8a2f4-0d3e-4a57-9b61-7e2f5a9c3d10', lockedUntil: '2026-12-04T09:30:00.000Z' }],
+});
 
 const ZOutput = z.record(z.string(), z.unknown());
 
