@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '@indgang/db';
+import { executePrepared, type Db } from '@indgang/db';
 import { appendAudit } from '../audit/appendAudit';
 import { DomainError } from '../errors/DomainError';
 import type { RobotActor } from './RobotActor';
@@ -22,16 +22,20 @@ export async function authenticateRobot(
 ): Promise<RobotActor> {
   const credential = parseRobotAuthorization(authorization);
   if (!credential) throw refused();
-  const { rows } = await deps.db.execute<{
+  // Every call of every robot starts here: a named prepared statement, planned once per connection.
+  const { rows } = await executePrepared<{
     name: string;
     topics: string[];
     secretHash: string;
     revoked: boolean;
     fresh: boolean;
-  }>(sql`
+  }>(
+    deps.db,
+    sql`
     SELECT name, topics, secret_hash AS "secretHash", revoked_at IS NOT NULL AS revoked,
       coalesce(last_contact_at > now() - interval '5 seconds', false) AS fresh
-    FROM robots WHERE id = ${credential.robotId}`);
+    FROM robots WHERE id = ${credential.robotId}`,
+  );
   const robot = rows[0];
   if (!robot) throw refused();
   if (robot.revoked || !secretMatches(credential.secret, robot.secretHash)) {
