@@ -15,6 +15,8 @@ import { CatalogPage } from './pages/CatalogPage';
 import { QueuePage } from './pages/QueuePage';
 import { ServiceFormPage } from './pages/ServiceFormPage';
 import { WorkCasePage } from './pages/WorkCasePage';
+import { WatchListPage } from './pages/WatchListPage';
+import { AutomationPage } from './pages/AutomationPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/ImportPage';
 import { LoginPage } from './pages/LoginPage';
@@ -147,6 +149,22 @@ function App() {
           element={
             <RequireLogin>
               <QueuePage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/sagsbehandling/obsliste"
+          element={
+            <RequireLogin>
+              <WatchListPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/automatisering"
+          element={
+            <RequireLogin>
+              <AutomationPage />
             </RequireLogin>
           }
         />

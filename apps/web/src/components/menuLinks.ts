@@ -25,6 +25,7 @@ export function menuLinks(me: TMe): MenuLink[] {
     ['/revision', 'nav.audit', can(me, 'audit.read')],
     ['/import', 'nav.import', can(me, 'org.import')],
     ['/katalog', 'nav.catalogAdmin', can(me, 'catalog.manage')],
+    ['/automatisering', 'nav.automation', can(me, 'benefits.read') || can(me, 'catalog.manage')],
     ['/gevinster', 'nav.benefits', can(me, 'benefits.read') || can(me, 'benefits.manage')],
     ['/databeskyttelse', 'nav.privacy', can(me, 'privacy.manage')],
     ['/robotter', 'nav.robots', can(me, 'robots.read')],

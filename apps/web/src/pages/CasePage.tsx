@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { textOf, type TPortalCase } from '@indgang/schemas';
+import { textOf, type TPortalCase, type TPortalCaseSteps } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
 import type { TPortalMessageBody } from '../api/contract';
 import { useApi } from '../api/useApi';
 import { AnswersSummary } from '../components/AnswersSummary';
 import { CaseClock } from '../components/CaseClock';
+import { CurrentSteps } from '../components/CurrentSteps';
 import { CaseActionError } from '../components/CaseActionError';
 import { CaseDocuments } from '../components/CaseDocuments';
 import { interfaceText } from '../components/CatalogText';
@@ -19,6 +20,7 @@ import { Timeline } from '../components/Timeline';
 import { formatDay } from '../i18n/formatDate';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
+import { ApprovalPanel } from './case/ApprovalPanel';
 import { ReopenCase } from './case/ReopenCase';
 
 /** A case as the submitter and her leader follow it, with the receipt, and where she answers. */
@@ -34,6 +36,8 @@ export function CasePage() {
   const [sent, setSent] = useState(false);
   const [sending, setSending] = useState(false);
   const [reopened, setReopened] = useState(false);
+  const [decided, setDecided] = useState<string>();
+  const process = useApi<TPortalCaseSteps>(`/api/v1/cases/${encodeURIComponent(id)}/steps`);
   const c = view.data;
   const mayAct = !!me && !me.readOnly;
 
@@ -103,6 +107,28 @@ export function CasePage() {
               <p className="alert-text">{t('case.awaiting')}</p>
             </div>
           )}
+          {process.data && process.data.steps.length > 0 && (
+            <>
+              <h2>{t('steps.title')}</h2>
+              <CurrentSteps
+                steps={process.data.steps}
+                side={process.data.approval ? 'caseworker' : 'submitter'}
+              />
+            </>
+          )}
+          {mayAct && process.data?.approval && (
+            <ApprovalPanel
+              caseId={id}
+              approval={process.data.approval}
+              version={process.data.version}
+              onDecided={(d) => {
+                setDecided(t(`approval.done.${d}`));
+                view.reload();
+                process.reload();
+              }}
+            />
+          )}
+          <SuccessNotice text={decided} />
           <h2>{t('case.timeline')}</h2>
           <Timeline events={c.timeline} />
           <SuccessNotice text={reopened && c.status !== 'resolved' && t('reopen.done')} />

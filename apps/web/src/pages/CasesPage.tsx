@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { dayInDenmark, formatDay } from '../i18n/formatDate';
 import type { MessageKey } from '../i18n/messages';
 import { useSession } from '../session/SessionProvider';
+import { ApprovalList } from './case/ApprovalList';
 
 const PAGE_SIZE = 25;
 /** The orders offered, as `sort:dir`. */
@@ -30,7 +31,12 @@ export function CasesPage() {
   const { me } = useSession();
   const leads = !!me && me.ledUnitIds.length + me.delegatedUnitIds.length > 0;
   const [params, setParams] = useSearchParams();
-  const view = leads && params.get('view') === 'units' ? 'units' : 'mine';
+  const view =
+    params.get('view') === 'approvals'
+      ? 'approvals'
+      : leads && params.get('view') === 'units'
+        ? 'units'
+        : 'mine';
   const status = params.get('status') ?? '';
   const service = params.get('service') ?? '';
   const sort = SORTS.find((s) => s === params.get('sort')) ?? SORTS[0];
@@ -64,7 +70,7 @@ export function CasesPage() {
 
   const [sortKey, dir] = sort.split(':') as [string, string];
   const query = new URLSearchParams({
-    view,
+    view: view === 'units' ? 'units' : 'mine',
     sort: sortKey,
     dir,
     lang: locale,
@@ -74,7 +80,7 @@ export function CasesPage() {
   if (status) query.set('status', status);
   if (service) query.set('service', service);
   if (q) query.set('q', q);
-  const cases = useApi<TPortalCaseList>(`/api/v1/cases?${query.toString()}`);
+  const cases = useApi<TPortalCaseList>(view === 'approvals' ? null : `/api/v1/cases?${query.toString()}`);
   const data = cases.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const filtered = !!(status || service || q);
@@ -89,8 +95,12 @@ export function CasesPage() {
   );
 
   return (
-    <Page title={view === 'units' ? t('cases.units') : t('cases.title')}>
-      {leads && (
+    <Page
+      title={
+        view === 'units' ? t('cases.units') : view === 'approvals' ? t('approvals.view') : t('cases.title')
+      }
+    >
+      {(leads || view === 'approvals') && (
         <div className="view-switch" role="group" aria-label={t('cases.view')}>
           <button
             type="button"
@@ -100,136 +110,156 @@ export function CasesPage() {
           >
             {t('cases.mine')}
           </button>{' '}
+          {leads && (
+            <>
+              <button
+                type="button"
+                className={`button ${view === 'units' ? 'button-primary' : 'button-secondary'}`}
+                aria-pressed={view === 'units'}
+                onClick={() => change({ view: 'units', service: '' })}
+              >
+                {t('cases.units')}
+              </button>{' '}
+            </>
+          )}
           <button
             type="button"
-            className={`button ${view === 'units' ? 'button-primary' : 'button-secondary'}`}
-            aria-pressed={view === 'units'}
-            onClick={() => change({ view: 'units', service: '' })}
+            className={`button ${view === 'approvals' ? 'button-primary' : 'button-secondary'}`}
+            aria-pressed={view === 'approvals'}
+            onClick={() => change({ view: 'approvals', service: '', status: '' })}
           >
-            {t('cases.units')}
+            {t('approvals.view')}
           </button>
         </div>
       )}
-      <form className="search-form case-filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div className="form-group case-search">
-          <label className="form-label" htmlFor="case-q">
-            {t('cases.search')}
-          </label>
-          <span className="form-hint" id="case-q-hint">
-            {t('cases.searchHint')}
-          </span>
-          <input
-            id="case-q"
-            type="search"
-            className="form-input"
-            aria-describedby="case-q-hint"
-            value={typed}
-            maxLength={100}
-            onChange={(e) => setTyped(e.target.value)}
-          />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="case-status">
-            {t('cases.status')}
-          </label>
-          <select
-            id="case-status"
-            className="form-select"
-            value={status}
-            onChange={(e) => change({ status: e.target.value })}
-          >
-            <option value="">{t('cases.allStatuses')}</option>
-            {CASE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="case-service">
-            {t('cases.service')}
-          </label>
-          <select
-            id="case-service"
-            className="form-select"
-            value={service}
-            onChange={(e) => change({ service: e.target.value })}
-          >
-            <option value="">{t('cases.allServices')}</option>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {textOf(s.name, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="case-sort">
-            {t('cases.sort')}
-          </label>
-          <select
-            id="case-sort"
-            className="form-select"
-            value={sort}
-            onChange={(e) => change({ sort: e.target.value === SORTS[0] ? '' : e.target.value })}
-          >
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`cases.sort.${s.replace(':', '.')}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
-      <ErrorAlert error={cases.error} />
-      {!data && cases.loading && <Loading />}
-      <p className="case-count" role="status">
-        {data &&
-          (data.total === 0
-            ? t('cases.showingNone')
-            : t('cases.showing', {
-                from: (page - 1) * PAGE_SIZE + 1,
-                to: Math.min(page * PAGE_SIZE, data.total),
-                total: data.total,
-              }))}
-      </p>
-      {data && data.total === 0 && <p>{filtered ? t('cases.noneMatch') : t('cases.none')}</p>}
-      {data && data.items.length > 0 && (
-        <table className="table table--compact table--responsive-headers case-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.number')}</th>
-              <th scope="col">{t('cases.service')}</th>
-              <th scope="col">{t('cases.subject')}</th>
-              <th scope="col">{t('cases.submitted')}</th>
-              <th scope="col">{t('cases.status')}</th>
-              <th scope="col">{t('cases.step')}</th>
-              <th scope="col">{t('cases.expected')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((c) => (
-              <tr key={c.id}>
-                <td data-title={t('cases.number')}>
-                  <Link to={`/sager/${c.id}`}>{c.number}</Link>
-                </td>
-                <td data-title={t('cases.service')}>{textOf(c.serviceName, locale)}</td>
-                <td data-title={t('cases.subject')}>{c.subject ?? c.unitName}</td>
-                <td data-title={t('cases.submitted')}>{formatDay(dayInDenmark(c.submittedAt), locale)}</td>
-                <td data-title={t('cases.status')}>
-                  <StatusTag status={c.status} overdue={c.overdue} />
-                </td>
-                <td data-title={t('cases.step')}>{pick(c.step)}</td>
-                <td data-title={t('cases.expected')}>
-                  {c.status === 'resolved' ? '–' : formatDay(c.expectedDate, locale)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {view === 'approvals' ? (
+        <ApprovalList />
+      ) : (
+        <>
+          <form className="search-form case-filters" role="search" onSubmit={(e) => e.preventDefault()}>
+            <div className="form-group case-search">
+              <label className="form-label" htmlFor="case-q">
+                {t('cases.search')}
+              </label>
+              <span className="form-hint" id="case-q-hint">
+                {t('cases.searchHint')}
+              </span>
+              <input
+                id="case-q"
+                type="search"
+                className="form-input"
+                aria-describedby="case-q-hint"
+                value={typed}
+                maxLength={100}
+                onChange={(e) => setTyped(e.target.value)}
+              />
+            </div>
+            <div className="form-group">
+              <label className="form-label" htmlFor="case-status">
+                {t('cases.status')}
+              </label>
+              <select
+                id="case-status"
+                className="form-select"
+                value={status}
+                onChange={(e) => change({ status: e.target.value })}
+              >
+                <option value="">{t('cases.allStatuses')}</option>
+                {CASE_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="form-group">
+              <label className="form-label" htmlFor="case-service">
+                {t('cases.service')}
+              </label>
+              <select
+                id="case-service"
+                className="form-select"
+                value={service}
+                onChange={(e) => change({ service: e.target.value })}
+              >
+                <option value="">{t('cases.allServices')}</option>
+                {services.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {textOf(s.name, locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="form-group">
+              <label className="form-label" htmlFor="case-sort">
+                {t('cases.sort')}
+              </label>
+              <select
+                id="case-sort"
+                className="form-select"
+                value={sort}
+                onChange={(e) => change({ sort: e.target.value === SORTS[0] ? '' : e.target.value })}
+              >
+                {SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`cases.sort.${s.replace(':', '.')}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </form>
+          <ErrorAlert error={cases.error} />
+          {!data && cases.loading && <Loading />}
+          <p className="case-count" role="status">
+            {data &&
+              (data.total === 0
+                ? t('cases.showingNone')
+                : t('cases.showing', {
+                    from: (page - 1) * PAGE_SIZE + 1,
+                    to: Math.min(page * PAGE_SIZE, data.total),
+                    total: data.total,
+                  }))}
+          </p>
+          {data && data.total === 0 && <p>{filtered ? t('cases.noneMatch') : t('cases.none')}</p>}
+          {data && data.items.length > 0 && (
+            <table className="table table--compact table--responsive-headers case-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('cases.number')}</th>
+                  <th scope="col">{t('cases.service')}</th>
+                  <th scope="col">{t('cases.subject')}</th>
+                  <th scope="col">{t('cases.submitted')}</th>
+                  <th scope="col">{t('cases.status')}</th>
+                  <th scope="col">{t('cases.step')}</th>
+                  <th scope="col">{t('cases.expected')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((c) => (
+                  <tr key={c.id}>
+                    <td data-title={t('cases.number')}>
+                      <Link to={`/sager/${c.id}`}>{c.number}</Link>
+                    </td>
+                    <td data-title={t('cases.service')}>{textOf(c.serviceName, locale)}</td>
+                    <td data-title={t('cases.subject')}>{c.subject ?? c.unitName}</td>
+                    <td data-title={t('cases.submitted')}>
+                      {formatDay(dayInDenmark(c.submittedAt), locale)}
+                    </td>
+                    <td data-title={t('cases.status')}>
+                      <StatusTag status={c.status} overdue={c.overdue} />
+                    </td>
+                    <td data-title={t('cases.step')}>{pick(c.step)}</td>
+                    <td data-title={t('cases.expected')}>
+                      {c.status === 'resolved' ? '–' : formatDay(c.expectedDate, locale)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {data && <Pagination page={page} pages={pages} href={pageHref} />}
+        </>
       )}
-      {data && <Pagination page={page} pages={pages} href={pageHref} />}
     </Page>
   );
 }

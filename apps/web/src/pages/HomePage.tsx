@@ -57,10 +57,16 @@ export function HomePage() {
   const hasCases = reachable.has('/sager');
   return (
     <Page title={t('home.title', { name: me.displayName })}>
-      {c && (hasCases || c.queue) && (
+      {c && (hasCases || c.queue || c.approvals > 0) && (
         <>
           <h2>{t('home.waiting')}</h2>
           <div className="waiting">
+            {(c.approvals > 0 || me.ledUnitIds.length + me.delegatedUnitIds.length > 0) && (
+              <Counts
+                heading="home.waiting.approvals"
+                counts={[['/sager?view=approvals', c.approvals, 'home.count.approvals']]}
+              />
+            )}
             {hasCases && (
               <Counts
                 heading="home.waiting.yours"

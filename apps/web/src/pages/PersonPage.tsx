@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { TPersonDetail } from '@indgang/schemas';
+import type { TPersonDetail, TWatchList } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -8,6 +8,7 @@ import { Page } from '../components/Page';
 import { PersonFacts } from '../components/PersonFacts';
 import { useI18n } from '../i18n/I18nProvider';
 import { can, useSession } from '../session/SessionProvider';
+import { WatchMarkTable } from './WatchListPage';
 
 export function PersonPage() {
   const { t } = useI18n();
@@ -18,6 +19,12 @@ export function PersonPage() {
     `/api/v1/org/persons/${encodeURIComponent(id)}${reveal ? '?reveal=cpr' : ''}`,
   );
   const p = person.data;
+  // The watch list is the back office's: marks on the person, in force or ended, with their reasons.
+  const marks = useApi<TWatchList>(
+    can(me, 'cases.handle')
+      ? `/api/v1/backoffice/watch-list?all=true&personId=${encodeURIComponent(id)}`
+      : null,
+  );
   return (
     <Page title={p ? `${p.firstName} ${p.lastName}` : t('org.title')}>
       <p>
@@ -33,6 +40,15 @@ export function PersonPage() {
           </button>{' '}
           <span>{t('person.revealNote')}</span>
         </p>
+      )}
+      {p && marks.data && (
+        <section aria-labelledby="person-watch">
+          <h2 id="person-watch">{t('watch.title')}</h2>
+          <WatchMarkTable marks={marks.data.marks} onChanged={marks.reload} />
+          <p>
+            <Link to="/sagsbehandling/obsliste">{t('watch.link')}</Link>
+          </p>
+        </section>
       )}
     </Page>
   );

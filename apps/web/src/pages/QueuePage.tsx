@@ -149,6 +149,9 @@ export function QueuePage() {
 
   return (
     <Page title={t('queue.title')}>
+      <p>
+        <Link to="/sagsbehandling/obsliste">{t('watch.link')}</Link>
+      </p>
       <div className="search-form">
         <div className="form-group">
           <label className="form-label" htmlFor="queue-team">

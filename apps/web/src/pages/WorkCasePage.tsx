@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { textOf, type TBackofficeCase } from '@indgang/schemas';
+import { textOf, type TBackofficeCase, type TBackofficeCaseSteps } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -10,6 +10,7 @@ import { mayChange, useSession } from '../session/SessionProvider';
 import { AssignCase } from './workCase/AssignCase';
 import { CaseActionForm } from './workCase/CaseActionForm';
 import { CaseBackground } from './workCase/CaseBackground';
+import { CaseProcess } from './workCase/CaseProcess';
 import { CaseRecord } from './workCase/CaseRecord';
 import { CaseStages } from './workCase/CaseStages';
 import { useCaseActions } from './workCase/useCaseActions';
@@ -21,6 +22,7 @@ export function WorkCasePage() {
   const { id = '' } = useParams();
   const view = useApi<TBackofficeCase>(`/api/v1/backoffice/cases/${encodeURIComponent(id)}`);
   const actions = useCaseActions(id, view);
+  const process = useApi<TBackofficeCaseSteps>(`/api/v1/backoffice/cases/${encodeURIComponent(id)}/steps`);
   const c = view.data;
   const canAct = !!c && mayChange(me, 'cases.handle') && c.status !== 'resolved';
   const { version } = actions;
@@ -41,6 +43,16 @@ export function WorkCasePage() {
           />
           <aside className="work-side" aria-label={t('work.side')}>
             <CaseBackground c={c} />
+            {process.data && (
+              <CaseProcess
+                caseId={id}
+                process={process.data}
+                onChanged={() => {
+                  view.reload();
+                  process.reload();
+                }}
+              />
+            )}
             {c.definition.stages.length > 0 && (
               <CaseStages
                 c={c}

@@ -195,3 +195,4 @@ export type TWatchMark = z.infer<typeof ZWatchMark>;
 export type TWatchList = z.infer<typeof ZWatchList>;
 export type TWatchMarkBody = z.infer<typeof ZWatchMarkBody>;
 export type TAutomationMetrics = z.infer<typeof ZAutomationMetrics>;
+export type TDecisionAnswer = z.infer<typeof ZDecisionAnswer>;

@@ -12,6 +12,7 @@ import { common } from './common';
 import { kpi } from './kpi';
 import { org } from './org';
 import { privacy } from './privacy';
+import { process } from './process';
 import { robots } from './robots';
 import { serviceForm } from './serviceForm';
 import { shell } from './shell';
@@ -28,6 +29,7 @@ export const CATALOGUES = {
   backoffice,
   caseWork,
   privacy,
+  process,
   robots,
   benefits,
   businessCase,
@@ -49,6 +51,7 @@ export const MESSAGES = {
     ...backoffice.da,
     ...caseWork.da,
     ...privacy.da,
+    ...process.da,
     ...robots.da,
     ...benefits.da,
     ...businessCase.da,
@@ -67,6 +70,7 @@ export const MESSAGES = {
     ...backoffice.en,
     ...caseWork.en,
     ...privacy.en,
+    ...process.en,
     ...robots.en,
     ...benefits.en,
     ...businessCase.en,
