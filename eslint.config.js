@@ -26,7 +26,13 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', 'scripts/*.js', 'bin/*.js', 'apps/web/vite.config.ts'],
+          allowDefaultProject: [
+            '*.js',
+            'scripts/*.js',
+            'bin/*.js',
+            'examples/*/*.js',
+            'apps/web/vite.config.ts',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },

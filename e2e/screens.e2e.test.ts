@@ -147,16 +147,52 @@ describe('the main pages, swept in Danish and English on a desktop and a phone',
     await context.close();
   };
 
+  /** A mileage claim a teacher sends: it waits for her leader's approval once the process has started. */
+  const claimForApproval = async () => {
+    const context = await ctx.browser.newContext();
+    const page = await context.newPage();
+    await demoLogin(page, base, 'demo-medarbejder');
+    const { csrfToken } = (await (await page.request.get(`${base}/api/v1/me`)).json()) as {
+      csrfToken: string;
+    };
+    const sent = await page.request.post(`${base}/api/v1/cases`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: {
+        serviceId: 'koerselsgodtgoerelse',
+        answers: {
+          trips: [
+            {
+              date: new Date().toISOString().slice(0, 10),
+              from: 'Skolen',
+              to: 'Rådhuset',
+              km: '14',
+              purpose: 'Møde',
+            },
+          ],
+        },
+        confirmNotDuplicate: true,
+      },
+    });
+    expect(sent.status(), await sent.text()).toBe(201);
+    await context.close();
+  };
+
   it(
-    'as a school leader: start, services, a form, her cases, a case and her profile',
-    run('demo-leder', [
-      { name: 'start', path: '/' },
-      { name: 'services', path: '/services' },
-      { name: 'service-form', path: '/services/fravaer' },
-      { name: 'cases', path: '/sager' },
-      { name: 'case', path: linkOn('/sager', '/sager/') },
-      { name: 'profile', path: '/profil' },
-    ]),
+    'as a school leader: start, services, a form, her cases, her approvals, a case to approve and her profile',
+    run(
+      'demo-leder',
+      [
+        { name: 'start', path: '/' },
+        { name: 'services', path: '/services' },
+        { name: 'service-form', path: '/services/fravaer' },
+        { name: 'cases', path: '/sager' },
+        { name: 'case', path: linkOn('/sager', '/sager/') },
+        { name: 'approvals', path: '/sager?view=approvals' },
+        { name: 'approval', path: linkOn('/sager?view=approvals', '/sager/') },
+        { name: 'profile', path: '/profil' },
+      ],
+      claimForApproval,
+    ),
     300_000,
   );
 
@@ -168,9 +204,16 @@ describe('the main pages, swept in Danish and English on a desktop and a phone',
         { name: 'caseworker-start', path: '/' },
         { name: 'queue', path: '/sagsbehandling' },
         { name: 'work-case', path: linkOn('/sagsbehandling', '/sagsbehandling/sager/') },
+        { name: 'watch-list', path: '/sagsbehandling/obsliste' },
       ],
       openPayrollCase,
     ),
+    300_000,
+  );
+
+  it(
+    'as the process owner: the automation figures per service and step',
+    run('demo-procesejer', [{ name: 'automation', path: '/automatisering' }]),
     300_000,
   );
 
@@ -192,7 +235,7 @@ describe('the main pages, swept in Danish and English on a desktop and a phone',
   );
 
   it(
-    'as the administrator: organisation, import, data protection and operations',
+    'as the administrator: organisation, import, data protection, operations and robots',
     run(
       'demo-admin',
       [
@@ -200,6 +243,7 @@ describe('the main pages, swept in Danish and English on a desktop and a phone',
         { name: 'import', path: '/import' },
         { name: 'privacy', path: '/databeskyttelse' },
         { name: 'operations', path: '/drift' },
+        { name: 'robots', path: '/robotter' },
       ],
       async () => {
         // A mail job given up on a case and one still failing, so the operations page shows both.

@@ -20,6 +20,7 @@ import { catalogRoutes } from './routes/catalogRoutes';
 import { portalCaseRoutes } from './routes/portalCaseRoutes';
 import { privacyRoutes } from './routes/privacyRoutes';
 import { jobRoutes } from './routes/jobRoutes';
+import { robotRoutes } from './routes/robotRoutes';
 import { delegationRoutes } from './routes/delegationRoutes';
 import { docsRoutes } from './routes/docsRoutes';
 import { healthRoutes } from './routes/healthRoutes';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   benefitRoutes(app, routeDeps);
   privacyRoutes(app, routeDeps);
   jobRoutes(app, deps);
+  robotRoutes(app, routeDeps);
   await docsRoutes(app);
   await webRoutes(app, { webDist: deps.config.webDist });
   return app;

@@ -25,6 +25,7 @@ import { OrganisationPage } from './pages/OrganisationPage';
 import { PersonPage } from './pages/PersonPage';
 import { PrivacyPage } from './pages/PrivacyPage';
 import { OperationsPage } from './pages/OperationsPage';
+import { RobotsPage } from './pages/RobotsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { UnitPage } from './pages/UnitPage';
 import { BenefitsPage } from './pages/benefits/BenefitsPage';
@@ -189,6 +190,14 @@ function App() {
           element={
             <RequireLogin>
               <OperationsPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/robotter"
+          element={
+            <RequireLogin>
+              <RobotsPage />
             </RequireLogin>
           }
         />

@@ -48,6 +48,7 @@ export * from './idempotency';
 export * from './privacy';
 export * from './decisions';
 export { handCaseToPerson, SYSTEM_ACTOR } from './automation/handCaseToPerson';
+export * from './robots';
 export * from './process';
 export { automationBlock } from './watchList/automationBlock';
 export { databaseAnswers } from './health/databaseAnswers';

@@ -11,6 +11,11 @@ import {
 
 export const SESSION_COOKIE = 'indgang_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/**
+ * The robot API: authenticated by the robot's bearer credential on every request, never by a
+ * session cookie, so it needs no CSRF token (a cross-site page cannot set `Authorization`).
+ */
+export const ROBOT_API_PREFIX = '/api/robot/';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,6 +38,7 @@ export function registerAuthentication(app: FastifyInstance, database: Database)
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/') && !request.url.startsWith('/auth/')) return;
+    if (request.url.startsWith(ROBOT_API_PREFIX)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const found = await authenticateSession({ db: database.db }, token, todayInDenmark());

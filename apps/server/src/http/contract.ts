@@ -117,6 +117,10 @@ const isApi = (url: string) => url.startsWith('/api/') || url.startsWith('/auth/
 type Security = ReadonlyArray<Record<string, readonly string[]>>;
 type Responses = Record<string, unknown>;
 
+/** Whether the route is authenticated by a bearer credential of its own (the robot API): no session, no CSRF. */
+const usesBearer = (schema: FastifySchema | undefined): boolean =>
+  !!(schema as { security?: Security } | undefined)?.security?.some((requirement) => 'robot' in requirement);
+
 /** Whether the route's declared security asks for a session. */
 export function needsSession(schema: FastifySchema | undefined): boolean {
   const security = (schema as { security?: Security } | undefined)?.security;
@@ -132,7 +136,8 @@ function completeSchema(route: RouteOptions): void {
   const schema = route.schema as (FastifySchema & { hide?: boolean; security?: Security }) | undefined;
   if (!schema || schema.hide) return;
   const unsafe = methodsOf(route).some((m) => UNSAFE.has(m));
-  if (isApi(route.url)) {
+  const csrf = unsafe && !usesBearer(schema);
+  if (isApi(route.url) && !usesBearer(schema)) {
     let security: Security = schema.security ?? [{ session: [] }];
     if (unsafe) security = security.length === 0 ? [{ csrf: [] }] : security.map((s) => ({ ...s, csrf: [] }));
     schema.security = security;
@@ -146,14 +151,14 @@ function completeSchema(route: RouteOptions): void {
   if (isApi(route.url)) {
     const declared = responses[403] as ReturnType<typeof error> | undefined;
     const edge = [
-      unsafe && 'no valid CSRF token (`csrf`)',
+      csrf && 'no valid CSRF token (`csrf`)',
       route.config?.writes && 'a read-only role (`read_only`)',
     ]
       .filter(Boolean)
       .join(', or ');
     if (declared && edge)
       responses[403] = { ...declared, description: `${declared.description} Or: ${edge}.` };
-    else if (!declared && unsafe)
+    else if (!declared && csrf)
       responses[403] = error(403, `Not allowed: ${edge}, or a permission is missing.`);
     else if (!declared && needsSession(schema))
       responses[403] = error(403, 'Not allowed: a permission is missing.');

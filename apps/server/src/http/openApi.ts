@@ -14,6 +14,11 @@ in a demo installation, \`POST /auth/demo-login\`. Either sets the session cooki
 with every POST, PUT and DELETE (before login any non-empty value will do). Without a session the API
 answers 401; without the right CSRF token a state change answers 403.
 
+**Robots.** The robot API (\`/api/robot/v1\`, tag *Robot API*) takes no session and no CSRF token: a robot
+sends its credential, created by an administrator, as \`Authorization: Bearer <robot id>.<secret>\`. It
+reaches only the topics the credential is scoped to; every use is audited. \`examples/robot/\` in the
+repository is a small robot that works a topic end to end.
+
 **Creates and retries.** A create that is marked with the \`Idempotency-Key\` header parameter is stored
 once per key: send a fresh random key (1–200 visible ASCII characters) with each new request and the same
 key when you retry it. A retry gets the first answer again with \`Idempotent-Replayed: true\`; the same key
@@ -35,6 +40,12 @@ const TAGS = [
   { name: 'Benefits', description: 'Programmes, projects, business cases, benefit trees, KPIs and reports.' },
   { name: 'Privacy', description: 'Data requests (GDPR art. 15), legal holds and retention.' },
   { name: 'Audit', description: 'The audit trail and its verification.' },
+  { name: 'Robots', description: 'Robot credentials and the work on their topics (for administrators).' },
+  {
+    name: 'Robot API',
+    description:
+      'For robots and scripts (UiPath, Blue Prism, OpenOrchestrator, Python): fetch-and-lock work items of a topic with a lease, extend it, complete, fail or report a business error. Authenticated by `Authorization: Bearer <robot id>.<secret>` (scheme `robot`); no session, no CSRF token. See `examples/robot/`.',
+  },
   { name: 'Operations', description: 'Health, metrics, background jobs and this reference.' },
 ];
 
@@ -117,6 +128,13 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
             name: CSRF_HEADER,
             description:
               "The session's CSRF token (`csrfToken` of `GET /api/v1/me`), required on POST, PUT and DELETE.",
+          },
+          robot: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: '<robot id>.<secret>',
+            description:
+              'A robot credential created by an administrator (shown once at creation; only its hash is kept). Scoped to topics, revocable; every use is audited.',
           },
           metricsToken: {
             type: 'http',

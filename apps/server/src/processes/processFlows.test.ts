@@ -411,4 +411,28 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
     ]);
     expect((await caseRow(caseId)).status).toBe('awaiting_approval');
   });
+
+  it('hands a claim the rate table cannot decide to a caseworker with the reason, writing nothing of the failed step', async () => {
+    // No version of the mileage table covers 2024: the decision fails as a business failure, not a retry.
+    const caseId = await submit(employee, 'koerselsgodtgoerelse', {
+      trips: [{ date: '2024-06-03', from: 'Skolen', to: 'Rådhuset', km: '5', purpose: 'Møde' }],
+    });
+    await t.runJobs();
+    await complete({
+      caseStepId: await active(caseId, 'leder'),
+      result: 'approved',
+      by: { userId: 'demo-leder' },
+    });
+    await t.runJobs();
+    const row = await caseRow(caseId);
+    expect(row).toMatchObject({ status: 'submitted', automation: 'failed' });
+    expect(row.automationReason).toContain('2024');
+    expect((await steps(caseId)).find((s) => s.stepId === 'takst')).toMatchObject({ status: 'cancelled' });
+    const decided = await db().execute(
+      sql`SELECT 1 FROM case_decisions WHERE case_id = ${caseId} AND table_id = 'kilometertakst'`,
+    );
+    expect(decided.rows).toHaveLength(0);
+    const pending = await db().execute(sql`SELECT 1 FROM jobs WHERE case_id = ${caseId} AND done_at IS NULL`);
+    expect(pending.rows).toHaveLength(0);
+  });
 });

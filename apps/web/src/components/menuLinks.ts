@@ -29,6 +29,7 @@ export function menuLinks(me: TMe): MenuLink[] {
     ['/gevinster', 'nav.benefits', can(me, 'benefits.read') || can(me, 'benefits.manage')],
     ['/databeskyttelse', 'nav.privacy', can(me, 'privacy.manage')],
     ['/drift', 'nav.operations', can(me, 'jobs.manage')],
+    ['/robotter', 'nav.robots', can(me, 'robots.read')],
   ];
   return links.filter(([, , show]) => show).map(([to, label]) => ({ to, label }));
 }

@@ -147,9 +147,7 @@ export function AuditPage() {
               <tr key={r.seq}>
                 <td data-title="#">{r.seq}</td>
                 <td data-title={t('audit.at')}>{when(r.at)}</td>
-                <td data-title={t('audit.actor')}>
-                  {r.actorUserId ? (r.actorName ?? r.actorUserId) : t('audit.system')}
-                </td>
+                <td data-title={t('audit.actor')}>{r.actorName ?? r.actorUserId ?? t('audit.system')}</td>
                 <td data-title={t('audit.action')}>
                   <code>{r.action}</code>
                 </td>

@@ -33,17 +33,17 @@ export function AutomationPage() {
             <>
               <figure className="automation-chart" aria-labelledby="automation-chart-caption">
                 <figcaption id="automation-chart-caption">{t('metrics.chart')}</figcaption>
-                <ul aria-hidden="true" className="bar-list">
+                <div aria-hidden="true" className="bar-list">
                   {m.services.map((s) => (
-                    <li key={s.serviceId}>
+                    <div key={s.serviceId} className="bar-row">
                       <span className="bar-label">{s.name ? textOf(s.name, locale) : s.serviceId}</span>
                       <span className="bar-track">
                         <span className="bar-fill" style={{ width: `${Math.min(100, s.fullShare)}%` }} />
                       </span>
                       <span className="bar-value">{percent(s.fullShare, locale)}</span>
-                    </li>
+                    </div>
                   ))}
-                </ul>
+                </div>
               </figure>
               <div className="table-scroll">
                 <table
@@ -99,7 +99,7 @@ export function AutomationPage() {
                         <ul>
                           {s.excludedWhy.map((r) => (
                             <li key={r.reason}>
-                              {r.reason}: {num(r.count)}
+                              {r.reason} – {num(r.count)}
                             </li>
                           ))}
                         </ul>
@@ -111,7 +111,7 @@ export function AutomationPage() {
                         <ul>
                           {s.failedWhy.map((r) => (
                             <li key={r.reason}>
-                              {r.reason}: {num(r.count)}
+                              {r.reason} – {num(r.count)}
                             </li>
                           ))}
                         </ul>

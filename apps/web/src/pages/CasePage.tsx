@@ -110,7 +110,10 @@ export function CasePage() {
           {process.data && process.data.steps.length > 0 && (
             <>
               <h2>{t('steps.title')}</h2>
-              <CurrentSteps steps={process.data.steps} side="submitter" />
+              <CurrentSteps
+                steps={process.data.steps}
+                side={process.data.approval ? 'caseworker' : 'submitter'}
+              />
             </>
           )}
           {mayAct && process.data?.approval && (

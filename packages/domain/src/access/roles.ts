@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'benefits.manage',
   'privacy.manage',
   'jobs.manage',
+  'robots.read',
+  'robots.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -67,6 +69,9 @@ const GRANTS: Record<Permission, ReadonlySet<Role>> = {
   'privacy.manage': new Set(['administrator']),
   // Background jobs: dead and failing ones retried or discarded, schedules seen.
   'jobs.manage': new Set(['administrator']),
+  // Robot credentials and the work on their topics (counts, never an item's payload).
+  'robots.read': new Set(['administrator', 'team_lead', 'process_owner', 'auditor']),
+  'robots.manage': new Set(['administrator']),
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -24,6 +24,8 @@ const entityLabel = sql<string | null>`(CASE ${auditLog.entityType}
   WHEN 'programme' THEN (SELECT name FROM programmes WHERE id = ${auditLog.entityId})
   WHEN 'project' THEN (SELECT name FROM projects WHERE id = ${auditLog.entityId})
   WHEN 'kpi' THEN (SELECT name FROM kpis WHERE id = ${auditLog.entityId})
+  WHEN 'robot' THEN (SELECT name FROM robots WHERE id = ${auditLog.entityId})
+  WHEN 'work_item' THEN (SELECT topic FROM work_items WHERE id = ${auditLog.entityId})
   END)`;
 
 /**
@@ -41,7 +43,11 @@ export async function listAudit(deps: { db: Db }, actor: Actor, filter: AuditFil
     const rows = await tx
       .select({
         entry: auditLog,
-        actorName: sql<string | null>`(SELECT display_name FROM users WHERE id = ${auditLog.actorUserId})`,
+        // A person by name; automation and robots by the name they act under (`details.by`, e.g. `robot:<name>`).
+        actorName: sql<
+          string | null
+        >`coalesce((SELECT display_name FROM users WHERE id = ${auditLog.actorUserId}),
+          CASE WHEN jsonb_typeof(${auditLog.details}->'by') = 'string' THEN ${auditLog.details}->>'by' END)`,
         entityLabel,
         subjectName: sql<
           string | null

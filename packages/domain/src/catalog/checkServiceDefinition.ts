@@ -1,6 +1,8 @@
 import safeRegex from 'safe-regex2';
 import type { TCondition, TServiceDefinition } from '@indgang/schemas';
 import type { FieldError } from '../errors/DomainError';
+import { AUTOMATED_ACTION_NAMES } from '../process/automatedActions';
+import { conditionProblem } from '../process/feelCondition';
 
 function conditionFields(condition: TCondition | undefined, out: string[] = []): string[] {
   if (!condition) return out;
@@ -145,5 +147,31 @@ export function checkServiceDefinition(def: TServiceDefinition, at: string): Fie
         `"${id}" must be in the same repeated section as the period's start date.`,
       );
   }
+  // The process: what its schema and checkProcessDefinition cannot know, the engine's actions,
+  // the FEEL of its conditions and the date fields its waits read.
+  def.process?.steps.forEach((step, i) => {
+    const path = `process.steps.${i}`;
+    if (step.kind === 'automated' && step.action && !AUTOMATED_ACTION_NAMES.includes(step.action))
+      fail(
+        `${path}.action`,
+        `Trinnet "${step.id}" beder om handlingen "${step.action}", som platformen ikke kender (${AUTOMATED_ACTION_NAMES.join(', ')}).`,
+        `Step "${step.id}" asks for the action "${step.action}", which the platform does not know (${AUTOMATED_ACTION_NAMES.join(', ')}).`,
+      );
+    if (step.until && fields.get(step.until.field)?.type !== 'date')
+      fail(
+        `${path}.until.field`,
+        `Trinnet "${step.id}" venter på "${step.until.field}", som ikke er et datofelt.`,
+        `Step "${step.id}" waits for "${step.until.field}", which is not a date field.`,
+      );
+    step.next.forEach((t, n) => {
+      const problem = t.when ? conditionProblem(t.when) : null;
+      if (problem)
+        fail(
+          `${path}.next.${n}.when`,
+          `Betingelsen fra "${step.id}" til "${t.to}" kan ikke læses som FEEL: ${problem}`,
+          `The condition from "${step.id}" to "${t.to}" cannot be read as FEEL: ${problem}`,
+        );
+    });
+  });
   return problems;
 }

@@ -9,11 +9,48 @@ const read = (name: string) => parseDecisionTables(readFileSync(new URL(name, fo
 describe('the decision tables shipped in catalog/decisions', () => {
   it('all parse', async () => {
     const files = readdirSync(folder).filter((f) => f.endsWith('.dmn'));
-    expect(files.sort()).toEqual(['boerneattest.dmn', 'kilometertakst.dmn']);
+    expect(files.sort()).toEqual([
+      'automatisering-undtagelser.dmn',
+      'boerneattest.dmn',
+      'kilometertakst.dmn',
+    ]);
     for (const file of files) {
       const tables = await read(file);
       expect(`${tables.key}.dmn`).toBe(file);
     }
+  });
+
+  describe('automatisering-undtagelser', () => {
+    const plain = { payChangeKr: 0, tripCount: 1, totalKm: 12, amountKr: 0, employed: true, onLeave: false };
+    const decide = async (inputs: Partial<typeof plain>) =>
+      evaluateDecision(await read('automatisering-undtagelser.dmn'), { ...plain, ...inputs }, '2026-06-01');
+
+    it('lets a routine case be automated', async () => {
+      expect(await decide({})).toMatchObject({
+        outputs: [{ exclude: false }],
+        fired: [{ ruleId: 'rule-automate' }],
+      });
+    });
+
+    it.each([
+      [{ payChangeKr: 5000.01 }, 'rule-pay-above-threshold', 'Lønændringen er over 5.000 kr. om måneden.'],
+      [{ tripCount: 21 }, 'rule-many-trips', 'Indberetningen har mere end 20 ture.'],
+      [{ totalKm: 2001 }, 'rule-many-km', 'Indberetningen er på mere end 2.000 km.'],
+      [{ amountKr: 10_001 }, 'rule-large-expense', 'Udlægget er over 10.000 kr.'],
+      [{ employed: false }, 'rule-not-employed', 'Personen har ingen ansættelse i dag.'],
+      [{ onLeave: true }, 'rule-on-leave', 'Personen har fravær eller orlov registreret i perioden.'],
+    ])('excludes %o by %s, with the reason in both languages', async (inputs, ruleId, reasonDa) => {
+      const result = await decide(inputs);
+      expect(result.fired[0]!.ruleId).toBe(ruleId);
+      expect(result.outputs[0]).toMatchObject({ exclude: true, reasonDa });
+      expect(String(result.outputs[0]!.reasonEn).length).toBeGreaterThan(10);
+    });
+
+    it('keeps the limits themselves automated (above, not at, each threshold)', async () => {
+      expect(
+        (await decide({ payChangeKr: 5000, tripCount: 20, totalKm: 2000, amountKr: 10_000 })).outputs,
+      ).toEqual([expect.objectContaining({ exclude: false })]);
+    });
   });
 
   describe('kilometertakst', () => {

@@ -137,7 +137,9 @@ export async function seedDemoBenefits(tx: Tx, options: DemoBenefitOptions): Pro
     ${kpi('6f1d1c2e-0000-4000-8000-000000000021', 'Gennemløbstid fra indberetning til løsning', 'days', 'decrease', 9, [6, 4, 3], 'lead_time_days', 'Komplette indberetninger med vejledning ved felterne og arbejdskøer sorteret efter frist.')},
     ${kpi('6f1d1c2e-0000-4000-8000-000000000022', 'Tilbageløb pr. 100 sager', 'per100', 'decrease', 25, [18, 10, 6], 'returns_per_100', 'Dokumentationskrav vist før indsendelse og validering i formularen.')},
     ${kpi('6f1d1c2e-0000-4000-8000-000000000023', 'Andel sager indberettet af lederne selv', 'percent', 'increase', 70, [85, 95, 98], 'self_service_share', 'Alle services i portalen; telefon og mail henviser dertil.')},
-    ${kpi('6f1d1c2e-0000-4000-8000-000000000024', 'Ledernes tilfredshed med Koncernservice', 'percent', 'increase', 48, [55, 65, 75], 'manual', 'Overblik over egne sager og færre henvendelser for at følge op.')}`);
+    ${kpi('6f1d1c2e-0000-4000-8000-000000000024', 'Ledernes tilfredshed med Koncernservice', 'percent', 'increase', 48, [55, 65, 75], 'manual', 'Overblik over egne sager og færre henvendelser for at følge op.')},
+    ${kpi('6f1d1c2e-0000-4000-8000-000000000025', 'Andel sager løst automatisk', 'percent', 'increase', 0, [40, 55, 70], 'automated_share', 'Lederens godkendelse, kilometertakst efter regeltabel og indberetning til lønnen uden en sagsbehandler.')},
+    ${kpi('6f1d1c2e-0000-4000-8000-000000000026', 'Minutter sparet ved automatisering pr. måned', 'minutes', 'increase', 0, [100, 200, 300], 'automation_minutes_saved', 'Automatiske trin i stedet for manuel taksering og indtastning i lønsystemet.')}`);
   await tx.execute(sql`INSERT INTO kpi_measurements (kpi_id, measured_on, value_centi, kind, note, recorded_by_user_id) VALUES
     ('6f1d1c2e-0000-4000-8000-000000000024', ${baselineDate}, 4800, 'before', 'Førmåling blandt 212 ledere', 'demo-procesejer'),
     ('6f1d1c2e-0000-4000-8000-000000000024', ${monthStart(1)}, 6600, 'after', 'Eftermåling blandt 198 ledere', 'demo-procesejer')`);
@@ -164,6 +166,8 @@ async function seedCaseHistory(
   if (people.length === 0 || services.length === 0) return;
   const values: SQL[] = [];
   const events: SQL[] = [];
+  const steps: SQL[] = [];
+  const decisions: SQL[] = [];
   for (let back = 12; back >= 1; back -= 1) {
     const afterGoLive = back <= 6;
     const count = 20 + (12 - back) * 2;
@@ -198,24 +202,143 @@ async function seedCaseHistory(
         { requireDocuments: false },
       );
       const id: string = `00000000-0000-4000-9000-${String(values.length + 1).padStart(12, '0')}`;
+      // After go-live the process engine ran the claim: most end to end, some excluded or failed to a person.
+      const roll = random();
+      const automation =
+        !afterGoLive || !def.process ? null : roll < 0.65 ? 'full' : roll < 0.87 ? 'excluded' : 'failed';
+      const reason =
+        automation === 'excluded'
+          ? random() < 0.5
+            ? 'Obsliste: Personen er på obslisten og må ikke behandles automatisk (verserende lønsag).'
+            : 'Undtagelseskriterie: Personen har fravær eller orlov registreret i perioden.'
+          : automation === 'failed'
+            ? 'Lønsystemet svarede ikke efter sidste forsøg; sagen er givet til en sagsbehandler.'
+            : null;
       values.push(sql`(${id}, ${`IND-${date.slice(0, 4)}-`} || lpad(nextval('case_number_seq')::text, 6, '0'), ${service.id}, ${service.version}, ${person.unit_id}, ${person.person_id},
-        ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, ${statusSql('resolved')}, ${routeCase(def, answers)}, ${JSON.stringify(answers)}::jsonb, ${submittedAt.toISOString()}, ${addDays(date, 10)}, ${resolvedAt.toISOString()}, ${paid?.id ?? null}, ${paid ? textOf(paid.label, 'da') : 'Udbetalt'})`);
+        ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, ${statusSql('resolved')}, ${routeCase(def, answers)}, ${JSON.stringify(answers)}::jsonb, ${submittedAt.toISOString()}, ${addDays(date, 10)}, ${resolvedAt.toISOString()}, ${paid?.id ?? null}, ${paid ? textOf(paid.label, 'da') : 'Udbetalt'}, ${automation}, ${reason})`);
       events.push(
         sql`(${id}, ${submittedAt.toISOString()}, ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, ${eventTypeSql('submitted')}, ${internalSql('submitted')}, null, '{}'::jsonb)`,
       );
+      if (automation && def.process)
+        writeEngineSteps({
+          def,
+          id,
+          date,
+          submittedAt,
+          resolvedAt,
+          automation,
+          reason,
+          steps,
+          events,
+          decisions,
+        });
       if (returned)
         events.push(
           sql`(${id}, ${new Date(submittedAt.getTime() + 86_400_000).toISOString()}, 'demo-sagsbehandler-loen', ${eventTypeSql('returned')}, ${internalSql('returned')}, 'Vi mangler kvitteringen.', ${JSON.stringify({ reasonCode: 'missing-document', reason: { da: 'Manglende dokumentation', en: 'Missing documentation' } })}::jsonb)`,
         );
+      const bySystem = automation === 'full';
       events.push(
-        sql`(${id}, ${resolvedAt.toISOString()}, 'demo-sagsbehandler-loen', ${eventTypeSql('resolved')}, ${internalSql('resolved')}, 'Beløbet kommer med næste lønudbetaling.', ${JSON.stringify({ outcome: paid ? textOf(paid.label, 'da') : 'Udbetalt', ...(paid ? { outcomeId: paid.id } : {}) })}::jsonb)`,
+        sql`(${id}, ${resolvedAt.toISOString()}, ${bySystem ? null : 'demo-sagsbehandler-loen'}, ${eventTypeSql('resolved')}, ${internalSql('resolved')}, 'Beløbet kommer med næste lønudbetaling.', ${JSON.stringify({ outcome: paid ? textOf(paid.label, 'da') : 'Udbetalt', ...(paid ? { outcomeId: paid.id } : {}), ...(bySystem ? { by: 'system:automation' } : {}) })}::jsonb)`,
       );
     }
   }
   await tx.execute(
-    sql`INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, status, team_id, answers, submitted_at, due_date, resolved_at, outcome_id, outcome) VALUES ${sql.join(values, sql`, `)}`,
+    sql`INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id, status, team_id, answers, submitted_at, due_date, resolved_at, outcome_id, outcome, automation, automation_reason) VALUES ${sql.join(values, sql`, `)}`,
   );
   await tx.execute(
     sql`INSERT INTO case_events (case_id, at, actor_user_id, type, internal, body, data) VALUES ${sql.join(events, sql`, `)}`,
   );
+  if (steps.length > 0)
+    await tx.execute(
+      sql`INSERT INTO case_steps (case_id, step_id, kind, status, result, assignee_user_id, completed_by_user_id, completed_by_system, started_at, due_date, completed_at, data) VALUES ${sql.join(steps, sql`, `)}`,
+    );
+  if (decisions.length > 0)
+    await tx.execute(
+      sql`INSERT INTO case_decisions (case_id, table_id, revision, decision_id, inputs, outputs, rules, at) VALUES ${sql.join(decisions, sql`, `)}`,
+    );
+}
+
+/**
+ * A claim's steps as the process engine writes them: the leader's approval, then each automated step
+ * done by its rule or action (the rate decided by the kilometertakst table's version for the trip's
+ * year), or, for a claim excluded or failed, the automated step cancelled with the reason and the
+ * case left to a caseworker; each step in the timeline with who or what did it.
+ */
+function writeEngineSteps(c: {
+  def: TServiceDefinition;
+  id: string;
+  date: string;
+  submittedAt: Date;
+  resolvedAt: Date;
+  automation: 'full' | 'excluded' | 'failed';
+  reason: string | null;
+  steps: SQL[];
+  events: SQL[];
+  decisions: SQL[];
+}) {
+  const process = c.def.process!;
+  const byId = new Map(process.steps.map((s) => [s.id, s]));
+  const resultFor = {
+    approval: 'approved',
+    automated: 'done',
+    human: 'done',
+    four_eyes: 'approved',
+    robot: 'done',
+    wait: 'done',
+  } as Record<string, string>;
+  let at = c.submittedAt.getTime();
+  const span = (c.resolvedAt.getTime() - at) / (process.steps.length + 1);
+  let automatedSeen = 0;
+  // The rate table decides in the takst step; payroll fails on the second automated step.
+  const stopAt = c.automation === 'excluded' ? 1 : c.automation === 'failed' ? 2 : Infinity;
+  for (let step = byId.get(process.start); step && step.kind !== 'end';) {
+    const started = new Date(at).toISOString();
+    at += span;
+    const done = new Date(at).toISOString();
+    const dueDate = step.normDays ? addDays(started.slice(0, 10), step.normDays) : null;
+    if (step.kind === 'automated') automatedSeen += 1;
+    if (step.kind === 'automated' && automatedSeen >= stopAt) {
+      c.steps.push(
+        sql`(${c.id}, ${step.id}, ${step.kind}, 'cancelled', null, null, null, null, ${started}, ${dueDate}, ${done}, ${JSON.stringify({ cancelled: c.reason })}::jsonb)`,
+      );
+      c.events.push(
+        sql`(${c.id}, ${done}, null, ${eventTypeSql('automation')}, ${internalSql('automation')}, ${c.reason}, ${JSON.stringify({ how: c.automation, reason: { da: c.reason, en: c.reason }, by: 'system:automation' })}::jsonb)`,
+      );
+      return;
+    }
+    const result = resultFor[step.kind] ?? 'done';
+    const userId =
+      step.kind === 'approval' ? 'demo-leder' : step.kind === 'automated' ? null : 'demo-sagsbehandler-loen';
+    const year = c.date.slice(0, 4);
+    const system =
+      step.kind !== 'automated'
+        ? null
+        : step.decision
+          ? `rule:${step.decision}@1`
+          : `job:${step.action ?? 'automated'}`;
+    c.steps.push(
+      sql`(${c.id}, ${step.id}, ${step.kind}, 'done', ${result}, ${step.kind === 'approval' ? userId : null}, ${userId}, ${system}, ${started}, ${dueDate}, ${done}, '{}'::jsonb)`,
+    );
+    if (step.decision) {
+      const decisionId = `${step.decision}-${year}`;
+      const rules = [
+        {
+          ruleId: `rule-${year}-below-limit`,
+          index: 0,
+          description: 'Under 20.000 km: resten op til grænsen til den høje sats',
+        },
+      ];
+      c.decisions.push(
+        sql`(${c.id}, ${step.decision}, 1, ${decisionId}, ${JSON.stringify({ tripDate: c.date, kmEarlierThisYear: 0 })}::jsonb, '[]'::jsonb, ${JSON.stringify(rules)}::jsonb, ${done})`,
+      );
+      c.events.push(
+        sql`(${c.id}, ${done}, null, ${eventTypeSql('decision')}, ${internalSql('decision')}, null, ${JSON.stringify({ tableId: step.decision, revision: 1, decisionId, rules })}::jsonb)`,
+      );
+    }
+    c.events.push(
+      sql`(${c.id}, ${done}, ${userId}, ${eventTypeSql('step')}, ${internalSql('step')}, null, ${JSON.stringify({ stepId: step.id, kind: step.kind, name: step.name, result, by: system ?? { userId } })}::jsonb)`,
+    );
+    const next = step.next.find((t) => t.on === undefined || t.on === result);
+    step = next ? byId.get(next.to) : undefined;
+  }
 }

@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { textOf, type TProcessStep } from '@indgang/schemas';
 import type { Tx } from '../audit/appendAudit';
-import {
-  currentDecisionTable,
-  decideWithStoredTable,
-  recordCaseDecision,
-} from '../decisions/storedDecisions';
+import { evaluateDecision } from '../decisions/evaluateDecision';
+import { currentDecisionTable, recordCaseDecision } from '../decisions/storedDecisions';
 import { DomainError } from '../errors/DomainError';
 import { todayInDenmark } from '../time/isoDate';
 import { decisionInputs } from './caseFacts';
@@ -44,12 +41,12 @@ const refuse = (code: string, da: string, en: string) => new DomainError('unproc
 /** Decides with the step's table (newest revision), records the decision on the case; transitions read `decision`. */
 async function decide(context: ActionContext, tableId: string) {
   const { tx, pc, caseStepId } = context;
-  const { tables } = await currentDecisionTable({ db: tx }, tableId);
+  const { revision, tables } = await currentDecisionTable({ db: tx }, tableId);
   const names = new Set<string>();
   for (const version of tables.versions) for (const v of version.variables) names.add(v.name);
   if (tables.dateInput) names.add(tables.dateInput);
   const inputs = await decisionInputs(tx, pc, [...names]);
-  const decision = await decideWithStoredTable({ db: tx }, tableId, inputs, todayInDenmark());
+  const decision = { tableId, revision, result: evaluateDecision(tables, inputs, todayInDenmark()) };
   await recordCaseDecision(tx, pc.id, caseStepId, decision, inputs);
   return {
     decision,
@@ -159,10 +156,14 @@ const expenseRefund = async (context: ActionContext) => {
   };
 };
 
-/** What payroll.allowance records per service; a service without an entry is refused by name. */
+/**
+ * What payroll.allowance records, by the repeated section the service's answers hold: trips (a
+ * mileage claim) or receipts (an expense claim), so a municipality's own copy of either service
+ * works too; a service with neither is refused by name.
+ */
 const ALLOWANCES: Record<string, (context: ActionContext) => Promise<Record<string, unknown>>> = {
-  koerselsgodtgoerelse: mileageAllowance,
-  udlaeg: expenseRefund,
+  trips: mileageAllowance,
+  receipts: expenseRefund,
 };
 
 /** The pay change fields payroll needs, from the answers of a pay change. */
@@ -199,7 +200,10 @@ export const AUTOMATED_ACTIONS: readonly AutomatedAction[] = [
     name: 'payroll.allowance',
     description: { da: 'Godtgørelse til lønnen', en: 'Allowance to payroll' },
     async run(context) {
-      const allowance = ALLOWANCES[context.pc.serviceId];
+      const section = Object.keys(ALLOWANCES).find((id) =>
+        context.pc.pinned.service.sections.some((s) => s.id === id && s.repeat),
+      );
+      const allowance = section ? ALLOWANCES[section] : undefined;
       if (!allowance)
         throw refuse(
           'payroll_unknown_service',

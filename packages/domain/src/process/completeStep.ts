@@ -6,7 +6,7 @@ import { DomainError } from '../errors/DomainError';
 import { enqueueJob } from '../jobs/enqueueJob';
 import { todayInDenmark } from '../time/isoDate';
 import { enterSteps, transitionsFrom, type StepActor } from './enterStep';
-import { lockProcessCase } from './processCase';
+import { lockProcessCase, type ProcessCase } from './processCase';
 import type { ProcessServices } from './ProcessServices';
 import { stepName } from './pinnedProcess';
 import { settleCaseStatus } from './settleCaseStatus';
@@ -45,9 +45,31 @@ export async function completeStep(
   if (!found[0]) throw notActive();
   // The case first, then its step: every change of a case locks in that order.
   const pc = await lockProcessCase(tx, found[0].caseId);
+  const row = await lockStep(tx, input.caseStepId);
+  await completeLockedStep(tx, services, pc, row, input);
+}
+
+export interface LockedStep {
+  stepId: string;
+  status: string;
+  data: Record<string, unknown>;
+}
+
+/** A case step locked for its completion (after its case). */
+export async function lockStep(tx: Tx, caseStepId: number): Promise<LockedStep | undefined> {
   const { rows } = await tx.execute<{ stepId: string; status: string; data: Record<string, unknown> }>(sql`
-    SELECT step_id AS "stepId", status, data FROM case_steps WHERE id = ${input.caseStepId} FOR UPDATE`);
-  const row = rows[0];
+    SELECT step_id AS "stepId", status, data FROM case_steps WHERE id = ${caseStepId} FOR UPDATE`);
+  return rows[0];
+}
+
+/** completeStep for a caller that has locked the case and the step already (the engine's own jobs). */
+export async function completeLockedStep(
+  tx: Tx,
+  services: ProcessServices,
+  pc: ProcessCase,
+  row: LockedStep | undefined,
+  input: CompleteStepInput,
+): Promise<void> {
   if (!row || row.status !== 'active' || pc.status === 'resolved') throw notActive();
   const step = pc.pinned.steps.get(row.stepId);
   if (!step) throw notActive();
@@ -106,7 +128,12 @@ export async function completeStep(
     tx,
     services,
     pc,
-    next.map((to) => ({ stepId: to, fromCaseStepId: input.caseStepId, fromUserId: userId })),
+    next.map((to) => ({
+      stepId: to,
+      fromCaseStepId: input.caseStepId,
+      fromUserId: userId,
+      fromKind: step.kind,
+    })),
   );
   await settleCaseStatus(tx, pc.id);
 }

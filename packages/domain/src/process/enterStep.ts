@@ -26,6 +26,8 @@ interface Arrival {
   fromCaseStepId: number | null;
   /** Who finished the step before: a four-eyes step refuses that person. */
   fromUserId: string | null;
+  /** The kind of the step before: after an automated or robot step, automation was already allowed. */
+  fromKind?: string;
 }
 
 /**
@@ -102,8 +104,9 @@ async function insertPassedStep(tx: Tx, pc: ProcessCase, step: TProcessStep): Pr
  * Automation is checked once per case, before its first automated or robot step: a case on the
  * watch list (or excluded by the criteria) goes to its team's queue with the reason instead.
  */
-async function automationAllowed(tx: Tx, pc: ProcessCase): Promise<boolean> {
+async function automationAllowed(tx: Tx, pc: ProcessCase, arrival: Arrival): Promise<boolean> {
   if (pc.automation === 'excluded' || pc.automation === 'failed') return false;
+  if (arrival.fromKind === 'automated' || arrival.fromKind === 'robot') return true;
   const { rows } = await tx.execute<{ n: number }>(sql`
     SELECT count(*)::int AS n FROM case_steps WHERE case_id = ${pc.id} AND kind IN ('automated', 'robot')`);
   if ((rows[0]?.n ?? 0) > 0) return true;
@@ -134,6 +137,7 @@ async function enterStep(
       stepId: to,
       fromCaseStepId: caseStepId,
       fromUserId: null,
+      fromKind: arrival.fromKind,
     }));
   switch (step.kind) {
     case 'human': {
@@ -175,7 +179,7 @@ async function enterStep(
       return [];
     }
     case 'automated': {
-      if (!(await automationAllowed(tx, pc))) return [];
+      if (!(await automationAllowed(tx, pc, arrival))) return [];
       const caseStepId = await insertStep(tx, services, pc, step, {
         data: { action: step.action ?? 'decide', decision: step.decision ?? null },
       });
@@ -188,7 +192,7 @@ async function enterStep(
       return [];
     }
     case 'robot': {
-      if (!(await automationAllowed(tx, pc))) return [];
+      if (!(await automationAllowed(tx, pc, arrival))) return [];
       const caseStepId = await insertStep(tx, services, pc, step, { data: { topic: step.topic } });
       await tx.execute(sql`
         INSERT INTO work_items (id, topic, case_id, case_step_id, payload, status)

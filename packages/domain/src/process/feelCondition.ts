@@ -35,9 +35,15 @@ export function conditionHolds(text: string | undefined, context: ConditionConte
   return fn.fn(context.answers, context.case, context.subject, context.decision) === true;
 }
 
-/** Whether a condition's text can be compiled; the reason when not. */
+/**
+ * Why a condition's text cannot be used, or null: FEEL that does not parse, or a name other than
+ * answers, case, subject and decision (a misspelt `answer.kind` would otherwise never hold).
+ */
 export function conditionProblem(text: string): string | null {
   try {
+    const { warnings } = evaluate(text, { answers: {}, case: {}, subject: null, decision: {} });
+    const unknown = warnings.find((w) => w.type === 'NO_VARIABLE_FOUND');
+    if (unknown) return unknown.message;
     compile(text);
     return null;
   } catch (error) {

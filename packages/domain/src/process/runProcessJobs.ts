@@ -1,10 +1,8 @@
-import { sql } from 'drizzle-orm';
-import type { Tx } from '../audit/appendAudit';
 import { handCaseToPerson } from '../automation/handCaseToPerson';
 import { DomainError } from '../errors/DomainError';
 import type { JobContext, JobServices } from '../jobs/defineJobKind';
 import { automatedAction } from './automatedActions';
-import { completeStep } from './completeStep';
+import { completeLockedStep, lockStep } from './completeStep';
 import { lockProcessCase } from './processCase';
 import { stepName } from './pinnedProcess';
 import { startProcess } from './startProcess';
@@ -30,55 +28,39 @@ export async function runProcessStep(
   payload: { caseId: string; caseStepId: number },
   context: JobContext,
 ) {
-  await context.transaction(async (tx) => {
-    const pc = await lockProcessCase(tx, payload.caseId);
-    const { rows } = await tx.execute<{ stepId: string; status: string; kind: string }>(sql`
-      SELECT step_id AS "stepId", status, kind FROM case_steps WHERE id = ${payload.caseStepId} AND case_id = ${payload.caseId}`);
-    const row = rows[0];
-    if (!row || row.status !== 'active' || pc.status === 'resolved') return;
-    const step = pc.pinned.steps.get(row.stepId);
-    if (!step) return;
-    if (step.kind === 'wait') {
-      await completeStep(tx, services, {
-        caseStepId: payload.caseStepId,
-        result: 'done',
-        by: { system: 'timer' },
-      });
-      return;
-    }
-    const action = automatedAction(step.action ?? 'decide');
-    try {
+  try {
+    await context.transaction(async (tx) => {
+      const pc = await lockProcessCase(tx, payload.caseId);
+      const row = await lockStep(tx, payload.caseStepId);
+      if (!row || row.status !== 'active' || pc.status === 'resolved') return;
+      const step = pc.pinned.steps.get(row.stepId);
+      if (!step) return;
+      if (step.kind === 'wait') {
+        await completeLockedStep(tx, services, pc, row, {
+          caseStepId: payload.caseStepId,
+          result: 'done',
+          by: { system: 'timer' },
+        });
+        return;
+      }
+      const action = automatedAction(step.action ?? 'decide');
       if (!action)
         throw new DomainError('unprocessable', 'action_unknown', {
           da: `Trinnet "${stepName(step).da}" beder om handlingen "${step.action}", som platformen ikke kender.`,
           en: `The step "${stepName(step).en}" asks for the action "${step.action}", which the platform does not know.`,
         });
-      // A business failure must undo what the action and the steps after it wrote before the case goes to a person.
-      await savepoint(tx, async () => {
-        const outcome = await action.run({ tx, services, pc, step, caseStepId: payload.caseStepId });
-        await completeStep(tx, services, {
-          caseStepId: payload.caseStepId,
-          result: outcome.result,
-          by: { system: outcome.system },
-          data: outcome.data,
-        });
+      const outcome = await action.run({ tx, services, pc, step, caseStepId: payload.caseStepId });
+      await completeLockedStep(tx, services, pc, row, {
+        caseStepId: payload.caseStepId,
+        result: outcome.result,
+        by: { system: outcome.system },
+        data: outcome.data,
       });
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      await handCaseToPerson(tx, pc.id, 'failed', error.text);
-    }
-  });
-}
-
-/** Runs `work` in a savepoint: a failure undoes its writes and leaves the transaction usable. */
-async function savepoint<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
-  await tx.execute(sql`SAVEPOINT process_action`);
-  try {
-    const result = await work();
-    await tx.execute(sql`RELEASE SAVEPOINT process_action`);
-    return result;
+    });
   } catch (error) {
-    await tx.execute(sql`ROLLBACK TO SAVEPOINT process_action`);
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    // A business failure: what the action wrote was rolled back with its transaction; the case goes
+    // to a person with the reason, in a second transaction that also ends the job.
+    await context.transaction((tx) => handCaseToPerson(tx, payload.caseId, 'failed', error.text));
   }
 }

@@ -10,4 +10,5 @@ export * from './benefits';
 export * from './privacy';
 export * from './health';
 export * from './jobs';
+export * from './robots';
 export * from './approvals';

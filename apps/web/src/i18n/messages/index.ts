@@ -14,6 +14,7 @@ import { operations } from './operations';
 import { org } from './org';
 import { privacy } from './privacy';
 import { process } from './process';
+import { robots } from './robots';
 import { serviceForm } from './serviceForm';
 import { shell } from './shell';
 
@@ -31,6 +32,7 @@ export const CATALOGUES = {
   privacy,
   operations,
   process,
+  robots,
   benefits,
   businessCase,
   kpi,
@@ -53,6 +55,7 @@ export const MESSAGES = {
     ...privacy.da,
     ...operations.da,
     ...process.da,
+    ...robots.da,
     ...benefits.da,
     ...businessCase.da,
     ...kpi.da,
@@ -72,6 +75,7 @@ export const MESSAGES = {
     ...privacy.en,
     ...operations.en,
     ...process.en,
+    ...robots.en,
     ...benefits.en,
     ...businessCase.en,
     ...kpi.en,
