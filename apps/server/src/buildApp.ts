@@ -18,6 +18,8 @@ import { benefitRoutes } from './routes/benefitRoutes';
 import { catalogRoutes } from './routes/catalogRoutes';
 import { portalCaseRoutes } from './routes/portalCaseRoutes';
 import { privacyRoutes } from './routes/privacyRoutes';
+import { processRoutes } from './routes/processRoutes';
+import { decisionRoutes } from './routes/decisionRoutes';
 import { delegationRoutes } from './routes/delegationRoutes';
 import { docsRoutes } from './routes/docsRoutes';
 import { healthRoutes } from './routes/healthRoutes';
@@ -113,6 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   backofficeRoutes(app, deps);
   benefitRoutes(app, routeDeps);
   privacyRoutes(app, routeDeps);
+  processRoutes(app, routeDeps);
+  decisionRoutes(app, routeDeps);
   await docsRoutes(app);
   await webRoutes(app, { webDist: deps.config.webDist });
   return app;

@@ -24,5 +24,6 @@ export * from './benefits';
 export * from './idempotency';
 export * from './privacy';
 export * from './decisions';
+export * from './bpmn';
 export { handCaseToPerson, SYSTEM_ACTOR } from './automation/handCaseToPerson';
 export { databaseAnswers } from './health/databaseAnswers';

@@ -9,3 +9,5 @@ export * from './cases';
 export * from './benefits';
 export * from './privacy';
 export * from './health';
+export * from './processes';
+export * from './decisionTables';
