@@ -24,6 +24,7 @@ import { PersonPage } from './pages/PersonPage';
 import { PrivacyPage } from './pages/PrivacyPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { UnitPage } from './pages/UnitPage';
+import { DecisionTablePage, DecisionTablesPage, ProcessesPage, ProcessPage } from './pages/processes/lazyPages';
 import { BenefitsPage } from './pages/benefits/BenefitsPage';
 import { BenefitTreePage } from './pages/benefits/BenefitTreePage';
 import { BusinessCasePage } from './pages/benefits/BusinessCasePage';
@@ -106,6 +107,38 @@ function App() {
           element={
             <RequireLogin>
               <CatalogAdminPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/processer"
+          element={
+            <RequireLogin>
+              <ProcessesPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/processer/:id"
+          element={
+            <RequireLogin>
+              <ProcessPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/beslutningstabeller"
+          element={
+            <RequireLogin>
+              <DecisionTablesPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/beslutningstabeller/:id"
+          element={
+            <RequireLogin>
+              <DecisionTablePage />
             </RequireLogin>
           }
         />

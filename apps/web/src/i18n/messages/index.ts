@@ -12,6 +12,7 @@ import { common } from './common';
 import { kpi } from './kpi';
 import { org } from './org';
 import { privacy } from './privacy';
+import { processes } from './processes';
 import { serviceForm } from './serviceForm';
 import { shell } from './shell';
 
@@ -34,6 +35,7 @@ export const CATALOGUES = {
   calculators,
   shell,
   serviceForm,
+  processes,
 };
 
 /** All interface texts by language, Danish the source of truth. */
@@ -54,6 +56,7 @@ export const MESSAGES = {
     ...calculators.da,
     ...shell.da,
     ...serviceForm.da,
+    ...processes.da,
   },
   en: {
     ...common.en,
@@ -71,6 +74,7 @@ export const MESSAGES = {
     ...calculators.en,
     ...shell.en,
     ...serviceForm.en,
+    ...processes.en,
   },
 };
 

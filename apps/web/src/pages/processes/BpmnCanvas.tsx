@@ -1,0 +1,74 @@
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import './bpmnCanvas.css';
+import { useEffect, useRef, useState } from 'react';
+import Modeler from 'bpmn-js/lib/Modeler';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import { PROCESS_BPMN_EXTENSION } from '@indgang/schemas';
+import { useI18n } from '../../i18n/I18nProvider';
+
+export interface BpmnCanvasProps {
+  xml: string;
+  /** The Modeler with its palette instead of the Viewer. */
+  editing: boolean;
+  label: string;
+  /** While editing: a way to read the diagram as it is now. */
+  onEditor?: (read: (() => Promise<string>) | null) => void;
+}
+
+/**
+ * The diagram drawn by bpmn-js: the navigated Viewer (pan and zoom) for reading, the Modeler with its
+ * palette for editing. Loaded on its own (React.lazy), so the main bundle carries none of it. The
+ * canvas is named for screen readers; the step list beside it is its text alternative.
+ */
+export default function BpmnCanvas({ xml, editing, label, onEditor }: BpmnCanvasProps) {
+  const { t } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  const [problem, setProblem] = useState<string>();
+  useEffect(() => {
+    const container = box.current;
+    if (!container) return;
+    const options = { container, moddleExtensions: { indgang: PROCESS_BPMN_EXTENSION } };
+    const diagram = editing ? new Modeler(options) : new NavigatedViewer(options);
+    let live = true;
+    setProblem(undefined);
+    diagram.importXML(xml).then(
+      () => {
+        if (!live) return;
+        const canvas = diagram.get<{ zoom(level: string | number, center?: string): number }>('canvas');
+        const fitted = canvas.zoom('fit-viewport', 'auto');
+        // On a narrow screen the whole process would be too small to read: it pans instead.
+        if (fitted < 0.6) canvas.zoom(0.6);
+        for (const svg of container.querySelectorAll('svg')) svg.setAttribute('aria-hidden', 'true');
+        if (editing && onEditor)
+          onEditor(async () => {
+            const { xml: saved } = await diagram.saveXML({ format: true });
+            return saved ?? '';
+          });
+      },
+      (error: unknown) => live && setProblem(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+      if (editing && onEditor) onEditor(null);
+      diagram.destroy();
+    };
+  }, [xml, editing, onEditor]);
+  return (
+    <>
+      <div
+        ref={box}
+        className={`bpmn-canvas${editing ? ' bpmn-canvas--editing' : ''}`}
+        role={editing ? 'application' : 'img'}
+        aria-label={label}
+        data-testid="bpmn-canvas"
+      />
+      {problem && (
+        <div className="alert alert-error" role="alert">
+          <p className="alert-text">{t('processes.diagramError', { reason: problem })}</p>
+        </div>
+      )}
+    </>
+  );
+}
