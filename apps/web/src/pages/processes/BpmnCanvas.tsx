@@ -8,11 +8,26 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { PROCESS_BPMN_EXTENSION } from '@indgang/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+interface Canvas {
+  zoom(level: 'fit-viewport' | number): number;
+  viewbox(box?: Box): { inner: Box; outer: Box; scale: number };
+}
+
+const MIN_SCALE = 0.65;
+
 export interface BpmnCanvasProps {
   xml: string;
   /** The Modeler with its palette instead of the Viewer. */
   editing: boolean;
   label: string;
+  /** The id of the text that says how to use it (and that the step list is its text alternative). */
+  describedBy?: string;
   /** While editing: a way to read the diagram as it is now. */
   onEditor?: (read: (() => Promise<string>) | null) => void;
 }
@@ -22,7 +37,7 @@ export interface BpmnCanvasProps {
  * palette for editing. Loaded on its own (React.lazy), so the main bundle carries none of it. The
  * canvas is named for screen readers; the step list beside it is its text alternative.
  */
-export default function BpmnCanvas({ xml, editing, label, onEditor }: BpmnCanvasProps) {
+export default function BpmnCanvas({ xml, editing, label, describedBy, onEditor }: BpmnCanvasProps) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string>();
@@ -36,11 +51,19 @@ export default function BpmnCanvas({ xml, editing, label, onEditor }: BpmnCanvas
     diagram.importXML(xml).then(
       () => {
         if (!live) return;
-        const canvas = diagram.get<{ zoom(level: string | number, center?: string): number }>('canvas');
-        const fitted = canvas.zoom('fit-viewport', 'auto');
-        // On a narrow screen the whole process would be too small to read: it pans instead.
-        if (fitted < 0.6) canvas.zoom(0.6);
-        for (const svg of container.querySelectorAll('svg')) svg.setAttribute('aria-hidden', 'true');
+        const canvas = diagram.get<Canvas>('canvas');
+        const fitted = canvas.zoom('fit-viewport');
+        // A long process fitted to a narrow box would be too small to read: it shows its start at a
+        // readable size instead, and the rest is panned to (drag, or the scroll wheel).
+        if (fitted < MIN_SCALE) {
+          const { inner, outer } = canvas.viewbox();
+          canvas.viewbox({
+            x: inner.x - 20,
+            y: inner.y - 20,
+            width: outer.width / MIN_SCALE,
+            height: outer.height / MIN_SCALE,
+          });
+        }
         if (editing && onEditor)
           onEditor(async () => {
             const { xml: saved } = await diagram.saveXML({ format: true });
@@ -60,8 +83,9 @@ export default function BpmnCanvas({ xml, editing, label, onEditor }: BpmnCanvas
       <div
         ref={box}
         className={`bpmn-canvas${editing ? ' bpmn-canvas--editing' : ''}`}
-        role={editing ? 'application' : 'img'}
+        role="group"
         aria-label={label}
+        aria-describedby={describedBy}
         data-testid="bpmn-canvas"
       />
       {problem && (

@@ -287,7 +287,10 @@ export function DecisionTablePage() {
           <form onSubmit={(e) => void onTest(e)} data-testid="decision-test">
             {data.variables.map((v) => {
               const fieldId = `decision-input-${v.name}`;
-              const label = data.versions.flatMap((x) => x.inputs).find((i) => i.expression === v.name)?.label ?? v.name;
+              const label =
+                v.name === data.dateInput
+                  ? t('decisions.testDate')
+                  : (data.versions.flatMap((x) => x.inputs).find((i) => i.expression === v.name)?.label ?? v.name);
               const value = fields[v.name] ?? '';
               const set = (text: string) => setFields((f) => ({ ...f, [v.name]: text }));
               return (

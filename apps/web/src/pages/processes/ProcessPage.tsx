@@ -176,7 +176,9 @@ export function ProcessPage() {
           />
 
           <figure className="process-diagram">
-            <figcaption className="form-hint">{t('processes.diagramHelp')}</figcaption>
+            <figcaption className="form-hint" id="process-diagram-help">
+              {t('processes.diagramHelp')}
+            </figcaption>
             {editing && <p>{t('processes.editHelp')}</p>}
             {xml ? (
               <Suspense fallback={<p role="status">{t('processes.diagramLoading')}</p>}>
@@ -184,6 +186,7 @@ export function ProcessPage() {
                   xml={xml}
                   editing={editing}
                   onEditor={onEditor}
+                  describedBy="process-diagram-help"
                   label={t('processes.diagram', { name: title, version: data.service.version })}
                 />
               </Suspense>
