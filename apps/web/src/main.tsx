@@ -24,7 +24,12 @@ import { PersonPage } from './pages/PersonPage';
 import { PrivacyPage } from './pages/PrivacyPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { UnitPage } from './pages/UnitPage';
-import { DecisionTablePage, DecisionTablesPage, ProcessesPage, ProcessPage } from './pages/processes/lazyPages';
+import {
+  DecisionTablePage,
+  DecisionTablesPage,
+  ProcessesPage,
+  ProcessPage,
+} from './pages/processes/lazyPages';
 import { BenefitsPage } from './pages/benefits/BenefitsPage';
 import { BenefitTreePage } from './pages/benefits/BenefitTreePage';
 import { BusinessCasePage } from './pages/benefits/BusinessCasePage';

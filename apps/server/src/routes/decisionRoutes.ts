@@ -26,7 +26,10 @@ import { error, json, type ApiTypeProvider } from '../http/contract';
 import type { RateLimits } from '../http/rateLimits';
 
 const tags = ['Decision tables'];
-const needsRead = error(403, 'Needs `catalog.manage` (configurator, process owner) or `audit.read` (auditor).');
+const needsRead = error(
+  403,
+  'Needs `catalog.manage` (configurator, process owner) or `audit.read` (auditor).',
+);
 const noTable = error(404, 'No such decision table (or revision).');
 const unreadable = error(
   400,
@@ -44,7 +47,8 @@ export function decisionRoutes(app: FastifyInstance, deps: { database: Database;
       schema: {
         tags,
         summary: 'The decision tables',
-        description: 'Each with its newest revision, its versions by effective dates, and how many case decisions it made.',
+        description:
+          'Each with its newest revision, its versions by effective dates, and how many case decisions it made.',
         response: { 200: json(ZDecisionTableList, 'The tables'), 403: needsRead },
       },
     },
@@ -57,7 +61,8 @@ export function decisionRoutes(app: FastifyInstance, deps: { database: Database;
       schema: {
         tags,
         summary: 'A decision table in a revision',
-        description: "Every version's inputs, outputs, hit policy and rules (each rule's cells and description).",
+        description:
+          "Every version's inputs, outputs, hit policy and rules (each rule's cells and description).",
         params: ZDecisionTableParams,
         querystring: ZDecisionTableQuery,
         response: { 200: json(ZDecisionTableDetail, 'The table'), 403: needsRead, 404: noTable },
@@ -88,7 +93,8 @@ export function decisionRoutes(app: FastifyInstance, deps: { database: Database;
         },
       },
     },
-    async (request) => saveDecisionRevision({ db }, requireActor(request), request.params.id, request.body.xml),
+    async (request) =>
+      saveDecisionRevision({ db }, requireActor(request), request.params.id, request.body.xml),
   );
 
   api.post(
@@ -106,7 +112,10 @@ export function decisionRoutes(app: FastifyInstance, deps: { database: Database;
           400: error(400, 'The inputs or the file cannot be decided on: why, in Danish and English.'),
           403: needsRead,
           404: noTable,
-          422: error(422, 'The table cannot decide on these inputs (e.g. two rules of a UNIQUE table match).'),
+          422: error(
+            422,
+            'The table cannot decide on these inputs (e.g. two rules of a UNIQUE table match).',
+          ),
         },
       },
     },
@@ -122,7 +131,11 @@ export function decisionRoutes(app: FastifyInstance, deps: { database: Database;
         description:
           "The decision recorded for the case (revision, version, rules) beside the newest revision's decision on the same inputs (the case's answers when the table never decided it). Only cases in reach; audited.",
         params: ZCaseDecisionTestParams,
-        response: { 200: json(ZCaseDecisionTest, 'Then and now'), 403: needsRead, 404: error(404, 'No such table or case in reach.') },
+        response: {
+          200: json(ZCaseDecisionTest, 'Then and now'),
+          403: needsRead,
+          404: error(404, 'No such table or case in reach.'),
+        },
       },
     },
     async (request) =>

@@ -20,7 +20,13 @@ const approvalProcess = {
         { to: 'godkend', on: 'returned' },
       ],
     },
-    { id: 'vent', kind: 'wait', name: 'Vent', until: { field: 'date', offsetDays: 0 }, next: [{ to: 'slut' }] },
+    {
+      id: 'vent',
+      kind: 'wait',
+      name: 'Vent',
+      until: { field: 'date', offsetDays: 0 },
+      next: [{ to: 'slut' }],
+    },
     { id: 'slut', kind: 'end', name: 'Udbetalt', outcome: 'paid', next: [] },
     { id: 'afvist', kind: 'end', name: 'Afvist', outcome: 'rejected-not-work', next: [] },
   ],
@@ -85,7 +91,12 @@ describe.each(targets)('service processes as BPMN on $name', (target) => {
     expect(saved.json()).toEqual({ id: 'udlaeg', version: before.latestVersion + 1, changed: true });
     const after = (await read(configurator)).json();
     expect(after).toMatchObject({ ownProcess: true, latestVersion: before.latestVersion + 1 });
-    expect(after.process.steps.map((s: { id: string }) => s.id)).toEqual(['godkend', 'vent', 'slut', 'afvist']);
+    expect(after.process.steps.map((s: { id: string }) => s.id)).toEqual([
+      'godkend',
+      'vent',
+      'slut',
+      'afvist',
+    ]);
     // The older version still reads as it was: a running case keeps it.
     expect((await read(configurator, before.latestVersion)).json().process).toEqual(before.process);
 
@@ -150,14 +161,23 @@ describe.each(targets)('service processes as BPMN on $name', (target) => {
       method: 'POST',
       url: `/api/v1/processes/udlaeg/bpmn?baseVersion=${before.latestVersion}`,
       headers: { 'content-type': 'application/xml' },
-      payload: '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><bpmn:process id="p"><bpmn:startEvent id="s"/><bpmn:exclusiveGateway id="g"/></bpmn:process></bpmn:definitions>',
+      payload:
+        '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><bpmn:process id="p"><bpmn:startEvent id="s"/><bpmn:exclusiveGateway id="g"/></bpmn:process></bpmn:definitions>',
     });
     expect(gateway.statusCode).toBe(400);
     expect(gateway.json().error.fields).toContainEqual({
       path: 'process.steps.g',
       message: expect.objectContaining({ da: expect.stringContaining('eksklusiv gateway') }),
     });
-    expect((await t.as(configurator, { method: 'PUT', url: '/api/v1/processes/udlaeg', payload: { baseVersion: 1 } })).statusCode).toBe(400);
+    expect(
+      (
+        await t.as(configurator, {
+          method: 'PUT',
+          url: '/api/v1/processes/udlaeg',
+          payload: { baseVersion: 1 },
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await read(configurator)).json().latestVersion).toBe(before.latestVersion);
   });
 
@@ -169,8 +189,12 @@ describe.each(targets)('service processes as BPMN on $name', (target) => {
     }
     for (const client of [leader, caseworker]) {
       expect((await read(client)).statusCode).toBe(403);
-      expect((await t.as(client, { method: 'GET', url: '/api/v1/processes/udlaeg/bpmn' })).statusCode).toBe(403);
+      expect((await t.as(client, { method: 'GET', url: '/api/v1/processes/udlaeg/bpmn' })).statusCode).toBe(
+        403,
+      );
     }
-    expect((await t.as(configurator, { method: 'GET', url: '/api/v1/processes/findes-ikke' })).statusCode).toBe(404);
+    expect(
+      (await t.as(configurator, { method: 'GET', url: '/api/v1/processes/findes-ikke' })).statusCode,
+    ).toBe(404);
   });
 });

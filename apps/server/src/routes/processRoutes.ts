@@ -22,7 +22,10 @@ import type { RateLimits } from '../http/rateLimits';
 const tags = ['Processes'];
 const BPMN = 'application/xml';
 const noService = error(404, 'No such service.');
-const needsRead = error(403, 'Needs `catalog.manage` (configurator, process owner) or `audit.read` (auditor).');
+const needsRead = error(
+  403,
+  'Needs `catalog.manage` (configurator, process owner) or `audit.read` (auditor).',
+);
 const needsManage = error(403, 'Needs the permission to manage the catalogue (`catalog.manage`).');
 const refused = error(
   400,
@@ -78,7 +81,11 @@ export function processRoutes(app: FastifyInstance, deps: { database: Database; 
           "Each step as the BPMN element of its kind, Indgang's own settings as `indgang:*` attributes (namespace `urn:indgang:process:1`), with a laid-out diagram: opens in Camunda Modeler and bpmn.io.",
         params: ZServiceProcessParams,
         querystring: ZServiceProcessQuery,
-        response: { 200: media(BPMN, ZBpmnXml, 'The file (as an attachment)'), 403: needsRead, 404: noService },
+        response: {
+          200: media(BPMN, ZBpmnXml, 'The file (as an attachment)'),
+          403: needsRead,
+          404: noService,
+        },
       },
     },
     async (request, reply) => {
@@ -134,7 +141,8 @@ export function processRoutes(app: FastifyInstance, deps: { database: Database; 
         schema: {
           tags,
           summary: 'Upload a BPMN 2.0 file as a new version of the service',
-          description: 'The same as saving with `xml`; `baseVersion` names the version the file was made from.',
+          description:
+            'The same as saving with `xml`; `baseVersion` names the version the file was made from.',
           params: ZServiceProcessParams,
           querystring: z.object({ baseVersion: z.coerce.number().int().positive() }).strict(),
           body: { content: { [BPMN]: { schema: ZBpmnXml }, 'text/xml': { schema: ZBpmnXml } } },

@@ -85,7 +85,10 @@ describe('BPMN export and import', () => {
     expect(read.definition).toBeUndefined();
     expect(read.problems).toEqual([
       expect.objectContaining({ stepId: 'gw', da: expect.stringContaining('eksklusiv gateway') }),
-      expect.objectContaining({ stepId: 'e', en: expect.stringContaining('cannot be a step of kind "approval"') }),
+      expect.objectContaining({
+        stepId: 'e',
+        en: expect.stringContaining('cannot be a step of kind "approval"'),
+      }),
     ]);
 
     const checks = await bpmnToProcess(
@@ -95,7 +98,10 @@ describe('BPMN export and import', () => {
       ['udbetalt', 'afvist'],
     );
     expect(checks.problems).toEqual([
-      expect.objectContaining({ stepId: 'leder', da: 'Trinnet "Lederens godkendelse" mangler en godkender.' }),
+      expect.objectContaining({
+        stepId: 'leder',
+        da: 'Trinnet "Lederens godkendelse" mangler en godkender.',
+      }),
       expect.objectContaining({ stepId: 'afvist', en: expect.stringContaining('needs one of the service') }),
     ]);
 

@@ -79,9 +79,7 @@ export async function bpmnToProcess(xml: string, outcomes: readonly string[]): P
   }
   if (root?.$type !== 'bpmn:Definitions')
     return {
-      problems: [
-        { da: 'Filen er ikke et BPMN 2.0-dokument.', en: 'The file is not a BPMN 2.0 document.' },
-      ],
+      problems: [{ da: 'Filen er ikke et BPMN 2.0-dokument.', en: 'The file is not a BPMN 2.0 document.' }],
     };
   const processes = list(root.rootElements).filter(
     (e) => e.$type === 'bpmn:Process' && list(e.flowElements).length > 0,
@@ -136,7 +134,10 @@ export async function bpmnToProcess(xml: string, outcomes: readonly string[]): P
     const declared = str(element.kind);
     let kind: ProcessStepKind;
     if (declared !== undefined) {
-      if (!(PROCESS_STEP_KINDS as readonly string[]).includes(declared) || !allowed.includes(declared as ProcessStepKind)) {
+      if (
+        !(PROCESS_STEP_KINDS as readonly string[]).includes(declared) ||
+        !allowed.includes(declared as ProcessStepKind)
+      ) {
         problems.push({
           stepId: id,
           da: `Elementet "${element.name ?? id}" (${element.$type}) kan ikke være et trin af typen "${declared}" (kun ${allowed.join(', ')}).`,
@@ -157,7 +158,10 @@ export async function bpmnToProcess(xml: string, outcomes: readonly string[]): P
     const definitions = list(element.eventDefinitions);
     const message = definitions.find((d) => d.$type === 'bpmn:MessageEventDefinition');
     const untilField = str(element.untilField);
-    if (kind === 'wait' && definitions.some((d) => !['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition'].includes(d.$type)))
+    if (
+      kind === 'wait' &&
+      definitions.some((d) => !['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition'].includes(d.$type))
+    )
       problems.push({
         stepId: id,
         da: `Ventetrinnet "${element.name ?? id}" kan kun vente på en dato (timer) eller en hændelse (besked).`,
@@ -191,8 +195,7 @@ export async function bpmnToProcess(xml: string, outcomes: readonly string[]): P
       decision: str(element.decision),
       topic: str(element.topic),
       until: untilField ? { field: untilField, offsetDays: num(element.untilOffsetDays) ?? 0 } : undefined,
-      event:
-        str(element.event) ?? str((message?.messageRef as ModdleElement | undefined)?.name) ?? undefined,
+      event: str(element.event) ?? str((message?.messageRef as ModdleElement | undefined)?.name) ?? undefined,
       outcome: str(element.outcome),
     };
     if (step.name === undefined)

@@ -18,9 +18,11 @@ export async function readServiceProcess(
   version?: number,
 ): Promise<TServiceProcess> {
   requireProcessRead(actor);
-  const { rows: versions } = await deps.db.execute<{ version: number; active: boolean; created_at: string | Date }>(
-    sql`SELECT version, active, created_at FROM services WHERE id = ${serviceId} ORDER BY version DESC`,
-  );
+  const { rows: versions } = await deps.db.execute<{
+    version: number;
+    active: boolean;
+    created_at: string | Date;
+  }>(sql`SELECT version, active, created_at FROM services WHERE id = ${serviceId} ORDER BY version DESC`);
   if (versions.length === 0) throw notFound({ da: 'Servicen', en: 'The service' });
   const def = await serviceVersion(deps.db, serviceId, version);
   const process = def.process ?? DEFAULT_PROCESS;

@@ -8,7 +8,12 @@ import { storedRevision } from './storedRevisions';
 /** Every stored decision table: its name, newest revision, versions with their effective dates, decisions made. */
 export async function listDecisionTables(deps: { db: Db }, actor: Actor): Promise<TDecisionTableList> {
   requireDecisionTableRead(actor);
-  const { rows } = await deps.db.execute<{ id: string; revision: number; created_at: string | Date; decisions: string | number }>(sql`
+  const { rows } = await deps.db.execute<{
+    id: string;
+    revision: number;
+    created_at: string | Date;
+    decisions: string | number;
+  }>(sql`
     SELECT DISTINCT ON (t.id) t.id, t.revision, t.created_at,
       (SELECT count(*) FROM case_decisions d WHERE d.table_id = t.id) AS decisions
     FROM decision_tables t ORDER BY t.id, t.revision DESC`);

@@ -7,8 +7,13 @@ import { storedRevision } from './storedRevisions';
 import type { DecisionTableVersions } from './types';
 
 /** A table's versions as readable rows: inputs, outputs, hit policy, each rule's cells and description. */
-export function describeDecisionTable(tables: DecisionTableVersions): Omit<TDecisionTableDetail, 'id' | 'revision' | 'revisions'> {
-  const variables = new Map<string, { name: string; type: TDecisionTableDetail['variables'][number]['type'] }>();
+export function describeDecisionTable(
+  tables: DecisionTableVersions,
+): Omit<TDecisionTableDetail, 'id' | 'revision' | 'revisions'> {
+  const variables = new Map<
+    string,
+    { name: string; type: TDecisionTableDetail['variables'][number]['type'] }
+  >();
   for (const v of tables.versions) for (const variable of v.variables) variables.set(variable.name, variable);
   return {
     name: tables.name,
@@ -45,7 +50,11 @@ export async function readDecisionTable(
 ): Promise<TDecisionTableDetail> {
   requireDecisionTableRead(actor);
   const stored = await storedRevision(deps.db, tableId, revision);
-  const { rows } = await deps.db.execute<{ revision: number; created_at: string | Date; name: string | null }>(sql`
+  const { rows } = await deps.db.execute<{
+    revision: number;
+    created_at: string | Date;
+    name: string | null;
+  }>(sql`
     SELECT t.revision, t.created_at, u.display_name AS name FROM decision_tables t LEFT JOIN users u ON u.id = t.created_by_user_id
     WHERE t.id = ${tableId} ORDER BY t.revision DESC`);
   return {

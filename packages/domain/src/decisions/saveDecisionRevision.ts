@@ -26,7 +26,10 @@ export async function saveDecisionRevision(
   if (!latest)
     throw decisionError(
       'decision_table_missing',
-      { da: `Beslutningstabellen "${tableId}" findes ikke.`, en: `The decision table "${tableId}" does not exist.` },
+      {
+        da: `Beslutningstabellen "${tableId}" findes ikke.`,
+        en: `The decision table "${tableId}" does not exist.`,
+      },
       'not_found',
     );
   const tables = await parseDecisionTables(xml);

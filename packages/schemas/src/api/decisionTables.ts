@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ZIsoDate } from '../isoDate';
 
-const ZPlain: z.ZodType<unknown> = z.unknown().meta({ description: 'A FEEL value as JSON (dates as YYYY-MM-DD)' });
+const ZPlain: z.ZodType<unknown> = z
+  .unknown()
+  .meta({ description: 'A FEEL value as JSON (dates as YYYY-MM-DD)' });
 const ZFeelType = z.enum(['string', 'number', 'integer', 'boolean', 'date', 'any']);
 
 export const ZDecisionTableVersionSummary = z.object({
@@ -61,7 +63,13 @@ export const ZDecisionTableDetail = z
 export type TDecisionTableDetail = z.infer<typeof ZDecisionTableDetail>;
 
 export const ZDecisionTableParams = z
-  .object({ id: z.string().min(1).max(80).regex(/^[A-Za-z][A-Za-z0-9_.-]*$/) })
+  .object({
+    id: z
+      .string()
+      .min(1)
+      .max(80)
+      .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/),
+  })
   .strict();
 export const ZDecisionTableQuery = z
   .object({ revision: z.coerce.number().int().positive().optional() })

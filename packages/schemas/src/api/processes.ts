@@ -37,7 +37,15 @@ export const ZServiceProcess = z
   .meta({ id: 'ServiceProcess' });
 export type TServiceProcess = z.infer<typeof ZServiceProcess>;
 
-export const ZServiceProcessParams = z.object({ id: z.string().min(1).max(80).regex(/^[a-z0-9-]+$/) }).strict();
+export const ZServiceProcessParams = z
+  .object({
+    id: z
+      .string()
+      .min(1)
+      .max(80)
+      .regex(/^[a-z0-9-]+$/),
+  })
+  .strict();
 export const ZServiceProcessQuery = z
   .object({ version: z.coerce.number().int().positive().optional() })
   .strict();

@@ -72,7 +72,8 @@ export const processes = defineMessages(
     'processes.saveVersion': 'Gem som ny version',
     'processes.upload': 'Indlæs en BPMN-fil',
     'processes.uploadFile': 'BPMN-fil (.bpmn eller .xml)',
-    'processes.saved': 'Gemt som version {version}. Nye sager bruger den; igangværende sager beholder deres version.',
+    'processes.saved':
+      'Gemt som version {version}. Nye sager bruger den; igangværende sager beholder deres version.',
     'processes.unchanged': 'Processen er den samme som i version {version}; intet er gemt.',
     'processes.readOnly': 'Du kan se processerne, men ikke ændre dem.',
     'processes.oldVersion': 'Du ser en ældre version. Kun den nyeste kan ændres.',
@@ -254,7 +255,8 @@ export const processes = defineMessages(
     'decisions.compare': 'Compare with now',
     'decisions.then': 'Then (revision {revision}, version {version})',
     'decisions.now': 'Now (revision {revision}, version {version})',
-    'decisions.fromAnswers': "The table did not decide the case; the inputs are taken from the case's answers.",
+    'decisions.fromAnswers':
+      "The table did not decide the case; the inputs are taken from the case's answers.",
     'decisions.inputs': 'Inputs',
     'decisions.outputs': 'Outputs',
   },

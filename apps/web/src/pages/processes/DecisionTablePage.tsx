@@ -47,7 +47,15 @@ function Value({ value }: { value: unknown }) {
   return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
 }
 
-function Outcome({ outcome, heading }: { outcome: TDecisionOutcome; heading: string }) {
+function Outcome({
+  outcome,
+  heading,
+  labels,
+}: {
+  outcome: TDecisionOutcome;
+  heading: string;
+  labels: Map<string, string>;
+}) {
   const { t } = useI18n();
   return (
     <div className="decision-test-result" data-testid="decision-outcome">
@@ -67,7 +75,9 @@ function Outcome({ outcome, heading }: { outcome: TDecisionOutcome; heading: str
       ) : (
         <p>
           {t('decisions.fired', {
-            rules: outcome.fired.map((r) => `${r.index + 1}${r.description ? ` (${r.description})` : ''}`).join(', '),
+            rules: outcome.fired
+              .map((r) => `${r.index + 1}${r.description ? ` (${r.description})` : ''}`)
+              .join(', '),
           })}
         </p>
       )}
@@ -75,7 +85,7 @@ function Outcome({ outcome, heading }: { outcome: TDecisionOutcome; heading: str
         <dl key={i} className="decision-outputs">
           {Object.entries(o).map(([name, value]) => (
             <div key={name}>
-              <dt>{name}</dt>
+              <dt>{labels.get(name) ?? name}</dt>
               <dd>
                 <Value value={value} />
               </dd>
@@ -121,21 +131,30 @@ export function DecisionTablePage() {
   }, [uploadError]);
 
   const mayChange = !!me && can(me, 'catalog.manage') && !me.readOnly;
-  const version = data?.versions.find((v) => v.decisionId === versionId) ?? (data && versionOn(data.versions, today()));
+  const version =
+    data?.versions.find((v) => v.decisionId === versionId) ?? (data && versionOn(data.versions, today()));
   const range = (v: Version) =>
     v.effectiveTo
-      ? t('decisions.validRange', { from: formatDay(v.effectiveFrom, locale), to: formatDay(v.effectiveTo, locale) })
+      ? t('decisions.validRange', {
+          from: formatDay(v.effectiveFrom, locale),
+          to: formatDay(v.effectiveTo, locale),
+        })
       : t('decisions.validFrom', { from: formatDay(v.effectiveFrom, locale) });
-  const fired = new Set(result && version && result.decisionId === version.decisionId ? result.fired.map((r) => r.ruleId) : []);
+  const labels = new Map(data?.versions.flatMap((v) => v.outputs.map((o) => [o.name, o.label] as const)));
+  const fired = new Set(
+    result && version && result.decisionId === version.decisionId ? result.fired.map((r) => r.ruleId) : [],
+  );
 
   const onTest = async (e: FormEvent) => {
     e.preventDefault();
     if (!data) return;
     setTestError(undefined);
     setResult(null);
-    const inputs = Object.fromEntries(
-      data.variables.map((v) => [v.name, inputValue(v, fields[v.name] ?? '')]).filter(([, value]) => value !== undefined),
-    );
+    const inputs: Record<string, unknown> = {};
+    for (const v of data.variables) {
+      const value = inputValue(v, fields[v.name] ?? '');
+      if (value !== undefined) inputs[v.name] = value;
+    }
     try {
       const outcome = await api<TDecisionOutcome>(`${base}/test`, {
         method: 'POST',
@@ -200,14 +219,23 @@ export function DecisionTablePage() {
               value={String(data.revision)}
               onChange={(e) => {
                 setResult(null);
-                setSearch(Number(e.target.value) === data.revisions[0]?.revision ? {} : { revision: e.target.value });
+                setSearch(
+                  Number(e.target.value) === data.revisions[0]?.revision ? {} : { revision: e.target.value },
+                );
               }}
             >
               {data.revisions.map((r) => (
                 <option key={r.revision} value={r.revision}>
                   {r.createdBy
-                    ? t('decisions.revisionBy', { revision: r.revision, date: formatDay(dayInDenmark(r.createdAt), locale), by: r.createdBy })
-                    : t('decisions.revisionOption', { revision: r.revision, date: formatDay(dayInDenmark(r.createdAt), locale) })}
+                    ? t('decisions.revisionBy', {
+                        revision: r.revision,
+                        date: formatDay(dayInDenmark(r.createdAt), locale),
+                        by: r.createdBy,
+                      })
+                    : t('decisions.revisionOption', {
+                        revision: r.revision,
+                        date: formatDay(dayInDenmark(r.createdAt), locale),
+                      })}
                 </option>
               ))}
             </select>
@@ -237,7 +265,9 @@ export function DecisionTablePage() {
                   name: version.name,
                   version: version.version,
                   range: range(version),
-                  hitPolicy: version.aggregation ? `${version.hitPolicy} ${version.aggregation}` : version.hitPolicy,
+                  hitPolicy: version.aggregation
+                    ? `${version.hitPolicy} ${version.aggregation}`
+                    : version.hitPolicy,
                 })}
               </caption>
               <thead>
@@ -290,7 +320,8 @@ export function DecisionTablePage() {
               const label =
                 v.name === data.dateInput
                   ? t('decisions.testDate')
-                  : (data.versions.flatMap((x) => x.inputs).find((i) => i.expression === v.name)?.label ?? v.name);
+                  : (data.versions.flatMap((x) => x.inputs).find((i) => i.expression === v.name)?.label ??
+                    v.name);
               const value = fields[v.name] ?? '';
               const set = (text: string) => setFields((f) => ({ ...f, [v.name]: text }));
               return (
@@ -299,7 +330,12 @@ export function DecisionTablePage() {
                     {label} <span className="form-hint">({v.name})</span>
                   </label>
                   {v.type === 'boolean' ? (
-                    <select id={fieldId} className="form-select" value={value} onChange={(e) => set(e.target.value)}>
+                    <select
+                      id={fieldId}
+                      className="form-select"
+                      value={value}
+                      onChange={(e) => set(e.target.value)}
+                    >
                       <option value="">–</option>
                       <option value="true">{t('decisions.true')}</option>
                       <option value="false">{t('decisions.false')}</option>
@@ -322,7 +358,13 @@ export function DecisionTablePage() {
                 <label className="form-label" htmlFor="decision-on">
                   {t('decisions.testDate')}
                 </label>
-                <input id="decision-on" className="form-input" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
+                <input
+                  id="decision-on"
+                  className="form-input"
+                  type="date"
+                  value={on}
+                  onChange={(e) => setOn(e.target.value)}
+                />
               </div>
             )}
             {file && mayChange && (
@@ -343,7 +385,7 @@ export function DecisionTablePage() {
           </form>
           <div aria-live="polite">
             <ErrorAlert error={testError} />
-            {result && <Outcome outcome={result} heading={t('decisions.result')} />}
+            {result && <Outcome outcome={result} heading={t('decisions.result')} labels={labels} />}
           </div>
 
           {mayChange && (
@@ -351,8 +393,14 @@ export function DecisionTablePage() {
               <h2>{t('decisions.upload')}</h2>
               <p>{t('decisions.uploadHelp')}</p>
               {uploadError && (
-                <ErrorSummary heading={t('decisions.uploadProblems')} focusRef={summary} testId="decision-upload-problems">
-                  <ErrorSummaryLine targetId="decision-file">{pick(uploadError.body.message)}</ErrorSummaryLine>
+                <ErrorSummary
+                  heading={t('decisions.uploadProblems')}
+                  focusRef={summary}
+                  testId="decision-upload-problems"
+                >
+                  <ErrorSummaryLine targetId="decision-file">
+                    {pick(uploadError.body.message)}
+                  </ErrorSummaryLine>
                   {uploadError.body.fields.map((f, i) => (
                     <ErrorSummaryLine key={i} targetId={null}>
                       {pick(f.message)}
@@ -414,9 +462,15 @@ export function DecisionTablePage() {
                     </td>
                     <td data-title={t('decisions.when')}>{formatDay(dayInDenmark(d.at), locale)}</td>
                     <td data-title={t('decisions.revision')}>{d.revision}</td>
-                    <td data-title={t('decisions.rules')}>{d.rules.map((r) => r.index + 1).join(', ') || '–'}</td>
+                    <td data-title={t('decisions.rules')}>
+                      {d.rules.map((r) => r.index + 1).join(', ') || '–'}
+                    </td>
                     <td data-title={t('decisions.compare')}>
-                      <button type="button" className="button button-tertiary" onClick={() => void onCompare(d.caseId)}>
+                      <button
+                        type="button"
+                        className="button button-tertiary"
+                        onClick={() => void onCompare(d.caseId)}
+                      >
                         {t('decisions.compare')} <span className="sr-only">({d.caseTitle})</span>
                       </button>
                     </td>
@@ -440,13 +494,21 @@ export function DecisionTablePage() {
                 {compare.then && (
                   <Outcome
                     outcome={compare.then}
-                    heading={t('decisions.then', { revision: compare.then.revision ?? '', version: compare.then.version })}
+                    labels={labels}
+                    heading={t('decisions.then', {
+                      revision: compare.then.revision ?? '',
+                      version: compare.then.version,
+                    })}
                   />
                 )}
                 {compare.now && (
                   <Outcome
                     outcome={compare.now}
-                    heading={t('decisions.now', { revision: compare.now.revision ?? '', version: compare.now.version })}
+                    labels={labels}
+                    heading={t('decisions.now', {
+                      revision: compare.now.revision ?? '',
+                      version: compare.now.version,
+                    })}
                   />
                 )}
                 {compare.nowError && <p className="form-error-message">{pick(compare.nowError)}</p>}

@@ -37,7 +37,10 @@ export function DecisionTablesPage() {
                   {table.versions
                     .map((v) =>
                       v.effectiveTo
-                        ? t('decisions.validRange', { from: formatDay(v.effectiveFrom, locale), to: formatDay(v.effectiveTo, locale) })
+                        ? t('decisions.validRange', {
+                            from: formatDay(v.effectiveFrom, locale),
+                            to: formatDay(v.effectiveTo, locale),
+                          })
                         : t('decisions.validFrom', { from: formatDay(v.effectiveFrom, locale) }),
                     )
                     .join('; ')}

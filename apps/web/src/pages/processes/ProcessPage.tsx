@@ -18,7 +18,8 @@ import './processes.css';
 const BpmnCanvas = lazy(() => import('./BpmnCanvas'));
 
 /** Where a refused save's problem points: the step's row, when the process shown has that step. */
-const stepOfPath = (path: string) => (path.startsWith('process.steps.') ? path.slice('process.steps.'.length) : null);
+const stepOfPath = (path: string) =>
+  path.startsWith('process.steps.') ? path.slice('process.steps.'.length) : null;
 
 /**
  * A service's process for configurators and process owners: the diagram (bpmn-js), the steps in
@@ -32,7 +33,9 @@ export function ProcessPage() {
   const { t, locale, pick } = useI18n();
   const { me } = useSession();
   const query = version ? `?version=${encodeURIComponent(version)}` : '';
-  const { data, error, loading, reload } = useApi<TServiceProcess>(`/api/v1/processes/${encodeURIComponent(id)}${query}`);
+  const { data, error, loading, reload } = useApi<TServiceProcess>(
+    `/api/v1/processes/${encodeURIComponent(id)}${query}`,
+  );
   const [xml, setXml] = useState<string>();
   const [xmlError, setXmlError] = useState<ApiError>();
   const [editing, setEditing] = useState(false);
@@ -124,7 +127,10 @@ export function ProcessPage() {
             >
               {data.versions.map((v) => (
                 <option key={v.version} value={v.version}>
-                  {t('processes.versionOption', { version: v.version, date: formatDay(dayInDenmark(v.createdAt), locale) })}
+                  {t('processes.versionOption', {
+                    version: v.version,
+                    date: formatDay(dayInDenmark(v.createdAt), locale),
+                  })}
                   {v.version === data.latestVersion ? ` ${t('processes.newest')}` : ''}
                   {!v.active ? ` ${t('processes.inactive')}` : ''}
                 </option>
@@ -205,7 +211,12 @@ export function ProcessPage() {
             )}
             {editing && (
               <>
-                <button type="button" className="button button-primary" disabled={busy} onClick={onSaveDiagram}>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={busy}
+                  onClick={onSaveDiagram}
+                >
                   {t('processes.saveVersion')}
                 </button>
                 <button type="button" className="button button-tertiary" onClick={() => setEditing(false)}>

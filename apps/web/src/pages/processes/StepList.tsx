@@ -40,7 +40,11 @@ export function StepList({
       lines.push(
         t('processes.until', {
           field: step.until.field,
-          offset: step.until.offsetDays ? t('processes.offset', { n: step.until.offsetDays > 0 ? `+${step.until.offsetDays}` : step.until.offsetDays }) : '',
+          offset: step.until.offsetDays
+            ? t('processes.offset', {
+                n: step.until.offsetDays > 0 ? `+${step.until.offsetDays}` : step.until.offsetDays,
+              })
+            : '',
         }).trim(),
       );
     if (step.event) lines.push(t('processes.event', { event: step.event }));
@@ -67,7 +71,12 @@ export function StepList({
         {process.steps.map((step) => {
           const own = problems.filter((p) => p.stepId === step.id);
           return (
-            <tr key={step.id} id={stepAnchor(step.id)} tabIndex={-1} className={own.length ? 'process-step--problem' : undefined}>
+            <tr
+              key={step.id}
+              id={stepAnchor(step.id)}
+              tabIndex={-1}
+              className={own.length ? 'process-step--problem' : undefined}
+            >
               <th scope="row" data-title={t('processes.col.step')}>
                 {textOf(step.name, locale)}
                 {step.id === process.start && ` (${t('processes.start')})`}
@@ -79,12 +88,18 @@ export function StepList({
               </th>
               <td data-title={t('processes.col.kind')}>{t(`processes.kind.${step.kind}`)}</td>
               <td data-title={t('processes.col.norm')}>
-                {step.normDays !== undefined ? t('processes.days', { n: step.normDays }) : t('processes.none')}
+                {step.normDays !== undefined
+                  ? t('processes.days', { n: step.normDays })
+                  : t('processes.none')}
               </td>
               <td data-title={t('processes.col.effort')}>
-                {step.effortMinutes !== undefined ? t('processes.minutes', { n: step.effortMinutes }) : t('processes.none')}
+                {step.effortMinutes !== undefined
+                  ? t('processes.minutes', { n: step.effortMinutes })
+                  : t('processes.none')}
               </td>
-              <td data-title={t('processes.col.details')}>{details(step).join('; ') || t('processes.none')}</td>
+              <td data-title={t('processes.col.details')}>
+                {details(step).join('; ') || t('processes.none')}
+              </td>
               <td data-title={t('processes.col.next')}>
                 {step.next.length === 0
                   ? t('processes.none')
@@ -92,7 +107,9 @@ export function StepList({
                       .map((n) =>
                         [
                           nameOf(n.to),
-                          n.on ? t('processes.on', { result: t(`processes.result.${n.on}` as MessageKey) }) : '',
+                          n.on
+                            ? t('processes.on', { result: t(`processes.result.${n.on}` as MessageKey) })
+                            : '',
                           n.when ? t('processes.when', { when: n.when }) : '',
                         ]
                           .filter(Boolean)

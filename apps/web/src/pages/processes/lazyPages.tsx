@@ -5,7 +5,10 @@ import { Loading } from '../../components/Loading';
  * The configurator's process and decision table pages load when first opened, in chunks of their
  * own (the diagram's bpmn-js in a further one), so what every user downloads does not grow.
  */
-function lazyPage<K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K): () => ReactNode {
+function lazyPage<K extends string>(
+  load: () => Promise<Record<K, () => ReactNode>>,
+  name: K,
+): () => ReactNode {
   const Component = lazy(async () => {
     const page: () => ReactNode = (await load())[name];
     return { default: page };
