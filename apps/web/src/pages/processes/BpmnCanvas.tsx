@@ -17,6 +17,7 @@ interface Box {
 interface Canvas {
   zoom(level: 'fit-viewport' | number): number;
   viewbox(box?: Box): { inner: Box; outer: Box; scale: number };
+  scroll(delta: { dx: number; dy: number }): void;
 }
 
 const MIN_SCALE = 0.65;
@@ -64,6 +65,8 @@ export default function BpmnCanvas({ xml, editing, label, describedBy, onEditor 
             height: outer.height / MIN_SCALE,
           });
         }
+        // The Modeler's palette covers the left edge: the diagram starts beside it.
+        if (editing) canvas.scroll({ dx: 100, dy: 0 });
         if (editing && onEditor)
           onEditor(async () => {
             const { xml: saved } = await diagram.saveXML({ format: true });
