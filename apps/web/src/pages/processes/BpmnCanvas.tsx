@@ -7,6 +7,7 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { PROCESS_BPMN_EXTENSION } from '@indgang/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
+import { bpmnTranslation } from './bpmnDanish';
 
 interface Box {
   x: number;
@@ -39,13 +40,17 @@ export interface BpmnCanvasProps {
  * canvas is named for screen readers; the step list beside it is its text alternative.
  */
 export default function BpmnCanvas({ xml, editing, label, describedBy, onEditor }: BpmnCanvasProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string>();
   useEffect(() => {
     const container = box.current;
     if (!container) return;
-    const options = { container, moddleExtensions: { indgang: PROCESS_BPMN_EXTENSION } };
+    const options = {
+      container,
+      moddleExtensions: { indgang: PROCESS_BPMN_EXTENSION },
+      additionalModules: [bpmnTranslation(locale)],
+    };
     const diagram = editing ? new Modeler(options) : new NavigatedViewer(options);
     let live = true;
     setProblem(undefined);
@@ -80,7 +85,7 @@ export default function BpmnCanvas({ xml, editing, label, describedBy, onEditor 
       if (editing && onEditor) onEditor(null);
       diagram.destroy();
     };
-  }, [xml, editing, onEditor]);
+  }, [xml, editing, onEditor, locale]);
   return (
     <>
       <div
