@@ -217,6 +217,17 @@ describe('the main pages, swept in Danish and English on a desktop and a phone',
     300_000,
   );
 
+  it(
+    'as a configurator: processes, a process as a diagram, decision tables and a table',
+    run('demo-konfigurator', [
+      { name: 'processes', path: '/processer' },
+      { name: 'process', path: '/processer/koerselsgodtgoerelse' },
+      { name: 'decision-tables', path: '/beslutningstabeller' },
+      { name: 'decision-table', path: '/beslutningstabeller/kilometertakst' },
+    ]),
+    300_000,
+  );
+
   it('as the auditor: the audit trail', run('demo-revisor', [{ name: 'audit', path: '/revision' }]), 300_000);
 
   it(

@@ -21,6 +21,8 @@ import { portalCaseRoutes } from './routes/portalCaseRoutes';
 import { privacyRoutes } from './routes/privacyRoutes';
 import { jobRoutes } from './routes/jobRoutes';
 import { robotRoutes } from './routes/robotRoutes';
+import { processRoutes } from './routes/processRoutes';
+import { decisionRoutes } from './routes/decisionRoutes';
 import { delegationRoutes } from './routes/delegationRoutes';
 import { docsRoutes } from './routes/docsRoutes';
 import { healthRoutes } from './routes/healthRoutes';
@@ -119,6 +121,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   privacyRoutes(app, routeDeps);
   jobRoutes(app, deps);
   robotRoutes(app, routeDeps);
+  processRoutes(app, routeDeps);
+  decisionRoutes(app, routeDeps);
   await docsRoutes(app);
   await webRoutes(app, { webDist: deps.config.webDist });
   return app;

@@ -28,6 +28,12 @@ import { OperationsPage } from './pages/OperationsPage';
 import { RobotsPage } from './pages/RobotsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { UnitPage } from './pages/UnitPage';
+import {
+  DecisionTablePage,
+  DecisionTablesPage,
+  ProcessesPage,
+  ProcessPage,
+} from './pages/processes/lazyPages';
 import { BenefitsPage } from './pages/benefits/BenefitsPage';
 import { BenefitTreePage } from './pages/benefits/BenefitTreePage';
 import { BusinessCasePage } from './pages/benefits/BusinessCasePage';
@@ -110,6 +116,38 @@ function App() {
           element={
             <RequireLogin>
               <CatalogAdminPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/processer"
+          element={
+            <RequireLogin>
+              <ProcessesPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/processer/:id"
+          element={
+            <RequireLogin>
+              <ProcessPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/beslutningstabeller"
+          element={
+            <RequireLogin>
+              <DecisionTablesPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/beslutningstabeller/:id"
+          element={
+            <RequireLogin>
+              <DecisionTablePage />
             </RequireLogin>
           }
         />

@@ -47,6 +47,7 @@ export * from './benefits';
 export * from './idempotency';
 export * from './privacy';
 export * from './decisions';
+export * from './bpmn';
 export { handCaseToPerson, SYSTEM_ACTOR } from './automation/handCaseToPerson';
 export * from './robots';
 export * from './process';

@@ -62,6 +62,7 @@ export * from './forms/casePeriod';
 export * from './forms/payrollDeadline';
 export * from './forms/untranslatedTexts';
 export * from './process/ProcessDefinition';
+export * from './process/bpmnExtension';
 
 const uuid = z.string().uuid();
 const version = z.number().int().positive();

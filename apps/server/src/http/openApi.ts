@@ -38,6 +38,12 @@ const TAGS = [
   { name: 'Portal cases', description: 'Submitting and following cases, and their files.' },
   { name: 'Back office', description: "The service centre's queues and case handling." },
   { name: 'Benefits', description: 'Programmes, projects, business cases, benefit trees, KPIs and reports.' },
+  { name: 'Processes', description: 'Service processes as diagrams: read, BPMN 2.0 export and import.' },
+  {
+    name: 'Decision tables',
+    description:
+      'DMN decision tables: versions, new revisions and tests against sample inputs and past cases.',
+  },
   { name: 'Privacy', description: 'Data requests (GDPR art. 15), legal holds and retention.' },
   { name: 'Audit', description: 'The audit trail and its verification.' },
   { name: 'Robots', description: 'Robot credentials and the work on their topics (for administrators).' },

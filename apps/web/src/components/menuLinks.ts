@@ -26,6 +26,8 @@ export function menuLinks(me: TMe): MenuLink[] {
     ['/import', 'nav.import', can(me, 'org.import')],
     ['/katalog', 'nav.catalogAdmin', can(me, 'catalog.manage')],
     ['/automatisering', 'nav.automation', can(me, 'benefits.read') || can(me, 'catalog.manage')],
+    ['/processer', 'nav.processes', can(me, 'catalog.manage') || can(me, 'audit.read')],
+    ['/beslutningstabeller', 'nav.decisionTables', can(me, 'catalog.manage') || can(me, 'audit.read')],
     ['/gevinster', 'nav.benefits', can(me, 'benefits.read') || can(me, 'benefits.manage')],
     ['/databeskyttelse', 'nav.privacy', can(me, 'privacy.manage')],
     ['/drift', 'nav.operations', can(me, 'jobs.manage')],

@@ -11,3 +11,9 @@ export {
   recordCaseDecision,
   type StoredDecision,
 } from './storedDecisions';
+export { listDecisionTables } from './listDecisionTables';
+export { readDecisionTable } from './readDecisionTable';
+export { saveDecisionRevision } from './saveDecisionRevision';
+export { testDecisionTable } from './testDecisionTable';
+export { testDecisionOnCase } from './testDecisionOnCase';
+export { listRecentDecisions } from './listRecentDecisions';

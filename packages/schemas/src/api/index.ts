@@ -12,3 +12,5 @@ export * from './health';
 export * from './jobs';
 export * from './robots';
 export * from './approvals';
+export * from './processes';
+export * from './decisionTables';

@@ -15,6 +15,7 @@ import { org } from './org';
 import { privacy } from './privacy';
 import { process } from './process';
 import { robots } from './robots';
+import { processes } from './processes';
 import { serviceForm } from './serviceForm';
 import { shell } from './shell';
 
@@ -40,6 +41,7 @@ export const CATALOGUES = {
   calculators,
   shell,
   serviceForm,
+  processes,
 };
 
 /** All interface texts by language, Danish the source of truth. */
@@ -63,6 +65,7 @@ export const MESSAGES = {
     ...calculators.da,
     ...shell.da,
     ...serviceForm.da,
+    ...processes.da,
   },
   en: {
     ...common.en,
@@ -83,6 +86,7 @@ export const MESSAGES = {
     ...calculators.en,
     ...shell.en,
     ...serviceForm.en,
+    ...processes.en,
   },
 };
 
