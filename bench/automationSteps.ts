@@ -64,20 +64,22 @@ export async function measureAutomationSteps(
     await db.execute(
       sql`INSERT INTO services (id, version, definition) VALUES (${BENCH_SERVICE}, 1, ${JSON.stringify(definition)}::jsonb)`,
     );
-    const { rows: who } = await db.execute<{ userId: string; personId: string; unitId: string }>(sql`
-      SELECT u.id AS "userId", u.person_id AS "personId", e.unit_id AS "unitId"
-      FROM users u JOIN employments e ON e.person_id = u.person_id WHERE u.id = 'demo-medarbejder' LIMIT 1`);
-    const submitter = who[0]!;
+    // Claims from many employees, as a municipality's are: each decision reads the claimant's earlier km this year.
+    const { rows: who } = await db.execute<{ personId: string; unitId: string }>(sql`
+      SELECT DISTINCT ON (e.person_id) e.person_id AS "personId", e.unit_id AS "unitId"
+      FROM employments e WHERE e.end_date IS NULL ORDER BY e.person_id LIMIT 200`);
+    const submitterUser = 'demo-medarbejder';
     const today = new Date().toISOString().slice(0, 10);
     const makeCases = async (n: number, tag: string) => {
       const ids: string[] = [];
       for (let i = 0; i < n; i += 1) {
         const id = randomUUID();
+        const submitter = who[i % who.length]!;
         ids.push(id);
         await db.execute(sql`
           INSERT INTO cases (id, number, service_id, service_version, unit_id, subject_person_id, submitted_by_user_id,
                              status, team_id, answers, period_from, period_to, submitted_at, due_date)
-          VALUES (${id}, ${`B-${tag}-${i}`}, ${BENCH_SERVICE}, 1, ${submitter.unitId}, ${submitter.personId}, ${submitter.userId},
+          VALUES (${id}, ${`B-${tag}-${i}`}, ${BENCH_SERVICE}, 1, ${submitter.unitId}, ${submitter.personId}, ${submitterUser},
                   'automated', 'okf-ks-lon2',
                   ${JSON.stringify({ trips: [{ date: today, from: 'A', to: 'B', km: 10 + (i % 50), purpose: 'Møde' }] })}::jsonb,
                   ${today}::date, ${today}::date, now(), ${today}::date)`);
@@ -150,6 +152,13 @@ export async function measureAutomationSteps(
       await client.query(
         'SELECT revision, xml FROM decision_tables WHERE id = $1 ORDER BY revision DESC LIMIT 1',
         ['kilometertakst'],
+      );
+      await client.query(
+        `SELECT coalesce(sum((s.data->'payroll'->>'km')::numeric), 0)::text AS km
+         FROM case_steps s JOIN cases c ON c.id = s.case_id, cases me
+         WHERE me.id = $1 AND c.subject_person_id = me.subject_person_id AND c.service_id = me.service_id AND c.id <> me.id
+           AND s.status = 'done' AND s.data->'payroll'->>'year' = $2`,
+        [caseId, today.slice(0, 4)],
       );
       await client.query(
         `INSERT INTO case_decisions (case_id, case_step_id, table_id, revision, decision_id, inputs, outputs, rules)

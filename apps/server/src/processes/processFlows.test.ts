@@ -7,6 +7,7 @@ import {
   completeStep,
   DomainError,
   escalateOverdueSteps,
+  signalProcessEvent,
   todayInDenmark,
   WorkCalendar,
   type CalendarConfig,
@@ -434,5 +435,36 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
     expect(decided.rows).toHaveLength(0);
     const pending = await db().execute(sql`SELECT 1 FROM jobs WHERE case_id = ${caseId} AND done_at IS NULL`);
     expect(pending.rows).toHaveLength(0);
+  });
+
+  it('ends a wait for an event when the event is signalled, once', async () => {
+    // A copy of the termination service whose wait is for an event instead of a date.
+    const { rows } = await db().execute<{
+      definition: { process: { steps: Array<Record<string, unknown>> } };
+    }>(sql`
+      SELECT definition FROM services WHERE id = 'fratraedelse' ORDER BY version DESC LIMIT 1`);
+    const def = rows[0]!.definition;
+    const eventSteps = def.process.steps.map((step) =>
+      step.id === 'sidstedag' ? { ...step, until: undefined, event: 'udstyr.afleveret' } : step,
+    );
+    await db().execute(sql`
+      INSERT INTO services (id, version, definition)
+      VALUES ('fratraedelse-event', 1, ${JSON.stringify({ ...def, id: 'fratraedelse-event', version: 1, process: { ...def.process, steps: eventSteps } })}::jsonb)`);
+    const caseId = await submit(leader, 'fratraedelse-event', {
+      termination: { person: teacherPersonId, type: 'retirement', lastDay: addDays(todayInDenmark(), 10) },
+    });
+    expect((await resolveAs(caseworker, caseId, 'registered')).statusCode).toBe(200);
+    expect((await steps(caseId)).find((s) => s.stepId === 'sidstedag')).toMatchObject({
+      status: 'active',
+      waitUntil: null,
+    });
+    const signal = () =>
+      db().transaction((tx) =>
+        signalProcessEvent(tx, { calendar }, caseId, 'udstyr.afleveret', 'system:test'),
+      );
+    expect(await signal()).toBe(1);
+    expect(await signal()).toBe(0);
+    await t.runJobs();
+    expect(await caseRow(caseId)).toMatchObject({ status: 'resolved', outcomeId: 'registered' });
   });
 });

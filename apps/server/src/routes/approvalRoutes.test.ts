@@ -376,6 +376,38 @@ describe.each(targets)('approvals, four eyes, watch list and automation figures 
     expect(exclusion.rules[0].ruleId).toBe('rule-many-km');
   });
 
+  it('offers an approval whose approver is a role to everyone holding the role for the unit, and to no leader', async () => {
+    // The mileage claim's approval by a role instead of the leader, as the stored definition and the
+    // engine's step would have it (a role names no single person: the step has no assignee).
+    const caseId = await claim('9');
+    await db().execute(sql`
+      UPDATE services SET definition = jsonb_set(definition, '{process,steps,0,approver}', '{"role":"team_lead"}'::jsonb)
+      WHERE id = 'koerselsgodtgoerelse' AND version = (SELECT service_version FROM cases WHERE id = ${caseId})`);
+    await db().execute(
+      sql`UPDATE case_steps SET assignee_user_id = NULL WHERE case_id = ${caseId} AND kind = 'approval'`,
+    );
+    try {
+      const teamLead = await t.login('demo-teamleder');
+      const step = await db().execute<{ assignee: string | null }>(sql`
+        SELECT assignee_user_id AS assignee FROM case_steps WHERE case_id = ${caseId} AND kind = 'approval'`);
+      expect(step.rows).toEqual([{ assignee: null }]);
+      const theirs = (await t.as(teamLead, { method: 'GET', url: '/api/v1/approvals' })).json();
+      expect(theirs.approvals.map((a: { caseId: string }) => a.caseId)).toContain(caseId);
+      const leaders = (await t.as(leader, { method: 'GET', url: '/api/v1/approvals' })).json();
+      expect(leaders.approvals.map((a: { caseId: string }) => a.caseId)).not.toContain(caseId);
+      const { version } = await status(caseId);
+      expect(
+        (await decide(leader, caseId, { decision: 'approve', expectedVersion: version })).statusCode,
+      ).toBe(404);
+      const ok = await decide(teamLead, caseId, { decision: 'approve', expectedVersion: version });
+      expect(ok.statusCode, ok.body).toBe(200);
+    } finally {
+      await db().execute(sql`
+        UPDATE services SET definition = jsonb_set(definition, '{process,steps,0,approver}', '"unit_leader"'::jsonb)
+        WHERE id = 'koerselsgodtgoerelse' AND version = (SELECT service_version FROM cases WHERE id = ${caseId})`);
+    }
+  });
+
   it('measures automation per service and step for the process owner, and not for an employee', async () => {
     expect((await t.as(employee, { method: 'GET', url: '/api/v1/automation/metrics' })).statusCode).toBe(403);
     const res = await t.as(processOwner, { method: 'GET', url: '/api/v1/automation/metrics' });

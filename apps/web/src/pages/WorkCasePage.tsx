@@ -47,6 +47,7 @@ export function WorkCasePage() {
               <CaseProcess
                 caseId={id}
                 process={process.data}
+                mayMark={canAct}
                 onChanged={() => {
                   view.reload();
                   process.reload();

@@ -1,6 +1,7 @@
 export type { ProcessServices } from './ProcessServices';
 export { completeStep, type CompleteStepInput } from './completeStep';
 export { startProcess } from './startProcess';
+export { signalProcessEvent } from './signalProcessEvent';
 export { ENGINE_ACTOR, type StepActor } from './enterStep';
 export { escalateOverdueSteps } from './escalateOverdueSteps';
 export {

@@ -1,6 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { TBackofficeCaseSteps, TDecisionAnswer, TFourEyesBody } from '@indgang/schemas';
+import type {
+  TBackofficeCaseSteps,
+  TDecisionAnswer,
+  TFourEyesBody,
+  TWatchMark,
+  TWatchMarkBody,
+} from '@indgang/schemas';
 import { api, ApiError } from '../../api/apiClient';
 import { CaseActionError } from '../../components/CaseActionError';
 import { CurrentSteps } from '../../components/CurrentSteps';
@@ -99,6 +105,75 @@ function FourEyes({
   );
 }
 
+/** Puts the case itself on the watch list, with a reason and an end date. */
+function MarkCase({ caseId, onMarked }: { caseId: string; onMarked: () => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const body: TWatchMarkBody = { target: 'case', id: caseId, reason, until: until || null };
+      await api<TWatchMark>('/api/v1/backoffice/watch-list', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        idempotencyKey: key,
+      });
+      setReason('');
+      setUntil('');
+      setKey(crypto.randomUUID());
+      onMarked();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details className="mark-case">
+      <summary>{t('watch.markCase')}</summary>
+      <form onSubmit={(e) => void submit(e)}>
+        <div className="form-group">
+          <label className="form-label" htmlFor="mark-case-reason">
+            {t('watch.reason')}
+          </label>
+          <textarea
+            id="mark-case-reason"
+            className="form-input"
+            required
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor="mark-case-until">
+            {t('watch.until')}
+          </label>
+          <input
+            id="mark-case-until"
+            type="date"
+            className="form-input input-width-s"
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+          />
+        </div>
+        <CaseActionError error={error} />
+        <button type="submit" className="button button-secondary" disabled={busy}>
+          {t('watch.add')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 /**
  * The case's process in the back office: the steps it is at with their deadlines, the four-eyes
  * check, how automation handled it, the watch-list marks that keep it from automation (with their
@@ -108,10 +183,13 @@ export function CaseProcess({
   caseId,
   process,
   onChanged,
+  mayMark,
 }: {
   caseId: string;
   process: TBackofficeCaseSteps;
   onChanged: () => void;
+  /** Whether the user may put the case on the watch list (changes cases, the case is open). */
+  mayMark: boolean;
 }) {
   const { t, locale } = useI18n();
   return (
@@ -134,17 +212,20 @@ export function CaseProcess({
           </p>
         </section>
       )}
-      {process.watchMarks.length > 0 && (
+      {(process.watchMarks.length > 0 || mayMark) && (
         <section aria-labelledby="watch-title">
-          <h2 id="watch-title">{t('watch.onCase')}</h2>
-          <ul data-testid="case-watch-marks">
-            {process.watchMarks.map((m) => (
-              <li key={m.id}>
-                {t(`watch.target.${m.target}`)}: {m.targetName} – {m.reason} (
-                {m.until ? formatDay(m.until, locale) : t('watch.untilOpen')})
-              </li>
-            ))}
-          </ul>
+          <h2 id="watch-title">{process.watchMarks.length > 0 ? t('watch.onCase') : t('watch.title')}</h2>
+          {process.watchMarks.length > 0 && (
+            <ul data-testid="case-watch-marks">
+              {process.watchMarks.map((m) => (
+                <li key={m.id}>
+                  {t(`watch.target.${m.target}`)}: {m.targetName} – {m.reason} (
+                  {m.until ? formatDay(m.until, locale) : t('watch.untilOpen')})
+                </li>
+              ))}
+            </ul>
+          )}
+          {mayMark && <MarkCase caseId={caseId} onMarked={onChanged} />}
           <p>
             <Link to="/sagsbehandling/obsliste">{t('watch.link')}</Link>
           </p>
