@@ -100,7 +100,7 @@ export async function measureAutomationSteps(
     for (const id of engineCases) await db.transaction((tx) => startProcess(tx, services, id));
     await db.execute(sql`VACUUM ANALYZE`);
     const started = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, () => runJobs(services, 10)));
+    await Promise.all(Array.from({ length: concurrency }, () => runJobs(services, { batchSize: 10 })));
     const engineSeconds = (performance.now() - started) / 1000;
     const { rows: counted } = await db.execute<{ n: number; resolved: number }>(sql`
       SELECT (SELECT count(*)::int FROM case_steps s JOIN cases c ON c.id = s.case_id
