@@ -13,7 +13,8 @@ import type { BusinessCaseInput } from '@indgang/schemas';
 import type { Config } from './config';
 
 /**
- * Brings a database up to date: migrations, the catalogue folder's services (new versions only),
+ * Brings a database up to date: migrations, the catalogue folder's services (new versions only; a
+ * version number this installation already saved with other content is kept and reported),
  * and on first start in demo mode Eksempel Kommune. Returns the working-day calendar.
  */
 export async function prepareDatabase(
@@ -22,7 +23,7 @@ export async function prepareDatabase(
 ) {
   await migrate(database.pool);
   const { bundle, calendar } = await readCatalogFolder(config.catalogDir);
-  await database.db.transaction((tx) => installCatalog(tx, bundle));
+  const { kept } = await database.db.transaction((tx) => installCatalog(tx, bundle, { keepInstalled: true }));
   await installDecisionTables({ db: database.db }, config.catalogDir);
   const { seeded } = config.demo
     ? await seedDemoMunicipality(
@@ -43,5 +44,5 @@ export async function prepareDatabase(
         },
       )
     : { seeded: false };
-  return { calendar: new WorkCalendar(calendar), seeded };
+  return { calendar: new WorkCalendar(calendar), seeded, keptServiceVersions: kept };
 }

@@ -42,7 +42,12 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
       onWaiting: listener.waiting,
     });
     listener.waiting('preparing the database (migrations, catalogue, demo data)');
-    const { calendar, seeded } = await prepareDatabase(database, config);
+    const { calendar, seeded, keptServiceVersions } = await prepareDatabase(database, config);
+    if (keptServiceVersions.length > 0)
+      log.warn(
+        { services: keptServiceVersions },
+        'the catalogue ships service versions this installation already saved with other content; the saved ones stand (raise the version in catalog/services to install the shipped one)',
+      );
     const jobs = { wake: async () => undefined as unknown, stop: async () => undefined };
     let handler: Parameters<typeof listener.serve>[0] | undefined;
     const app = await buildApp({

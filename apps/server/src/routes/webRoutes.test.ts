@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '@indgang/db';
@@ -20,9 +20,11 @@ describe('the web app as delivered', () => {
   beforeAll(async () => {
     ensureWebBuild();
     t = await createTestApp(pglite!, { webDist });
-    const assets = await readdir(join(webDist, 'assets'));
-    script = assets.find((f) => f.endsWith('.js'))!;
-    style = assets.find((f) => f.endsWith('.css'))!;
+    // The script and stylesheet every page loads: the ones the index page names (lazy chunks, such
+    // as the diagram editor's, are loaded only where they are used).
+    const index = await readFile(join(webDist, 'index.html'), 'utf8');
+    script = /src="\/assets\/([^"]+\.js)"/.exec(index)![1]!;
+    style = /href="\/assets\/([^"]+\.css)"/.exec(index)![1]!;
   }, 180_000);
   afterAll(() => t.close());
 

@@ -7,14 +7,19 @@ import type { CatalogBundle } from './Catalog';
 
 /**
  * Installs a catalogue: a service version that is new is added, one already installed with the same
- * content is left alone, and one installed with other content is refused (raise the version).
+ * content is left alone, and one installed with other content is refused (raise the version) — or,
+ * at start-up (`keepInstalled`), kept: a configurator who saved that version number in this
+ * installation (an edited process, an imported catalogue) has taken the service over, and a release
+ * shipping the same number must not stop the server; it is reported in `kept`.
  */
 export async function installCatalog(
   tx: Tx,
   bundle: CatalogBundle,
-): Promise<{ added: string[]; unchanged: string[] }> {
+  options: { keepInstalled?: boolean } = {},
+): Promise<{ added: string[]; unchanged: string[]; kept: string[] }> {
   const added: string[] = [];
   const unchanged: string[] = [];
+  const kept: string[] = [];
   for (const def of bundle.services) {
     const [existing] = await tx
       .select({ definition: services.definition })
@@ -22,6 +27,10 @@ export async function installCatalog(
       .where(and(eq(services.id, def.id), eq(services.version, def.version)));
     if (existing) {
       if (canonicalJson(existing.definition) !== canonicalJson(def)) {
+        if (options.keepInstalled) {
+          kept.push(`${def.id}@${def.version}`);
+          continue;
+        }
         throw new DomainError('conflict', 'catalog_version_exists', {
           da: `Version ${def.version} af ${def.id} findes allerede med andet indhold. Hæv versionsnummeret.`,
           en: `Version ${def.version} of ${def.id} already exists with other content. Raise the version number.`,
@@ -48,5 +57,5 @@ export async function installCatalog(
         set: { name: sql`excluded.name`, body: sql`excluded.body`, inputs: sql`excluded.inputs` },
       });
   }
-  return { added, unchanged };
+  return { added, unchanged, kept };
 }

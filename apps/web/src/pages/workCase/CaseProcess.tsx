@@ -142,7 +142,7 @@ function MarkCase({ caseId, onMarked }: { caseId: string; onMarked: () => void }
       <form onSubmit={(e) => void submit(e)}>
         <div className="form-group">
           <label className="form-label" htmlFor="mark-case-reason">
-            {t('watch.reason')}
+            {t('watch.caseReason')}
           </label>
           <textarea
             id="mark-case-reason"
