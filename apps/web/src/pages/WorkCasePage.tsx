@@ -91,7 +91,19 @@ export function WorkCasePage() {
             <div className="work-notice">
               <SuccessNotice text={actions.doneAt('action')} />
             </div>
-            {canAct && <CaseActionForm c={c} actions={actions} />}
+            {canAct && (
+              <CaseActionForm
+                c={c}
+                actions={actions}
+                resolveBlockedBy={
+                  process.data?.steps.some((s) => s.kind === 'four_eyes')
+                    ? 'four_eyes'
+                    : process.data?.steps.some((s) => s.kind === 'approval')
+                      ? 'approval'
+                      : null
+                }
+              />
+            )}
           </aside>
         </div>
       )}

@@ -10,6 +10,9 @@ export const caseWork = defineMessages(
     'workStatus.in_progress': 'Under behandling',
     'workStatus.awaiting_submitter': 'Afventer indsender',
     'workStatus.awaiting_approval': 'Afventer leders godkendelse',
+    'work.resolveAfterFourEyes':
+      'Sagen kan løses, når en anden sagsbehandler har kontrolleret den (fire øjne).',
+    'work.resolveAfterApproval': 'Sagen kan løses, når lederen har godkendt eller afvist den.',
     'workStatus.automated': 'Automatisk behandling',
     'workStatus.resolved': 'Løst',
     'workStatus.returnedSince': 'Sendt retur {date}',
@@ -90,6 +93,9 @@ export const caseWork = defineMessages(
     'workStatus.in_progress': 'In progress',
     'workStatus.awaiting_submitter': 'Awaiting submitter',
     'workStatus.awaiting_approval': "Awaiting leader's approval",
+    'work.resolveAfterFourEyes':
+      'The case can be resolved once a second caseworker has checked it (four eyes).',
+    'work.resolveAfterApproval': 'The case can be resolved once the leader has approved or rejected it.',
     'workStatus.automated': 'Automated handling',
     'workStatus.resolved': 'Resolved',
     'workStatus.returnedSince': 'Returned {date}',

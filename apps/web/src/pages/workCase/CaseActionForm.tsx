@@ -65,7 +65,19 @@ function Group({
  * the rest; nothing is sent while a template field is unfilled. Each problem is shown once, at its
  * field; the form is emptied when the action is done, and sends nothing twice.
  */
-export function CaseActionForm({ c, actions }: { c: TBackofficeCase; actions: CaseActions }) {
+/**
+ * The caseworker's actions on a case. `resolveBlockedBy` names what the case waits for (a second
+ * caseworker's check, a leader's approval): resolving is then not offered, and the form says why.
+ */
+export function CaseActionForm({
+  c,
+  actions,
+  resolveBlockedBy = null,
+}: {
+  c: TBackofficeCase;
+  actions: CaseActions;
+  resolveBlockedBy?: 'four_eyes' | 'approval' | null;
+}) {
   const { t, locale, pick } = useI18n();
   const [action, setAction] = useState<Action>('note');
   const [text, setText] = useState('');
@@ -182,7 +194,7 @@ export function CaseActionForm({ c, actions }: { c: TBackofficeCase; actions: Ca
     <form ref={formRef} onSubmit={(e) => void submit(e)} className="work-action" noValidate>
       <fieldset>
         <legend className="h2">{t('work.action')}</legend>
-        {ACTIONS.map((a) => (
+        {ACTIONS.filter((a) => a !== 'resolve' || resolveBlockedBy === null).map((a) => (
           <div className="form-group-radio" key={a}>
             <input
               type="radio"
@@ -199,6 +211,11 @@ export function CaseActionForm({ c, actions }: { c: TBackofficeCase; actions: Ca
             <label htmlFor={`action-${a}`}>{t(`work.action.${a}`)}</label>
           </div>
         ))}
+        {resolveBlockedBy && (
+          <p className="form-hint" data-testid="resolve-blocked">
+            {t(resolveBlockedBy === 'four_eyes' ? 'work.resolveAfterFourEyes' : 'work.resolveAfterApproval')}
+          </p>
+        )}
       </fieldset>
       {action === 'return' && (
         <Group id={inputId('reasonCode')} label={t('work.reason')} error={errorAt('reasonCode')}>
