@@ -4,10 +4,11 @@ import { defineMessages } from '../defineMessages';
 export const process = defineMessages(
   {
     'home.waiting.approvals': 'Afventer din godkendelse',
-    'home.count.approvals': 'sager afventer din godkendelse',
+    'home.count.approvals': 'afventer din godkendelse',
     'approvals.view': 'Afventer din godkendelse',
     'approvals.none': 'Ingen sager afventer din godkendelse.',
     'approvals.showing': '{count} sager afventer din godkendelse.',
+    'approvals.showingOne': 'Én sag afventer din godkendelse.',
     'approvals.step': 'Trin',
     'approvals.submittedBy': 'Indberettet af',
     'approvals.deadline': 'Frist',
@@ -108,10 +109,11 @@ export const process = defineMessages(
   },
   {
     'home.waiting.approvals': 'Awaiting your approval',
-    'home.count.approvals': 'cases await your approval',
+    'home.count.approvals': 'awaiting your approval',
     'approvals.view': 'Awaiting your approval',
     'approvals.none': 'No cases await your approval.',
     'approvals.showing': '{count} cases await your approval.',
+    'approvals.showingOne': 'One case awaits your approval.',
     'approvals.step': 'Step',
     'approvals.submittedBy': 'Submitted by',
     'approvals.deadline': 'Deadline',

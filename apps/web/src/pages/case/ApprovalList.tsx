@@ -17,7 +17,11 @@ export function ApprovalList() {
       {!items && list.loading && <Loading />}
       {items && (
         <p className="case-count" role="status">
-          {items.length === 0 ? t('approvals.none') : t('approvals.showing', { count: items.length })}
+          {items.length === 0
+            ? t('approvals.none')
+            : items.length === 1
+              ? t('approvals.showingOne')
+              : t('approvals.showing', { count: items.length })}
         </p>
       )}
       {items && items.length > 0 && (
