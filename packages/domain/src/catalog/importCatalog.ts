@@ -17,7 +17,9 @@ export async function importCatalog(
   requirePermission(actor, 'catalog.manage');
   const bundle = parseCatalogBundle(file);
   return deps.db.transaction(async (tx) => {
-    const result = await installCatalog(tx, bundle);
+    // An import refuses changed content under a saved version number, so nothing is ever kept here.
+    const { added, unchanged } = await installCatalog(tx, bundle);
+    const result = { added, unchanged };
     await appendAudit(tx, {
       actorUserId: actor.userId,
       action: 'catalog.import',
