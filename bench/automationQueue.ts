@@ -4,7 +4,7 @@
 // (graphile-worker in its own schema). Both queues are loaded first, then VACUUM ANALYZE, then
 // each is drained from full to empty.
 import { createPostgresDatabase } from '@indgang/db';
-import { defineJobKind, runJobs, WorkCalendar } from '@indgang/domain';
+import { connectorsOff, defineJobKind, runJobs, WorkCalendar } from '@indgang/domain';
 import { Logger, makeWorkerUtils, runMigrations, runOnce } from 'graphile-worker';
 import { z } from 'zod';
 
@@ -54,6 +54,7 @@ export async function measureQueue(options: {
       db: database.db,
       calendar: new WorkCalendar({ holidays: [] } as never),
       mailer: { send: async () => undefined },
+      connectors: connectorsOff(),
       publicUrl: 'http://bench.invalid',
       log: (msg: string, err?: unknown) => log(`${msg} ${String(err)}`),
     };

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { createPostgresDatabase, openDatabase } from '@indgang/db';
-import { runJobs, startProcess, type JobServices } from '@indgang/domain';
+import { connectorsOff, runJobs, startProcess, type JobServices } from '@indgang/domain';
 import { loadConfig } from '@indgang/server';
 import { prepareDatabase } from '../apps/server/src/prepareDatabase';
 
@@ -49,6 +49,7 @@ export async function measureAutomationSteps(
       db,
       calendar,
       mailer: { send: async () => undefined },
+      connectors: connectorsOff(),
       publicUrl: 'http://bench.test',
       log: () => undefined,
     };

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { AnchorFiles, UploadLimits } from '@indgang/domain';
 import type { RateLimitConfig } from './http/rateLimits';
+import { loadConnectorConfig, type ConnectorConfig } from './connectors/connectorConfig';
 
 export interface OidcConfig {
   issuer: string;
@@ -50,6 +51,8 @@ export interface Config {
   delegationMaxMonths: number;
   /** Files and bytes one person may upload in 24 hours, and one case may hold. */
   uploadLimits: UploadLimits;
+  /** Each municipal system's endpoint (or its simulator, or off), and where the simulators answer. */
+  connectors: ConnectorConfig;
   /** The audit chain's signing key and anchor file (outside the database), and how often the head is anchored. */
   audit: AnchorFiles & { anchorIntervalSeconds: number };
 }
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anchorIntervalSeconds: whole(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 60),
     },
     delegationMaxMonths: whole(env, 'DELEGATION_MAX_MONTHS', 12),
+    connectors: loadConnectorConfig(env, { demo, dataDir, smtpUrl: env.SMTP_URL || undefined }),
     uploadLimits: {
       filesPerUserPerDay: whole(env, 'UPLOAD_MAX_FILES_PER_DAY', 200),
       bytesPerUserPerDay: whole(env, 'UPLOAD_MAX_MB_PER_DAY', 500) * 1024 * 1024,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, testDatabaseTargets, type Database, type TestDatabase } from '@indgang/db';
-import { WorkCalendar } from '@indgang/domain';
+import { connectorsOff, WorkCalendar } from '@indgang/domain';
 import { loadConfig } from './config';
 import { createLogger } from './createLogger';
 import { notifyWorkers, startWorker, type Worker } from './startWorker';
@@ -29,6 +29,7 @@ describe.skipIf(!postgres)('a worker of its own on PostgreSQL', () => {
     worker = await startWorker(t.database, config, new WorkCalendar({ holidays: [] } as never), log, {
       publicUrl: 'http://indgang.test',
       mailer: { send: async () => undefined },
+      connectors: connectorsOff(),
     });
     // The server's own connection to the same database, as with INDGANG_WORKER=false.
     server = await openDatabase({ url: t.url! });

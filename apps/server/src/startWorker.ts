@@ -4,6 +4,7 @@ import {
   scheduleRecurringJobs,
   startAuditSealer,
   startJobRunner,
+  type Connectors,
   type JobServices,
   type RunJobsOptions,
   type Mailer,
@@ -11,6 +12,8 @@ import {
 } from '@indgang/domain';
 import type { Config } from './config';
 import { createMailer } from './createMailer';
+import { createConnectors, needsSimulators } from './connectors/createConnectors';
+import { startSimulators } from './simulators/startSimulators';
 
 /** The channel PostgreSQL wakes workers on when a change wrote a job. */
 export const JOBS_CHANNEL = 'indgang_jobs';
@@ -74,12 +77,26 @@ export async function startWorker(
   config: Config,
   calendar: WorkCalendar,
   log: Logger,
-  options: { publicUrl: string; mailer?: Mailer; extraKinds?: RunJobsOptions['extraKinds'] },
+  options: {
+    publicUrl: string;
+    mailer?: Mailer;
+    extraKinds?: RunJobsOptions['extraKinds'];
+    connectors?: Connectors;
+  },
 ): Promise<Worker> {
+  // Connectors on their simulators reach the simulator host named in the configuration, or one
+  // started here (demo and tests only: a production start refuses the simulators).
+  const { simulator } = config.connectors;
+  const simulators =
+    !options.connectors && !simulator.url && needsSimulators(config.connectors)
+      ? await startSimulators(simulator)
+      : undefined;
+  if (simulators) log.info({ url: simulators.url }, 'simulated municipal systems running');
   const services: JobServices = {
     db: database.db,
     calendar,
     mailer: options.mailer ?? createMailer(config.smtpUrl, config.mailFrom, log),
+    connectors: options.connectors ?? createConnectors(config.connectors, simulator.url ?? simulators?.url),
     publicUrl: options.publicUrl,
     log: (msg, err) => log.warn({ err }, msg),
   };
@@ -110,6 +127,7 @@ export async function startWorker(
       listener?.stop();
       await runner.stop();
       await sealer.stop();
+      await simulators?.close();
     },
   };
 }

@@ -10,6 +10,9 @@ import type {
   PROJECT_STATUSES,
   RISK_LEVELS,
   CaseStepStatus,
+  ConnectorCallOutcome,
+  ConnectorName,
+  LookupStatus,
   ProcessStepKind,
   WorkItemStatus,
 } from '@indgang/schemas';
@@ -402,10 +405,15 @@ export const jobs = pgTable(
     caseId: text('case_id'),
     /** Which worker holds the lease. */
     lockedBy: text('locked_by'),
+    /** The municipal system the job calls, if any: the job is part of that connector's queue. */
+    connector: text('connector').$type<ConnectorName>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('jobs_pending_idx').on(t.doneAt, t.runAt),
+    index('jobs_connector_idx')
+      .on(t.connector)
+      .where(sql`connector IS NOT NULL AND done_at IS NULL`),
     uniqueIndex('jobs_idempotency_uq').on(t.idempotencyKey),
     uniqueIndex('jobs_recurring_uq')
       .on(t.recurring)
@@ -746,4 +754,54 @@ export const legalHolds = pgTable(
     releasedByUserId: text('released_by_user_id').references(() => users.id),
   },
   (t) => [index('legal_holds_case_idx').on(t.caseId), index('legal_holds_person_idx').on(t.personId)],
+);
+
+/**
+ * One call to a municipal system (payroll, ESDH, CPR, Digital Post, identity management, mail), as
+ * the connector saw it: which operation, for which case and job, how it ended and how long it took.
+ * The operations page reads each connector's last success and last error from here. Never holds
+ * what was sent or answered: the error text is the system's own words without personal data.
+ */
+export const connectorCalls = pgTable(
+  'connector_calls',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    connector: text('connector').$type<ConnectorName>().notNull(),
+    operation: text('operation').notNull(),
+    /** The key the call carried, so a retry can be told from a new call. */
+    callKey: text('call_key'),
+    caseId: text('case_id'),
+    jobId: bigint('job_id', { mode: 'number' }),
+    outcome: text('outcome').$type<ConnectorCallOutcome>().notNull(),
+    errorCode: text('error_code'),
+    errorText: text('error_text'),
+    durationMs: integer('duration_ms').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('connector_calls_recent_idx').on(t.connector, t.at)],
+);
+
+/**
+ * A read a person asked for (a CPR lookup for a form, her payslips, a personnel file's documents):
+ * the web request writes it with a job and answers at once; the job calls the system and writes the
+ * result here; the person's browser asks for it until it is done. Only the person who asked may read
+ * it, and housekeeping deletes it after a few minutes, since it holds personal data.
+ */
+export const connectorLookups = pgTable(
+  'connector_lookups',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    operation: text('operation').notNull(),
+    input: jsonb('input').notNull(),
+    status: text('status').$type<LookupStatus>().notNull().default('pending'),
+    result: jsonb('result'),
+    /** Danish and English text of why it failed. */
+    error: jsonb('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [index('connector_lookups_created_idx').on(t.createdAt)],
 );

@@ -57,3 +57,4 @@ export * from './approvals';
 export * from './fourEyes';
 export * from './watchList';
 export { automationMetrics } from './automation/automationMetrics';
+export * from './connectors';

@@ -63,6 +63,7 @@ export * from './forms/payrollDeadline';
 export * from './forms/untranslatedTexts';
 export * from './process/ProcessDefinition';
 export * from './process/bpmnExtension';
+export * from './connectors/connectorNames';
 
 const uuid = z.string().uuid();
 const version = z.number().int().positive();

@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database, TestDatabaseTarget } from '@indgang/db';
-import { runJobs, type Mailer } from '@indgang/domain';
+import { runJobs, type Connectors, type Mailer } from '@indgang/domain';
 import { buildApp } from '../buildApp';
 import { loadConfig, type Config } from '../config';
 import { prepareDatabase } from '../prepareDatabase';
 import { checkContract } from './checkContract';
+import { CONNECTOR_ENV } from '../connectors/connectorConfig';
+import { createConnectors } from '../connectors/createConnectors';
+import { startSimulators, type RunningSimulators } from '../simulators/startSimulators';
 
 /** Rate limits for tests and demos where every request comes from one address. */
 export const LOOPBACK_LIMITS = {
@@ -30,6 +33,9 @@ export interface TestApp {
   login(userId: string): Promise<TestClient>;
   /** A request as the given client (cookie and CSRF header set). */
   as(client: TestClient | null, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** The simulated municipal systems the test's jobs call (plan faults, read what they received). */
+  simulators: RunningSimulators;
+  connectors: Connectors;
   /** Runs the jobs that are due, mails going to the given mailer (dropped when absent). */
   runJobs(mailer?: Mailer): Promise<number>;
   close(): Promise<void>;
@@ -50,12 +56,20 @@ export async function createTestApp(
       INDGANG_DEMO: 'true',
       INDGANG_DEMO_SCALE: '0.1',
       INDGANG_DEMO_HISTORY: 'false',
+      // Simulated systems answer at once and fail only when a test plans it; a planned timeout
+      // costs a test 1.5 s.
+      INDGANG_SIMULATOR_LATENCY_MS: '0-0',
+      INDGANG_SIMULATOR_FAULT_RATE: '0',
+      INDGANG_SIMULATOR_STATE_DIR: '',
+      ...Object.fromEntries(Object.values(CONNECTOR_ENV).map((prefix) => [`${prefix}_TIMEOUT_MS`, '1500'])),
       ...LOOPBACK_LIMITS,
     }),
     webDist: '/nonexistent',
     ...overrides,
   };
   const { calendar } = await prepareDatabase(database, config);
+  const simulators = await startSimulators(config.connectors.simulator);
+  const connectors = createConnectors(config.connectors, simulators.url);
   // Every answer of every test is checked against the route's declared answers (the API contract).
   const violations: string[] = [];
   // Jobs run when a test asks for them (runJobs), so each test sees exactly what it caused.
@@ -100,10 +114,14 @@ export async function createTestApp(
         calendar,
         mailer: mailer ?? { send: async () => undefined },
         publicUrl: 'http://indgang.test',
+        connectors,
         log: () => undefined,
       }),
+    simulators,
+    connectors,
     async close() {
       await app.close();
+      await simulators.close();
       await drop();
       await rm(dataDir, { recursive: true, force: true });
       if (violations.length > 0)

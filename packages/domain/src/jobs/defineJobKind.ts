@@ -3,12 +3,17 @@ import type { Db } from '@indgang/db';
 import type { WorkCalendar } from '../calendar/WorkCalendar';
 import type { Mailer } from '../mail/caseMail';
 import type { Tx } from '../audit/appendAudit';
+import type { Connectors } from '../connectors/Connectors';
 
-/** What a job's handler may use: the database, the calendar, the mailer and the site's address. */
+/**
+ * What a job's handler may use: the database, the calendar, the mailer, the municipality's systems
+ * (only jobs call them, through callConnector) and the site's address.
+ */
 export interface JobServices {
   db: Db;
   calendar: WorkCalendar;
   mailer: Mailer;
+  connectors: Connectors;
   /** The address links in mails point to. */
   publicUrl: string;
   log: (msg: string, err?: unknown) => void;

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { testDatabaseTargets, type TestDatabase } from '@indgang/db';
 import { WorkCalendar } from '../calendar/WorkCalendar';
+import { connectorsOff } from '../connectors/connectorsOff';
 import { appendCaseEvent } from '../cases/appendCaseEvent';
 import { defineJobKind, type JobServices } from './defineJobKind';
 import { enqueueJob } from './enqueueJob';
@@ -146,6 +147,7 @@ describe.each(targets)('the job engine on $name', (target) => {
       db: t.database.db,
       calendar: new WorkCalendar({ holidays: [] } as never),
       mailer: { send: async () => undefined },
+      connectors: connectorsOff(),
       publicUrl: 'http://indgang.test',
       log: (msg) => void logged.push(msg),
     };

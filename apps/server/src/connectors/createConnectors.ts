@@ -1,0 +1,36 @@
+import { notConnected, type Connectors } from '@indgang/domain';
+import { CONNECTOR_NAMES, type ConnectorMode, type ConnectorName } from '@indgang/schemas';
+import { CONNECTOR_CLIENTS, SIMULATOR_PREFIXES } from './clientList';
+import type { ConnectorConfig } from './connectorConfig';
+
+type Ports = Omit<Connectors, 'modes'>;
+
+/**
+ * The connectors of this process, from the configuration: each system's client pointed at its real
+ * endpoint or at its simulator under `simulatorUrl`; a system that is off (or has no client) refuses.
+ */
+export function createConnectors(config: ConnectorConfig, simulatorUrl?: string): Connectors {
+  const modes = Object.fromEntries(
+    CONNECTOR_NAMES.map((name) => [name, config.endpoints[name].mode]),
+  ) as Record<ConnectorName, ConnectorMode>;
+  const port = <K extends keyof Ports>(name: K): Ports[K] => {
+    const endpoint = config.endpoints[name];
+    const factory = CONNECTOR_CLIENTS[name];
+    if (!factory || endpoint.mode === 'off') return notConnected<Ports[K]>(name);
+    if (endpoint.mode === 'live') return factory(endpoint);
+    if (!simulatorUrl) throw new Error(`The ${name} connector is on its simulator, but no simulator runs`);
+    return factory({ url: `${simulatorUrl}${SIMULATOR_PREFIXES[name]}`, timeoutMs: endpoint.timeoutMs });
+  };
+  return {
+    modes,
+    payroll: port('payroll'),
+    esdh: port('esdh'),
+    cpr: port('cpr'),
+    digitalPost: port('digitalPost'),
+    identity: port('identity'),
+  };
+}
+
+/** Whether any connector of the configuration needs the simulators. */
+export const needsSimulators = (config: ConnectorConfig) =>
+  CONNECTOR_NAMES.some((name) => name !== 'mail' && config.endpoints[name].mode === 'simulator');

@@ -1,0 +1,4 @@
+import type { SimulatorPlugin } from './startSimulators';
+
+/** Every simulated system the simulator host serves. */
+export const SIMULATORS: readonly SimulatorPlugin[] = [];

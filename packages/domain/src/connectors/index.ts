@@ -1,0 +1,10 @@
+export type { ConnectorCall } from './ConnectorCall';
+export { ConnectorError } from './ConnectorError';
+export type { Connectors } from './Connectors';
+export { callConnector, type ConnectorCallServices } from './callConnector';
+export { connectorsOff, notConnected } from './connectorsOff';
+export type * from './payrollPort';
+export type * from './esdhPort';
+export type * from './cprPort';
+export type * from './digitalPostPort';
+export type * from './identityPort';
