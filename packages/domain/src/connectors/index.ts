@@ -8,3 +8,5 @@ export type * from './esdhPort';
 export type * from './cprPort';
 export type * from './digitalPostPort';
 export type * from './identityPort';
+export type { LookupOperation, LookupSubject } from './lookups/LookupOperation';
+export { LOOKUPS, lookupOperation } from './lookups/lookupList';

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { textOf, type TProcessStep } from '@indgang/schemas';
+import { textOf, type ConnectorName, type TProcessStep } from '@indgang/schemas';
+import type { ConnectorCall } from '../connectors/ConnectorCall';
+import type { Connectors } from '../connectors/Connectors';
 import type { Tx } from '../audit/appendAudit';
 import { evaluateDecision } from '../decisions/evaluateDecision';
 import { currentDecisionTable, recordCaseDecision } from '../decisions/storedDecisions';
@@ -33,7 +35,39 @@ export interface ActionContext {
 export interface AutomatedAction {
   name: string;
   description: { da: string; en: string };
-  run(context: ActionContext): Promise<ActionOutcome>;
+  /** An action within the database alone: runs in the job's transaction. */
+  run?(context: ActionContext): Promise<ActionOutcome>;
+  /** An action that calls a municipal system: prepared in the database, sent outside any transaction. */
+  connector?: ConnectorAction;
+}
+
+/** What a connector action will send, decided once and kept on the step so every retry sends the same. */
+export interface PreparedSend {
+  /** What goes to the system (JSON). */
+  payload: Record<string, unknown>;
+  /** What the step records beside the system's answer (a decision, the payroll record). */
+  data?: Record<string, unknown>;
+  /** The automation's name on the timeline (a decision table's revision), default `job:<action>`. */
+  system?: string;
+}
+
+/**
+ * A step that calls a municipal system, in two parts so no transaction is held open while the
+ * system answers: `prepare` reads the case in a short transaction and decides what to send (kept
+ * on the step, so a retry after a crash sends exactly the same); `send` calls the system with the
+ * step's call key (the same on every retry, so the system, or the adapter looking for its own
+ * earlier attempt, never does it twice) and returns what the step records of the answer.
+ */
+export interface ConnectorAction {
+  name: ConnectorName;
+  /** The operation, as recorded for the operations page (e.g. createEmployment). */
+  operation: string;
+  prepare(context: ActionContext): Promise<PreparedSend>;
+  send(
+    connectors: Connectors,
+    payload: Record<string, unknown>,
+    call: ConnectorCall,
+  ): Promise<Record<string, unknown>>;
 }
 
 const refuse = (code: string, da: string, en: string) => new DomainError('unprocessable', code, { da, en });
@@ -272,3 +306,5 @@ export const AUTOMATED_ACTIONS: readonly AutomatedAction[] = [
 const byName = new Map(AUTOMATED_ACTIONS.map((a) => [a.name, a]));
 export const AUTOMATED_ACTION_NAMES = AUTOMATED_ACTIONS.map((a) => a.name);
 export const automatedAction = (name: string) => byName.get(name);
+/** The municipal system an action calls, if any: its jobs are that connector's queue. */
+export const actionConnector = (name: string) => byName.get(name)?.connector?.name ?? null;

@@ -5,6 +5,7 @@ import type { Tx } from '../audit/appendAudit';
 import { handCaseToPerson } from '../automation/handCaseToPerson';
 import { addDays, todayInDenmark } from '../time/isoDate';
 import { automationBlock } from '../watchList/automationBlock';
+import { actionConnector } from './automatedActions';
 import { approverFor } from './approverFor';
 import { enqueueProcessJob } from './enqueueProcessJob';
 import { conditionHolds } from './feelCondition';
@@ -187,7 +188,11 @@ async function enterStep(
         tx,
         'process.step',
         { caseId: pc.id, caseStepId },
-        { key: `process.step:${caseStepId}`, caseId: pc.id },
+        {
+          key: `process.step:${caseStepId}`,
+          caseId: pc.id,
+          connector: actionConnector(step.action ?? 'decide'),
+        },
       );
       return [];
     }

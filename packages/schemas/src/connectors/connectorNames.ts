@@ -28,3 +28,17 @@ export type ConnectorCallOutcome = (typeof CONNECTOR_CALL_OUTCOMES)[number];
 
 export const LOOKUP_STATUSES = ['pending', 'done', 'failed'] as const;
 export type LookupStatus = (typeof LOOKUP_STATUSES)[number];
+
+/**
+ * What a user may ask a municipal system to read, by name: the form fills a new hire's name and
+ * address from CPR, an employee reads her payslips and personnel file, a leader her staff's.
+ */
+export const LOOKUP_NAMES = [
+  'cpr.person',
+  'payroll.employments',
+  'payroll.payslips',
+  'esdh.personnelFile',
+  'esdh.document',
+  'identity.roleAssignments',
+] as const;
+export type LookupName = (typeof LOOKUP_NAMES)[number];

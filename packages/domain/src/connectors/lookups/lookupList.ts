@@ -1,0 +1,8 @@
+import type { LookupName } from '@indgang/schemas';
+import type { LookupOperation } from './LookupOperation';
+
+/** Every read a user may ask of a municipal system, by name. */
+export const LOOKUPS: readonly LookupOperation<unknown>[] = [];
+
+const byName = new Map<string, LookupOperation<unknown>>(LOOKUPS.map((l) => [l.name, l]));
+export const lookupOperation = (name: LookupName | string) => byName.get(name);
