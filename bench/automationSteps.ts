@@ -1,7 +1,9 @@
 // Automated workflow steps per second through the process engine (a job claimed, its case locked,
 // the rate decided by the kilometertakst table and recorded, the step completed in the timeline
 // and the audit trail, the next step and its job written, the case resolved at the end), beside
-// the same statements run directly in a loop at the same concurrency. PostgreSQL only; ends with
+// the same statements run directly in a loop at the same concurrency. The engine's payroll step sends
+// the allowance to the simulated SD Løn on loopback (no latency, no faults), a call the bare loop does
+// not make, so the ratio includes an HTTP round trip per case. PostgreSQL only; ends with
 // one line of key=value figures. Runnable alone (`npx tsx bench/automationSteps.ts`) or through
 // `measureAutomationSteps` from another benchmark.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,9 +14,11 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { createPostgresDatabase, openDatabase } from '@indgang/db';
-import { connectorsOff, runJobs, startProcess, type JobServices } from '@indgang/domain';
+import { runJobs, startProcess, type JobServices } from '@indgang/domain';
 import { loadConfig } from '@indgang/server';
+import { createConnectors } from '../apps/server/src/connectors/createConnectors';
 import { prepareDatabase } from '../apps/server/src/prepareDatabase';
+import { startSimulators, type RunningSimulators } from '../apps/server/src/simulators/startSimulators';
 
 export interface AutomationStepFigures {
   steps_per_s: number;
@@ -35,6 +39,7 @@ export async function measureAutomationSteps(
   const dataDir = await mkdtemp(join(tmpdir(), 'indgang-bench-steps-'));
   const scratch = await createPostgresDatabase(adminUrl);
   const database = await openDatabase({ url: scratch.url, poolSize: concurrency + 1 });
+  let simulators: RunningSimulators | undefined;
   try {
     const config = loadConfig({
       INDGANG_DATA_DIR: dataDir,
@@ -42,14 +47,18 @@ export async function measureAutomationSteps(
       INDGANG_DEMO_SCALE: '0.1',
       LOG_LEVEL: 'error',
       DATABASE_URL: scratch.url,
+      INDGANG_SIMULATOR_LATENCY_MS: '0-0',
+      INDGANG_SIMULATOR_FAULT_RATE: '0',
+      INDGANG_SIMULATOR_STATE_DIR: '',
     });
+    simulators = await startSimulators(config.connectors.simulator);
     const { calendar } = await prepareDatabase(database, config);
     const db = database.db;
     const services: JobServices = {
       db,
       calendar,
       mailer: { send: async () => undefined },
-      connectors: connectorsOff(),
+      connectors: createConnectors(config.connectors, simulators.url),
       publicUrl: 'http://bench.test',
       log: () => undefined,
     };
@@ -239,6 +248,7 @@ export async function measureAutomationSteps(
       step_ratio: Math.round((steps_per_s / bare_step_sql_per_s) * 100) / 100,
     };
   } finally {
+    await simulators?.close();
     await database.close();
     await scratch.drop();
     await rm(dataDir, { recursive: true, force: true });
