@@ -36,10 +36,11 @@ describe.skipIf(!postgres)('a worker killed with SIGKILL in the middle of a batc
   const q = <R>(text: string, values: unknown[] = []) =>
     t.database.pool.query(text, values).then((r) => r.rows as R[]);
 
-  function startWorker(url = t.url!) {
+  function startWorker(url = t.url!, env: Record<string, string> = {}) {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
       env: {
         ...process.env,
+        ...env,
         DATABASE_URL: url,
         INDGANG_DATA_DIR: dataDir,
         INDGANG_JOB_LEASE_SECONDS: '2',
@@ -216,7 +217,9 @@ describe.skipIf(!postgres)('a worker killed with SIGKILL in the middle of a batc
           )
         ).rows[0]!.n;
       arrivals.length = 0;
-      const first = startWorker(app.url!);
+      // The workers call the test's simulated systems (payroll holds the demo people), not their own.
+      const simulated = { INDGANG_SIMULATOR_URL: app.simulators.url };
+      const first = startWorker(app.url!, simulated);
       const until = Date.now() + 60_000;
       while ((await doneSteps()) < 5) {
         if (first.child.exitCode !== null) throw new Error(`the worker exited:\n${first.output()}`);
@@ -227,7 +230,7 @@ describe.skipIf(!postgres)('a worker killed with SIGKILL in the middle of a batc
       await first.exited;
       expect(await open()).toBeGreaterThan(0);
 
-      const second = startWorker(app.url!);
+      const second = startWorker(app.url!, simulated);
       const deadline = Date.now() + 90_000;
       while ((await open()) > 0) {
         if (second.child.exitCode !== null) throw new Error(`the new worker exited:\n${second.output()}`);
