@@ -6,6 +6,7 @@ import { LOCAL_SUPPLEMENT } from './payrollChange';
 import { kroner, occupationRate, unitDepartment, withoutCpr } from './payrollFacts';
 import { AGREEMENT_IDS, answerOf, NEW_HIRE_FIELDS } from './payrollFields';
 
+/** What payroll cannot create an employment without, named for the person who must supply it. */
 const NEEDED: Array<{ key: keyof typeof NEW_HIRE_FIELDS | 'hours'; da: string; en: string }> = [
   { key: 'cpr', da: 'CPR-nummer', en: 'CPR number' },
   { key: 'unit', da: 'enhed', en: 'unit' },
@@ -32,15 +33,7 @@ export const payrollCreateEmployment: ConnectorAction = {
     const get = (key: keyof typeof NEW_HIRE_FIELDS) => answerOf(answers, NEW_HIRE_FIELDS[key]);
     const hours = get('weeklyHours');
     const rate = get('occupationRate');
-    const given = {
-      ...Object.fromEntries(
-        NEEDED.map((n) => [
-          n.key,
-          n.key === 'hours' ? (hours ?? rate) : get(n.key as keyof typeof NEW_HIRE_FIELDS),
-        ]),
-      ),
-    };
-    const missing = NEEDED.filter((n) => given[n.key] === undefined);
+    const missing = NEEDED.filter((n) => (n.key === 'hours' ? (hours ?? rate) : get(n.key)) === undefined);
     if (missing.length > 0)
       throw refuse(
         'payroll_hire_incomplete',
