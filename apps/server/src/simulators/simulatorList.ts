@@ -1,4 +1,5 @@
+import { sf1601Simulator } from './digitalPost/sf1601Simulator';
 import type { SimulatorPlugin } from './startSimulators';
 
 /** Every simulated system the simulator host serves. */
-export const SIMULATORS: readonly SimulatorPlugin[] = [];
+export const SIMULATORS: readonly SimulatorPlugin[] = [sf1601Simulator];
