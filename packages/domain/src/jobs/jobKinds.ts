@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import { lookupJob } from '../connectors/lookups/lookupJob';
 import { caseMailJob } from '../mail/caseMailJob';
 import { housekeepingJob, retentionJob } from '../privacy/maintenanceJobs';
 import { processEscalationJob, processStartJob, processStepJob } from '../process/processJobs';
@@ -13,6 +14,7 @@ export const JOB_KIND_DEFINITIONS = [
   processEscalationJob,
   housekeepingJob,
   retentionJob,
+  lookupJob,
 ] as const;
 
 type Definitions = (typeof JOB_KIND_DEFINITIONS)[number];
