@@ -7,6 +7,7 @@ import { evaluateDecision } from '../decisions/evaluateDecision';
 import { currentDecisionTable, recordCaseDecision } from '../decisions/storedDecisions';
 import { DomainError } from '../errors/DomainError';
 import { todayInDenmark } from '../time/isoDate';
+import { DIGITAL_POST_ACTIONS } from './actions/digitalPostActions';
 import { decisionInputs } from './caseFacts';
 import { conditionAnswers, decisionOutputs, type ProcessCase } from './processCase';
 import type { ProcessServices } from './ProcessServices';
@@ -68,6 +69,15 @@ export interface ConnectorAction {
     payload: Record<string, unknown>,
     call: ConnectorCall,
   ): Promise<Record<string, unknown>>;
+  /**
+   * Follow-up work written with the answer, in the transaction that records it and moves the case
+   * on (so it happens once, exactly when the sending is recorded): e.g. the job that reads a
+   * letter's delivery status later.
+   */
+  afterSend?(
+    tx: Tx,
+    sent: { caseId: string; caseStepId: number; answer: Record<string, unknown> },
+  ): Promise<void>;
 }
 
 const refuse = (code: string, da: string, en: string) => new DomainError('unprocessable', code, { da, en });
@@ -301,6 +311,7 @@ export const AUTOMATED_ACTIONS: readonly AutomatedAction[] = [
       };
     },
   },
+  ...DIGITAL_POST_ACTIONS,
 ];
 
 const byName = new Map(AUTOMATED_ACTIONS.map((a) => [a.name, a]));
