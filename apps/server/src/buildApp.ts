@@ -27,6 +27,7 @@ import { delegationRoutes } from './routes/delegationRoutes';
 import { docsRoutes } from './routes/docsRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { importRoutes } from './routes/importRoutes';
+import { connectorRoutes } from './routes/connectorRoutes';
 import { oidcRoutes } from './routes/oidcRoutes';
 import { orgRoutes } from './routes/orgRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   benefitRoutes(app, routeDeps);
   privacyRoutes(app, routeDeps);
   jobRoutes(app, deps);
+  connectorRoutes(app, deps);
   robotRoutes(app, routeDeps);
   processRoutes(app, routeDeps);
   decisionRoutes(app, routeDeps);

@@ -1,5 +1,6 @@
 import type { Connectors } from '@indgang/domain';
 import type { ResolvedEndpoint } from './connectorRequest';
+import { createSf1601Client, digitalPostSender } from './digitalPost/sf1601Client';
 import { createSdPayrollClient } from './payroll/createSdPayrollClient';
 
 type Ports = Omit<Connectors, 'modes'>;
@@ -10,6 +11,7 @@ export type ClientFactories = { [K in keyof Ports]?: (endpoint: ResolvedEndpoint
 /** Each system's client, by connector. */
 export const CONNECTOR_CLIENTS: ClientFactories = {
   payroll: (endpoint) => createSdPayrollClient(endpoint),
+  digitalPost: (endpoint) => createSf1601Client(endpoint, digitalPostSender(process.env)),
 };
 
 /** Where each system's simulator answers under the simulator host. */

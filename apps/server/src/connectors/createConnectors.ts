@@ -10,9 +10,7 @@ type Ports = Omit<Connectors, 'modes'>;
  * endpoint or at its simulator under `simulatorUrl`; a system that is off (or has no client) refuses.
  */
 export function createConnectors(config: ConnectorConfig, simulatorUrl?: string): Connectors {
-  const modes = Object.fromEntries(
-    CONNECTOR_NAMES.map((name) => [name, config.endpoints[name].mode]),
-  ) as Record<ConnectorName, ConnectorMode>;
+  const modes = connectorModes(config);
   const port = <K extends keyof Ports>(name: K): Ports[K] => {
     const endpoint = config.endpoints[name];
     const factory = CONNECTOR_CLIENTS[name];
@@ -29,6 +27,16 @@ export function createConnectors(config: ConnectorConfig, simulatorUrl?: string)
     digitalPost: port('digitalPost'),
     identity: port('identity'),
   };
+}
+
+/** Each system's mode as it works: one with no client in this release is off, whatever was asked. */
+export function connectorModes(config: ConnectorConfig): Record<ConnectorName, ConnectorMode> {
+  return Object.fromEntries(
+    CONNECTOR_NAMES.map((name) => [
+      name,
+      name === 'mail' || CONNECTOR_CLIENTS[name] ? config.endpoints[name].mode : 'off',
+    ]),
+  ) as Record<ConnectorName, ConnectorMode>;
 }
 
 /** Whether any connector of the configuration needs the simulators. */

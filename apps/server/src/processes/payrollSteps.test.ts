@@ -42,7 +42,7 @@ describe.each(targets)('payroll steps against the simulated SD Løn on $name', (
         text: string | null;
       }>(sql`
         SELECT operation, outcome, error_code AS code, error_text AS text FROM connector_calls
-        WHERE case_id = ${caseId} ORDER BY id`)
+        WHERE case_id = ${caseId} AND connector = 'payroll' ORDER BY id`)
     ).rows;
   const stepData = async (caseId: string) =>
     (

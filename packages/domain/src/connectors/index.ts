@@ -10,3 +10,8 @@ export type * from './digitalPostPort';
 export type * from './identityPort';
 export type { LookupOperation, LookupSubject } from './lookups/LookupOperation';
 export { LOOKUPS, lookupOperation } from './lookups/lookupList';
+export { requestLookup, type LookupRequest } from './lookups/requestLookup';
+export { readLookup, type LookupState } from './lookups/readLookup';
+export { LOOKUP_MINUTES } from './lookups/lookupLimits';
+export { connectorsOverview } from './operations/connectorsOverview';
+export { retryConnectorJobs } from './operations/retryConnectorJobs';

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { ConnectorName } from '@indgang/schemas';
 import { jobs } from '@indgang/db';
 import type { Tx } from '../audit/appendAudit';
 import { jobKindDefinition, type JobKind, type JobPayloads } from './jobKinds';
@@ -13,6 +14,8 @@ export interface EnqueueOptions {
   idempotencyKey?: string;
   /** The case the job works for: if the job dies, the case goes to a person's queue. */
   caseId?: string;
+  /** The municipal system the job calls: the job is part of that connector's queue. */
+  connector?: ConnectorName;
 }
 
 /**
@@ -38,6 +41,7 @@ export async function enqueueJob<K extends JobKind>(
       runAt: options.runAt ?? sql`now()`,
       idempotencyKey: options.idempotencyKey,
       caseId: options.caseId,
+      connector: options.connector,
     })
     .onConflictDoNothing()
     .returning({ id: jobs.id });

@@ -1,7 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import { lookupJob } from '../connectors/lookups/lookupJob';
 import { caseMailJob } from '../mail/caseMailJob';
 import { housekeepingJob, retentionJob } from '../privacy/maintenanceJobs';
+import { digitalPostStatusJob } from '../process/actions/digitalPostJobs';
 import { processEscalationJob, processStartJob, processStepJob } from '../process/processJobs';
 import type { JobKindDefinition } from './defineJobKind';
 
@@ -11,8 +13,10 @@ export const JOB_KIND_DEFINITIONS = [
   processStartJob,
   processStepJob,
   processEscalationJob,
+  digitalPostStatusJob,
   housekeepingJob,
   retentionJob,
+  lookupJob,
 ] as const;
 
 type Definitions = (typeof JOB_KIND_DEFINITIONS)[number];

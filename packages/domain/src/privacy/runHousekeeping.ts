@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@indgang/db';
 import { appendAudit } from '../audit/appendAudit';
 import { UNATTACHED_UPLOAD_HOURS } from '../cases/uploadLimits';
+import { LOOKUP_MINUTES } from '../connectors/lookups/lookupLimits';
 import { IDEMPOTENCY_KEY_HOURS } from '../idempotency/runIdempotent';
 
 /** A form draft nobody has touched for this many days is deleted. */
@@ -12,12 +13,14 @@ export interface HousekeepingOutcome {
   drafts: number;
   sessions: number;
   idempotencyKeys: number;
+  lookups: number;
 }
 
 /**
  * Deletes what is kept only for a while: uploads never attached to a case (after a day, unless a
  * draft still names them: they go with the draft), drafts untouched for DRAFT_DAYS, expired
- * sessions, and Idempotency-Key answers older than a day. What was deleted is written to the
+ * sessions, Idempotency-Key answers older than a day, and lookups' answers (personal data from
+ * other systems) after LOOKUP_MINUTES. What was deleted is written to the
  * audit trail as counts, never contents.
  */
 export async function runHousekeeping(
@@ -39,6 +42,9 @@ export async function runHousekeeping(
       ),
       idempotencyKeys: await count(
         sql`DELETE FROM idempotency_keys WHERE created_at < ${at}::timestamptz - make_interval(hours => ${IDEMPOTENCY_KEY_HOURS}) RETURNING key`,
+      ),
+      lookups: await count(
+        sql`DELETE FROM connector_lookups WHERE created_at < ${at}::timestamptz - make_interval(mins => ${LOOKUP_MINUTES}) RETURNING id`,
       ),
     };
     if (Object.values(outcome).some((n) => n > 0)) {

@@ -4,6 +4,7 @@ import type { ConnectorCall } from '../connectors/ConnectorCall';
 import type { Connectors } from '../connectors/Connectors';
 import type { Tx } from '../audit/appendAudit';
 import { decide, refuse } from './actions/decide';
+import { DIGITAL_POST_ACTIONS } from './actions/digitalPostActions';
 import { PAYROLL_ACTIONS } from './actions/payrollActions';
 import { decisionOutputs, type ProcessCase } from './processCase';
 import type { ProcessServices } from './ProcessServices';
@@ -65,6 +66,15 @@ export interface ConnectorAction {
     payload: Record<string, unknown>,
     call: ConnectorCall,
   ): Promise<Record<string, unknown>>;
+  /**
+   * Follow-up work written with the answer, in the transaction that records it and moves the case
+   * on (so it happens once, exactly when the sending is recorded): e.g. the job that reads a
+   * letter's delivery status later.
+   */
+  afterSend?(
+    tx: Tx,
+    sent: { caseId: string; caseStepId: number; answer: Record<string, unknown> },
+  ): Promise<void>;
 }
 
 /**
@@ -87,6 +97,7 @@ export const AUTOMATED_ACTIONS: readonly AutomatedAction[] = [
     },
   },
   ...PAYROLL_ACTIONS,
+  ...DIGITAL_POST_ACTIONS,
   {
     name: 'resolve',
     description: {

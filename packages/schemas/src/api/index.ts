@@ -8,6 +8,7 @@ export * from './catalog';
 export * from './cases';
 export * from './benefits';
 export * from './privacy';
+export * from './connectors';
 export * from './health';
 export * from './jobs';
 export * from './robots';
