@@ -4,6 +4,7 @@ import type { SimulatorConfig } from '../connectors/connectorConfig';
 import { SIMULATOR_FAULTS, SimulatorFaults, type PlannedFault } from './SimulatorFaults';
 import { SimulatorStore } from './SimulatorStore';
 import { SIMULATORS } from './simulatorList';
+import type { DemoPerson } from './demoPeople';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -21,6 +22,11 @@ export interface SimulatorPlugin {
   /** Path prefix under the simulator host, e.g. `/sd`. */
   prefix: string;
   register(app: FastifyInstance, store: SimulatorStore): void | Promise<void>;
+  /**
+   * Demo and tests: gives the system what a municipality's would already hold for the demo people
+   * (personnel files, employments), keyed so that a restarted demo adds nothing twice.
+   */
+  seed?(store: SimulatorStore, people: DemoPerson[], today: string): void | Promise<void>;
 }
 
 export interface RunningSimulators {
