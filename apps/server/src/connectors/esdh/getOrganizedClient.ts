@@ -66,6 +66,20 @@ const CONTENT_TYPES: Record<string, string> = {
 const contentType = (fileName: string) =>
   CONTENT_TYPES[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
+/**
+ * A name SharePoint accepts (no backslash, slash, : * ? " < > | # % nor leading or trailing dots and spaces)
+ * that no file of the case has yet: GetOrganized refuses a second file of the same name, so a second
+ * "bevis.pdf" becomes "bevis (2).pdf".
+ */
+export function freeName(wanted: string, taken: ReadonlySet<string>): string {
+  const clean = wanted.replace(/[\\/:*?"<>|#%]/g, '_').replace(/^[\s.]+|[\s.]+$/g, '') || 'dokument';
+  const dot = clean.lastIndexOf('.');
+  const [stem, extension] = dot > 0 ? [clean.slice(0, dot), clean.slice(dot)] : [clean, ''];
+  let name = clean;
+  for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${stem} (${n})${extension}`;
+  return name;
+}
+
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
 /**
@@ -185,15 +199,18 @@ export function createGetOrganizedClient(endpoint: ResolvedEndpoint): EsdhConnec
       const prefix = input.caseNumber.split('-')[0] ?? '';
       const [target] = await findCases(prefix, { ows_CaseID: input.caseNumber }, call);
       // A case GetOrganized does not know is refused by the upload below, in its own words.
-      if (target) {
-        const earlier = (await listFiles(target, call)).find((d) => d.externalKey === call.key);
-        if (earlier) return earlier.document;
-      }
+      const present = target ? await listFiles(target, call) : [];
+      const earlier = present.find((d) => d.externalKey === call.key);
+      if (earlier) return earlier.document;
+      const fileName = freeName(
+        input.fileName,
+        new Set(present.map((d) => d.document.fileName.toLowerCase())),
+      );
       const added = await json<{ DocId?: number }>('POST', '/_goapi/Documents/AddToCase', call, {
         CaseId: input.caseNumber,
         ListName: 'Dokumenter',
         FolderPath: '',
-        FileName: input.fileName,
+        FileName: fileName,
         Metadata: buildZRow({
           ows_Title: input.title,
           ows_Dato: input.documentDate,
@@ -212,7 +229,7 @@ export function createGetOrganizedClient(endpoint: ResolvedEndpoint): EsdhConnec
       return {
         documentId: String(added.DocId),
         caseNumber: input.caseNumber,
-        fileName: input.fileName,
+        fileName,
         title: input.title,
         documentDate: input.documentDate,
         kle: input.kle,

@@ -177,7 +177,14 @@ function registerGetOrganized(app: FastifyInstance, store: SimulatorStore) {
   );
 
   app.post<{
-    Body: { CaseId?: string; ListName?: string; FileName?: string; Metadata?: string; Bytes?: string };
+    Body: {
+      CaseId?: string;
+      ListName?: string;
+      FileName?: string;
+      Metadata?: string;
+      Overwrite?: boolean;
+      Bytes?: string;
+    };
   }>('/_goapi/Documents/AddToCase', { config: { operation: 'addDocument' } }, async (request, reply) => {
     const body = request.body ?? {};
     const target = body.CaseId ? store.get<GoCase>('cases', body.CaseId) : undefined;
@@ -189,6 +196,14 @@ function registerGetOrganized(app: FastifyInstance, store: SimulatorStore) {
     const fileName = body.FileName?.trim() ?? '';
     if (!fileName || /[\\/:*?"<>|#%]/.test(fileName))
       return refuse(reply, 400, 'Filnavnet mangler eller indeholder ugyldige tegn.');
+    if (
+      !body.Overwrite &&
+      store.find<GoDocument>(
+        'documents',
+        (d) => d.CaseID === target.CaseID && d.FileName.toLowerCase() === fileName.toLowerCase(),
+      ).length > 0
+    )
+      return refuse(reply, 400, `Der findes allerede en fil med navnet '${fileName}'.`);
     const content = Buffer.from(body.Bytes ?? '', 'base64');
     if (content.length === 0) return refuse(reply, 400, 'Dokumentet er tomt.');
     const metadata = parseZRow(body.Metadata ?? '');

@@ -10,6 +10,11 @@ export interface LookupSubject {
   personId: string | null;
   /** What was read, in plain words for the audit trail (never the answer). */
   what: string;
+  /**
+   * The person's CPR number when the system knows her by it (payroll, the personnel file): found
+   * in the database by `authorize`, handed to `run` in the job, never audited, kept or answered.
+   */
+  cpr?: string | null;
 }
 
 /**
@@ -32,6 +37,13 @@ export interface LookupOperation<Input = unknown> {
   /**
    * In the job, outside any transaction: calls the system and returns what the asker may see
    * (a protected address left out, a CPR number masked without the permission). JSON only.
+   * `subject` is what `authorize` answered in the job, just before.
    */
-  run(connectors: Connectors, input: Input, call: ConnectorCall, actor: Actor): Promise<unknown>;
+  run(
+    connectors: Connectors,
+    input: Input,
+    call: ConnectorCall,
+    actor: Actor,
+    subject: LookupSubject,
+  ): Promise<unknown>;
 }
