@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { textOf, type ConnectorName, type TProcessStep } from '@indgang/schemas';
 import type { ConnectorCall } from '../connectors/ConnectorCall';
 import type { Connectors } from '../connectors/Connectors';
+import type { Db } from '@indgang/db';
 import type { Tx } from '../audit/appendAudit';
 import { evaluateDecision } from '../decisions/evaluateDecision';
 import { currentDecisionTable, recordCaseDecision } from '../decisions/storedDecisions';
@@ -10,6 +11,7 @@ import { todayInDenmark } from '../time/isoDate';
 import { decisionInputs } from './caseFacts';
 import { conditionAnswers, decisionOutputs, type ProcessCase } from './processCase';
 import type { ProcessServices } from './ProcessServices';
+import { ESDH_ACTIONS } from './actions/esdhActions';
 
 /** What an automated action did: the step's result, the data it recorded, and the automation's name. */
 export interface ActionOutcome {
@@ -67,7 +69,16 @@ export interface ConnectorAction {
     connectors: Connectors,
     payload: Record<string, unknown>,
     call: ConnectorCall,
+    services: ConnectorSendServices,
   ): Promise<Record<string, unknown>>;
+}
+
+/**
+ * What a send may read besides its payload, with no transaction open: the database, for what is
+ * too large or too personal to keep on the step (a file's bytes, a CPR number named by person id).
+ */
+export interface ConnectorSendServices {
+  db: Pick<Db, 'execute'>;
 }
 
 const refuse = (code: string, da: string, en: string) => new DomainError('unprocessable', code, { da, en });
@@ -301,6 +312,7 @@ export const AUTOMATED_ACTIONS: readonly AutomatedAction[] = [
       };
     },
   },
+  ...ESDH_ACTIONS,
 ];
 
 const byName = new Map(AUTOMATED_ACTIONS.map((a) => [a.name, a]));
