@@ -23,7 +23,7 @@ describe('operations in Chromium', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Drift', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Drift' }).waitFor();
     await page.getByRole('heading', { name: 'Opgivne og fejlende opgaver' }).waitFor();
-    const jobs = page.locator('li.job');
+    const jobs = page.locator('ul.job-list:not(.connector-list) > li.job');
     await expect.poll(() => jobs.count()).toBe(2);
     if (kase) await jobs.first().getByRole('link', { name: kase.number }).waitFor();
     expect(await jobs.first().textContent()).toContain('Error: 550 mailbox unavailable');
@@ -63,6 +63,29 @@ describe('operations in Chromium', () => {
     await page.getByText('No job is dead or waiting after an error.').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 120_000);
+
+  it("shows each municipal system's mode, latest error in the system's words and queue, and retries its failed jobs", async () => {
+    const q = (text: string) => ctx.platform.database.pool.query(text);
+    await q(`INSERT INTO connector_calls (connector, operation, call_key, outcome, error_code, error_text, duration_ms, at)
+      VALUES ('payroll', 'changeEmployment', 'e2e-1', 'refused', 'ugyldig_dato', 'Ændringsdato ligger før ansættelsesdato', 90, now())`);
+    await q(`INSERT INTO jobs (kind, payload, connector, attempts, max_attempts, dead_at, last_error)
+      VALUES ('connector.lookup', '{"lookupId":"8d0c6f59-3f8e-4d0e-9a38-0c1f2f4f1e11"}', 'payroll', 3, 3, now(), 'Error: timeout')`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await demoLogin(page, ctx.platform.url, 'demo-admin');
+    await page.goto(`${ctx.platform.url}/drift`);
+    await page.getByRole('heading', { level: 2, name: 'Kommunens systemer' }).waitFor();
+    const payroll = page
+      .locator('.connector-list > li')
+      .filter({ has: page.getByRole('heading', { name: /^Løn/ }) });
+    await expect.poll(() => payroll.textContent()).toContain('Ændringsdato ligger før ansættelsesdato');
+    expect(await payroll.textContent()).toContain('0 venter, 0 fejler, 1 opgivet');
+    expect(await seriousViolations(page)).toEqual([]);
+    await payroll.getByRole('button', { name: /^Prøv fejlede igen nu/ }).click();
+    await page.getByText('Én opgave til Løn prøves igen nu.').waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousViolations(page)).toEqual([]);

@@ -4,6 +4,7 @@ import type { TJobsOverview, TProblemJob } from '@indgang/schemas';
 import { api, ApiError } from '../api/apiClient';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ConnectorsPanel } from '../components/operations/ConnectorsPanel';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { ScrollRegion } from '../components/ScrollRegion';
@@ -44,21 +45,23 @@ export function OperationsPage() {
   const data = overview.data;
   return (
     <Page title={t('ops.title')}>
+      <ConnectorsPanel when={when} />
+      <h2>{t('ops.jobsTitle')}</h2>
       <p>{t('ops.intro')}</p>
       <ErrorAlert error={error ?? overview.error} />
       <SuccessNotice text={done} />
       {overview.loading && !data && <Loading />}
       {data && (
         <>
-          <h2>{t('ops.problemsTitle')}</h2>
+          <h3>{t('ops.problemsTitle')}</h3>
           {data.problems.length === 0 && <p>{t('ops.noProblems')}</p>}
           <ul className="job-list">
             {data.problems.map((job) => (
               <li key={job.id} className="job">
-                <h3 className="job-title">
+                <h4 className="job-title">
                   {pick(job.title)}{' '}
                   <span className={`status-tag job-${job.state}`}>{t(`ops.state.${job.state}`)}</span>
-                </h3>
+                </h4>
                 <dl className="job-facts">
                   <dt>{t('ops.case')}</dt>
                   <dd>
@@ -101,7 +104,7 @@ export function OperationsPage() {
             ))}
           </ul>
 
-          <h2>{t('ops.countsTitle')}</h2>
+          <h3>{t('ops.countsTitle')}</h3>
           {data.counts.length === 0 ? (
             <p>{t('ops.noJobs')}</p>
           ) : (
@@ -147,7 +150,7 @@ export function OperationsPage() {
             </ScrollRegion>
           )}
 
-          <h2>{t('ops.recurringTitle')}</h2>
+          <h3>{t('ops.recurringTitle')}</h3>
           <ScrollRegion label={t('ops.recurringTitle')}>
             <table className="table">
               <thead>

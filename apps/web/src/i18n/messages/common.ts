@@ -67,6 +67,8 @@ export const common = defineMessages(
     'common.offline':
       'Der er ingen forbindelse til serveren. Prøv igen om lidt – det du sender, gemmes ikke to gange.',
     'common.serverError': 'Serverfejl ({status}).',
+    'lookup.failed': 'Opslaget lykkedes ikke. Prøv igen om lidt.',
+    'lookup.slow': 'Systemet svarer ikke lige nu. Prøv igen om lidt, eller udfyld selv.',
     'common.networkError': 'Netværksfejl.',
     'notFound.title': 'Siden findes ikke',
   },
@@ -135,6 +137,8 @@ export const common = defineMessages(
     'common.offline':
       'There is no connection to the server. Please try again shortly – what you send is not stored twice.',
     'common.serverError': 'Server error ({status}).',
+    'lookup.failed': 'The lookup did not succeed. Please try again shortly.',
+    'lookup.slow': 'The system is not answering right now. Please try again shortly, or fill it in yourself.',
     'common.networkError': 'Network error.',
     'notFound.title': 'Page not found',
   },
