@@ -129,6 +129,36 @@ describe.each(targets)('the personnel file lookups on $name', (target) => {
       subject: person['demo-medarbejder'],
       details: { lookup: 'esdh.document', what: `Dokument ${letter.documentId} fra personalesagen (ESDH)` },
     });
+
+    // The browser opens it as a page of its own, or saves it, from the answer: for the asker alone.
+    const shown = await t.as(clients['demo-leder']!, {
+      method: 'GET',
+      url: `/api/v1/lookups/${read.id}/file?view=inline`,
+    });
+    expect(shown.statusCode).toBe(200);
+    expect(shown.headers['content-type']).toBe('application/pdf');
+    expect(shown.headers['content-disposition']).toBe(
+      `inline; filename*=UTF-8''${encodeURIComponent(letter.fileName)}`,
+    );
+    expect(shown.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(shown.rawPayload.equals(bytes)).toBe(true);
+    const saved = await t.as(clients['demo-leder']!, {
+      method: 'GET',
+      url: `/api/v1/lookups/${read.id}/file`,
+    });
+    expect(saved.headers['content-disposition']).toMatch(/^attachment;/);
+    const other = await t.as(clients['demo-stedfortraeder']!, {
+      method: 'GET',
+      url: `/api/v1/lookups/${read.id}/file`,
+    });
+    expect(other.statusCode).toBe(404);
+    const list = await lookup('demo-leder', 'esdh.personnelFile', { personId: person['demo-medarbejder'] });
+    const noFile = await t.as(clients['demo-leder']!, {
+      method: 'GET',
+      url: `/api/v1/lookups/${list.id}/file`,
+    });
+    expect(noFile.statusCode).toBe(404);
+    expect(noFile.json().error.code).toBe('lookup_no_file');
   });
 
   it("keeps the leader's note from the employee, and a document of another file from anyone reading this one", async () => {
