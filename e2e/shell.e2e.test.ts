@@ -72,7 +72,15 @@ describe('the shell, the start page and the case lists in Chromium', () => {
     expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
     expect(await seriousViolations(page)).toEqual([]);
     const names = await drawer.locator('nav a').allTextContents();
-    expect(names).toEqual(['Forside', 'Bestil en service', 'Mine sager', 'Min profil', 'Organisation']);
+    expect(names).toEqual([
+      'Forside',
+      'Bestil en service',
+      'Mine sager',
+      'Mine papirer',
+      'Personalesager',
+      'Min profil',
+      'Organisation',
+    ]);
     for (const name of names) {
       if (!(await drawer.isVisible())) await menuButton.click();
       const link = drawer.getByRole('link', { name, exact: true });

@@ -28,6 +28,7 @@ import { docsRoutes } from './routes/docsRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { importRoutes } from './routes/importRoutes';
 import { connectorRoutes } from './routes/connectorRoutes';
+import { lookupFileRoutes } from './routes/lookupFileRoutes';
 import { oidcRoutes } from './routes/oidcRoutes';
 import { orgRoutes } from './routes/orgRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   privacyRoutes(app, routeDeps);
   jobRoutes(app, deps);
   connectorRoutes(app, deps);
+  lookupFileRoutes(app, deps);
   robotRoutes(app, routeDeps);
   processRoutes(app, routeDeps);
   decisionRoutes(app, routeDeps);

@@ -13,6 +13,7 @@ import {
 import type { Config } from './config';
 import { createMailer } from './createMailer';
 import { createConnectors, needsSimulators } from './connectors/createConnectors';
+import { seedSimulators } from './simulators/seedSimulators';
 import { startSimulators } from './simulators/startSimulators';
 
 /** The channel PostgreSQL wakes workers on when a change wrote a job. */
@@ -92,6 +93,11 @@ export async function startWorker(
       ? await startSimulators(simulator)
       : undefined;
   if (simulators) log.info({ url: simulators.url }, 'simulated municipal systems running');
+  // The demo's simulated systems hold what the municipality's would for the demo people.
+  if (simulators && config.demo)
+    await seedSimulators(simulators, database.db).catch((err: unknown) =>
+      log.warn({ err }, 'the simulated systems could not be given the demo data'),
+    );
   const services: JobServices = {
     db: database.db,
     calendar,

@@ -24,6 +24,8 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { PersonPage } from './pages/PersonPage';
 import { PrivacyPage } from './pages/PrivacyPage';
+import { PapersPage } from './pages/PapersPage';
+import { StaffFilesPage } from './pages/StaffFilesPage';
 import { OperationsPage } from './pages/OperationsPage';
 import { RobotsPage } from './pages/RobotsPage';
 import { ProfilePage } from './pages/ProfilePage';
@@ -68,6 +70,22 @@ function App() {
           element={
             <RequireLogin>
               <ProfilePage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/papirer"
+          element={
+            <RequireLogin>
+              <PapersPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/personalesager"
+          element={
+            <RequireLogin>
+              <StaffFilesPage />
             </RequireLogin>
           }
         />

@@ -1,6 +1,7 @@
 import type { Connectors } from '@indgang/domain';
 import type { ResolvedEndpoint } from './connectorRequest';
 import { createSf1601Client, digitalPostSender } from './digitalPost/sf1601Client';
+import { createGetOrganizedClient } from './esdh/getOrganizedClient';
 import { createSdPayrollClient } from './payroll/createSdPayrollClient';
 
 type Ports = Omit<Connectors, 'modes'>;
@@ -11,6 +12,7 @@ export type ClientFactories = { [K in keyof Ports]?: (endpoint: ResolvedEndpoint
 /** Each system's client, by connector. */
 export const CONNECTOR_CLIENTS: ClientFactories = {
   payroll: (endpoint) => createSdPayrollClient(endpoint),
+  esdh: (endpoint) => createGetOrganizedClient(endpoint),
   digitalPost: (endpoint) => createSf1601Client(endpoint, digitalPostSender(process.env)),
 };
 

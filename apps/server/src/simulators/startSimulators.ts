@@ -4,6 +4,7 @@ import type { SimulatorConfig } from '../connectors/connectorConfig';
 import { SIMULATOR_FAULTS, SimulatorFaults, type PlannedFault } from './SimulatorFaults';
 import { SimulatorStore } from './SimulatorStore';
 import { SIMULATORS } from './simulatorList';
+import type { DemoPerson } from './demoPeople';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,6 +23,11 @@ export interface SimulatorPlugin {
   prefix: string;
   /** `config` names the demo municipality a simulator may seed itself with (the same people Indgang holds). */
   register(app: FastifyInstance, store: SimulatorStore, config?: SimulatorConfig): void | Promise<void>;
+  /**
+   * Demo and tests: gives the system what a municipality's would already hold for the demo people
+   * (personnel files, employments), keyed so that a restarted demo adds nothing twice.
+   */
+  seed?(store: SimulatorStore, people: DemoPerson[], today: string): void | Promise<void>;
 }
 
 export interface RunningSimulators {

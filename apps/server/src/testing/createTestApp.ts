@@ -10,6 +10,7 @@ import { prepareDatabase } from '../prepareDatabase';
 import { checkContract } from './checkContract';
 import { CONNECTOR_ENV } from '../connectors/connectorConfig';
 import { createConnectors } from '../connectors/createConnectors';
+import { seedSimulators } from '../simulators/seedSimulators';
 import { startSimulators, type RunningSimulators } from '../simulators/startSimulators';
 
 /** Rate limits for tests and demos where every request comes from one address. */
@@ -69,6 +70,7 @@ export async function createTestApp(
   };
   const { calendar } = await prepareDatabase(database, config);
   const simulators = await startSimulators(config.connectors.simulator);
+  await seedSimulators(simulators, database.db);
   const connectors = createConnectors(config.connectors, simulators.url);
   // Every answer of every test is checked against the route's declared answers (the API contract).
   const violations: string[] = [];

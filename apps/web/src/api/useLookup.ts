@@ -10,7 +10,12 @@ const GIVE_UP_MS = 30_000;
 export type LookupView<R> =
   | { status: 'idle' }
   | { status: 'pending' }
-  | { status: 'done'; result: R }
+  | {
+      status: 'done';
+      result: R;
+      /** The lookup's id: a file it answered is at /api/v1/lookups/:id/file. */
+      id: string;
+    }
   | { status: 'failed'; error: ApiError };
 
 /**
@@ -52,7 +57,7 @@ export function useLookup<R>(name: LookupName): {
             if (run !== current.current) return;
             const state = await api<TLookupState>(`/api/v1/lookups/${id}`);
             if (run !== current.current) return;
-            if (state.status === 'done') return setView({ status: 'done', result: state.result as R });
+            if (state.status === 'done') return setView({ status: 'done', result: state.result as R, id });
             if (state.status === 'failed')
               return setView({
                 status: 'failed',

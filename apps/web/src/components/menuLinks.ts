@@ -10,7 +10,8 @@ export interface MenuLink {
 /**
  * The main menu: only what the user may do. Ordering a service is offered to those who may submit
  * (never a read-only role such as the auditor) and, in the service centre, to its leaders; "Mine
- * sager" to those who can have cases (a person, a leader or a deputy).
+ * sager" to those who can have cases (a person, a leader or a deputy); "Mine papirer" to a person,
+ * and her staff's personnel files to a leader or a deputy.
  */
 export function menuLinks(me: TMe): MenuLink[] {
   const leads = me.ledUnitIds.length + me.delegatedUnitIds.length > 0;
@@ -19,6 +20,8 @@ export function menuLinks(me: TMe): MenuLink[] {
     ['/', 'nav.home', true],
     ['/services', 'nav.services', submits && (!can(me, 'cases.handle') || leads)],
     ['/sager', 'nav.cases', !!me.personId || leads],
+    ['/papirer', 'nav.papers', !!me.personId],
+    ['/personalesager', 'nav.staffFiles', leads],
     ['/sagsbehandling', 'nav.queue', can(me, 'cases.handle')],
     ['/profil', 'nav.profile', true],
     ['/organisation', 'nav.org', can(me, 'org.read')],

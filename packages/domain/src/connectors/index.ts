@@ -12,6 +12,7 @@ export type { LookupOperation, LookupSubject } from './lookups/LookupOperation';
 export { LOOKUPS, lookupOperation } from './lookups/lookupList';
 export { requestLookup, type LookupRequest } from './lookups/requestLookup';
 export { readLookup, type LookupState } from './lookups/readLookup';
+export { readLookupFile, type LookupFile } from './lookups/readLookupFile';
 export { LOOKUP_MINUTES } from './lookups/lookupLimits';
 export { connectorsOverview } from './operations/connectorsOverview';
 export { retryConnectorJobs } from './operations/retryConnectorJobs';

@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import { textOf, type ConnectorName, type TProcessStep } from '@indgang/schemas';
 import type { ConnectorCall } from '../connectors/ConnectorCall';
 import type { Connectors } from '../connectors/Connectors';
+import type { Db } from '@indgang/db';
 import type { Tx } from '../audit/appendAudit';
 import { decide, refuse } from './actions/decide';
 import { DIGITAL_POST_ACTIONS } from './actions/digitalPostActions';
+import { ESDH_ACTIONS } from './actions/esdhActions';
 import { PAYROLL_ACTIONS } from './actions/payrollActions';
 import { decisionOutputs, type ProcessCase } from './processCase';
 import type { ProcessServices } from './ProcessServices';
@@ -39,6 +41,14 @@ export interface AutomatedAction {
   connector?: ConnectorAction;
 }
 
+/**
+ * What a send may read besides its payload, with no transaction open: the database, for what is
+ * too large or too personal to keep on the step (a file's bytes, a CPR number named by person id).
+ */
+export interface ConnectorSendServices {
+  db: Pick<Db, 'execute'>;
+}
+
 /** What a connector action will send, decided once and kept on the step so every retry sends the same. */
 export interface PreparedSend {
   /** What goes to the system (JSON). */
@@ -65,6 +75,7 @@ export interface ConnectorAction {
     connectors: Connectors,
     payload: Record<string, unknown>,
     call: ConnectorCall,
+    services: ConnectorSendServices,
   ): Promise<Record<string, unknown>>;
   /**
    * Follow-up work written with the answer, in the transaction that records it and moves the case
@@ -97,6 +108,7 @@ export const AUTOMATED_ACTIONS: readonly AutomatedAction[] = [
     },
   },
   ...PAYROLL_ACTIONS,
+  ...ESDH_ACTIONS,
   ...DIGITAL_POST_ACTIONS,
   {
     name: 'resolve',

@@ -60,7 +60,8 @@ export async function runProcessStep(
             caseId: payload.caseId,
             jobId: context.jobId,
           },
-          (connectors, call) => prepared.connector.send(connectors, prepared.prepared.payload, call),
+          (connectors, call) =>
+            prepared.connector.send(connectors, prepared.prepared.payload, call, services),
         )
       : null;
     await context.transaction(async (tx) => {

@@ -11,6 +11,7 @@ import { caseWork } from './caseWork';
 import { common } from './common';
 import { kpi } from './kpi';
 import { operations } from './operations';
+import { papers } from './papers';
 import { org } from './org';
 import { privacy } from './privacy';
 import { process } from './process';
@@ -42,6 +43,7 @@ export const CATALOGUES = {
   shell,
   serviceForm,
   processes,
+  papers,
 };
 
 /** All interface texts by language, Danish the source of truth. */
@@ -66,6 +68,7 @@ export const MESSAGES = {
     ...shell.da,
     ...serviceForm.da,
     ...processes.da,
+    ...papers.da,
   },
   en: {
     ...common.en,
@@ -87,6 +90,7 @@ export const MESSAGES = {
     ...shell.en,
     ...serviceForm.en,
     ...processes.en,
+    ...papers.en,
   },
 };
 

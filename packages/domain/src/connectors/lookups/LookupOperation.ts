@@ -11,11 +11,10 @@ export interface LookupSubject {
   /** What was read, in plain words for the audit trail (never the answer). */
   what: string;
   /**
-   * What `run` needs that only the request's transaction can read (the person's CPR number, by
-   * which the system knows her): kept with the lookup, never shown to the asker, and merged into
-   * the input the job passes to `run`.
+   * The person's CPR number when the system knows her by it (payroll, the personnel file): found
+   * in the database by `authorize`, handed to `run` in the job, never audited, kept or answered.
    */
-  forRun?: Record<string, unknown>;
+  cpr?: string | null;
 }
 
 /**
@@ -38,7 +37,13 @@ export interface LookupOperation<Input = unknown> {
   /**
    * In the job, outside any transaction: calls the system and returns what the asker may see
    * (a protected address left out, a CPR number masked without the permission). JSON only.
-   * `input` is the asker's input with authorize's `forRun` merged in.
+   * `subject` is what `authorize` answered in the job, just before.
    */
-  run(connectors: Connectors, input: Input, call: ConnectorCall, actor: Actor): Promise<unknown>;
+  run(
+    connectors: Connectors,
+    input: Input,
+    call: ConnectorCall,
+    actor: Actor,
+    subject: LookupSubject,
+  ): Promise<unknown>;
 }

@@ -1,4 +1,5 @@
 import type { LookupName } from '@indgang/schemas';
+import { ESDH_LOOKUPS } from './esdhLookups';
 import type { LookupOperation } from './LookupOperation';
 import { payrollEmploymentsLookup } from './payrollEmploymentsLookup';
 import { payrollPayslipsLookup } from './payrollPayslipsLookup';
@@ -7,6 +8,7 @@ import { payrollPayslipsLookup } from './payrollPayslipsLookup';
 export const LOOKUPS: readonly LookupOperation<unknown>[] = [
   payrollEmploymentsLookup as LookupOperation<unknown>,
   payrollPayslipsLookup as LookupOperation<unknown>,
+  ...ESDH_LOOKUPS,
 ];
 
 const byName = new Map<string, LookupOperation<unknown>>(LOOKUPS.map((l) => [l.name, l]));

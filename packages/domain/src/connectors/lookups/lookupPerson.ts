@@ -32,7 +32,7 @@ export async function lookupPersonCpr(tx: Tx, personId: string, allowed: SQL): P
 }
 
 /** The CPR number authorize read, which the job passes to run; its absence is the job's error, not the asker's. */
-export function cprForRun(input: { cpr?: string }): string {
-  if (!input.cpr) throw new Error('the lookup was run without the CPR number its authorize read');
-  return input.cpr;
+export function cprForRun(subject: { cpr?: string | null }): string {
+  if (!subject.cpr) throw new Error('the lookup was run without the CPR number its authorize read');
+  return subject.cpr;
 }

@@ -23,11 +23,11 @@ export const payrollEmploymentsLookup: LookupOperation<Input> = {
     return {
       personId: input.personId,
       what: 'Ansættelser i lønsystemet (payroll employments)',
-      forRun: { cpr },
+      cpr,
     };
   },
-  async run(connectors, input, call) {
-    const employments = await connectors.payroll.readEmployments({ cpr: cprForRun(input) }, call);
+  async run(connectors, _input, call, _actor, subject) {
+    const employments = await connectors.payroll.readEmployments({ cpr: cprForRun(subject) }, call);
     return employments.map(({ cpr: _cpr, ...employment }) => ({
       ...employment,
       weeklyHours: Math.round(employment.occupationRate * 37 * 100) / 100,

@@ -25,9 +25,9 @@ export const payrollPayslipsLookup: LookupOperation<Input> = {
         ? sql`p.id = ${actor.personId}`
         : sql`false`;
     const cpr = await lookupPersonCpr(tx, personId, allowed);
-    return { personId, what: 'Lønsedler (payslips)', forRun: { cpr } };
+    return { personId, what: 'Lønsedler (payslips)', cpr };
   },
-  async run(connectors, input, call) {
-    return connectors.payroll.listPayslips({ cpr: cprForRun(input) }, call);
+  async run(connectors, _input, call, _actor, subject) {
+    return connectors.payroll.listPayslips({ cpr: cprForRun(subject) }, call);
   },
 };

@@ -28,13 +28,13 @@ export async function runLookup(services: JobServices, payload: { lookupId: stri
   try {
     const actor = await loadActor({ db: services.db }, row.userId, todayInDenmark());
     const input: unknown = operation.input.parse(row.input);
-    await services.db.transaction((tx) => operation.authorize(tx, actor, input));
+    const subject = await services.db.transaction((tx) => operation.authorize(tx, actor, input));
     const result = await callConnector(
       services,
       operation.connector,
       operation.name,
       { key: `lookup-${payload.lookupId}`, signal: context.signal, jobId: context.jobId },
-      (connectors, call) => operation.run(connectors, input, call, actor),
+      (connectors, call) => operation.run(connectors, input, call, actor, subject),
     );
     await finish('done', result ?? null, null);
   } catch (error) {
