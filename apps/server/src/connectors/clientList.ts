@@ -1,5 +1,6 @@
 import type { Connectors } from '@indgang/domain';
 import type { ResolvedEndpoint } from './connectorRequest';
+import { createSf1520CprClient, sf1520AgreementFromEnv } from './cpr/createSf1520CprClient';
 
 type Ports = Omit<Connectors, 'modes'>;
 
@@ -7,7 +8,9 @@ type Ports = Omit<Connectors, 'modes'>;
 export type ClientFactories = { [K in keyof Ports]?: (endpoint: ResolvedEndpoint) => Ports[K] };
 
 /** Each system's client, by connector. */
-export const CONNECTOR_CLIENTS: ClientFactories = {};
+export const CONNECTOR_CLIENTS: ClientFactories = {
+  cpr: (endpoint) => createSf1520CprClient(endpoint, sf1520AgreementFromEnv(process.env)),
+};
 
 /** Where each system's simulator answers under the simulator host. */
 export const SIMULATOR_PREFIXES: Record<keyof Ports, string> = {

@@ -1,4 +1,5 @@
+import { sf1520Simulator } from './cpr/sf1520Simulator';
 import type { SimulatorPlugin } from './startSimulators';
 
 /** Every simulated system the simulator host serves. */
-export const SIMULATORS: readonly SimulatorPlugin[] = [];
+export const SIMULATORS: readonly SimulatorPlugin[] = [sf1520Simulator];

@@ -1,8 +1,9 @@
 import type { LookupName } from '@indgang/schemas';
+import { cprPersonLookup } from './cprPersonLookup';
 import type { LookupOperation } from './LookupOperation';
 
 /** Every read a user may ask of a municipal system, by name. */
-export const LOOKUPS: readonly LookupOperation<unknown>[] = [];
+export const LOOKUPS: readonly LookupOperation<unknown>[] = [cprPersonLookup as LookupOperation<unknown>];
 
 const byName = new Map<string, LookupOperation<unknown>>(LOOKUPS.map((l) => [l.name, l]));
 export const lookupOperation = (name: LookupName | string) => byName.get(name);
