@@ -1,6 +1,7 @@
 import type { Connectors } from '@indgang/domain';
 import type { ResolvedEndpoint } from './connectorRequest';
 import { createSf1520CprClient, sf1520AgreementFromEnv } from './cpr/createSf1520CprClient';
+import { createRollekatalogClient } from './identity/createRollekatalogClient';
 
 type Ports = Omit<Connectors, 'modes'>;
 
@@ -10,6 +11,7 @@ export type ClientFactories = { [K in keyof Ports]?: (endpoint: ResolvedEndpoint
 /** Each system's client, by connector. */
 export const CONNECTOR_CLIENTS: ClientFactories = {
   cpr: (endpoint) => createSf1520CprClient(endpoint, sf1520AgreementFromEnv(process.env)),
+  identity: (endpoint) => createRollekatalogClient(endpoint),
 };
 
 /** Where each system's simulator answers under the simulator host. */

@@ -7,6 +7,7 @@ import { evaluateDecision } from '../decisions/evaluateDecision';
 import { currentDecisionTable, recordCaseDecision } from '../decisions/storedDecisions';
 import { DomainError } from '../errors/DomainError';
 import { todayInDenmark } from '../time/isoDate';
+import { IDENTITY_ACTIONS } from './actions/identityActions';
 import { decisionInputs } from './caseFacts';
 import { conditionAnswers, decisionOutputs, type ProcessCase } from './processCase';
 import type { ProcessServices } from './ProcessServices';
@@ -301,6 +302,7 @@ export const AUTOMATED_ACTIONS: readonly AutomatedAction[] = [
       };
     },
   },
+  ...IDENTITY_ACTIONS,
 ];
 
 const byName = new Map(AUTOMATED_ACTIONS.map((a) => [a.name, a]));

@@ -1,9 +1,13 @@
 import type { LookupName } from '@indgang/schemas';
 import { cprPersonLookup } from './cprPersonLookup';
+import { identityRoleAssignmentsLookup } from './identityRoleAssignmentsLookup';
 import type { LookupOperation } from './LookupOperation';
 
 /** Every read a user may ask of a municipal system, by name. */
-export const LOOKUPS: readonly LookupOperation<unknown>[] = [cprPersonLookup as LookupOperation<unknown>];
+export const LOOKUPS: readonly LookupOperation<unknown>[] = [
+  cprPersonLookup as LookupOperation<unknown>,
+  identityRoleAssignmentsLookup as LookupOperation<unknown>,
+];
 
 const byName = new Map<string, LookupOperation<unknown>>(LOOKUPS.map((l) => [l.name, l]));
 export const lookupOperation = (name: LookupName | string) => byName.get(name);
