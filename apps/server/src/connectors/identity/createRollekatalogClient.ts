@@ -64,8 +64,16 @@ export function createRollekatalogClient(endpoint: ResolvedEndpoint): IdentityCo
     if (response.status >= 400) throw refusal(response);
     return response;
   };
+  /**
+   * A read, tried once more at once when the system failed it (a read changes nothing): listing a
+   * unit takes a call per user, and one lost answer among them should not fail the whole list.
+   */
   const read = async <T>(path: string, call: ConnectorCall): Promise<T> => {
-    const response = await send('GET', path, call);
+    const response = await send('GET', path, call).catch((error: unknown) => {
+      if (error instanceof ConnectorError && error.outcome === 'transient' && !call.signal.aborted)
+        return send('GET', path, call);
+      throw error;
+    });
     try {
       return response.json<T>();
     } catch {

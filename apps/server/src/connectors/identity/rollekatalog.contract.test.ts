@@ -137,6 +137,28 @@ describe.each(targets)(
       expect(approvers).toHaveLength(1);
     });
 
+    it('lists a unit although one of its many reads fails once, and fails it when the system stays down', async () => {
+      const before = await unit('buf-001');
+      await t.simulators.faults.plan({
+        system: 'identity',
+        operation: 'GetUserAssignments',
+        fault: 'lost_answer',
+        times: 1,
+      });
+      expect(await unit('buf-001')).toEqual(before);
+      await t.simulators.faults.plan({
+        system: 'identity',
+        operation: 'GetUserAssignments',
+        fault: 'unavailable',
+        times: 500,
+      });
+      expect(await unit('buf-001').catch((e: unknown) => e)).toMatchObject({
+        outcome: 'transient',
+        code: 'http_503',
+      });
+      t.simulators.faults.clear();
+    });
+
     it('creates one account per call key: a retry finds the account its first attempt made', async () => {
       const input = {
         cpr: '001105-4217',
