@@ -1,7 +1,9 @@
 import type { Connectors } from '@indgang/domain';
 import type { ResolvedEndpoint } from './connectorRequest';
-import { createSf1520CprClient, sf1520AgreementFromEnv } from './cpr/createSf1520CprClient';
 import { createRollekatalogClient } from './identity/createRollekatalogClient';
+import { createSdPayrollClient } from './payroll/createSdPayrollClient';
+import { createSf1520CprClient, sf1520AgreementFromEnv } from './cpr/createSf1520CprClient';
+import { createSf1601Client, digitalPostSender } from './digitalPost/sf1601Client';
 
 type Ports = Omit<Connectors, 'modes'>;
 
@@ -10,6 +12,8 @@ export type ClientFactories = { [K in keyof Ports]?: (endpoint: ResolvedEndpoint
 
 /** Each system's client, by connector. */
 export const CONNECTOR_CLIENTS: ClientFactories = {
+  payroll: (endpoint) => createSdPayrollClient(endpoint),
+  digitalPost: (endpoint) => createSf1601Client(endpoint, digitalPostSender(process.env)),
   cpr: (endpoint) => createSf1520CprClient(endpoint, sf1520AgreementFromEnv(process.env)),
   identity: (endpoint) => createRollekatalogClient(endpoint),
 };

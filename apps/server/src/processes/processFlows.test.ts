@@ -153,14 +153,26 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
       payroll: Record<string, unknown>;
       sent: boolean;
     };
-    expect(payroll.sent).toBe(false);
+    // Paid through payroll: the step keeps what was sent (never the CPR number) and payroll's answer.
+    expect(payroll.sent).toBe(true);
     expect(payroll.payroll).toMatchObject({
       kind: 'allowance',
       personId: teacherPersonId,
       km: 12.5,
       amount: ((12.5 * rate) / 100).toFixed(2),
       year,
+      employmentId: expect.any(String),
+      paymentId: expect.any(String),
+      run: { month: expect.stringMatching(/^\d{4}-\d{2}$/) },
     });
+    expect(payroll.payroll).not.toHaveProperty('cpr');
+    const paid = t.simulators.stores
+      .get('payroll')!
+      .list<{ employmentId: string; amount: string; code: string }>('salaryItems')
+      .filter((i) => i.employmentId === payroll.payroll.employmentId);
+    expect(paid).toEqual([
+      expect.objectContaining({ amount: ((12.5 * rate) / 100).toFixed(2), code: '9100' }),
+    ]);
     expect(await caseRow(caseId)).toMatchObject({
       status: 'resolved',
       outcomeId: 'paid',
@@ -308,11 +320,24 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
       automation: 'partial',
     });
     const payroll = (await steps(caseId)).find((s) => s.stepId === 'loen')!;
+    expect(payroll.data.sent).toBe(true);
     expect(payroll.data.payroll).toMatchObject({
       kind: 'change',
       personId: teacherPersonId,
       change: { kind: 'hours', newHours: 30 },
+      changes: { occupationRate: 0.8108 },
+      employmentId: expect.any(String),
+      run: { month: expect.any(String) },
     });
+    // Payroll holds the new hours as a version from the date the change takes effect.
+    const [after] = await t.connectors.payroll.readEmployments(
+      {
+        employmentId: (payroll.data.payroll as { employmentId: string }).employmentId,
+        effectiveDate: addDays(todayInDenmark(), 20),
+      },
+      { key: 'read', signal: new AbortController().signal },
+    );
+    expect(after!.occupationRate).toBe(0.8108);
   });
 
   it('runs the setup of a new hire beside the child certificate ordered by a robot, and ends when both branches are done', async () => {
@@ -394,6 +419,18 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
       status: 'done',
       completedBySystem: 'timer',
     });
+    // Payroll has the end: the last day, and the status of a retirement (9).
+    const loen = (await steps(caseId)).find((s) => s.stepId === 'loen')!;
+    expect(loen.data.payroll).toMatchObject({ kind: 'end', lastDay, reason: 'retirement' });
+    expect(loen.data.sent).toBe(true);
+    const [ended] = await t.connectors.payroll.readEmployments(
+      {
+        employmentId: (loen.data.payroll as { employmentId: string }).employmentId,
+        effectiveDate: addDays(lastDay, 1),
+      },
+      { key: 'read', signal: new AbortController().signal },
+    );
+    expect(ended).toMatchObject({ deactivationDate: lastDay, status: '9' });
   });
 
   it('escalates an overdue approval once: an internal entry for the team lead and a mark on the step', async () => {
@@ -450,8 +487,16 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
     await db().execute(sql`
       INSERT INTO services (id, version, definition)
       VALUES ('fratraedelse-event', 1, ${JSON.stringify({ ...def, id: 'fratraedelse-event', version: 1, process: { ...def.process, steps: eventSteps } })}::jsonb)`);
+    // Another employee of the school than the teacher, whose retirement an earlier test registered.
+    const { rows: others } = await db().execute<{ personId: string }>(sql`
+      SELECT e.person_id AS "personId" FROM employments e WHERE e.unit_id = 'buf-001' AND e.person_id <> ${teacherPersonId}
+        AND NOT EXISTS (SELECT 1 FROM unit_managers m WHERE m.person_id = e.person_id) ORDER BY e.person_id DESC LIMIT 1`);
     const caseId = await submit(leader, 'fratraedelse-event', {
-      termination: { person: teacherPersonId, type: 'retirement', lastDay: addDays(todayInDenmark(), 10) },
+      termination: {
+        person: others[0]!.personId,
+        type: 'retirement',
+        lastDay: addDays(todayInDenmark(), 10),
+      },
     });
     expect((await resolveAs(caseworker, caseId, 'registered')).statusCode).toBe(200);
     expect((await steps(caseId)).find((s) => s.stepId === 'sidstedag')).toMatchObject({

@@ -1,6 +1,13 @@
 import { sf1520Simulator } from './cpr/sf1520Simulator';
+import { sf1601Simulator } from './digitalPost/sf1601Simulator';
 import { rollekatalogSimulator } from './identity/rollekatalogSimulator';
+import { sdPayrollSimulator } from './payroll/sdSimulator';
 import type { SimulatorPlugin } from './startSimulators';
 
 /** Every simulated system the simulator host serves. */
-export const SIMULATORS: readonly SimulatorPlugin[] = [sf1520Simulator, rollekatalogSimulator];
+export const SIMULATORS: readonly SimulatorPlugin[] = [
+  sdPayrollSimulator,
+  sf1601Simulator,
+  sf1520Simulator,
+  rollekatalogSimulator,
+];

@@ -3,14 +3,21 @@ import { z } from 'zod';
 const ZBoth = z.object({ da: z.string(), en: z.string() });
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** `cpr.person`: a hire's CPR number and the unit she is hired into. */
+/** `cpr.person`: a hire's CPR number, and the unit she is hired into when the form knows it. */
 export const ZCprPersonInput = z
   .object({
     cpr: z
       .string()
       .regex(/^\d{6}-?\d{4}$/)
       .describe('DDMMYY-XXXX or ten digits'),
-    unitId: z.string().min(1).max(100).describe('The unit the person is hired into'),
+    unitId: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        "The unit the person is hired into, when the form has one: checked against the asker's units",
+      ),
   })
   .strict();
 export type TCprPersonInput = z.infer<typeof ZCprPersonInput>;

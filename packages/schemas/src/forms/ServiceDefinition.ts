@@ -56,6 +56,10 @@ export const FIELD_TYPES = [
   'file',
 ] as const;
 
+/** What a field can be filled with from CPR (see `prefill`). */
+export const CPR_PREFILLS = ['cpr.name', 'cpr.firstName', 'cpr.lastName', 'cpr.address'] as const;
+export type CprPrefill = (typeof CPR_PREFILLS)[number];
+
 export const ZField = z
   .object({
     id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
@@ -80,8 +84,12 @@ export const ZField = z
      * the run's deadline from the payroll calendar (catalog/calendar.json). It never refuses.
      */
     payrollDeadline: z.boolean().optional(),
-    /** Filled from what is known about the chosen person or unit (e.g. "person.name"). */
-    prefill: z.string().optional(),
+    /**
+     * Filled from CPR when the submitter asks for it beside the section's CPR field (an audited
+     * lookup): `cpr.name`, `cpr.firstName`, `cpr.lastName` or `cpr.address`. A protected address is
+     * never filled in; the submitter is told that Digital Post reaches the person through CPR.
+     */
+    prefill: z.enum(CPR_PREFILLS).optional(),
     /**
      * Personal data shown masked to everyone, and in full only to those with the CPR permission on an
      * explicit, audited request. CPR fields always are.

@@ -221,9 +221,13 @@ describe.each(targets)('CPR (SF1520 PersonLookup) against its simulator on $name
     expect(recorded).toEqual({ outcome: 'refused', errorText: 'PNR not found' });
   });
 
-  it('refuses a leader a unit she does not lead, and an employee altogether', async () => {
+  it('refuses a leader a unit she does not lead, and an employee altogether, with or without a unit', async () => {
     expect((await lookup(leader, { cpr: '000604-4118', unitId: 'suf-001' })).statusCode).toBe(404);
     expect((await lookup(employee, { cpr: '000604-4118', unitId: 'buf-001' })).statusCode).toBe(403);
     expect((await lookup(leader, { cpr: 'not a number', unitId: 'buf-001' })).statusCode).toBe(400);
+    // A form without a unit field: any leader may read a hire, audited without a unit.
+    const { state } = await lookup(leader, { cpr: '000604-4118' });
+    expect(state).toMatchObject({ status: 'done', result: { lastName: 'Nielsen' } });
+    expect((await lookup(employee, { cpr: '000604-4118' })).statusCode).toBe(403);
   });
 });

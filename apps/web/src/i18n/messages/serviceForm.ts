@@ -26,6 +26,15 @@ export const serviceForm = defineMessages(
     'serviceForm.danishParts': 'Dele af formularen findes kun på dansk. De er mærket DA.',
     'serviceForm.duplicateTitle': 'Der er måske allerede en sag om det samme',
     'serviceForm.openCase': 'Gå til sag {number}',
+    'cprPrefill.fetch': 'Hent navn og adresse fra CPR',
+    'cprPrefill.fetching': 'Henter fra CPR …',
+    'cprPrefill.needsNumber': 'Skriv CPR-nummeret først; så kan navn og adresse hentes fra CPR.',
+    'cprPrefill.filled': 'Hentet fra CPR: {fields}. Ret dem, hvis de ikke passer.',
+    'cprPrefill.protected':
+      'Personen har adressebeskyttelse, så adressen vises ikke. Breve sendes med Digital Post, som finder personen via CPR.',
+    'cprPrefill.dead': 'CPR oplyser, at personen er død ({date}). Tjek CPR-nummeret.',
+    'cprPrefill.emigrated': 'CPR oplyser, at personen er udrejst ({date}).',
+    'cprPrefill.otherStatus': 'CPR oplyser om personen: {status}. Tjek CPR-nummeret.',
   },
   {
     'catalogText.inDanish': '(in Danish)',
@@ -51,5 +60,15 @@ export const serviceForm = defineMessages(
     'serviceForm.danishParts': 'Parts of this form are only available in Danish. They are marked DA.',
     'serviceForm.duplicateTitle': 'There may already be a case about the same matter',
     'serviceForm.openCase': 'Go to case {number}',
+    'cprPrefill.fetch': 'Fetch name and address from CPR',
+    'cprPrefill.fetching': 'Fetching from CPR …',
+    'cprPrefill.needsNumber':
+      'Enter the CPR number first; then the name and address can be fetched from CPR.',
+    'cprPrefill.filled': 'Fetched from CPR: {fields}. Correct them if they are wrong.',
+    'cprPrefill.protected':
+      'The person has address protection, so the address is not shown. Letters go by Digital Post, which finds the person through CPR.',
+    'cprPrefill.dead': 'CPR says the person has died ({date}). Check the CPR number.',
+    'cprPrefill.emigrated': 'CPR says the person has emigrated ({date}).',
+    'cprPrefill.otherStatus': 'CPR says of the person: {status}. Check the CPR number.',
   },
 );

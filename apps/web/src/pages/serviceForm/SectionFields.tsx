@@ -2,6 +2,7 @@ import { audienceMatches, fieldVisible, type SectionAnswers, type TSection } fro
 import { CatalogText, useCatalogText } from '../../components/CatalogText';
 import { FormFieldInput } from '../../components/FormFieldInput';
 import { useI18n } from '../../i18n/I18nProvider';
+import { CprPrefill } from './CprPrefill';
 import type { FormContext } from './formContext';
 import { inputIdFor } from './formErrors';
 
@@ -36,6 +37,9 @@ export function SectionFields({
               warning={form.warningFor(path)}
               onChange={(v) => form.setValue(section.id, index, field.id, v)}
             />
+            {field.type === 'cpr' && index === null && (
+              <CprPrefill section={section} cpr={item[field.id]} form={form} />
+            )}
           </div>
           {guidance.length > 0 && (
             <aside

@@ -79,6 +79,7 @@ export function ServiceForm({ definition, persona, draft, payrollRuns }: TServic
   const form: FormContext = {
     values,
     persona,
+    testCpr: me?.demo ?? false,
     // A file field that satisfies a documentation requirement is not optional, whatever its own flag.
     documentFields: new Set(documents.map((d) => d.field)),
     errorFor: (path) => located.find((e) => e.located?.path === path)?.error,

@@ -12,6 +12,8 @@ export interface FormContext {
   /** The answers flattened, for the conditions of fields and sections. */
   values: SectionAnswers;
   persona: Persona;
+  /** Whether the demo's made-up CPR numbers (day 00) are accepted. */
+  testCpr: boolean;
   /** File fields that satisfy a documentation requirement, and so are required. */
   documentFields: Set<string>;
   /** The error shown beside a field or a section, by its answer path (`trips[0].date`, `trips`). */

@@ -22,9 +22,10 @@ const STATUS_TEXT: Record<CprPersonAnswerStatus, { da: string; en: string }> = {
 };
 
 /**
- * Who may read a hire from CPR: a caseworker who handles cases (any unit), or a leader or her
- * deputy for a hire into a unit she leads (or one below it). Checked in SQL against the unit's
- * path; a unit out of reach answers as an unknown one.
+ * Who may read a hire from CPR: a caseworker who handles cases, or a leader or her deputy (the
+ * new-hire form's audience). A unit named in the input must be one she leads or was delegated (or
+ * one below it), checked in SQL against the unit's path; a unit out of reach answers as an unknown
+ * one. The person is named in the audit trail when Indgang knows her already.
  */
 async function authorize(
   tx: Parameters<LookupOperation['authorize']>[0],
@@ -34,15 +35,17 @@ async function authorize(
   const asCaseworker = mayChange(actor, 'cases.handle');
   if (!asCaseworker && !actor.roles.has('leader') && !actor.roles.has('deputy')) throw forbidden();
   const cpr = dashed(input.cpr);
-  const { rows } = await tx.execute<{ name: string; personId: string | null }>(sql`
-    SELECT o.name,
-      (SELECT p.id FROM persons p WHERE p.cpr IN (${cpr}, ${cpr.replace('-', '')}) ORDER BY p.id LIMIT 1) AS "personId"
-    FROM org_units o WHERE o.id = ${input.unitId} AND ${unitInScope(actor, sql`o.path`)}`);
-  const unit = rows[0];
-  if (!unit) throw notFound({ da: 'Enheden', en: 'The unit' });
+  const { rows } = await tx.execute<{ unitName: string | null; personId: string | null }>(sql`
+    SELECT
+      (SELECT p.id FROM persons p WHERE p.cpr IN (${cpr}, ${cpr.replace('-', '')}) ORDER BY p.id LIMIT 1) AS "personId",
+      (SELECT o.name FROM org_units o WHERE o.id = ${input.unitId ?? null} AND ${unitInScope(actor, sql`o.path`)}) AS "unitName"`);
+  const row = rows[0]!;
+  if (input.unitId !== undefined && !row.unitName) throw notFound({ da: 'Enheden', en: 'The unit' });
   return {
-    personId: unit.personId,
-    what: `CPR: navn, adresse og status til ansættelse i ${unit.name}`,
+    personId: row.personId,
+    what: row.unitName
+      ? `CPR: navn, adresse og status til ansættelse i ${row.unitName}`
+      : 'CPR: navn, adresse og status til en ansættelse',
   };
 }
 

@@ -2,9 +2,13 @@ import type { LookupName } from '@indgang/schemas';
 import { cprPersonLookup } from './cprPersonLookup';
 import { identityRoleAssignmentsLookup } from './identityRoleAssignmentsLookup';
 import type { LookupOperation } from './LookupOperation';
+import { payrollEmploymentsLookup } from './payrollEmploymentsLookup';
+import { payrollPayslipsLookup } from './payrollPayslipsLookup';
 
 /** Every read a user may ask of a municipal system, by name. */
 export const LOOKUPS: readonly LookupOperation<unknown>[] = [
+  payrollEmploymentsLookup as LookupOperation<unknown>,
+  payrollPayslipsLookup as LookupOperation<unknown>,
   cprPersonLookup as LookupOperation<unknown>,
   identityRoleAssignmentsLookup as LookupOperation<unknown>,
 ];
