@@ -64,6 +64,7 @@ export * from './forms/untranslatedTexts';
 export * from './process/ProcessDefinition';
 export * from './process/bpmnExtension';
 export * from './connectors/connectorNames';
+export * from './connectors/lookupAnswers';
 
 const uuid = z.string().uuid();
 const version = z.number().int().positive();

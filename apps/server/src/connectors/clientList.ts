@@ -2,7 +2,9 @@ import type { Connectors } from '@indgang/domain';
 import type { ResolvedEndpoint } from './connectorRequest';
 import { createSf1601Client, digitalPostSender } from './digitalPost/sf1601Client';
 import { createGetOrganizedClient } from './esdh/getOrganizedClient';
+import { createRollekatalogClient } from './identity/createRollekatalogClient';
 import { createSdPayrollClient } from './payroll/createSdPayrollClient';
+import { createSf1520CprClient, sf1520AgreementFromEnv } from './cpr/createSf1520CprClient';
 
 type Ports = Omit<Connectors, 'modes'>;
 
@@ -14,6 +16,8 @@ export const CONNECTOR_CLIENTS: ClientFactories = {
   payroll: (endpoint) => createSdPayrollClient(endpoint),
   esdh: (endpoint) => createGetOrganizedClient(endpoint),
   digitalPost: (endpoint) => createSf1601Client(endpoint, digitalPostSender(process.env)),
+  cpr: (endpoint) => createSf1520CprClient(endpoint, sf1520AgreementFromEnv(process.env)),
+  identity: (endpoint) => createRollekatalogClient(endpoint),
 };
 
 /** Where each system's simulator answers under the simulator host. */

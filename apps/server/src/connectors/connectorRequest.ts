@@ -26,11 +26,22 @@ export interface ConnectorResponse {
  * certificate from the configuration, the call's key in `Idempotency-Key` (systems that honour it
  * answer a retry with the first answer), a time limit (the endpoint's, or the job's when sooner).
  * No answer in time is a `timeout`, a lost connection or a 5xx answer a `transient` ConnectorError;
- * any other answer (4xx too) is returned for the client to read in the system's own words.
+ * any other answer (4xx too, and a SOAP fault when asked) is returned for the client to read in the
+ * system's own words.
  */
 export function connectorRequest(
   endpoint: ResolvedEndpoint,
-  init: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+  init: {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    /**
+     * A SOAP 1.1 service answers its faults with 500 and a Fault body (an unknown CPR number too):
+     * such an answer is returned for the client to read, which tells a refusal from a failure.
+     */
+    soapFaults?: boolean;
+  },
   call: ConnectorCall,
 ): Promise<ConnectorResponse> {
   const url = new URL(
@@ -63,7 +74,7 @@ export function connectorRequest(
         res.on('end', () => {
           const body = Buffer.concat(chunks);
           const status = res.statusCode ?? 0;
-          if (status >= 500 || status === 429) {
+          if ((status >= 500 && !(init.soapFaults && status === 500)) || status === 429) {
             reject(new ConnectorError('transient', `http_${status}`, `${url.host} answered ${status}`));
             return;
           }

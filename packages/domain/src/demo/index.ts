@@ -3,6 +3,7 @@ export {
   fakeCpr,
   isFakeCpr,
   DEMO_MUNICIPALITY,
+  DEMO_EMAIL_DOMAIN,
   SSC_TEAMS,
 } from './generateDemoMunicipality';
 export { seedDemoBenefits, type DemoBenefitOptions } from './seedDemoBenefits';

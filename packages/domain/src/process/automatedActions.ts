@@ -7,6 +7,7 @@ import type { Tx } from '../audit/appendAudit';
 import { decide, refuse } from './actions/decide';
 import { DIGITAL_POST_ACTIONS } from './actions/digitalPostActions';
 import { ESDH_ACTIONS } from './actions/esdhActions';
+import { IDENTITY_ACTIONS } from './actions/identityActions';
 import { PAYROLL_ACTIONS } from './actions/payrollActions';
 import { decisionOutputs, type ProcessCase } from './processCase';
 import type { ProcessServices } from './ProcessServices';
@@ -110,6 +111,7 @@ export const AUTOMATED_ACTIONS: readonly AutomatedAction[] = [
   ...PAYROLL_ACTIONS,
   ...ESDH_ACTIONS,
   ...DIGITAL_POST_ACTIONS,
+  ...IDENTITY_ACTIONS,
   {
     name: 'resolve',
     description: {

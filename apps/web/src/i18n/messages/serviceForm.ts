@@ -34,6 +34,7 @@ export const serviceForm = defineMessages(
       'Personen har adressebeskyttelse, så adressen vises ikke. Breve sendes med Digital Post, som finder personen via CPR.',
     'cprPrefill.dead': 'CPR oplyser, at personen er død ({date}). Tjek CPR-nummeret.',
     'cprPrefill.emigrated': 'CPR oplyser, at personen er udrejst ({date}).',
+    'cprPrefill.otherStatus': 'CPR oplyser om personen: {status}. Tjek CPR-nummeret.',
   },
   {
     'catalogText.inDanish': '(in Danish)',
@@ -68,5 +69,6 @@ export const serviceForm = defineMessages(
       'The person has address protection, so the address is not shown. Letters go by Digital Post, which finds the person through CPR.',
     'cprPrefill.dead': 'CPR says the person has died ({date}). Check the CPR number.',
     'cprPrefill.emigrated': 'CPR says the person has emigrated ({date}).',
+    'cprPrefill.otherStatus': 'CPR says of the person: {status}. Check the CPR number.',
   },
 );

@@ -1,21 +1,16 @@
 import { useEffect, useRef } from 'react';
-import { cprProblem, type CprPrefill as TCprPrefill, type TSection } from '@indgang/schemas';
+import {
+  cprProblem,
+  type CprPrefill as TCprPrefill,
+  type TCprPersonAnswer as CprAnswer,
+  type TSection,
+} from '@indgang/schemas';
 import { useLookup } from '../../api/useLookup';
 import { useCatalogText } from '../../components/CatalogText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDay } from '../../i18n/formatDate';
 import type { FormContext } from './formContext';
-
-/** What the `cpr.person` lookup answers the submitter (a protected address is never in it). */
-interface CprAnswer {
-  firstName: string;
-  lastName: string;
-  address: { street: string; postcode: string; city: string } | null;
-  addressProtected: boolean;
-  status: 'alive' | 'emigrated' | 'dead';
-  statusDate: string | null;
-}
 
 const fill: Record<TCprPrefill, (p: CprAnswer) => string> = {
   'cpr.name': (p) => `${p.firstName} ${p.lastName}`,
@@ -50,7 +45,13 @@ export function CprPrefill({ section, cpr, form }: { section: TSection; cpr: unk
         type="button"
         className="button button-secondary"
         disabled={!valid || view.status === 'pending'}
-        onClick={() => run({ cpr: value })}
+        // The unit the person is hired into, when the form asks it: the lookup checks it is the asker's.
+        onClick={() =>
+          run({
+            cpr: value,
+            ...(typeof form.values.unit === 'string' && form.values.unit ? { unitId: form.values.unit } : {}),
+          })
+        }
       >
         {view.status === 'pending' ? t('cprPrefill.fetching') : t('cprPrefill.fetch')}
       </button>
@@ -73,9 +74,11 @@ export function CprPrefill({ section, cpr, form }: { section: TSection; cpr: unk
         <div className="alert alert-warning">
           <div className="alert-body">
             <p className="alert-text">
-              {t(view.result.status === 'dead' ? 'cprPrefill.dead' : 'cprPrefill.emigrated', {
-                date: view.result.statusDate ? formatDay(view.result.statusDate, locale) : '–',
-              })}
+              {view.result.status === 'dead' || view.result.status === 'emigrated'
+                ? t(view.result.status === 'dead' ? 'cprPrefill.dead' : 'cprPrefill.emigrated', {
+                    date: view.result.statusDate ? formatDay(view.result.statusDate, locale) : '–',
+                  })
+                : t('cprPrefill.otherStatus', { status: view.result.statusText[locale] })}
             </p>
           </div>
         </div>

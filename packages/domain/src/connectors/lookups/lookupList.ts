@@ -1,5 +1,7 @@
 import type { LookupName } from '@indgang/schemas';
 import { ESDH_LOOKUPS } from './esdhLookups';
+import { cprPersonLookup } from './cprPersonLookup';
+import { identityRoleAssignmentsLookup } from './identityRoleAssignmentsLookup';
 import type { LookupOperation } from './LookupOperation';
 import { payrollEmploymentsLookup } from './payrollEmploymentsLookup';
 import { payrollPayslipsLookup } from './payrollPayslipsLookup';
@@ -9,6 +11,8 @@ export const LOOKUPS: readonly LookupOperation<unknown>[] = [
   payrollEmploymentsLookup as LookupOperation<unknown>,
   payrollPayslipsLookup as LookupOperation<unknown>,
   ...ESDH_LOOKUPS,
+  cprPersonLookup as LookupOperation<unknown>,
+  identityRoleAssignmentsLookup as LookupOperation<unknown>,
 ];
 
 const byName = new Map<string, LookupOperation<unknown>>(LOOKUPS.map((l) => [l.name, l]));
