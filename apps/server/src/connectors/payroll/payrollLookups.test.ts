@@ -101,4 +101,30 @@ describe.each(targets)('payroll lookups on $name', (target) => {
     expect(await refused(authorize('demo-leder', 'payslips', { personId: teacherId }))).toBe('not_found');
     expect(await refused(authorize('demo-leder', 'payslips', { personId: 'nobody' }))).toBe('not_found');
   });
+
+  it('answers through the lookup API: asked at once, read by a job from payroll, polled by the asker alone', async () => {
+    const employee = await t.login('demo-medarbejder');
+    const asked = await t.as(employee, {
+      method: 'POST',
+      url: '/api/v1/lookups',
+      payload: { name: 'payroll.payslips', input: {} },
+    });
+    expect(asked.statusCode, asked.body).toBe(202);
+    await t.runJobs();
+    const answer = await t.as(employee, { method: 'GET', url: `/api/v1/lookups/${asked.json().id}` });
+    expect(answer.json()).toMatchObject({ status: 'done', error: null });
+    expect(answer.json().result).toHaveLength(3);
+    const { rows } = await t.database.db.execute<{ cpr: string }>(
+      sql`SELECT cpr FROM persons WHERE id = ${teacherId}`,
+    );
+    expect(answer.body).not.toContain(rows[0]!.cpr.replace('-', '')); // no CPR number in the answer
+    expect(answer.body).not.toContain(rows[0]!.cpr);
+    const leader = await t.login('demo-leder');
+    const notHers = await t.as(leader, {
+      method: 'POST',
+      url: '/api/v1/lookups',
+      payload: { name: 'payroll.payslips', input: { personId: teacherId } },
+    });
+    expect(notHers.statusCode).toBe(404);
+  });
 });
