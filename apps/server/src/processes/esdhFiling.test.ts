@@ -218,7 +218,7 @@ describe.each(targets)('filing a case in the personnel file on $name', (target) 
     expect(filedFor(refused.number)).toHaveLength(0);
     const [call] = (
       await db().execute<{ outcome: string; errorText: string }>(sql`
-        SELECT outcome, error_text AS "errorText" FROM connector_calls WHERE case_id = ${refused.id}`)
+        SELECT outcome, error_text AS "errorText" FROM connector_calls WHERE case_id = ${refused.id} AND connector = 'esdh'`)
     ).rows;
     expect(call).toEqual({
       outcome: 'refused',
