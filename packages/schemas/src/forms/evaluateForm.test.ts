@@ -44,14 +44,16 @@ describe('the shipped catalogue', () => {
 });
 
 describe('who may see a case about herself', () => {
-  it('keeps a dismissal from the employee until her hearing, and shows her own resignation at once', () => {
+  it('keeps a dismissal or summary dismissal from the employee until her hearing, and shows her own resignation at once', () => {
     const termination = byId('fratraedelse');
     const hidden = (type: string) =>
       subjectHiddenUntil(termination, { termination: { person: 'p1', type, lastDay: '2027-03-31' } });
     expect(hidden('dismissal')).toBe('hearing');
+    expect(hidden('summary_dismissal')).toBe('hearing');
     expect(termination.stages.map((s) => s.id)).toContain('hearing');
     expect(hidden('resignation')).toBeNull();
     expect(hidden('retirement')).toBeNull();
+    expect(hidden('death')).toBeNull();
   });
 });
 
