@@ -39,6 +39,8 @@ export const CASE_EVENTS = {
   decision: 'internal',
   /** Automation left the case to a person: excluded (watch list, criteria) or failed, with the reason. */
   automation: 'internal',
+  /** A letter sent by Digital Post was delivered, printed on paper (the recipient is exempt) or failed. */
+  letter: 'public',
 } as const satisfies Record<string, 'public' | 'internal'>;
 export type CaseEventType = keyof typeof CASE_EVENTS;
 export const CASE_EVENT_TYPES = Object.keys(CASE_EVENTS) as CaseEventType[];

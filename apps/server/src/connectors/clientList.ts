@@ -1,5 +1,7 @@
 import type { Connectors } from '@indgang/domain';
 import type { ResolvedEndpoint } from './connectorRequest';
+import { createSf1601Client, digitalPostSender } from './digitalPost/sf1601Client';
+import { createSdPayrollClient } from './payroll/createSdPayrollClient';
 
 type Ports = Omit<Connectors, 'modes'>;
 
@@ -7,7 +9,10 @@ type Ports = Omit<Connectors, 'modes'>;
 export type ClientFactories = { [K in keyof Ports]?: (endpoint: ResolvedEndpoint) => Ports[K] };
 
 /** Each system's client, by connector. */
-export const CONNECTOR_CLIENTS: ClientFactories = {};
+export const CONNECTOR_CLIENTS: ClientFactories = {
+  payroll: (endpoint) => createSdPayrollClient(endpoint),
+  digitalPost: (endpoint) => createSf1601Client(endpoint, digitalPostSender(process.env)),
+};
 
 /** Where each system's simulator answers under the simulator host. */
 export const SIMULATOR_PREFIXES: Record<keyof Ports, string> = {

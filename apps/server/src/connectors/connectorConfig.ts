@@ -27,6 +27,8 @@ export interface SimulatorConfig {
   faultRate: number;
   /** Where the simulators keep what they were sent, so a restart keeps it; absent: memory only. */
   stateDir?: string;
+  /** The demo municipality's seed and scale, so a simulator holds the same (fake) people Indgang does. */
+  demo?: { seed: number; scale?: number };
 }
 
 export interface ConnectorConfig {
@@ -119,6 +121,12 @@ export function loadConnectorConfig(
       faultRate,
       stateDir:
         env.INDGANG_SIMULATOR_STATE_DIR ?? (options.demo ? join(options.dataDir, 'simulators') : undefined),
+      demo: options.demo
+        ? {
+            seed: Number(env.INDGANG_DEMO_SEED ?? 2026),
+            scale: env.INDGANG_DEMO_SCALE ? Number(env.INDGANG_DEMO_SCALE) : undefined,
+          }
+        : undefined,
     },
   };
 }

@@ -107,6 +107,43 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
       })
     ).json().id as string;
 
+  /**
+   * A teacher for a test that ends her employment (payroll refuses to end one twice): a person
+   * made for the test, employed at the school since `since`, known to the organisation
+   * and to payroll alike.
+   */
+  let made = 0;
+  const newTeacher = async (since = '2019-08-01') => {
+    made += 1;
+    const id = `test-fratraeder-${made}`;
+    const cpr = `0001${70 + made}-${4200 + made}`;
+    await db().execute(sql`
+      INSERT INTO persons (id, cpr, cpr_is_test_data, first_name, last_name)
+      VALUES (${id}, ${cpr}, true, 'Test', ${`Fratræder ${made}`})`);
+    await db().execute(sql`
+      INSERT INTO employments (id, person_id, unit_id, position, agreement, weekly_hours_centi, start_date)
+      VALUES (${`${id}-e`}, ${id}, 'buf-001', 'Lærer', 'Lærere m.fl. i kommunerne', 3700, ${since}::date)`);
+    const { rows } = await db().execute<{ department: string }>(sql`
+      SELECT coalesce(code, upper(id)) AS department FROM org_units WHERE id = 'buf-001'`);
+    const department = rows[0]!.department;
+    await t.connectors.payroll.createEmployment(
+      {
+        cpr,
+        activationDate: since,
+        deactivationDate: null,
+        agreement: '04011',
+        payGrade: '31',
+        supplements: [],
+        occupationRate: 1,
+        position: 'Lærer',
+        positionCode: null,
+        department,
+        costCentre: department,
+      },
+      { key: `test-hire-${id}`, signal: new AbortController().signal },
+    );
+    return id;
+  };
   beforeAll(async () => {
     t = await createTestApp(target);
     employee = await t.login('demo-medarbejder');
@@ -157,14 +194,26 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
       payroll: Record<string, unknown>;
       sent: boolean;
     };
-    expect(payroll.sent).toBe(false);
+    // Paid through payroll: the step keeps what was sent (never the CPR number) and payroll's answer.
+    expect(payroll.sent).toBe(true);
     expect(payroll.payroll).toMatchObject({
       kind: 'allowance',
       personId: teacherPersonId,
       km: 12.5,
       amount: ((12.5 * rate) / 100).toFixed(2),
       year,
+      employmentId: expect.any(String),
+      paymentId: expect.any(String),
+      run: { month: expect.stringMatching(/^\d{4}-\d{2}$/) },
     });
+    expect(payroll.payroll).not.toHaveProperty('cpr');
+    const paid = t.simulators.stores
+      .get('payroll')!
+      .list<{ employmentId: string; amount: string; code: string }>('salaryItems')
+      .filter((i) => i.employmentId === payroll.payroll.employmentId);
+    expect(paid).toEqual([
+      expect.objectContaining({ amount: ((12.5 * rate) / 100).toFixed(2), code: '9100' }),
+    ]);
     expect(await caseRow(caseId)).toMatchObject({
       status: 'resolved',
       outcomeId: 'paid',
@@ -437,11 +486,24 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
       automation: 'partial',
     });
     const payroll = (await steps(caseId)).find((s) => s.stepId === 'loen')!;
+    expect(payroll.data.sent).toBe(true);
     expect(payroll.data.payroll).toMatchObject({
       kind: 'change',
       personId: teacherPersonId,
       change: { kind: 'hours', newHours: 30 },
+      changes: { occupationRate: 0.8108 },
+      employmentId: expect.any(String),
+      run: { month: expect.any(String) },
     });
+    // Payroll holds the new hours as a version from the date the change takes effect.
+    const [after] = await t.connectors.payroll.readEmployments(
+      {
+        employmentId: (payroll.data.payroll as { employmentId: string }).employmentId,
+        effectiveDate: addDays(todayInDenmark(), 20),
+      },
+      { key: 'read', signal: new AbortController().signal },
+    );
+    expect(after!.occupationRate).toBe(0.8108);
   });
 
   it('runs the setup of a new hire beside the child certificate ordered by a robot, and ends when both branches are done', async () => {
@@ -501,13 +563,10 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
 
   describe('a termination', () => {
     const today = todayInDenmark();
-    /** The teacher has worked for the municipality since `start` (all her employments). */
-    const employedSince = (start: string) =>
-      db().execute(
-        sql`UPDATE employments SET start_date = ${start}::date WHERE person_id = ${teacherPersonId}`,
-      );
-    const terminate = (termination: Record<string, unknown>) =>
-      submit(leader, 'fratraedelse', { termination: { person: teacherPersonId, ...termination } });
+    const terminate = async (termination: Record<string, unknown>, person?: string) =>
+      submit(leader, 'fratraedelse', {
+        termination: { person: person ?? (await newTeacher()), ...termination },
+      });
     const latestDecision = async (caseId: string) =>
       (
         await db().execute<{ outputs: Array<Record<string, unknown>>; inputs: Record<string, unknown> }>(sql`
@@ -539,9 +598,20 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
       ]);
       const wait = (await steps(caseId)).find((s) => s.stepId === 'sidstedag')!;
       expect(wait).toMatchObject({ status: 'active', waitUntil: calendar.workingDayOnOrBefore(lastDay) });
-      expect((await steps(caseId)).find((s) => s.stepId === 'loen')!.data.payroll).toMatchObject({
-        personId: teacherPersonId,
+      // Payroll has the end at once, dated the termination date, while access waits for that day.
+      const loen = (await steps(caseId)).find((s) => s.stepId === 'loen')!;
+      expect(loen.data).toMatchObject({
+        sent: true,
+        payroll: { kind: 'end', lastDay, reason: 'resignation' },
       });
+      const [ended] = await t.connectors.payroll.readEmployments(
+        {
+          employmentId: (loen.data.payroll as { employmentId: string }).employmentId,
+          effectiveDate: addDays(lastDay, 1),
+        },
+        { key: 'read', signal: new AbortController().signal },
+      );
+      expect(ended).toMatchObject({ deactivationDate: lastDay });
       expect((await caseRow(caseId)).status).toBe('automated');
       await t.runJobs();
       expect((await caseRow(caseId)).status).toBe('automated'); // not before its date
@@ -598,15 +668,18 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
     });
 
     it('holds a dismissal for the hearing in HR, then checks the notice from the length of service and goes on', async () => {
-      await employedSince(addMonths(today, -40)); // 3 years 4 months: 4 months' notice
+      const person = await newTeacher(addMonths(today, -40)); // 3 years 4 months: 4 months' notice
       const lastDay = monthEnd(addMonths(today, 4));
-      const caseId = await terminate({
-        type: 'dismissal',
-        grounds: 'Gentagne udeblivelser trods advarsel',
-        terms: 'funktionaer',
-        noticeDate: addDays(today, -3), // planned before the hearing: the notice runs from today at the earliest
-        lastDay,
-      });
+      const caseId = await terminate(
+        {
+          type: 'dismissal',
+          grounds: 'Gentagne udeblivelser trods advarsel',
+          terms: 'funktionaer',
+          noticeDate: addDays(today, -3), // planned before the hearing: the notice runs from today at the earliest
+          lastDay,
+        },
+        person,
+      );
       await t.runJobs();
       const hearing = (await steps(caseId)).find((s) => s.stepId === 'partshoering')!;
       expect(hearing).toMatchObject({ status: 'active', data: { team: 'okf-ks-hr' } });
@@ -632,14 +705,17 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
     });
 
     it('sends a dismissal whose notice is too short for her service to a caseworker after the hearing', async () => {
-      await employedSince(addMonths(today, -120)); // 10 years: 6 months' notice
-      const caseId = await terminate({
-        type: 'dismissal',
-        grounds: 'Stillingen nedlægges',
-        terms: 'funktionaer',
-        noticeDate: today,
-        lastDay: monthEnd(addMonths(today, 5)),
-      });
+      const person = await newTeacher(addMonths(today, -120)); // 10 years: 6 months' notice
+      const caseId = await terminate(
+        {
+          type: 'dismissal',
+          grounds: 'Stillingen nedlægges',
+          terms: 'funktionaer',
+          noticeDate: today,
+          lastDay: monthEnd(addMonths(today, 5)),
+        },
+        person,
+      );
       await t.runJobs();
       expect((await resolveAs(hr, caseId, 'dismissal-completed')).statusCode).toBe(200);
       await t.runJobs();
@@ -754,7 +830,7 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
       VALUES ('fratraedelse-event', 1, ${JSON.stringify({ ...def, id: 'fratraedelse-event', version: 1, process: { ...def.process, steps: eventSteps } })}::jsonb)`);
     const caseId = await submit(leader, 'fratraedelse-event', {
       termination: {
-        person: teacherPersonId,
+        person: await newTeacher(),
         type: 'retirement',
         terms: 'funktionaer',
         noticeDate: todayInDenmark(),

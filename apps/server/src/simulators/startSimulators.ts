@@ -20,7 +20,8 @@ export interface SimulatorPlugin {
   connector: Exclude<ConnectorName, 'mail'>;
   /** Path prefix under the simulator host, e.g. `/sd`. */
   prefix: string;
-  register(app: FastifyInstance, store: SimulatorStore): void | Promise<void>;
+  /** `config` names the demo municipality a simulator may seed itself with (the same people Indgang holds). */
+  register(app: FastifyInstance, store: SimulatorStore, config?: SimulatorConfig): void | Promise<void>;
 }
 
 export interface RunningSimulators {
@@ -69,7 +70,7 @@ export async function startSimulators(config: SimulatorConfig, port = 0): Promis
           if (request.loseAnswer) request.raw.socket.destroy();
           return payload;
         });
-        await simulator.register(scoped, store);
+        await simulator.register(scoped, store, config);
       },
       { prefix: simulator.prefix },
     );

@@ -16,6 +16,11 @@ const record = (v: unknown): Record<string, unknown> | null =>
 const ACTIONS: Record<string, Text> = {
   'payroll.allowance': { da: 'lønindberetning af godtgørelse', en: 'payroll entry of the allowance' },
   'payroll.change': { da: 'lønindberetning af ændringen', en: 'payroll entry of the change' },
+  'payroll.createEmployment': {
+    da: 'oprettelse af ansættelsen i lønsystemet',
+    en: 'creating the employment in payroll',
+  },
+  'payroll.endEmployment': { da: 'fratrædelse i lønsystemet', en: 'termination in payroll' },
   resolve: { da: 'afslutning af sagen', en: 'closing the case' },
 };
 

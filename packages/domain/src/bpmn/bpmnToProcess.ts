@@ -158,6 +158,7 @@ export async function bpmnToProcess(xml: string, outcomes: readonly string[]): P
     const definitions = list(element.eventDefinitions);
     const message = definitions.find((d) => d.$type === 'bpmn:MessageEventDefinition');
     const untilField = str(element.untilField);
+    const letterLabel = joinText(str(element.letterLabelDa), str(element.letterLabelEn));
     if (
       kind === 'wait' &&
       definitions.some((d) => !['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition'].includes(d.$type))
@@ -197,6 +198,14 @@ export async function bpmnToProcess(xml: string, outcomes: readonly string[]): P
       until: untilField ? { field: untilField, offsetDays: num(element.untilOffsetDays) ?? 0 } : undefined,
       event: str(element.event) ?? str((message?.messageRef as ModdleElement | undefined)?.name) ?? undefined,
       outcome: str(element.outcome),
+      letter: letterLabel
+        ? {
+            label: letterLabel,
+            text: joinText(str(element.letterTextDa), str(element.letterTextEn)),
+            legalNotification: element.letterLegalNotification === true,
+            mandatory: element.letterMandatory === true,
+          }
+        : undefined,
     };
     if (step.name === undefined)
       problems.push({

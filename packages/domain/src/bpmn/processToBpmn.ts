@@ -60,6 +60,8 @@ export async function processToBpmn(
   for (const step of def.steps) {
     const name = splitText(step.name);
     const portal = splitText(step.portalText);
+    const letterLabel = splitText(step.letter?.label);
+    const letterText = splitText(step.letter?.text);
     const attributes = present({
       id: step.id,
       name: name.da,
@@ -79,6 +81,12 @@ export async function processToBpmn(
       untilOffsetDays: step.until?.offsetDays,
       event: step.event,
       outcome: step.outcome,
+      letterLabelDa: letterLabel.da,
+      letterLabelEn: letterLabel.en,
+      letterTextDa: letterText.da,
+      letterTextEn: letterText.en,
+      letterLegalNotification: step.letter?.legalNotification,
+      letterMandatory: step.letter?.mandatory,
     });
     if (step.kind === 'parallel') attributes.gatewayDirection = 'Diverging';
     if (step.kind === 'join') attributes.gatewayDirection = 'Converging';

@@ -157,6 +157,12 @@ export function checkServiceDefinition(def: TServiceDefinition, at: string): Fie
         `Trinnet "${step.id}" beder om handlingen "${step.action}", som platformen ikke kender (${AUTOMATED_ACTION_NAMES.join(', ')}).`,
         `Step "${step.id}" asks for the action "${step.action}", which the platform does not know (${AUTOMATED_ACTION_NAMES.join(', ')}).`,
       );
+    if (step.kind === 'automated' && step.action === 'digitalPost.send' && !step.letter)
+      fail(
+        `${path}.letter`,
+        `Trinnet "${step.id}" sender et brev i Digital Post, men nævner ikke brevets titel (letter.label).`,
+        `Step "${step.id}" sends a Digital Post letter but gives no title for it (letter.label).`,
+      );
     if (step.until && fields.get(step.until.field)?.type !== 'date')
       fail(
         `${path}.until.field`,

@@ -9,12 +9,15 @@ import type { ConnectorCallOutcome } from '@indgang/schemas';
  *   employment): not retried, the case goes to a person with the system's own words;
  * - `unavailable`: the connector is switched off in this installation.
  * `systemText` is the system's message as it gave it (no personal data: adapters strip CPR numbers).
+ * `text`, when given, is what a person reads instead of "<system> refused: <systemText>": for a
+ * request the adapter refused itself before sending (a message that breaks the system's format).
  */
 export class ConnectorError extends Error {
   constructor(
     readonly outcome: Exclude<ConnectorCallOutcome, 'ok'>,
     readonly code: string,
     readonly systemText: string,
+    readonly text?: { da: string; en: string },
   ) {
     super(`${outcome} ${code}: ${systemText}`);
     this.name = 'ConnectorError';

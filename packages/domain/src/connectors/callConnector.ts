@@ -57,10 +57,14 @@ export async function callConnector<T>(
     if (error instanceof ConnectorError) {
       await record(error.outcome, error.code, error.systemText);
       if (error.outcome === 'refused' || error.outcome === 'unavailable')
-        throw new DomainError('unprocessable', `connector_${error.outcome}`, {
-          da: `${title.da} afviste: ${error.systemText}`,
-          en: `${title.en} refused: ${error.systemText}`,
-        });
+        throw new DomainError(
+          'unprocessable',
+          `connector_${error.outcome}`,
+          error.text ?? {
+            da: `${title.da} afviste: ${error.systemText}`,
+            en: `${title.en} refused: ${error.systemText}`,
+          },
+        );
       throw error;
     }
     const aborted = call.signal.aborted || (error instanceof Error && error.name === 'AbortError');

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { lookupJob } from '../connectors/lookups/lookupJob';
 import { caseMailJob } from '../mail/caseMailJob';
 import { housekeepingJob, retentionJob } from '../privacy/maintenanceJobs';
+import { digitalPostStatusJob } from '../process/actions/digitalPostJobs';
 import { processEscalationJob, processStartJob, processStepJob } from '../process/processJobs';
 import type { JobKindDefinition } from './defineJobKind';
 
@@ -12,6 +13,7 @@ export const JOB_KIND_DEFINITIONS = [
   processStartJob,
   processStepJob,
   processEscalationJob,
+  digitalPostStatusJob,
   housekeepingJob,
   retentionJob,
   lookupJob,

@@ -98,6 +98,12 @@ export async function runProcessStep(
         by: { system: outcome.system },
         data: outcome.data,
       });
+      if (prepared && answer)
+        await prepared.connector.afterSend?.(tx, {
+          caseId: payload.caseId,
+          caseStepId: payload.caseStepId,
+          answer,
+        });
     });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

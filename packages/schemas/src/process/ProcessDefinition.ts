@@ -100,6 +100,21 @@ export const ZProcessStep = z
     action: z.string().max(60).optional(),
     /** automated: a decision table whose outputs the step records and its transitions may read. */
     decision: z.string().max(80).optional(),
+    /**
+     * automated `digitalPost.send`: the letter the step sends to the person the case is about, as a
+     * Digital Post message: its `label` (the title in the recipient's inbox), its text (the case's
+     * outcome when absent), and the MeMo flags `legalNotification` (the letter has legal effect, e.g.
+     * a decision) and `mandatory` (the recipient cannot opt out of it).
+     */
+    letter: z
+      .object({
+        label: ZText,
+        text: ZText.optional(),
+        legalNotification: z.boolean().default(false),
+        mandatory: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
     /** robot */
     topic: z
       .string()

@@ -1,7 +1,7 @@
 /**
  * Indgang's own attributes on BPMN 2.0 elements, described to bpmn-moddle (and so to bpmn-js) as a
- * package: what BPMN has no word for (the step kind, norms, approver, action, topic, outcome, the
- * result a flow is taken on, the English names) travels as `indgang:*` attributes, so a process
+ * package: what BPMN has no word for (the step kind, norms, approver, action, topic, outcome, a
+ * letter's label and flags, the result a flow is taken on, the English names) travels as `indgang:*` attributes, so a process
  * exported and imported again loses nothing, and a modelling tool that does not know them keeps them.
  * Shared by the server (export and import) and the browser (the diagram editor).
  */
@@ -36,6 +36,12 @@ export const PROCESS_BPMN_EXTENSION = {
         attr('untilOffsetDays', 'Integer'),
         attr('event'),
         attr('outcome'),
+        attr('letterLabelDa'),
+        attr('letterLabelEn'),
+        attr('letterTextDa'),
+        attr('letterTextEn'),
+        attr('letterLegalNotification', 'Boolean'),
+        attr('letterMandatory', 'Boolean'),
       ],
     },
     { name: 'Flow', extends: ['bpmn:SequenceFlow'], properties: [attr('on'), attr('labelEn')] },

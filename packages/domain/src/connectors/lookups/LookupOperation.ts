@@ -10,6 +10,12 @@ export interface LookupSubject {
   personId: string | null;
   /** What was read, in plain words for the audit trail (never the answer). */
   what: string;
+  /**
+   * What `run` needs that only the request's transaction can read (the person's CPR number, by
+   * which the system knows her): kept with the lookup, never shown to the asker, and merged into
+   * the input the job passes to `run`.
+   */
+  forRun?: Record<string, unknown>;
 }
 
 /**
@@ -32,6 +38,7 @@ export interface LookupOperation<Input = unknown> {
   /**
    * In the job, outside any transaction: calls the system and returns what the asker may see
    * (a protected address left out, a CPR number masked without the permission). JSON only.
+   * `input` is the asker's input with authorize's `forRun` merged in.
    */
   run(connectors: Connectors, input: Input, call: ConnectorCall, actor: Actor): Promise<unknown>;
 }
