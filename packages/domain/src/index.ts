@@ -6,7 +6,7 @@ export * from './orgImport';
 export * from './demo';
 export * from './auth';
 export * from './delegations';
-export { addDays, todayInDenmark } from './time/isoDate';
+export { addDays, addMonths, monthEnd, todayInDenmark } from './time/isoDate';
 export * from './catalog';
 export * from './cases';
 export { WorkCalendar, easterSunday, type CalendarConfig } from './calendar/WorkCalendar';

@@ -44,14 +44,15 @@ describe.each(targets)('decision tables in the UI on $name', (target) => {
       expect.arrayContaining([
         { name: 'tripDate', type: 'date' },
         { name: 'kmEarlierThisYear', type: 'number' },
+        { name: 'highRate', type: 'boolean' },
       ]),
     );
     expect(table.versions[0]).toMatchObject({
       hitPolicy: 'UNIQUE',
-      inputs: [{ label: 'Km kørt tidligere i kalenderåret' }],
+      inputs: [{ label: 'Km kørt tidligere i kalenderåret' }, { label: 'Bevilget høj takst' }],
     });
     expect(table.versions[0].rules[0]).toMatchObject({
-      inputs: ['< 20000'],
+      inputs: ['< 20000', 'true'],
       outputs: ['3.81', '2.23', '20000 - kmEarlierThisYear'],
     });
   });
@@ -60,7 +61,7 @@ describe.each(targets)('decision tables in the UI on $name', (target) => {
     const saved = await t.as(configurator, {
       method: 'POST',
       url: '/api/v1/decision-tables/kilometertakst/test',
-      payload: { inputs: { tripDate: '2025-05-01', kmEarlierThisYear: 500 } },
+      payload: { inputs: { tripDate: '2025-05-01', kmEarlierThisYear: 500, highRate: true } },
     });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({
@@ -74,7 +75,7 @@ describe.each(targets)('decision tables in the UI on $name', (target) => {
       url: '/api/v1/decision-tables/kilometertakst/test',
       payload: {
         xml: dmn.replaceAll('3.81', '3.99'),
-        inputs: { tripDate: '2025-05-01', kmEarlierThisYear: 25000 },
+        inputs: { tripDate: '2025-05-01', kmEarlierThisYear: 25000, highRate: true },
       },
     });
     expect(draft.json()).toMatchObject({

@@ -81,7 +81,14 @@ describe.each(targets)('personal data in scope on $name', (target) => {
       const dismissal = await post('demo-leder', '/api/v1/cases', {
         serviceId: 'fratraedelse',
         answers: {
-          termination: { person: await employeePerson(), type: 'dismissal', lastDay: '2027-03-31' },
+          termination: {
+            person: await employeePerson(),
+            type: 'dismissal',
+            grounds: 'Gentagne udeblivelser trods advarsel',
+            terms: 'funktionaer',
+            noticeDate: '2026-12-15',
+            lastDay: '2027-03-31',
+          },
         },
       });
       expect(dismissal.statusCode, dismissal.body).toBe(201);
@@ -121,7 +128,14 @@ describe.each(targets)('personal data in scope on $name', (target) => {
       const dismissal = await post('demo-leder', '/api/v1/cases', {
         serviceId: 'fratraedelse',
         answers: {
-          termination: { person: await employeePerson(), type: 'dismissal', lastDay: '2027-04-30' },
+          termination: {
+            person: await employeePerson(),
+            type: 'dismissal',
+            grounds: 'Gentagne udeblivelser trods advarsel',
+            terms: 'funktionaer',
+            noticeDate: '2026-12-15',
+            lastDay: '2027-04-30',
+          },
         },
       });
       const { id } = dismissal.json();
@@ -154,14 +168,32 @@ describe.each(targets)('personal data in scope on $name', (target) => {
         (
           await post('demo-leder', '/api/v1/cases', {
             serviceId: 'fratraedelse',
-            answers: { termination: { person, type: 'dismissal', lastDay } },
+            answers: {
+              termination: {
+                person,
+                type: 'dismissal',
+                grounds: 'Gentagne udeblivelser trods advarsel',
+                terms: 'funktionaer',
+                noticeDate: '2026-12-15',
+                lastDay,
+              },
+            },
           })
         ).statusCode,
       ).toBe(201);
       const letter = await upload('demo-stedfortraeder', 'opsigelse.pdf');
       const own = await post('demo-stedfortraeder', '/api/v1/cases', {
         serviceId: 'fratraedelse',
-        answers: { termination: { person, type: 'resignation', lastDay, resignationLetter: [letter] } },
+        answers: {
+          termination: {
+            person,
+            type: 'resignation',
+            terms: 'funktionaer',
+            noticeDate: '2027-04-15',
+            lastDay,
+            resignationLetter: [letter],
+          },
+        },
       });
       expect(own.statusCode, own.body).toBe(201);
     });
@@ -174,6 +206,8 @@ describe.each(targets)('personal data in scope on $name', (target) => {
           termination: {
             person: await employeePerson(),
             type: 'resignation',
+            terms: 'funktionaer',
+            noticeDate: '2027-05-20',
             lastDay: '2027-06-30',
             resignationLetter: [letter],
           },
@@ -181,6 +215,31 @@ describe.each(targets)('personal data in scope on $name', (target) => {
       });
       expect(resignation.statusCode, resignation.body).toBe(201);
       expect(await sees(resignation.json().id)).toEqual({ listed: true, status: 200 });
+    });
+
+    it('hides a summary dismissal from the employee until the hearing, as a dismissal', async () => {
+      const summary = await post('demo-leder', '/api/v1/cases', {
+        serviceId: 'fratraedelse',
+        answers: {
+          termination: {
+            person: await employeePerson(),
+            type: 'summary_dismissal',
+            grounds: 'Tyveri fra arbejdspladsen',
+            lastDay: '2027-07-02',
+          },
+        },
+      });
+      expect(summary.statusCode, summary.body).toBe(201);
+      const { id, teamId } = summary.json();
+      expect(teamId).toBe('okf-ks-hr');
+      expect(await sees(id)).toEqual({ listed: false, status: 404 });
+      const work = (await get('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}`)).json();
+      expect(work).toMatchObject({ hiddenFromSubjectUntil: 'hearing' });
+      await post('demo-sagsbehandler-hr', `/api/v1/backoffice/cases/${id}/stages`, {
+        stage: 'hearing',
+        expectedVersion: work.version,
+      });
+      expect(await sees(id)).toEqual({ listed: true, status: 200 });
     });
   });
 

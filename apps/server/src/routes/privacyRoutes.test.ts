@@ -271,7 +271,14 @@ describe.each(targets)('data-protection life cycle on $name', (target) => {
     // A dismissal being prepared is counted, not shown; a leader's draft holds no answers about others.
     leader = await t.login('demo-leder'); // housekeeping above ended the earlier session
     const dismissal = await submit(leader, 'fratraedelse', {
-      termination: { person, type: 'dismissal', lastDay: '2027-06-30' },
+      termination: {
+        person,
+        type: 'dismissal',
+        grounds: 'Samarbejdsvanskeligheder',
+        terms: 'funktionaer',
+        noticeDate: '2027-02-26',
+        lastDay: '2027-06-30',
+      },
     });
     await t.as(employee, {
       method: 'PUT',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { easterSunday, WorkCalendar } from './WorkCalendar';
+import { easterSunday, WorkCalendar, type HolidayRule } from './WorkCalendar';
 
 const config = JSON.parse(
   readFileSync(new URL('../../../../catalog/calendar.json', import.meta.url), 'utf8'),
@@ -34,6 +34,21 @@ describe('WorkCalendar', () => {
     expect(calendar.holidays(2024).has('2024-04-26')).toBe(false);
   });
 
+  it('calls Constitution Day, Christmas Eve and New Year’s Eve days off by agreement, not public holidays', () => {
+    const rules = config.holidays as HolidayRule[];
+    const daysOff = rules.filter((h) => h.kind === 'day_off');
+    expect(daysOff.map((h) => h.rule)).toEqual(['06-05', '12-24', '12-31']);
+    for (const h of daysOff) {
+      expect(h.name).toContain('fridag efter aftale');
+      expect(h.name).toContain('ikke helligdag');
+    }
+    expect(rules.every((h) => h.kind === 'public_holiday' || h.kind === 'day_off')).toBe(true);
+    // They stay non-working days: deadlines count around them.
+    expect(calendar.isWorkingDay('2026-06-05')).toBe(false); // a Friday
+    expect(calendar.isWorkingDay('2026-12-24')).toBe(false); // a Thursday
+    expect(calendar.isWorkingDay('2026-12-31')).toBe(false); // a Thursday
+  });
+
   it('counts working days past weekends and holidays', () => {
     expect(calendar.addWorkingDays('2026-11-27', 1)).toBe('2026-11-30'); // Friday → Monday
     expect(calendar.addWorkingDays('2026-04-01', 1)).toBe('2026-04-07'); // over Easter
@@ -44,7 +59,7 @@ describe('WorkCalendar', () => {
 
   it('closes each payroll run on the 10th, or the working day before, and pays on the last working day', () => {
     expect(calendar.payrollRuns('2026-12-14', 3)).toEqual([
-      // 31 December is a holiday in the calendar: pay day is the 30th.
+      // 31 December is a day off by agreement in the calendar: pay day is the 30th.
       { month: '2026-12', cutOff: '2026-12-10', payDay: '2026-12-30' },
       // 10 January 2027 is a Sunday.
       { month: '2027-01', cutOff: '2027-01-08', payDay: '2027-01-29' },

@@ -1,9 +1,15 @@
 import type { PayrollRun } from '@indgang/schemas';
 import { addDays, addMonths, monthEnd } from '../time/isoDate';
 
+/**
+ * A day that is not a working day: a public holiday (helligdag), or a day that is not one but is a
+ * day off by collective agreement (grundlovsdag, juleaftensdag, nytårsaftensdag). Both stop the
+ * working-day count; `kind` keeps them apart so nobody calls a day off a public holiday.
+ */
 export interface HolidayRule {
   name: string;
   rule: string;
+  kind?: 'public_holiday' | 'day_off';
   from?: number;
   to?: number;
 }
@@ -40,7 +46,7 @@ export function easterSunday(year: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Working days: Monday to Friday except the holidays the calendar configuration names. */
+/** Working days: Monday to Friday except the public holidays and days off the calendar configuration names. */
 export class WorkCalendar {
   private readonly years = new Map<number, Set<string>>();
 

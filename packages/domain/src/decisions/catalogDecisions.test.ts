@@ -13,6 +13,8 @@ describe('the decision tables shipped in catalog/decisions', () => {
       'automatisering-undtagelser.dmn',
       'boerneattest.dmn',
       'kilometertakst.dmn',
+      'koersel-60-dage.dmn',
+      'opsigelsesvarsel.dmn',
     ]);
     for (const file of files) {
       const tables = await read(file);
@@ -63,7 +65,7 @@ describe('the decision tables shipped in catalog/decisions', () => {
     it('pays the 2025 rates until 31 December 2025 and the 2026 rates from 1 January 2026', async () => {
       const tables = await read('kilometertakst.dmn');
       const rates = (tripDate: string, kmEarlierThisYear: number) =>
-        evaluateDecision(tables, { tripDate, kmEarlierThisYear });
+        evaluateDecision(tables, { tripDate, kmEarlierThisYear, highRate: true });
       expect(rates('2025-12-31', 0)).toMatchObject({
         version: 1,
         outputs: [{ rateUpToLimit: 3.81, rateAboveLimit: 2.23, kmLeftAtUpperRate: 20000 }],
@@ -76,10 +78,24 @@ describe('the decision tables shipped in catalog/decisions', () => {
       });
     });
 
+    it('pays the low rate to everyone not authorised for the high rate, from the first km', async () => {
+      const tables = await read('kilometertakst.dmn');
+      for (const highRate of [false, null])
+        expect(
+          evaluateDecision(tables, { tripDate: '2026-03-02', kmEarlierThisYear: 0, highRate }),
+        ).toMatchObject({
+          outputs: [{ rateUpToLimit: 2.28, rateAboveLimit: 2.28, kmLeftAtUpperRate: 0 }],
+          fired: [{ ruleId: 'rule-2026-low-rate' }],
+        });
+      expect(
+        evaluateDecision(tables, { tripDate: '2025-03-03', kmEarlierThisYear: 0, highRate: false }).outputs,
+      ).toEqual([{ rateUpToLimit: 2.23, rateAboveLimit: 2.23, kmLeftAtUpperRate: 0 }]);
+    });
+
     it('counts the km left at the high rate from the km driven earlier in the year', async () => {
       const tables = await read('kilometertakst.dmn');
       const rates = (kmEarlierThisYear: number) =>
-        evaluateDecision(tables, { tripDate: '2026-09-14', kmEarlierThisYear });
+        evaluateDecision(tables, { tripDate: '2026-09-14', kmEarlierThisYear, highRate: true });
       expect(rates(19_250.5)).toMatchObject({
         outputs: [{ kmLeftAtUpperRate: 749.5 }],
         fired: [{ ruleId: 'rule-2026-below-limit', index: 0 }],
@@ -92,9 +108,32 @@ describe('the decision tables shipped in catalog/decisions', () => {
 
     it('has no rates before 2025', async () => {
       const tables = await read('kilometertakst.dmn');
-      expect(() => evaluateDecision(tables, { tripDate: '2024-12-31', kmEarlierThisYear: 0 })).toThrow(
-        /No version of/,
-      );
+      expect(() =>
+        evaluateDecision(tables, { tripDate: '2024-12-31', kmEarlierThisYear: 0, highRate: true }),
+      ).toThrow(/No version of/);
+    });
+  });
+
+  describe('koersel-60-dage', () => {
+    const decide = async (daysAtWorkplace: number | null) =>
+      evaluateDecision(await read('koersel-60-dage.dmn'), { daysAtWorkplace }, '2026-12-01');
+
+    it('allows 60 days at the same workplace within 12 months and refers day 61 to a person', async () => {
+      expect(await decide(60)).toMatchObject({
+        outputs: [{ withinRule: true }],
+        fired: [{ ruleId: 'rule-within-60' }],
+      });
+      const over = await decide(61);
+      expect(over).toMatchObject({ outputs: [{ withinRule: false }], fired: [{ ruleId: 'rule-over-60' }] });
+      expect(over.outputs[0]!.reasonDa).toContain('60 dage');
+      expect(over.outputs[0]!.reasonEn).toContain('60 days');
+    });
+
+    it('lets a claim without driving between home and a workplace through', async () => {
+      expect(await decide(null)).toMatchObject({
+        outputs: [{ withinRule: true }],
+        fired: [{ ruleId: 'rule-no-home-trips' }],
+      });
     });
   });
 
@@ -125,6 +164,99 @@ describe('the decision tables shipped in catalog/decisions', () => {
 
     it('leaves it to a person when the children’s age is not known', async () => {
       expect(await decide(true, null)).toMatchObject({ outputs: [], fired: [] });
+    });
+  });
+  describe('opsigelsesvarsel (funktionærloven § 2)', () => {
+    // Employed on 15 March 2020; each boundary is a notice date measured from it.
+    const employmentStart = '2020-03-15';
+    const decide = async (inputs: {
+      type?: string;
+      terms?: string;
+      employmentStart?: string | null;
+      noticeDate: string | null;
+      lastDay?: string;
+    }) =>
+      evaluateDecision(
+        await read('opsigelsesvarsel.dmn'),
+        { type: 'dismissal', terms: 'funktionaer', employmentStart, lastDay: null, ...inputs },
+        '2026-12-01',
+      );
+    const months = async (noticeDate: string) => (await decide({ noticeDate })).outputs[0]?.noticeMonths;
+
+    it.each([
+      // [notice date, months of notice, what the boundary is]
+      ['2020-08-14', 1, 'a day before 5 months: the employment still ends within its first 6 months'],
+      ['2020-08-15', 3, '5 months exactly'],
+      ['2020-09-14', 3, 'a day before 6 months'],
+      ['2020-09-15', 3, '6 months exactly'],
+      ['2022-12-14', 3, 'a day before 2 years 9 months'],
+      ['2022-12-15', 4, '2 years 9 months exactly'],
+      ['2025-11-14', 4, 'a day before 5 years 8 months'],
+      ['2025-11-15', 5, '5 years 8 months exactly'],
+      ['2028-10-14', 5, 'a day before 8 years 7 months'],
+      ['2028-10-15', 6, '8 years 7 months exactly'],
+      ['2040-01-01', 6, 'long after: never more than 6 months'],
+    ])("gives the employer's notice given on %s %i month(s) (%s)", async (noticeDate, expected) => {
+      expect(await months(noticeDate)).toBe(expected);
+    });
+
+    it('runs every notice to the end of a month, and says whether the given date keeps it', async () => {
+      expect(await decide({ noticeDate: '2022-12-14', lastDay: '2023-03-31' })).toMatchObject({
+        outputs: [{ noticeMonths: 3, earliestLastDay: '2023-03-31', noticeSufficient: true }],
+        fired: [{ ruleId: 'rule-employer-from-5-months' }],
+      });
+      expect(await decide({ noticeDate: '2022-12-15', lastDay: '2023-03-31' })).toMatchObject({
+        outputs: [{ noticeMonths: 4, earliestLastDay: '2023-04-30', noticeSufficient: false }],
+        fired: [{ ruleId: 'rule-employer-from-2y9m' }],
+      });
+      // A later date than the earliest keeps the notice too, month end or not.
+      expect((await decide({ noticeDate: '2028-10-15', lastDay: '2029-05-15' })).outputs[0]).toMatchObject({
+        earliestLastDay: '2029-04-30',
+        noticeSufficient: true,
+      });
+      // Within the first 5 months: notice on 31 January ends on the last day of February.
+      expect(
+        (await decide({ employmentStart: '2027-01-01', noticeDate: '2027-01-31', lastDay: '2027-02-27' }))
+          .outputs[0],
+      ).toMatchObject({ noticeMonths: 1, earliestLastDay: '2027-02-28', noticeSufficient: false });
+      const result = await decide({ noticeDate: '2025-11-15', lastDay: '2026-04-30' });
+      expect(result.outputs[0]!.reasonDa).toContain('5 år og 8 måneder');
+      expect(result.outputs[0]!.reasonEn).toContain('5 years and 8 months');
+    });
+
+    it("gives the employee's own notice as 1 month to the end of a month, whatever her service", async () => {
+      for (const type of ['resignation', 'retirement'])
+        expect(
+          (await decide({ type, noticeDate: '2026-03-31', lastDay: '2026-04-30' })).outputs[0],
+        ).toMatchObject({ noticeMonths: 1, earliestLastDay: '2026-04-30', noticeSufficient: true });
+      expect(
+        (await decide({ type: 'resignation', noticeDate: '2026-04-01', lastDay: '2026-04-30' })).outputs[0],
+      ).toMatchObject({ earliestLastDay: '2026-05-31', noticeSufficient: false });
+      // Her start date does not matter.
+      expect(
+        (await decide({ type: 'resignation', employmentStart: null, noticeDate: '2026-04-01' })).fired,
+      ).toMatchObject([{ ruleId: 'rule-employee' }]);
+    });
+
+    it('gives a summary dismissal and a death no notice, whatever the terms', async () => {
+      for (const type of ['summary_dismissal', 'death'])
+        expect(
+          await decide({ type, terms: 'tjenestemand', employmentStart: null, noticeDate: null }),
+        ).toMatchObject({
+          outputs: [{ noticeMonths: 0, earliestLastDay: null, noticeSufficient: true }],
+          fired: [{ ruleId: 'rule-no-notice' }],
+        });
+    });
+
+    it('leaves terms other than the Act’s, and a dismissal without a known start date, to a person', async () => {
+      expect(await decide({ terms: 'tjenestemand', noticeDate: '2026-04-01' })).toMatchObject({
+        outputs: [],
+        fired: [],
+      });
+      expect(await decide({ employmentStart: null, noticeDate: '2026-04-01' })).toMatchObject({
+        outputs: [],
+        fired: [],
+      });
     });
   });
 });

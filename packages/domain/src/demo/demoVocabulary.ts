@@ -205,10 +205,17 @@ export const ADMINISTRATIONS: Administration[] = [
   { code: 'ØKF', name: 'Økonomiforvaltningen', units: [{ kind: 'office', count: 6, label: 'Kontor' }] },
 ];
 
+/**
+ * A unit's staff. There is no single managers' agreement: a leader is on her professional group's
+ * agreement for leaders or on the chief officers' agreement (chefaftalen), and a deputy often on
+ * the staff's own agreement (a day-care deputy under the educational staff's).
+ */
 interface Staffing {
   size: [number, number];
   leader: string;
+  leaderAgreement: string;
   deputy: string;
+  deputyAgreement: string;
   staff: Array<[position: string, agreement: string, weight: number]>;
 }
 
@@ -216,7 +223,9 @@ export const STAFFING: Partial<Record<UnitKind, Staffing>> = {
   school: {
     size: [45, 75],
     leader: 'Skoleleder',
+    leaderAgreement: 'Ledere m.fl. inden for undervisningsområdet (LC)',
     deputy: 'Viceskoleleder',
+    deputyAgreement: 'Ledere m.fl. inden for undervisningsområdet (LC)',
     staff: [
       ['Lærer', 'Lærere m.fl. i kommunerne', 70],
       ['Pædagog', 'Pædagogisk personale (BUPL)', 15],
@@ -227,7 +236,9 @@ export const STAFFING: Partial<Record<UnitKind, Staffing>> = {
   daycare: {
     size: [14, 26],
     leader: 'Daglig leder',
+    leaderAgreement: 'Ledere af daginstitutioner, klubber m.v. (BUPL, FOA, SL)',
     deputy: 'Souschef',
+    deputyAgreement: 'Pædagogisk personale (BUPL)',
     staff: [
       ['Pædagog', 'Pædagogisk personale (BUPL)', 60],
       ['Pædagogmedhjælper', 'Pædagogiske assistenter (FOA)', 35],
@@ -237,7 +248,9 @@ export const STAFFING: Partial<Record<UnitKind, Staffing>> = {
   care_home: {
     size: [45, 80],
     leader: 'Centerchef',
+    leaderAgreement: 'Chefer (chefaftalen)',
     deputy: 'Souschef',
+    deputyAgreement: 'Sygeplejersker og ledende sygeplejersker (DSR)',
     staff: [
       ['Social- og sundhedsassistent', 'Social- og sundhedspersonale (FOA)', 45],
       ['Social- og sundhedshjælper', 'Social- og sundhedspersonale (FOA)', 35],
@@ -248,7 +261,9 @@ export const STAFFING: Partial<Record<UnitKind, Staffing>> = {
   home_care: {
     size: [30, 55],
     leader: 'Områdeleder',
+    leaderAgreement: 'Sygeplejersker og ledende sygeplejersker (DSR)',
     deputy: 'Teamleder',
+    deputyAgreement: 'Social- og sundhedspersonale (FOA)',
     staff: [
       ['Social- og sundhedshjælper', 'Social- og sundhedspersonale (FOA)', 60],
       ['Social- og sundhedsassistent', 'Social- og sundhedspersonale (FOA)', 40],
@@ -257,7 +272,9 @@ export const STAFFING: Partial<Record<UnitKind, Staffing>> = {
   residential: {
     size: [20, 40],
     leader: 'Forstander',
+    leaderAgreement: 'Ledere af døgninstitutioner (SL)',
     deputy: 'Souschef',
+    deputyAgreement: 'Socialpædagoger (SL)',
     staff: [
       ['Socialpædagog', 'Socialpædagoger (SL)', 70],
       ['Social- og sundhedsassistent', 'Social- og sundhedspersonale (FOA)', 30],
@@ -266,7 +283,9 @@ export const STAFFING: Partial<Record<UnitKind, Staffing>> = {
   library: {
     size: [8, 16],
     leader: 'Biblioteksleder',
+    leaderAgreement: 'Bibliotekarer (BF)',
     deputy: 'Souschef',
+    deputyAgreement: 'Bibliotekarer (BF)',
     staff: [
       ['Bibliotekar', 'Bibliotekarer (BF)', 60],
       ['Biblioteksassistent', 'Kontorpersonale (HK Kommunal)', 40],
@@ -275,7 +294,9 @@ export const STAFFING: Partial<Record<UnitKind, Staffing>> = {
   culture: {
     size: [6, 12],
     leader: 'Kulturhusleder',
+    leaderAgreement: 'Akademikere (AC)',
     deputy: 'Souschef',
+    deputyAgreement: 'Akademikere (AC)',
     staff: [
       ['Kulturmedarbejder', 'Akademikere (AC)', 50],
       ['Servicemedarbejder', 'Serviceassistenter (3F/FOA)', 50],
@@ -284,7 +305,9 @@ export const STAFFING: Partial<Record<UnitKind, Staffing>> = {
   job_centre: {
     size: [30, 50],
     leader: 'Centerchef',
+    leaderAgreement: 'Chefer (chefaftalen)',
     deputy: 'Afdelingsleder',
+    deputyAgreement: 'Akademikere (AC)',
     staff: [
       ['Jobkonsulent', 'Kontorpersonale (HK Kommunal)', 60],
       ['Socialrådgiver', 'Socialrådgivere (DS)', 40],
@@ -293,7 +316,9 @@ export const STAFFING: Partial<Record<UnitKind, Staffing>> = {
   office: {
     size: [15, 30],
     leader: 'Kontorchef',
+    leaderAgreement: 'Chefer (chefaftalen)',
     deputy: 'Chefkonsulent',
+    deputyAgreement: 'Akademikere (AC)',
     staff: [
       ['Fuldmægtig', 'Akademikere (AC)', 50],
       ['Administrativ medarbejder', 'Kontorpersonale (HK Kommunal)', 50],
@@ -302,7 +327,9 @@ export const STAFFING: Partial<Record<UnitKind, Staffing>> = {
   team: {
     size: [8, 14],
     leader: 'Teamleder',
+    leaderAgreement: 'Kontorpersonale (HK Kommunal)',
     deputy: 'Koordinator',
+    deputyAgreement: 'Kontorpersonale (HK Kommunal)',
     staff: [
       ['Lønkonsulent', 'Kontorpersonale (HK Kommunal)', 60],
       ['HR-konsulent', 'Akademikere (AC)', 40],

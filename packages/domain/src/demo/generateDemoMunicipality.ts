@@ -109,9 +109,9 @@ export function generateDemoMunicipality(options: GenerateOptions): OrgDataset {
     if (!staffing) continue;
     const size = Math.max(3, Math.round(rnd.int(staffing.size[0], staffing.size[1]) * scale));
     people.push(
-      newPerson(affiliation(rnd, unit.id, staffing.leader, 'Ledere (lederoverenskomst)', true), [unit.id]),
+      newPerson(affiliation(rnd, unit.id, staffing.leader, staffing.leaderAgreement, true), [unit.id]),
     );
-    people.push(newPerson(affiliation(rnd, unit.id, staffing.deputy, 'Ledere (lederoverenskomst)', true)));
+    people.push(newPerson(affiliation(rnd, unit.id, staffing.deputy, staffing.deputyAgreement, true)));
     const totalWeight = staffing.staff.reduce((s, [, , w]) => s + w, 0);
     for (let i = 2; i < size; i += 1) {
       let roll = rnd.int(1, totalWeight);

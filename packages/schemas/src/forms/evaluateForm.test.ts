@@ -7,6 +7,7 @@ import {
   localizedText,
   requiredDocuments,
   routeCase,
+  subjectHiddenUntil,
   textOf,
   validateAnswers,
   type Persona,
@@ -39,6 +40,20 @@ describe('the shipped catalogue', () => {
       const refs = JSON.stringify(s).match(/"field":"([a-zA-Z]+)"/g) ?? [];
       for (const r of refs) expect(fields.has(r.slice(9, -1)), `${s.id} ${r}`).toBe(true);
     }
+  });
+});
+
+describe('who may see a case about herself', () => {
+  it('keeps a dismissal or summary dismissal from the employee until her hearing, and shows her own resignation at once', () => {
+    const termination = byId('fratraedelse');
+    const hidden = (type: string) =>
+      subjectHiddenUntil(termination, { termination: { person: 'p1', type, lastDay: '2027-03-31' } });
+    expect(hidden('dismissal')).toBe('hearing');
+    expect(hidden('summary_dismissal')).toBe('hearing');
+    expect(termination.stages.map((s) => s.id)).toContain('hearing');
+    expect(hidden('resignation')).toBeNull();
+    expect(hidden('retirement')).toBeNull();
+    expect(hidden('death')).toBeNull();
   });
 });
 
@@ -158,11 +173,59 @@ describe('validateAnswers', () => {
     expect(total).toBe(30);
   });
 
-  it('routes by the answers', () => {
+  it('routes by the answers: a management position to HR administration, whatever its agreement', () => {
     expect(routeCase(hire, base)).toBe('okf-ks-lon1');
-    expect(routeCase(hire, { ...base, position: { ...base.position, agreement: 'ledere' } })).toBe(
+    expect(routeCase(hire, { ...base, position: { ...base.position, leaderPosition: true } })).toBe(
       'okf-ks-hr',
     );
+    expect(
+      routeCase(hire, {
+        ...base,
+        position: { ...base.position, agreement: 'skoleledere', leaderPosition: true },
+      }),
+    ).toBe('okf-ks-hr');
+  });
+
+  it('offers the agreements a manager can be on, not one managers’ agreement', () => {
+    const options = hire.sections
+      .flatMap((s) => s.fields)
+      .find((f) => f.id === 'agreement')!
+      .options!.map((o) => textOf(o.label, 'da'));
+    expect(options.some((o) => /lederoverenskomst/i.test(o))).toBe(false);
+    expect(options).toEqual(
+      expect.arrayContaining([
+        'Ledere m.fl. inden for undervisningsområdet (LC)',
+        'Chefer (aftale om aflønning af chefer, chefaftalen)',
+      ]),
+    );
+  });
+
+  it('asks for an objective reason only when a fixed-term employment is renewed', () => {
+    const fixed = (extra: object) => ({
+      ...base,
+      position: { ...base.position, timeLimited: true, endDate: '2028-07-31', ...extra },
+    });
+    const paths = (answers: object) =>
+      validateAnswers(hire, answers, leader, { requireDocuments: false, testCpr: true }).errors.map(
+        (e) => e.path,
+      );
+    // A first fixed-term contract: an end date, no reason.
+    expect(paths(fixed({ renewal: 'no' }))).toEqual([]);
+    expect(paths(fixed({}))).toEqual(['position.renewal']);
+    // A renewal: the objective reason is required.
+    expect(paths(fixed({ renewal: 'yes' }))).toEqual(['position.objectiveReason']);
+    expect(paths(fixed({ renewal: 'yes', objectiveReason: 'Vikariat for Anna Hansen på barsel' }))).toEqual(
+      [],
+    );
+    // A permanent employment asks neither, and drops them if sent.
+    const permanent = validateAnswers(
+      hire,
+      { ...base, position: { ...base.position, timeLimited: false, renewal: 'yes', objectiveReason: 'x' } },
+      leader,
+      { requireDocuments: false, testCpr: true },
+    );
+    expect(permanent.errors).toEqual([]);
+    expect(permanent.answers.position).not.toHaveProperty('objectiveReason');
   });
 
   it('evaluates all/any/not and filled', () => {
