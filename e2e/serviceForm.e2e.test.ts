@@ -194,7 +194,7 @@ describe('the service form', () => {
       expect(trips).toBeGreaterThanOrEqual(2);
       for (const label of ['Date', 'From', 'To', 'Kilometres', 'Purpose'])
         expect(await page.getByLabel(label, { exact: true }).count(), label).toBe(trips);
-      expect(await page.getByText('The rate is highest for the first 20,000 km').count()).toBe(1);
+      expect(await page.getByText('Claim the trips of one calendar year at a time').count()).toBe(1);
       // Nothing here falls back to Danish.
       expect(await page.locator('main .lang-fallback, main [lang="da"]').count()).toBe(0);
       await clean(page, `English form ${viewport.width}`);

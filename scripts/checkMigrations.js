@@ -5,8 +5,9 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-// drizzle-kit reads paths relative to the working directory, so the copy lives in the project's .tmp.
-const copy = '.tmp/migrations-check';
+// drizzle-kit reads paths relative to the working directory, so the copy lives in the project's .tmp
+// (one per run: two runs in one checkout never delete each other's).
+const copy = `.tmp/migrations-check-${process.pid}`;
 rmSync(join(root, copy), { recursive: true, force: true });
 mkdirSync(join(root, copy), { recursive: true });
 try {
