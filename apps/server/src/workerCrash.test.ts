@@ -257,7 +257,7 @@ describe.skipIf(!postgres)('a worker killed with SIGKILL in the middle of a batc
       );
       expect(events.rows).toHaveLength(CLAIMS);
       for (const e of events.rows) {
-        expect(e.steps).toEqual(['leder', 'takst', 'loen']);
+        expect(e.steps).toEqual(['leder', 'regel60', 'takst', 'loen']);
         expect(e.resolved).toBe(1);
       }
       // One resolution mail per claim; a repeat (a job that was running at the kill) has its first's Message-ID.
