@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoLogin, seriousViolations } from './support/browser';
+import { demoLogin, followMenuLink, seriousViolations } from './support/browser';
 import { usePlatformInBrowser } from './support/usePlatformInBrowser';
 
 /** The administrator's operations page: dead and failing jobs retried and discarded, counts and schedules. */
@@ -17,10 +17,7 @@ describe('operations in Chromium', () => {
 
     const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await demoLogin(page, ctx.platform.url, 'demo-admin');
-    // The menu offers it, on the bar or under "Mere" when the bar is full.
-    const more = page.getByRole('button', { name: 'Mere' });
-    if (await more.isVisible()) await more.click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Drift', exact: true }).first().click();
+    await followMenuLink(page, 'Drift');
     await page.getByRole('heading', { level: 1, name: 'Drift' }).waitFor();
     await page.getByRole('heading', { name: 'Opgivne og fejlende opgaver' }).waitFor();
     const jobs = page.locator('ul.job-list:not(.connector-list) > li.job');

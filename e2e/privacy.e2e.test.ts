@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoLogin, seriousViolations } from './support/browser';
+import { demoLogin, followMenuLink, seriousViolations } from './support/browser';
 import { usePlatformInBrowser } from './support/usePlatformInBrowser';
 
 /** The administrator's data-protection page: a person's data on request, legal holds, retention rules. */
@@ -9,10 +9,7 @@ describe('data protection in Chromium', () => {
   it("lets the administrator export a person's data, place and release a legal hold, and read the retention rules", async () => {
     const page = await ctx.browser.newPage();
     await demoLogin(page, ctx.platform.url, 'demo-admin');
-    // The menu offers it, on the bar or under "Mere" when the bar is full.
-    const more = page.getByRole('button', { name: 'Mere' });
-    if (await more.isVisible()) await more.click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Databeskyttelse' }).first().click();
+    await followMenuLink(page, 'Databeskyttelse');
     await page.getByRole('heading', { level: 1, name: 'Databeskyttelse' }).waitFor();
     await page.getByRole('cell', { name: 'Kørselsgodtgørelse' }).waitFor();
     expect(await page.getByRole('row', { name: /Kørselsgodtgørelse/ }).textContent()).toContain(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoLogin, seriousViolations } from './support/browser';
+import { demoLogin, followMenuLink, seriousViolations } from './support/browser';
 import { usePlatformInBrowser } from './support/usePlatformInBrowser';
 
 /** The robots page: an administrator creates a credential, sees it once, and revokes it; a team lead reads. */
@@ -50,7 +50,7 @@ describe('robots in Chromium', () => {
   it('shows a team lead the robots without offering to create or revoke', async () => {
     const page = await ctx.browser.newPage();
     await demoLogin(page, ctx.platform.url, 'demo-teamleder');
-    await page.getByRole('link', { name: 'Robotter' }).first().click();
+    await followMenuLink(page, 'Robotter');
     await page.getByRole('heading', { level: 1, name: 'Robotter' }).waitFor();
     await page.getByText('kun en administrator kan oprette og tilbagekalde dem').waitFor();
     expect(await page.getByRole('button', { name: /Tilbagekald|Opret robot/ }).count()).toBe(0);

@@ -65,3 +65,13 @@ export async function demoLogin(page: Page, baseUrl: string, userId: string): Pr
   await page.waitForURL(`${baseUrl}/`);
   await page.getByRole('heading', { level: 1, name: /^(Velkommen|Welcome)/ }).waitFor();
 }
+
+/**
+ * Follows a link of the main menu, on the bar or under "Mere" when the bar is full (which links
+ * fit depends on the user's menu and the width).
+ */
+export async function followMenuLink(page: Page, name: string): Promise<void> {
+  const more = page.getByRole('button', { name: /^(Mere|More)$/ });
+  if (await more.isVisible()) await more.click();
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).first().click();
+}

@@ -384,7 +384,13 @@ describe.each(targets)(
     it('closes the accounts of a leaver from the day after her last day', async () => {
       const lastDay = addDays(todayInDenmark(), 3);
       const caseId = await submit('fratraedelse-it', {
-        termination: { person: teacher.personId, type: 'retirement', lastDay },
+        termination: {
+          person: teacher.personId,
+          type: 'retirement',
+          terms: 'funktionaer',
+          noticeDate: todayInDenmark(),
+          lastDay,
+        },
       });
       await t.runJobs();
       expect(await caseState(caseId)).toMatchObject({ status: 'resolved' });
