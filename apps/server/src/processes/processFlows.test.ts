@@ -506,61 +506,6 @@ describe.each(targets)('processes of the shipped services on $name', (target) =>
     expect(after!.occupationRate).toBe(0.8108);
   });
 
-  it('runs the setup of a new hire beside the child certificate ordered by a robot, and ends when both branches are done', async () => {
-    const caseId = await submit(leader, 'ansaettelse', {
-      position: {
-        unit: 'buf-001',
-        position: 'Lærer',
-        agreement: 'laerere',
-        weeklyHours: '37',
-        startDate: addDays(todayInDenmark(), 60),
-        timeLimited: false,
-      },
-      person: { firstName: 'Ny', lastName: 'Lærer', cpr: '000190-0301', nationality: 'dk' },
-      certificates: { worksWithChildren: 'yes', youngestChildAge: '6', childConsent: [await upload(leader)] },
-      documents: { education: [await upload(leader)] },
-    });
-    await t.runJobs(); // starts the process and decides on the certificate
-    const after = await steps(caseId);
-    expect(after.map((s) => [s.stepId, s.status])).toEqual([
-      ['fordel', 'done'],
-      ['oprettelse', 'active'],
-      ['attestvurdering', 'done'],
-      ['attestbestilling', 'active'],
-    ]);
-    expect((await caseRow(caseId)).status).toBe('submitted');
-    const items = await db().execute<{
-      topic: string;
-      status: string;
-      payload: { answers: Record<string, unknown> };
-    }>(sql`
-      SELECT topic, status, payload FROM work_items WHERE case_id = ${caseId}`);
-    expect(items.rows).toHaveLength(1);
-    expect(items.rows[0]).toMatchObject({ topic: 'boerneattest.bestil', status: 'waiting' });
-    // Only what ordering the certificate needs: not the agreement, the hours or the files.
-    expect(Object.keys(items.rows[0]!.payload.answers).sort()).toEqual(
-      ['cpr', 'firstName', 'lastName', 'position', 'startDate', 'unit'].sort(),
-    );
-    await complete({
-      caseStepId: await active(caseId, 'attestbestilling'),
-      result: 'done',
-      by: { system: 'robot:test' },
-    });
-    // The join waits for the caseworker's branch.
-    expect((await steps(caseId)).find((s) => s.stepId === 'samling')).toMatchObject({ status: 'active' });
-    expect((await caseRow(caseId)).status).toBe('submitted');
-    const resolved = await resolveAs(caseworker, caseId, 'created');
-    expect(resolved.statusCode, resolved.body).toBe(200);
-    expect(await caseRow(caseId)).toMatchObject({
-      status: 'resolved',
-      outcomeId: 'created',
-      automation: 'partial',
-    });
-    const events = await db().execute<{ data: Record<string, unknown> }>(sql`
-      SELECT data FROM case_events WHERE case_id = ${caseId} AND type = 'step' ORDER BY id`);
-    expect(events.rows.map((e) => e.data.by)).toContain('robot:test');
-  });
-
   describe('a termination', () => {
     const today = todayInDenmark();
     const terminate = async (termination: Record<string, unknown>, person?: string) =>

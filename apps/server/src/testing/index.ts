@@ -6,3 +6,4 @@ export {
   type HttpClient,
   type ServerProcess,
 } from './serverProcess';
+export { newHireAnswers, type NewHireOverrides } from './newHireAnswers';

@@ -204,6 +204,9 @@ export async function bpmnToProcess(xml: string, outcomes: readonly string[]): P
             text: joinText(str(element.letterTextDa), str(element.letterTextEn)),
             legalNotification: element.letterLegalNotification === true,
             mandatory: element.letterMandatory === true,
+            terms: str(element.letterTerms)
+              ?.split(/[\s,]+/)
+              .filter(Boolean),
           }
         : undefined,
     };

@@ -87,6 +87,7 @@ export async function processToBpmn(
       letterTextEn: letterText.en,
       letterLegalNotification: step.letter?.legalNotification,
       letterMandatory: step.letter?.mandatory,
+      letterTerms: step.letter?.terms?.join(' '),
     });
     if (step.kind === 'parallel') attributes.gatewayDirection = 'Diverging';
     if (step.kind === 'join') attributes.gatewayDirection = 'Converging';

@@ -13,6 +13,8 @@ export interface LetterContent {
   service: string;
   title: string;
   paragraphs: string[];
+  /** Terms listed after the text, under headings, as label and value (a letter of employment's position and pay). */
+  terms?: Array<{ title: string; lines: Array<[string, string]> }>;
   /** When the letter was made (ISO instant): the PDF's creation time, so the same letter gives the same bytes. */
   createdAt: string;
 }
@@ -61,6 +63,15 @@ export function renderLetterPdf(letter: LetterContent): Promise<Buffer> {
   doc.moveDown(2).font('Helvetica-Bold').fontSize(16).text(letter.title, { width });
   doc.moveDown(1).font('Helvetica').fontSize(11).text(`Kære ${letter.recipientName}`, { width });
   for (const paragraph of letter.paragraphs) doc.moveDown(0.8).text(paragraph, { width });
+  for (const group of letter.terms ?? []) {
+    doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text(group.title, { width });
+    doc.font('Helvetica').fontSize(10);
+    for (const [label, value] of group.lines) {
+      doc.moveDown(0.2).font('Helvetica-Bold').text(`${label}: `, { width, continued: true });
+      doc.font('Helvetica').text(value);
+    }
+    doc.fontSize(11);
+  }
   doc.moveDown(1.5).text('Med venlig hilsen', { width });
   doc.moveDown(0.3).text(letter.signedBy, { width });
   doc.text(letter.sender, { width });

@@ -18,7 +18,7 @@ export interface LoadSummary {
 const BATCH = 500;
 
 export const personIdFor = (employeeNumber: string) => `p-${employeeNumber}`;
-const employmentIdFor = (employeeNumber: string, unitId: string, startDate: string) =>
+export const employmentIdFor = (employeeNumber: string, unitId: string, startDate: string) =>
   `e-${employeeNumber}-${unitId}-${startDate}`;
 
 /**

@@ -245,6 +245,15 @@ export const ZServiceDefinition = z
         def.outcomes.map((o) => o.id),
       ))
         ctx.addIssue({ code: 'custom', path: ['process'], message: problem.en });
+    const sectionIds = new Set(def.sections.map((s) => s.id));
+    for (const step of def.process?.steps ?? [])
+      for (const section of step.letter?.terms ?? [])
+        if (!sectionIds.has(section))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['process'],
+            message: `step "${step.id}": the letter lists section "${section}", which the form does not have`,
+          });
     const visibility = def.subjectVisibility;
     if (typeof visibility === 'object' && !def.stages.some((s) => s.id === visibility.fromStage)) {
       ctx.addIssue({

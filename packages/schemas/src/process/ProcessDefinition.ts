@@ -104,12 +104,18 @@ export const ZProcessStep = z
      * automated `digitalPost.send`: the letter the step sends to the person the case is about, as a
      * Digital Post message: its `label` (the title in the recipient's inbox), its text (the case's
      * outcome when absent), and the MeMo flags `legalNotification` (the letter has legal effect, e.g.
-     * a decision) and `mandatory` (the recipient cannot opt out of it).
+     * a decision) and `mandatory` (the recipient cannot opt out of it). `terms` names sections of the
+     * form whose answers the letter lists after its text, by their labels (e.g. a letter of
+     * employment's position and pay).
      */
     letter: z
       .object({
         label: ZText,
         text: ZText.optional(),
+        terms: z
+          .array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/))
+          .max(20)
+          .optional(),
         legalNotification: z.boolean().default(false),
         mandatory: z.boolean().default(false),
       })

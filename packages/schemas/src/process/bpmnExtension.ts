@@ -42,6 +42,7 @@ export const PROCESS_BPMN_EXTENSION = {
         attr('letterTextEn'),
         attr('letterLegalNotification', 'Boolean'),
         attr('letterMandatory', 'Boolean'),
+        attr('letterTerms'),
       ],
     },
     { name: 'Flow', extends: ['bpmn:SequenceFlow'], properties: [attr('on'), attr('labelEn')] },

@@ -21,6 +21,8 @@ import {
  */
 export const SD_SALARY_CODE_OF: Record<string, string> = {
   lokaltillaeg: '2100',
+  funktionstillaeg: '2110',
+  kvalifikationstillaeg: '2120',
   vikartimer: '1100',
   koerselsgodtgoerelse: '9100',
   udlaeg: '9200',

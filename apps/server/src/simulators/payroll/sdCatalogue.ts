@@ -98,6 +98,8 @@ export interface SdSalaryCode {
 /** The lønarter the institution uses. */
 export const SD_SALARY_CODES: Record<string, SdSalaryCode> = {
   '2100': { name: 'Tillæg efter lokalaftale', kind: 'supplement' },
+  '2110': { name: 'Funktionstillæg', kind: 'supplement' },
+  '2120': { name: 'Kvalifikationstillæg', kind: 'supplement' },
   '1100': { name: 'Timeløn, vikartimer', kind: 'taxed' },
   '9100': { name: 'Kørselsgodtgørelse (skattefri)', kind: 'taxFree' },
   '9200': { name: 'Refusion af udlæg', kind: 'taxFree' },

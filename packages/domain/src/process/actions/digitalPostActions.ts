@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { textOf } from '@indgang/schemas';
 import type { Tx } from '../../audit/appendAudit';
 import { DomainError } from '../../errors/DomainError';
+import { readCaseRecord } from '../../cases/caseRecord';
 import { renderLetterPdf } from '../../letters/renderLetterPdf';
 import { todayInDenmark } from '../../time/isoDate';
 import type { ActionContext, AutomatedAction } from '../automatedActions';
@@ -30,6 +31,9 @@ const ZPreparedLetter = z.object({
     service: z.string(),
     title: z.string(),
     paragraphs: z.array(z.string()),
+    terms: z
+      .array(z.object({ title: z.string(), lines: z.array(z.tuple([z.string(), z.string()])) }))
+      .optional(),
     createdAt: z.string(),
   }),
 });
@@ -64,6 +68,22 @@ const fileName = (caseNumber: string, label: string) =>
     .replace(/[<>:"/\\|?*\r\n\u00a0\u2000-\u200a\u2028\u205f\u2060\u3000]+/gu, '-')
     .slice(0, 120)
     .concat('.pdf');
+
+/**
+ * The answers of the named sections as the case record words them (labels, Danish dates, option
+ * texts, units by name; CPR numbers and sensitive answers left out), for the letter to list.
+ */
+async function letterTerms(tx: Tx, pc: ActionContext['pc'], sectionIds: readonly string[]) {
+  const service = pc.pinned.service;
+  const record = await readCaseRecord(tx, {
+    id: pc.id,
+    number: pc.number,
+    answers: pc.answers,
+    submittedAt: pc.submittedAt,
+    service: { ...service, sections: service.sections.filter((s) => sectionIds.includes(s.id)) },
+  });
+  return record.sections;
+}
 
 async function prepareLetter(context: ActionContext) {
   const { tx, pc, step } = context;
@@ -108,6 +128,7 @@ async function prepareLetter(context: ActionContext) {
       'The letter has no text: the step gives none, and the case has no outcome yet.',
     );
   const label = textOf(spec.label, 'da');
+  const terms = spec.terms?.length ? await letterTerms(tx, pc, spec.terms) : undefined;
   const createdAt = new Date().toISOString();
   const payload: PreparedLetter = {
     recipientCpr: cpr,
@@ -126,6 +147,7 @@ async function prepareLetter(context: ActionContext) {
       service: textOf(pc.pinned.service.name, 'da'),
       title: label,
       paragraphs: paragraphs(text),
+      ...(terms ? { terms } : {}),
       createdAt,
     },
   };

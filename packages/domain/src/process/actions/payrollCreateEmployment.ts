@@ -4,7 +4,8 @@ import { conditionAnswers } from '../processCase';
 import { refuse } from './decide';
 import { LOCAL_SUPPLEMENT } from './payrollChange';
 import { kroner, occupationRate, unitDepartment, withoutCpr } from './payrollFacts';
-import { AGREEMENT_IDS, answerOf, NEW_HIRE_FIELDS } from './payrollFields';
+import { AGREEMENT_IDS, answerOf, NEW_HIRE_FIELDS, SUPPLEMENT_CODES } from './payrollFields';
+import { registerNewHire } from './registerNewHire';
 
 /** What payroll cannot create an employment without, named for the person who must supply it. */
 const NEEDED: Array<{ key: keyof typeof NEW_HIRE_FIELDS | 'hours'; da: string; en: string }> = [
@@ -43,12 +44,16 @@ export const payrollCreateEmployment: ConnectorAction = {
     const department = await unitDepartment(tx, String(get('unit')));
     const agreement = String(get('agreement'));
     const supplement = get('supplement');
+    const listed = Array.isArray(answers.supplements)
+      ? (answers.supplements as Array<Record<string, unknown>>)
+      : [];
     const endDate = get('endDate');
+    const deactivation = answers.timeLimited === false || endDate === undefined ? null : String(endDate);
     const payload: HirePayload & { kind: string } = {
       kind: 'hire',
       cpr: String(get('cpr')),
       activationDate: String(get('startDate')),
-      deactivationDate: answers.timeLimited === false || endDate === undefined ? null : String(endDate),
+      deactivationDate: deactivation,
       agreement: AGREEMENT_IDS[agreement] ?? agreement,
       payGrade: String(get('payGrade')),
       occupationRate: hours !== undefined ? occupationRate(Number(hours)) : Number(rate),
@@ -56,10 +61,19 @@ export const payrollCreateEmployment: ConnectorAction = {
       positionCode: get('positionCode') === undefined ? null : String(get('positionCode')),
       department,
       costCentre: get('costCentre') === undefined ? department : String(get('costCentre')),
-      supplements:
-        supplement === undefined
+      supplements: [
+        ...(supplement === undefined
           ? []
-          : [{ code: LOCAL_SUPPLEMENT, amount: kroner(Number(supplement)), pensionable: true }],
+          : [{ code: LOCAL_SUPPLEMENT, amount: kroner(Number(supplement)), pensionable: true }]),
+        ...listed
+          .filter((s) => typeof s.amount === 'number' && s.amount > 0)
+          .map((s) => ({
+            code: SUPPLEMENT_CODES[String(s.kind)] ?? LOCAL_SUPPLEMENT,
+            amount: kroner(s.amount as number),
+            pensionable: s.pensionable === true,
+            until: deactivation,
+          })),
+      ],
     };
     return { payload: { ...payload } };
   },
@@ -68,4 +82,5 @@ export const payrollCreateEmployment: ConnectorAction = {
     const created = await connectors.payroll.createEmployment(hire, call);
     return { ...withoutCpr(payload), ...created };
   },
+  afterSend: registerNewHire,
 };

@@ -21,6 +21,16 @@ export const NEW_HIRE_FIELDS = {
   supplement: ['allowance', 'supplement'],
 } as const;
 
+/**
+ * The new-hire form's kinds of supplement (its repeated section `supplements`: kind, amount a
+ * year in øre, pensionable) as Indgang's wage types; any other kind is a local supplement.
+ */
+export const SUPPLEMENT_CODES: Record<string, string> = {
+  function: 'funktionstillaeg',
+  qualification: 'kvalifikationstillaeg',
+  other: 'lokaltillaeg',
+};
+
 /** The termination form: the last day of employment and why it ends. */
 export const TERMINATION_FIELDS = {
   person: ['person'],
@@ -31,8 +41,9 @@ export const TERMINATION_FIELDS = {
 /**
  * The new-hire form's agreement choices as payroll's agreement ids (SD's
  * SalaryAgreementIdentifier); a value not named here is sent as it is, so a form whose options are
- * payroll's ids needs no entry. The leaders' choice is paid under their organisation's agreement
- * with leader pay, which payroll keeps as one agreement id.
+ * payroll's ids needs no entry. The leaders' agreements (school leaders, leaders of day-care
+ * institutions) are paid as leader pay under their organisation's agreement, which payroll keeps
+ * as one agreement id; chief officers under chefaftalen.
  */
 export const AGREEMENT_IDS: Record<string, string> = {
   laerere: '04011',
@@ -41,6 +52,10 @@ export const AGREEMENT_IDS: Record<string, string> = {
   hk: '07011',
   ac: '08011',
   ledere: '09011',
+  skoleledere: '09011',
+  paedagogiskeLedere: '09011',
+  sygeplejersker: '06021',
+  chefer: '09021',
 };
 
 /** The termination form's reasons as payroll's; anything else ends as "other" (status: left). */
