@@ -33,11 +33,11 @@ const recordFileName = (record: CaseRecord) =>
  * `esdh.file`: files the case's record (a receipt, or the decision once one is given) and the
  * case's attachments in the personnel file of the person the case is about (the `person` answer,
  * else the case's subject, else the person the form names by CPR number, e.g. a future hire),
- * under the service's KLE number. The personnel file is found by CPR or
- * created; each document carries an external key from the step's call key and its place, so a
- * retry after a lost answer files nothing twice. A case hidden from the person it is about (a
- * dismissal before her hearing) files documents she does not see. The step records the personnel
- * file's case number and the documents' ids.
+ * under the service's KLE number. The personnel file is found by CPR or created; each document
+ * carries an external key from the step's call key and its place, so a retry after a lost answer
+ * files nothing twice. A case hidden from the person it is about (a dismissal before her hearing)
+ * files documents she does not see. The step records the personnel file's case number and the
+ * documents' ids.
  */
 export const ESDH_ACTIONS: readonly AutomatedAction[] = [
   {
