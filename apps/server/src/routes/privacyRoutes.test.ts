@@ -113,7 +113,12 @@ describe.each(targets)('data-protection life cycle on $name', (target) => {
     await resolvedOn(ids.hire, '2019-07-01');
     // Criminal-record orders: deleted 6 months after resolution.
     ids.certificate = await submit(leader, 'straffe-boerneattest', {
-      order: { person: await personOf('demo-medarbejder'), kind: 'criminal', reason: 'Nyansættelse' },
+      order: {
+        who: 'employee',
+        person: await personOf('demo-medarbejder'),
+        kind: 'criminal',
+        reason: 'Nyansættelse',
+      },
     });
     await resolvedOn(ids.certificate, '2025-06-01');
   });

@@ -100,9 +100,13 @@ export async function submitCase(
   // The period's fields are date fields: validated answers hold them as 'YYYY-MM-DD' text. In a
   // repeated section each item has its own date, and the case covers the earliest to the latest.
   const { from: periodFrom, to: periodTo } = casePeriod(def, answers);
-  // Only services with a period or a new person have a "same matter"; a service whose period is in
-  // its items (trips, receipts) has one only when an item is already claimed in an open case.
-  if (!input.confirmNotDuplicate && (def.period || def.subject === 'new_person'))
+  // Only services with a period or a person who may be new have a "same matter" (an open case for
+  // the same person, or with the same CPR number); a service whose period is in its items (trips,
+  // receipts) has one only when an item is already claimed in an open case.
+  if (
+    !input.confirmNotDuplicate &&
+    (def.period || def.subject === 'new_person' || def.subject === 'person_or_new')
+  )
     await refuseDuplicate(db, actor, def, answers, { subjectPersonId, unitId, periodFrom, periodTo });
   const fileIds = await checkAttachments(db, actor, def, answers, deps.uploadLimits);
   const onBehalfOfUserId = await leaderDelegating(db, actor, unitId);
@@ -184,8 +188,10 @@ async function resolveSubject(
       );
     return unitId;
   };
-  if (def.subject === 'person') {
-    const personId = firstAnswerOfType(def, answers, 'person');
+  const named = firstAnswerOfType(def, answers, 'person');
+  // `person_or_new`: the employee the form names, else (a future hire) a new person in the chosen unit.
+  if (def.subject === 'person' || (def.subject === 'person_or_new' && named)) {
+    const personId = named;
     if (!personId)
       throw new DomainError('invalid', 'person_missing', {
         da: 'Vælg medarbejderen.',
@@ -206,7 +212,7 @@ async function resolveSubject(
     if (!rows[0]) throw notFound({ da: 'Medarbejderen', en: 'The employee' });
     return { unitId: rows[0].unitId, subjectPersonId: personId };
   }
-  if (def.subject === 'new_person') {
+  if (def.subject === 'new_person' || def.subject === 'person_or_new') {
     if (!chosenUnit)
       throw new DomainError('invalid', 'unit_missing', { da: 'Vælg enheden.', en: 'Choose the unit.' });
     return { unitId: await unitInReach(chosenUnit), subjectPersonId: null };

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDecisionTables } from '../decisions/parseDecisionTables';
 import { CASE_FACTS } from '../process/caseFacts';
-import { ROBOT_TOPIC_FIELDS } from '../process/robotPayload';
+import { ROBOT_TOPICS } from '../process/robotPayload';
 import { readCatalogFolder } from './Catalog';
 
 const folder = new URL('../../../../catalog/', import.meta.url);
@@ -52,6 +52,6 @@ describe('the shipped catalogue', () => {
     const topics = bundle.services.flatMap((s) =>
       (s.process?.steps ?? []).filter((step) => step.topic).map((step) => `${s.id}:${step.topic}`),
     );
-    expect(topics.filter((t) => !ROBOT_TOPIC_FIELDS[t.split(':')[1]!])).toEqual([]);
+    expect(topics.filter((t) => !ROBOT_TOPICS[t.split(':')[1]!])).toEqual([]);
   });
 });

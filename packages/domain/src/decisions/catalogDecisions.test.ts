@@ -10,6 +10,7 @@ describe('the decision tables shipped in catalog/decisions', () => {
   it('all parse', async () => {
     const files = readdirSync(folder).filter((f) => f.endsWith('.dmn'));
     expect(files.sort()).toEqual([
+      'attestresultat.dmn',
       'automatisering-undtagelser.dmn',
       'boerneattest.dmn',
       'kilometertakst.dmn',
@@ -164,6 +165,26 @@ describe('the decision tables shipped in catalog/decisions', () => {
 
     it('leaves it to a person when the children’s age is not known', async () => {
       expect(await decide(true, null)).toMatchObject({ outputs: [], fired: [] });
+    });
+  });
+  describe('attestresultat', () => {
+    const decide = async (certificateResult: string | null) =>
+      evaluateDecision(await read('attestresultat.dmn'), { certificateResult }, '2026-03-01');
+
+    it('files a clean certificate automatically and sends one with remarks to HR law', async () => {
+      expect(await decide('clean')).toMatchObject({
+        outputs: [{ fileAutomatically: true }],
+        fired: [{ ruleId: 'rule-clean' }],
+      });
+      expect(await decide('remarks')).toMatchObject({
+        outputs: [{ fileAutomatically: false, basis: expect.stringContaining('HR-jura') as unknown }],
+        fired: [{ ruleId: 'rule-remarks' }],
+      });
+    });
+
+    it('leaves a result it does not know, or none, to a person', async () => {
+      expect(await decide('unknown')).toMatchObject({ outputs: [], fired: [] });
+      expect(await decide(null)).toMatchObject({ outputs: [], fired: [] });
     });
   });
   describe('opsigelsesvarsel (funktionærloven § 2)', () => {

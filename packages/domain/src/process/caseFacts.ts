@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../audit/appendAudit';
 import { addMonths, todayInDenmark } from '../time/isoDate';
 import { conditionAnswers, type ProcessCase } from './processCase';
+import { CERTIFICATE_RESULTS, CERTIFICATE_TOPIC } from './robotPayload';
 
 const isDay = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -107,6 +108,19 @@ export const CASE_FACTS: Record<string, (tx: Tx, pc: ProcessCase) => Promise<unk
   directContactWithChildren: async (_tx, pc) => {
     const value = conditionAnswers(pc).worksWithChildren;
     return value === undefined || value === null ? null : value === 'yes';
+  },
+  /**
+   * What the certificate the robot ordered from the police said (CERTIFICATE_RESULTS): the `result`
+   * of its output when it completed the case's latest certificate order, null when none has or it
+   * reported anything else, so a person decides.
+   */
+  certificateResult: async (tx, pc) => {
+    const { rows } = await tx.execute<{ result: string | null }>(sql`
+      SELECT data->>'result' AS result FROM case_steps
+      WHERE case_id = ${pc.id} AND kind = 'robot' AND status = 'done' AND data->>'topic' = ${CERTIFICATE_TOPIC}
+      ORDER BY completed_at DESC, id DESC LIMIT 1`);
+    const result = rows[0]?.result ?? null;
+    return (CERTIFICATE_RESULTS as readonly (string | null)[]).includes(result) ? result : null;
   },
   /** The age of the youngest children the hire works with, when the form says it. */
   youngestChildAge: async (_tx, pc) => {

@@ -202,7 +202,7 @@ async function enterStep(
       await tx.execute(sql`
         INSERT INTO work_items (id, topic, case_id, case_step_id, payload, status)
         VALUES (${randomUUID()}, ${step.topic!}, ${pc.id}, ${caseStepId},
-                ${JSON.stringify(robotPayload(pc, step.topic!, step.id))}::jsonb, 'waiting')`);
+                ${JSON.stringify(await robotPayload(tx, pc, step.topic!, step.id))}::jsonb, 'waiting')`);
       return [];
     }
     case 'wait': {

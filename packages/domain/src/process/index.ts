@@ -11,7 +11,7 @@ export {
   type AutomatedAction,
 } from './automatedActions';
 export { CASE_FACTS } from './caseFacts';
-export { ROBOT_TOPIC_FIELDS } from './robotPayload';
+export { CERTIFICATE_RESULTS, CERTIFICATE_TOPIC, ROBOT_TOPICS } from './robotPayload';
 export { pinnedProcess, stepName } from './pinnedProcess';
 export { conditionHolds, conditionProblem } from './feelCondition';
 export { processStartJob, processStepJob, processEscalationJob } from './processJobs';

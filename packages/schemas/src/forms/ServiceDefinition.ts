@@ -168,6 +168,10 @@ export const ZRetention = z
   .refine((r) => r.years > 0 || r.months > 0, { message: 'a retention period of at least one month' });
 export type TRetention = z.infer<typeof ZRetention>;
 
+/** Who a service's cases are about (see `subject`). */
+export const SUBJECT_MODES = ['person', 'new_person', 'self', 'person_or_new'] as const;
+export type SubjectMode = (typeof SUBJECT_MODES)[number];
+
 export const ZServiceDefinition = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -177,8 +181,13 @@ export const ZServiceDefinition = z
     summary: ZText,
     keywords: z.array(z.string()).default([]),
     audience: ZAudience.default({}),
-    /** Who the case is about: a person picked from the organisation, a new person, or the submitter. */
-    subject: z.enum(['person', 'new_person', 'self']),
+    /**
+     * Who the case is about: a person picked from the organisation (`person`), a new person in a
+     * chosen unit (`new_person`), the submitter (`self`), or either of the first two
+     * (`person_or_new`): the employee the form's person field names, or, when the form names none
+     * (a future hire, not employed yet), a new person in the unit it names.
+     */
+    subject: z.enum(SUBJECT_MODES),
     /** The KLE classification the case is filed under (emne, e.g. "81.03.00", with a handling facet, e.g. "G01"). */
     kle: z.string().regex(/^\d{2}\.\d{2}\.\d{2}(-[A-Z]\d{2})?$/),
     retention: ZRetention,

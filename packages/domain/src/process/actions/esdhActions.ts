@@ -6,10 +6,14 @@ import { DomainError } from '../../errors/DomainError';
 import { todayInDenmark } from '../../time/isoDate';
 import type { AutomatedAction } from '../automatedActions';
 import { conditionAnswers } from '../processCase';
+import { personByCpr } from '../../cases/personByCpr';
 
 /** What `esdh.file` sends, kept on the step: no CPR number and no file bytes, only what names them. */
 interface FilePayload {
-  personId: string;
+  /** The employee the case is about, whose CPR number Indgang keeps; null for a person named by CPR number. */
+  personId: string | null;
+  /** A person the case names by CPR number (a future hire): the case and the answer holding it. */
+  cprAnswer?: { caseId: string; section: string; field: string };
   name: string;
   kle: string;
   sourceCase: string;
@@ -28,11 +32,12 @@ const recordFileName = (record: CaseRecord) =>
 /**
  * `esdh.file`: files the case's record (a receipt, or the decision once one is given) and the
  * case's attachments in the personnel file of the person the case is about (the `person` answer,
- * else the case's subject), under the service's KLE number. The personnel file is found by CPR or
- * created; each document carries an external key from the step's call key and its place, so a
- * retry after a lost answer files nothing twice. A case hidden from the person it is about (a
- * dismissal before her hearing) files documents she does not see. The step records the personnel
- * file's case number and the documents' ids.
+ * else the case's subject, else the person the form names by CPR number, e.g. a future hire),
+ * under the service's KLE number. The personnel file is found by CPR or created; each document
+ * carries an external key from the step's call key and its place, so a retry after a lost answer
+ * files nothing twice. A case hidden from the person it is about (a dismissal before her hearing)
+ * files documents she does not see. The step records the personnel file's case number and the
+ * documents' ids.
  */
 export const ESDH_ACTIONS: readonly AutomatedAction[] = [
   {
@@ -47,18 +52,21 @@ export const ESDH_ACTIONS: readonly AutomatedAction[] = [
       async prepare({ tx, pc }) {
         const answers = conditionAnswers(pc);
         const personId = typeof answers.person === 'string' ? answers.person : pc.subjectPersonId;
-        if (!personId)
+        const byCpr = personId ? null : personByCpr(pc.pinned.service, pc.answers);
+        if (!personId && !byCpr)
           throw refuse(
             'esdh_no_person',
             'Sagen nævner ingen medarbejder, så dokumenterne kan ikke lægges i en personalesag; en sagsbehandler må journalisere dem.',
             'The case names no employee, so its documents cannot be filed in a personnel file; a caseworker must file them.',
           );
-        const { rows } = await tx.execute<{ name: string; hasCpr: boolean; hidden: boolean }>(sql`
+        const { rows } = await tx.execute<{ name: string | null; hasCpr: boolean; hidden: boolean }>(sql`
           SELECT p.first_name || ' ' || p.last_name AS name, p.cpr IS NOT NULL AS "hasCpr",
-                 (SELECT c.subject_hidden_until IS NOT NULL FROM cases c WHERE c.id = ${pc.id}) AS hidden
-          FROM persons p WHERE p.id = ${personId}`);
-        const person = rows[0];
-        if (!person?.hasCpr)
+                 c.subject_hidden_until IS NOT NULL AS hidden
+          FROM cases c LEFT JOIN persons p ON p.id = ${personId} WHERE c.id = ${pc.id}`);
+        const person = byCpr
+          ? { ...rows[0]!, name: `${byCpr.firstName} ${byCpr.lastName}`.trim(), hasCpr: true }
+          : rows[0];
+        if (!person?.hasCpr || person.name === null)
           throw refuse(
             'esdh_no_cpr',
             'Indgang kender ikke medarbejderens CPR-nummer, så personalesagen kan ikke findes; en sagsbehandler må journalisere dokumenterne.',
@@ -69,6 +77,7 @@ export const ESDH_ACTIONS: readonly AutomatedAction[] = [
           WHERE case_id = ${pc.id} ORDER BY created_at, id`);
         const payload: FilePayload = {
           personId,
+          ...(byCpr ? { cprAnswer: { caseId: pc.id, section: byCpr.section, field: byCpr.field } } : {}),
           name: person.name,
           // A service without a KLE number is sent as it is: the records system refuses it in its words.
           kle: pc.pinned.service.kle ?? '',
@@ -82,8 +91,12 @@ export const ESDH_ACTIONS: readonly AutomatedAction[] = [
       },
       async send(connectors, sent, call, services) {
         const payload = sent as unknown as FilePayload;
-        const { rows } = await services.db.execute<{ cpr: string | null }>(sql`
-          SELECT cpr FROM persons WHERE id = ${payload.personId}`);
+        const at = payload.cprAnswer;
+        const { rows } = await services.db.execute<{ cpr: string | null }>(
+          at
+            ? sql`SELECT answers->${at.section}::text->>${at.field}::text AS cpr FROM cases WHERE id = ${at.caseId}`
+            : sql`SELECT cpr FROM persons WHERE id = ${payload.personId}`,
+        );
         const cpr = rows[0]?.cpr;
         if (!cpr)
           throw refuse(
