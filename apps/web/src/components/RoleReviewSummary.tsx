@@ -1,5 +1,6 @@
 import type { TRoleReviewLine } from '@indgang/schemas';
 import { useI18n } from '../i18n/I18nProvider';
+import './caseWork.css';
 
 /**
  * The answer of an authorisation review: the roles to be removed listed in full, the ones kept
