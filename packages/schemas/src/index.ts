@@ -56,6 +56,7 @@ export const ROLE_LABELS: Record<string, { da: string; en: string }> = {
 
 export * from './forms/ServiceDefinition';
 export * from './forms/evaluateForm';
+export * from './forms/roleReview';
 export * from './forms/maskAnswers';
 export * from './forms/cpr';
 export * from './forms/casePeriod';

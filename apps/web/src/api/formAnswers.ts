@@ -1,9 +1,10 @@
-import type {
-  AnswerValue,
-  Answers,
-  SectionAnswers,
-  TServiceDefinition,
-  TStoredServiceDefinition,
+import {
+  isRoleReviewLines,
+  type AnswerValue,
+  type Answers,
+  type SectionAnswers,
+  type TServiceDefinition,
+  type TStoredServiceDefinition,
 } from '@indgang/schemas';
 
 /*
@@ -18,7 +19,8 @@ export const isAnswerValue = (v: unknown): v is AnswerValue =>
   typeof v === 'string' ||
   typeof v === 'number' ||
   typeof v === 'boolean' ||
-  (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  (Array.isArray(v) && v.every((x) => typeof x === 'string')) ||
+  isRoleReviewLines(v);
 
 /** The values that are answers (by field id, or by path for revealed answers); others are left out. */
 export function readAnswerValues(values: unknown): SectionAnswers {

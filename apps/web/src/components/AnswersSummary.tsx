@@ -1,7 +1,9 @@
 import { Fragment, type ReactNode } from 'react';
 import {
+  fileIdsOf,
   fieldVisible,
   flatAnswers,
+  isRoleReviewLines,
   textOf,
   type AnswerValue,
   type Persona,
@@ -14,6 +16,7 @@ import { formDefinition, readAnswers } from '../api/formAnswers';
 import { formatDay } from '../i18n/formatDate';
 import { useI18n } from '../i18n/I18nProvider';
 import { documentAnchor } from './CaseDocuments';
+import { RoleReviewSummary } from './RoleReviewSummary';
 
 const ALL: Persona = { roles: [], administration: null, experience: 'experienced', frequency: 'rare' };
 
@@ -44,11 +47,14 @@ export function AnswersSummary({
   const show = (field: TField, value: AnswerValue | undefined): ReactNode => {
     if (value === undefined || value === null || value === '') return '–';
     if (field.type === 'checkbox') return value ? t('common.yes') : t('common.no');
+    if (field.type === 'roleReview')
+      return isRoleReviewLines(value) ? <RoleReviewSummary lines={value} /> : '–';
     if (field.type === 'money' && typeof value === 'number')
       return `${(value / 100).toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 2 })} kr.`;
     if (field.type === 'file' && Array.isArray(value)) {
-      if (value.length === 0) return '–';
-      return value.map((id, i) => {
+      const ids = fileIdsOf(value);
+      if (ids.length === 0) return '–';
+      return ids.map((id, i) => {
         const name = files.find((f) => f.id === id)?.fileName ?? id;
         return (
           <Fragment key={id}>

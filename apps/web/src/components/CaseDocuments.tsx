@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { textOf, type TFileInfo, type TPortalCase, type TStoredServiceDefinition } from '@indgang/schemas';
+import {
+  fileIdsOf,
+  textOf,
+  type TFileInfo,
+  type TPortalCase,
+  type TStoredServiceDefinition,
+} from '@indgang/schemas';
 import { readAnswers } from '../api/formAnswers';
 import { useI18n } from '../i18n/I18nProvider';
 import './caseWork.css';
@@ -16,8 +22,7 @@ function fileFieldLabels(def: TStoredServiceDefinition, sent: Record<string, unk
     const items = Array.isArray(value) ? value : value ? [value] : [];
     for (const field of section.fields.filter((f) => f.type === 'file'))
       for (const item of items) {
-        const ids = item[field.id];
-        if (Array.isArray(ids)) for (const id of ids) labels.set(id, textOf(field.label, locale));
+        for (const id of fileIdsOf(item[field.id])) labels.set(id, textOf(field.label, locale));
       }
   }
   return labels;

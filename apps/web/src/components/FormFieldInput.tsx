@@ -1,4 +1,4 @@
-import type { AnswerValue, FormError, TField } from '@indgang/schemas';
+import { fileIdsOf, type AnswerValue, type FormError, type TField } from '@indgang/schemas';
 import { useI18n } from '../i18n/I18nProvider';
 import { CatalogText, useCatalogText } from './CatalogText';
 import { FileInput } from './FileInput';
@@ -144,14 +144,7 @@ export function FormFieldInput({ field, inputId, value, error, warning, onChange
       control = <UnitPicker common={common} value={str} onChange={onChange} />;
       break;
     case 'file':
-      control = (
-        <FileInput
-          common={common}
-          field={field}
-          value={Array.isArray(value) ? value : []}
-          onChange={onChange}
-        />
-      );
+      control = <FileInput common={common} field={field} value={fileIdsOf(value)} onChange={onChange} />;
       break;
     default:
       control = (

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { sqlArray } from '@indgang/db';
 import {
+  isRoleReviewLines,
   isSensitive,
   textOf,
   type AnswerValue,
@@ -32,6 +33,17 @@ interface RecordCase {
   answers: Record<string, unknown>;
   submittedAt: string;
   service: TServiceDefinition;
+}
+
+/** An authorisation review as evidence: every line with the leader's decision, removals first. */
+function roleReviewText(value: AnswerValue): string | null {
+  if (!isRoleReviewLines(value)) return null;
+  const line = (l: (typeof value)[number], word: string) =>
+    `${word}: ${l.name} (${l.userId}) – ${l.roleName} (${l.system})`;
+  return [
+    ...value.filter((l) => l.decision === 'remove').map((l) => line(l, 'Fjernes')),
+    ...value.filter((l) => l.decision !== 'remove').map((l) => line(l, 'Beholdes')),
+  ].join('\n');
 }
 
 const money = (oere: number) =>
@@ -94,6 +106,7 @@ export async function readCaseRecord(tx: Pick<Tx, 'execute'>, pc: RecordCase): P
       return null;
     }
     if (field.type === 'checkbox') return value ? 'Ja' : 'Nej';
+    if (field.type === 'roleReview') return roleReviewText(value);
     if (field.type === 'money' && typeof value === 'number') return money(value);
     if (field.type === 'date' && typeof value === 'string') return danishDate(value);
     if (field.type === 'file' && Array.isArray(value))

@@ -1,4 +1,4 @@
-import type { Answers, TField, TServiceDefinition } from '@indgang/schemas';
+import { fileIdsOf, type Answers, type TField, type TServiceDefinition } from '@indgang/schemas';
 
 /** Every attachment id in the answers, with the file field it was given for. */
 export function fileFieldValues(
@@ -11,8 +11,7 @@ export function fileFieldValues(
     const items = Array.isArray(value) ? value : value ? [value] : [];
     for (const field of section.fields.filter((f) => f.type === 'file')) {
       for (const item of items) {
-        const ids = item[field.id];
-        if (Array.isArray(ids)) for (const id of ids) out.push({ field, id });
+        for (const id of fileIdsOf(item[field.id])) out.push({ field, id });
       }
     }
   }

@@ -64,6 +64,24 @@ export function checkServiceDefinition(def: TServiceDefinition, at: string): Fie
         fail(`${path}.min`, `"${field.id}" har min over max.`, `"${field.id}" has min above max.`);
     }),
   );
+  def.sections.forEach((section, s) =>
+    section.fields.forEach((field, f) => {
+      if (field.type !== 'roleReview' && field.unitField === undefined) return;
+      const unit = field.unitField === undefined ? undefined : fields.get(field.unitField);
+      if (field.type !== 'roleReview')
+        fail(
+          `sections.${s}.fields.${f}.unitField`,
+          `"${field.id}" nævner en enhed, men er ikke en gennemgang af roller.`,
+          `"${field.id}" names a unit but is not a review of roles.`,
+        );
+      else if (unit?.type !== 'unit' || unit.section !== section.id || section.repeat)
+        fail(
+          `sections.${s}.fields.${f}.unitField`,
+          `Gennemgangen "${field.id}" skal nævne et enhedsfelt i samme (ikke gentagne) afsnit i unitField.`,
+          `The review "${field.id}" must name a unit field of the same (not repeated) section in unitField.`,
+        );
+    }),
+  );
   const known = (path: string, id: string, what: { da: string; en: string }) => {
     if (!fields.has(id))
       fail(

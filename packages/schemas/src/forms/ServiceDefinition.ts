@@ -54,6 +54,7 @@ export const FIELD_TYPES = [
   'person',
   'unit',
   'file',
+  'roleReview',
 ] as const;
 
 /** What a field can be filled with from CPR (see `prefill`). */
@@ -95,6 +96,11 @@ export const ZField = z
      * explicit, audited request. CPR fields always are.
      */
     sensitive: z.boolean().optional(),
+    /**
+     * For roleReview fields: the unit field whose unit's role assignments are read from identity
+     * management, once chosen, for the submitter to keep or remove line by line.
+     */
+    unitField: z.string().optional(),
   })
   .strict();
 export type TField = z.infer<typeof ZField>;

@@ -1,5 +1,6 @@
 import { isCalendarDate } from '../isoDate';
 import { cprProblem } from './cpr';
+import { checkRoleReview, type TRoleReviewLine } from './roleReview';
 import type {
   TAudience,
   TCondition,
@@ -10,7 +11,12 @@ import type {
   TText,
 } from './ServiceDefinition';
 
-export type AnswerValue = string | number | boolean | string[] | null;
+/** An answer: text, a number, a yes/no, files by id, the lines of an authorisation review, or none. */
+export type AnswerValue = string | number | boolean | string[] | TRoleReviewLine[] | null;
+/** The attachment ids of a file field's answer (none for any other answer). */
+export const fileIdsOf = (value: AnswerValue | undefined): string[] =>
+  Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+
 export type SectionAnswers = Record<string, AnswerValue>;
 /** Answers by section: an object for a plain section, a list of objects for a repeated one. */
 export type Answers = Record<string, SectionAnswers | SectionAnswers[]>;
@@ -136,6 +142,7 @@ const REQUIRED: Partial<Record<TField['type'], [string, string]>> = {
   person: ['Søg efter personen, og vælg den rigtige.', 'Search for the person and choose the right one.'],
   unit: ['Vælg en enhed.', 'Choose a unit.'],
   file: ['Vedhæft en fil.', 'Attach a file.'],
+  roleReview: ['Vælg enheden, og gennemgå rollerne i den.', 'Choose the unit and review the roles in it.'],
   date: ['Skriv en dato.', 'Enter a date.'],
 };
 
@@ -157,9 +164,18 @@ function checkField(
       const [da, en] = REQUIRED[field.type] ?? ['Feltet skal udfyldes.', 'This field is required.'];
       errors.push(err(path, field.id, da, en));
     }
-    return field.type === 'checkbox' ? false : field.type === 'file' ? [] : null;
+    return field.type === 'checkbox'
+      ? false
+      : field.type === 'file' || field.type === 'roleReview'
+        ? []
+        : null;
   }
   switch (field.type) {
+    case 'roleReview': {
+      const { lines, problem } = checkRoleReview(raw);
+      if (problem) errors.push(err(path, field.id, problem.da, problem.en));
+      return lines;
+    }
     case 'checkbox':
       if (typeof raw !== 'boolean')
         errors.push(err(path, field.id, 'Skal være afkrydset eller ej.', 'Must be checked or not.'));

@@ -434,5 +434,74 @@ describe.each(targets)(
       ).rows;
       expect(audit!.details.what).toMatch(/^Identitetsstyring: brugere og systemroller i /);
     });
+
+    it("removes the roles a review marked from a unit, once, passing over lines that are not the unit's or already gone", async () => {
+      const send = automatedAction('identity.removeRoles')!.connector!.send;
+      const school = await unit('buf-001');
+      const [first, second] = school.users.filter((u) => u.roles.length >= 2);
+      const line = (u: (typeof school.users)[number], r: (typeof u.roles)[number]) => ({
+        userId: u.userId,
+        roleId: r.roleId,
+        name: u.name,
+        roleName: r.roleName,
+        system: r.system,
+      });
+      const elsewhere = (await unit('suf-001')).users.find((u) => u.roles.length > 0)!;
+      const payload = {
+        unitId: 'buf-001',
+        lines: [
+          line(first!, first!.roles[0]!),
+          line(second!, second!.roles[1]!),
+          // Someone in another unit, and a role nobody has: named in the answer, left alone.
+          line(elsewhere, elsewhere.roles[0]!),
+          { ...line(first!, first!.roles[0]!), roleId: '999' },
+        ],
+      };
+      await t.simulators.faults.plan({
+        system: 'identity',
+        operation: 'DeassignUserRole',
+        fault: 'lost_answer',
+        times: 1,
+      });
+      const lost = await send(t.connectors, payload, call('step-9020'), { db: t.database.db }).catch(
+        (e: unknown) => e,
+      );
+      expect(lost).toMatchObject({ outcome: 'transient' });
+      const retried = await send(t.connectors, payload, call('step-9020'), { db: t.database.db });
+      // The first removal happened before its answer was lost: the retry finds it gone and goes on.
+      expect(retried).toEqual({
+        unitId: 'buf-001',
+        removed: [`${second!.userId}/${second!.roles[1]!.roleId}`],
+        notHeld: [
+          `${first!.userId}/${first!.roles[0]!.roleId}`,
+          `${elsewhere.userId}/${elsewhere.roles[0]!.roleId}`,
+          `${first!.userId}/999`,
+        ],
+      });
+      const after = await unit('buf-001');
+      const rolesOf = (userId: string) =>
+        after.users.find((u) => u.userId === userId)!.roles.map((r) => r.roleId);
+      expect(rolesOf(first!.userId)).toEqual(first!.roles.slice(1).map((r) => r.roleId));
+      expect(rolesOf(second!.userId)).toEqual(second!.roles.filter((_, i) => i !== 1).map((r) => r.roleId));
+      expect((await unit('suf-001')).users.find((u) => u.userId === elsewhere.userId)!.roles).toEqual(
+        elsewhere.roles,
+      );
+      const again = await send(t.connectors, payload, call('step-9020'), { db: t.database.db });
+      expect(again).toMatchObject({ removed: [] });
+    });
+
+    it('reads nothing and removes nothing when the review keeps every role', async () => {
+      const send = automatedAction('identity.removeRoles')!.connector!.send;
+      await t.simulators.faults.plan({
+        system: 'identity',
+        operation: 'FindAccounts',
+        fault: 'unavailable',
+        times: 5,
+      });
+      expect(
+        await send(t.connectors, { unitId: 'buf-001', lines: [] }, call('step-9021'), { db: t.database.db }),
+      ).toEqual({ unitId: 'buf-001', removed: [], notHeld: [] });
+      t.simulators.faults.clear();
+    });
   },
 );

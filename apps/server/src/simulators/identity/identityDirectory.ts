@@ -1,5 +1,5 @@
 import { DEMO_EMAIL_DOMAIN, generateDemoMunicipality } from '@indgang/domain';
-import type { AdUser } from '../../connectors/identity/identityWire';
+import type { AdUser, RcAssignedThrough } from '../../connectors/identity/identityWire';
 import type { SimulatorStore } from '../SimulatorStore';
 import { demoRoleIds } from './roleCatalogue';
 import { userIdFor } from './userIdRule';
@@ -9,6 +9,8 @@ export interface SimAssignment {
   userRoleId: number;
   startDate: string | null;
   stopDate: string | null;
+  /** How the user holds it: given to her directly (absent), or through her unit, title or a role group. */
+  assignedThrough?: RcAssignedThrough;
 }
 
 /** Roles in the catalogue began no earlier than this (when the municipality took it in use). */

@@ -36,7 +36,7 @@ const springError = (reply: FastifyReply, request: FastifyRequest, status: numbe
  * plausible roles (IdentityDirectory). As the real ones: AD dedupes no create (the caller looks for
  * its own earlier attempt by `info`) but refuses a second active account for a person; the role
  * catalogue assigns a role again unless asked `onlyIfNotAssigned`, and removes a role the user
- * lacks without complaint. Refusals are in each system's own words.
+ * lacks without complaint (and only her direct assignment of it, not one through her unit). Refusals are in each system's own words.
  */
 export const rollekatalogSimulator: SimulatorPlugin = {
   connector: 'identity',
@@ -79,11 +79,14 @@ export const rollekatalogSimulator: SimulatorPlugin = {
         const role = roleById(request.params.userRoleId);
         if (!user) return reply.code(404).type('text/plain').send('User not found.');
         if (!role) return reply.code(404).type('text/plain').send('User Role not found.');
+        // Only the user's own assignment goes: a role she holds through her unit or title stays.
         const held = directory.assignments(user.sAMAccountName);
-        if (held.some((a) => a.userRoleId === role.id))
+        const direct = (a: (typeof held)[number]) =>
+          a.userRoleId === role.id && (a.assignedThrough ?? 'DIRECT') === 'DIRECT';
+        if (held.some(direct))
           directory.putAssignments(
             user.sAMAccountName,
-            held.filter((a) => a.userRoleId !== role.id),
+            held.filter((a) => !direct(a)),
           );
         return reply.code(200).send();
       },
@@ -107,7 +110,7 @@ export const rollekatalogSimulator: SimulatorPlugin = {
                     ? { uuid: user.department, name: user.department }
                     : null,
                   assignedThroughTitle: null,
-                  assignedThrough: 'DIRECT',
+                  assignedThrough: a.assignedThrough ?? 'DIRECT',
                   startDate: a.startDate,
                   stopDate: a.stopDate,
                 },

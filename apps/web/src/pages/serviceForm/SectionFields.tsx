@@ -3,8 +3,11 @@ import { CatalogText, useCatalogText } from '../../components/CatalogText';
 import { FormFieldInput } from '../../components/FormFieldInput';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CprPrefill } from './CprPrefill';
+import { RoleReviewField } from './RoleReviewField';
 import type { FormContext } from './formContext';
 import { inputIdFor } from './formErrors';
+
+const unitOf = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** The visible fields of a section (or of one item of a repeated one), each with its guidance beside it. */
 export function SectionFields({
@@ -29,14 +32,25 @@ export function SectionFields({
       return (
         <div className="field-row" key={path}>
           <div className="field-input">
-            <FormFieldInput
-              field={form.documentFields.has(field.id) ? { ...field, required: true } : field}
-              inputId={inputIdFor(path)}
-              value={item[field.id]}
-              error={form.errorFor(path)}
-              warning={form.warningFor(path)}
-              onChange={(v) => form.setValue(section.id, index, field.id, v)}
-            />
+            {field.type === 'roleReview' ? (
+              <RoleReviewField
+                field={field}
+                inputId={inputIdFor(path)}
+                unitId={unitOf(scope[field.unitField ?? ''])}
+                value={item[field.id]}
+                error={form.errorFor(path)}
+                onChange={(v) => form.setValue(section.id, index, field.id, v)}
+              />
+            ) : (
+              <FormFieldInput
+                field={form.documentFields.has(field.id) ? { ...field, required: true } : field}
+                inputId={inputIdFor(path)}
+                value={item[field.id]}
+                error={form.errorFor(path)}
+                warning={form.warningFor(path)}
+                onChange={(v) => form.setValue(section.id, index, field.id, v)}
+              />
+            )}
             {field.type === 'cpr' && index === null && (
               <CprPrefill section={section} cpr={item[field.id]} form={form} />
             )}

@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { checkRoleReview, roleReviewKey, type TServiceDefinition } from '@indgang/schemas';
+import { ConnectorError } from '../../connectors/ConnectorError';
 import { DomainError } from '../../errors/DomainError';
 import { addDays } from '../../time/isoDate';
+import type { IdentityConnector as IdentityConnectorLike } from '../../connectors/identityPort';
 import type { AutomatedAction } from '../automatedActions';
 import { conditionAnswers } from '../processCase';
 
@@ -52,6 +55,78 @@ interface DisableAccountPayload extends Record<string, unknown> {
   from: string;
 }
 
+interface RemoveRolesPayload extends Record<string, unknown> {
+  unitId: string;
+  /** The lines the leader marked for removal, named as she saw them (for the record and a refusal). */
+  lines: Array<{ userId: string; roleId: string; name: string; roleName: string; system: string }>;
+}
+
+/**
+ * The removals of an authorisation review: the unit its review field names (`unitField`) and the
+ * lines of that field marked "remove". The answers were checked on submission (every line decided,
+ * none twice); what a line claims is checked against identity management when it is sent.
+ */
+export function reviewRemovals(
+  def: TServiceDefinition,
+  answers: Record<string, unknown>,
+): RemoveRolesPayload | null {
+  const field = def.sections.flatMap((s) => s.fields).find((f) => f.type === 'roleReview');
+  const unitId = field ? text(answers[field.unitField ?? '']) : null;
+  if (!field || !unitId) return null;
+  const { lines } = checkRoleReview(answers[field.id] ?? []);
+  return {
+    unitId,
+    lines: lines
+      .filter((l) => l.decision === 'remove')
+      .map(({ userId, roleId, name, roleName, system }) => ({ userId, roleId, name, roleName, system })),
+  };
+}
+
+/**
+ * Removes the roles a review marked, reading the unit's assignments first: only a role identity
+ * management still shows for that account in that unit is removed (a line that is not the unit's,
+ * or a role already gone, e.g. removed by an earlier attempt of this step, is passed over and
+ * named). A role held through the unit, a title or a role group cannot be taken from one user: the
+ * direct ones are removed, and the rest refused in words a person acts on.
+ */
+export async function removeReviewedRoles(
+  identity: Pick<IdentityConnectorLike, 'listRoleAssignments' | 'removeRole'>,
+  p: RemoveRolesPayload,
+  call: Parameters<IdentityConnectorLike['removeRole']>[1],
+) {
+  if (p.lines.length === 0) return { unitId: p.unitId, removed: [], notHeld: [] };
+  const held = await identity.listRoleAssignments({ unitId: p.unitId }, call);
+  const holding = new Map(
+    held.users.flatMap((u) => u.roles.map((r) => [roleReviewKey({ userId: u.userId, roleId: r.roleId }), r])),
+  );
+  const removed: string[] = [];
+  const notHeld: string[] = [];
+  const indirect: RemoveRolesPayload['lines'] = [];
+  for (const line of p.lines) {
+    const role = holding.get(roleReviewKey(line));
+    const named = `${line.userId}/${line.roleId}`;
+    if (!role) notHeld.push(named);
+    else if (role.assignedThrough !== 'direct') indirect.push(line);
+    else {
+      await identity.removeRole({ userId: line.userId, roleId: line.roleId }, call);
+      removed.push(named);
+    }
+  }
+  if (indirect.length > 0) {
+    const list = indirect.map((l) => `${l.name} (${l.userId}): ${l.roleName} (${l.system})`).join('; ');
+    throw new ConnectorError(
+      'refused',
+      'role_not_direct',
+      `Rollen er ikke tildelt direkte: ${indirect.map((l) => `${l.userId}/${l.roleId}`).join(', ')}`,
+      {
+        da: `Identitetsstyringen kan ikke fjerne roller, der er tildelt via enhed, stilling eller rollebuket, fra én bruger: ${list}. Ret tildelingen i OS2rollekatalog. ${removed.length} andre roller er fjernet.`,
+        en: `Identity management cannot take roles given through a unit, position or role group from one user: ${list}. Change the assignment in OS2rollekatalog. ${removed.length} other roles have been removed.`,
+      },
+    );
+  }
+  return { unitId: p.unitId, removed, notHeld };
+}
+
 /**
  * The identity management steps of the reference processes:
  * - `identity.createAccount` (new hire): an account working from the first day and the system
@@ -59,6 +134,9 @@ interface DisableAccountPayload extends Record<string, unknown> {
  *   finds the account its earlier attempt made and assigns no role twice.
  * - `identity.disableAccount` (termination, after a wait step until the last day): every working
  *   account of the person stops working from the day after her last day.
+ * - `identity.removeRoles` (authorisation review): the roles the leader marked for removal are
+ *   taken from today, each only if identity management still shows it in the reviewed unit; a
+ *   retry removes what is left and passes over what is gone.
  */
 export const IDENTITY_ACTIONS: readonly AutomatedAction[] = [
   {
@@ -155,6 +233,27 @@ export const IDENTITY_ACTIONS: readonly AutomatedAction[] = [
           alreadyClosed: accounts.filter((a) => !open.includes(a)).map((a) => a.userId),
         };
       },
+    },
+  },
+  {
+    name: 'identity.removeRoles',
+    description: {
+      da: 'Fjern de roller, lederen har markeret',
+      en: 'Remove the roles the leader marked',
+    },
+    connector: {
+      name: 'identity',
+      operation: 'removeRoles',
+      async prepare({ pc }) {
+        const payload = reviewRemovals(pc.pinned.service, conditionAnswers(pc));
+        if (!payload)
+          throw missing('identity_missing_answers', [
+            { da: 'en gennemgang af en enheds roller', en: "a review of a unit's roles" },
+          ]);
+        return { payload };
+      },
+      send: (connectors, payload, call) =>
+        removeReviewedRoles(connectors.identity, payload as RemoveRolesPayload, call),
     },
   },
 ];
