@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '@indgang/db';
 import type { MailMessage } from '@indgang/domain';
+import { newHireAnswers } from '../testing/newHireAnswers';
 import { createTestApp, type TestApp, type TestClient } from '../testing/createTestApp';
 
 const targets = await testDatabaseTargets();
@@ -25,19 +26,15 @@ describe.each(targets)('cases end to end on $name', (target) => {
       payload: content,
     });
 
-  const hire = (consent: string[], cpr = '000190-0001') => ({
-    position: {
-      unit: 'buf-001',
-      position: 'Lærer',
-      agreement: 'laerere',
-      weeklyHours: '37',
-      startDate: '2027-08-01',
-      timeLimited: false,
-    },
-    person: { firstName: 'Ny', lastName: 'Lærer', cpr, nationality: 'dk' },
-    certificates: { worksWithChildren: 'yes', childConsent: consent },
-    documents: { education: [] as string[] },
-  });
+  /** A civil servant's hire: its terms wait for a caseworker (the decision table `ansaettelsesvilkaar`). */
+  const hire = (education: string[], cpr = '000190-0001') =>
+    newHireAnswers({
+      person: { cpr },
+      position: { startDate: '2027-08-01', employmentForm: 'tjenestemand' },
+      pay: { pension: 'civilServant' },
+      certificates: { worksWithChildren: 'yes', youngestChildAge: '6' },
+      documents: { education },
+    });
 
   beforeAll(async () => {
     t = await createTestApp(target);
@@ -72,7 +69,7 @@ describe.each(targets)('cases end to end on $name', (target) => {
   let caseId = '';
   let caseNumber = '';
 
-  it('refuses a new hire without the child-certificate consent, then takes it with one and sends a receipt', async () => {
+  it('refuses a new hire without the diploma, then takes it with one and sends a receipt', async () => {
     const missing = await t.as(leader, {
       method: 'POST',
       url: '/api/v1/cases',
@@ -80,16 +77,9 @@ describe.each(targets)('cases end to end on $name', (target) => {
     });
     expect(missing.statusCode).toBe(400);
     const fields = missing.json().error.fields.map((f: { message: { da: string } }) => f.message.da);
-    expect(fields).toEqual(
-      expect.arrayContaining([
-        'Dokumentation mangler: Samtykke til børneattest.',
-        'Dokumentation mangler: Eksamensbevis eller uddannelsesdokumentation.',
-      ]),
-    );
-    const consent = (await upload(leader)).json();
+    expect(fields).toEqual(['Dokumentation mangler: Eksamensbevis eller uddannelsesdokumentation.']);
     const education = (await upload(leader, PDF, 'application/pdf', 'eksamen.pdf')).json();
-    const answers = hire([consent.id]);
-    answers.documents.education = [education.id];
+    const answers = hire([education.id]);
     const created = await t.as(leader, {
       method: 'POST',
       url: '/api/v1/cases',
@@ -113,10 +103,8 @@ describe.each(targets)('cases end to end on $name', (target) => {
       payload: { serviceId: 'ansaettelse', answers: hire([]) },
     });
     expect(again.statusCode).toBe(400); // documents are checked first
-    const consent = (await upload(leader)).json();
     const education = (await upload(leader)).json();
-    const answers = hire([consent.id]);
-    answers.documents.education = [education.id];
+    const answers = hire([education.id]);
     const duplicate = await t.as(leader, {
       method: 'POST',
       url: '/api/v1/cases',
@@ -240,13 +228,14 @@ describe.each(targets)('cases end to end on $name', (target) => {
     const portal = (await t.as(leader, { method: 'GET', url: `/api/v1/cases/${caseId}` })).json();
     expect(portal.timeline.map((e: { type: string }) => e.type)).toEqual([
       'submitted',
-      'step', // the process decided whether the hire needs a child certificate
+      'step', // the process decided whether HR checks the terms (a civil servant: yes)
+      'step', // and whether the hire needs a child certificate
       'status',
       'returned',
       'message_to_submitter',
       'answered',
     ]);
-    expect(portal.attachments).toHaveLength(3);
+    expect(portal.attachments).toHaveLength(2); // the diploma and the answer's file
     const cases = (await t.as(leader, { method: 'GET', url: '/api/v1/cases' })).json().items;
     expect(cases.filter((c: { number: string }) => c.number === caseNumber)).toHaveLength(1);
   });
@@ -255,14 +244,17 @@ describe.each(targets)('cases end to end on $name', (target) => {
     const current = (
       await t.as(caseworker, { method: 'GET', url: `/api/v1/backoffice/cases/${caseId}` })
     ).json();
-    // The service's first outcome, or free text for a service without outcomes.
-    const [first] = current.definition.outcomes as Array<{ id: string; label: unknown }>;
+    // An outcome that ends the case at the caseworker's step (a hire she lets through goes on to
+    // payroll and the other systems first).
+    const first = (current.definition.outcomes as Array<{ id: string; label: unknown }>).find(
+      (o) => o.id === 'rejected',
+    );
     const resolved = await t.as(caseworker, {
       method: 'POST',
       url: `/api/v1/backoffice/cases/${caseId}/resolve`,
       payload: {
-        ...(first ? { outcomeId: first.id } : { outcome: 'Ansættelse oprettet' }),
-        reply: 'Ansættelsen er oprettet i lønsystemet.',
+        ...(first ? { outcomeId: first.id } : { outcome: 'Afvist' }),
+        reply: 'Stillingen kan ikke besættes som tjenestemandsstilling.',
         expectedVersion: current.version,
       },
     });
@@ -270,7 +262,7 @@ describe.each(targets)('cases end to end on $name', (target) => {
     const portal = (await t.as(leader, { method: 'GET', url: `/api/v1/cases/${caseId}` })).json();
     expect(portal).toMatchObject({
       status: 'resolved',
-      outcome: first ? { id: first.id, label: first.label } : { id: null, label: 'Ansættelse oprettet' },
+      outcome: first ? { id: first.id, label: first.label } : { id: null, label: 'Afvist' },
       clock: 'stopped',
       workingDaysLeft: null,
     });

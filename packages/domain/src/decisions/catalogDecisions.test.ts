@@ -10,6 +10,7 @@ describe('the decision tables shipped in catalog/decisions', () => {
   it('all parse', async () => {
     const files = readdirSync(folder).filter((f) => f.endsWith('.dmn'));
     expect(files.sort()).toEqual([
+      'ansaettelsesvilkaar.dmn',
       'attestresultat.dmn',
       'automatisering-undtagelser.dmn',
       'boerneattest.dmn',
@@ -167,6 +168,36 @@ describe('the decision tables shipped in catalog/decisions', () => {
       expect(await decide(true, null)).toMatchObject({ outputs: [], fired: [] });
     });
   });
+  describe('ansaettelsesvilkaar', () => {
+    const decide = async (leaderPosition: boolean | null, employmentForm: string | null, agreement: string) =>
+      evaluateDecision(
+        await read('ansaettelsesvilkaar.dmn'),
+        { leaderPosition, employmentForm, agreement },
+        '2026-03-01',
+      );
+
+    it('sets up an employment under a collective agreement without a person', async () => {
+      expect(await decide(false, 'overenskomst', 'laerere')).toMatchObject({
+        outputs: [{ termsCheck: false }],
+        fired: [{ ruleId: 'rule-agreement' }],
+      });
+      expect((await decide(null, 'overenskomst', 'hk')).outputs[0]).toMatchObject({ termsCheck: false });
+    });
+
+    it('lets HR check a chief officer, a management position and a civil servant first, saying why', async () => {
+      expect(await decide(false, 'overenskomst', 'chefer')).toMatchObject({
+        outputs: [{ termsCheck: true, reason: expect.stringMatching(/^Chefaftalen/) as unknown }],
+        fired: [{ ruleId: 'rule-chief' }],
+      });
+      expect((await decide(true, 'overenskomst', 'skoleledere')).fired[0]!.ruleId).toBe('rule-leader');
+      expect((await decide(false, 'tjenestemand', 'laerere')).fired[0]!.ruleId).toBe('rule-civil-servant');
+    });
+
+    it('leaves a hire without a form of employment to a person', async () => {
+      expect(await decide(false, null, 'laerere')).toMatchObject({ outputs: [], fired: [] });
+    });
+  });
+
   describe('attestresultat', () => {
     const decide = async (certificateResult: string | null) =>
       evaluateDecision(await read('attestresultat.dmn'), { certificateResult }, '2026-03-01');

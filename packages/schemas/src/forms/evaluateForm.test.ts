@@ -84,18 +84,19 @@ describe('validateAnswers', () => {
       unit: 'buf-001',
       position: 'Lærer',
       agreement: 'laerere',
+      employmentForm: 'overenskomst',
       weeklyHours: '32,5',
       startDate: '2027-08-01',
     },
+    pay: { payGrade: '31', seniorityDate: '2027-08-01', probation: 'threeMonths', pension: 'agreement' },
     person: { firstName: 'Ida', lastName: 'Ny', cpr: '000190-0001', nationality: 'other' },
-    certificates: { worksWithChildren: 'yes', childConsent: ['a1'] },
+    certificates: { worksWithChildren: 'yes', youngestChildAge: '6' },
     documents: { education: ['a2'], workPermit: [] },
   };
 
-  it('asks for the work permit only for citizens outside the EU/EEA, and the child consent only with children', () => {
+  it('asks for the work permit only for citizens outside the EU/EEA, and no paper consent (it is given in Digital Post)', () => {
     expect(requiredDocuments(hire, base).map((d) => `${d.id}:${d.satisfied}`)).toEqual([
       'education:true',
-      'child-consent:true',
       'work-permit:false',
     ]);
     const eu = {

@@ -24,16 +24,16 @@ describe('locateError', () => {
   });
 
   it('places a missing document at its file field, and a radio error at its first choice', () => {
-    const { errors } = validateAnswers(hire, { certificates: { worksWithChildren: 'yes' } }, leader, {
+    const { errors } = validateAnswers(hire, { person: { nationality: 'other' } }, leader, {
       requireDocuments: true,
     });
-    const consent = errors.find((e) => e.path === 'documents.child-consent')!;
-    expect(locateError(hire, consent)).toMatchObject({
-      path: 'certificates.childConsent',
-      targetId: 'f-certificates-childConsent',
+    const permit = errors.find((e) => e.path === 'documents.work-permit')!;
+    expect(locateError(hire, permit)).toMatchObject({
+      path: 'documents.workPermit',
+      targetId: 'f-documents-workPermit',
     });
-    const nationality = errors.find((e) => e.path === 'person.nationality')!;
-    expect(locateError(hire, nationality)?.targetId).toBe('f-person-nationality-dk');
+    const form = errors.find((e) => e.path === 'position.employmentForm')!;
+    expect(locateError(hire, form)?.targetId).toBe('f-position-employmentForm-overenskomst');
   });
 
   it('places a server error that names a field by its id, and a section error at its section', () => {
@@ -62,7 +62,7 @@ describe('locateError', () => {
   it('orders the errors as their fields stand in the form: sections, then items, then fields', () => {
     const { errors } = validateAnswers(
       hire,
-      { certificates: { worksWithChildren: 'yes' }, person: { cpr: '013490-1234' } },
+      { certificates: { worksWithChildren: 'yes' }, person: { cpr: '013490-1234', nationality: 'other' } },
       leader,
       { requireDocuments: true, testCpr: true },
     );
@@ -70,10 +70,11 @@ describe('locateError', () => {
       hire,
       errors.map((error) => ({ error, located: locateError(hire, error) })),
     ).map((e) => e.located?.path);
-    // The engine lists the documents in the order of the requirements: education before consent.
-    expect(errors.map((e) => e.path).slice(-2)).toEqual(['documents.education', 'documents.child-consent']);
-    expect(ordered.indexOf('person.cpr')).toBeLessThan(ordered.indexOf('certificates.childConsent'));
-    expect(ordered.slice(-2)).toEqual(['certificates.childConsent', 'documents.education']);
+    // The engine lists the documents after the fields; in the form they stand at their file fields.
+    expect(errors.map((e) => e.path).slice(-2)).toEqual(['documents.education', 'documents.work-permit']);
+    expect(ordered[0]).toBe('person.cpr');
+    expect(ordered.indexOf('certificates.youngestChildAge')).toBeLessThan(ordered.indexOf('documents.education'));
+    expect(ordered.slice(-2)).toEqual(['documents.education', 'documents.workPermit']);
 
     const { errors: trips } = validateAnswers(mileage, { trips: [{}, { km: '3' }] }, leader, {
       requireDocuments: true,
