@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testDatabaseTargets } from '@indgang/db';
+import { newHireAnswers } from '../testing/newHireAnswers';
 import { createTestApp, type TestApp, type TestClient } from '../testing/createTestApp';
 
 const targets = await testDatabaseTargets();
@@ -50,19 +51,11 @@ describe.each(targets)('case work refusals and queue signs on $name', (target) =
       url: '/api/v1/cases',
       payload: {
         serviceId: 'ansaettelse',
-        answers: {
-          position: {
-            unit: 'buf-001',
-            position: 'Lærer',
-            agreement: 'laerere',
-            weeklyHours: '37',
-            startDate: '2027-08-01',
-            timeLimited: false,
-          },
-          person: { firstName: 'Ny', lastName: 'Lærer', cpr: '000190-0301', nationality: 'dk' },
-          certificates: { worksWithChildren: 'yes', childConsent: [await upload()] },
+        answers: newHireAnswers({
+          position: { startDate: '2027-08-01' },
+          certificates: { worksWithChildren: 'yes', youngestChildAge: '6' },
           documents: { education: [await upload()] },
-        },
+        }),
       },
     });
     expect(created.statusCode, created.body).toBe(201);

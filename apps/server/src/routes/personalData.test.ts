@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '@indgang/db';
 import { composeCaseMail } from '@indgang/domain';
+import { newHireAnswers } from '../testing/newHireAnswers';
 import { createTestApp, type TestApp, type TestClient } from '../testing/createTestApp';
 
 const targets = await testDatabaseTargets();
@@ -46,19 +47,12 @@ describe.each(targets)('personal data in scope on $name', (target) => {
       'demo-leder-pleje',
     ])
       clients[who] = await t.login(who);
-    const hire = {
-      position: {
-        unit: 'buf-001',
-        position: 'Lærer',
-        agreement: 'laerere',
-        weeklyHours: '37',
-        startDate: '2027-08-01',
-        timeLimited: false,
-      },
-      person: { firstName: 'Ny', lastName: 'Lærer', cpr: CPR, nationality: 'dk' },
-      certificates: { worksWithChildren: 'yes', childConsent: [await upload('demo-leder')] },
+    const hire = newHireAnswers({
+      person: { cpr: CPR },
+      position: { startDate: '2027-08-01' },
+      certificates: { worksWithChildren: 'yes', youngestChildAge: '6' },
       documents: { education: [await upload('demo-leder', 'eksamen.pdf')] },
-    };
+    });
     const created = await post('demo-leder', '/api/v1/cases', { serviceId: 'ansaettelse', answers: hire });
     expect(created.statusCode, created.body).toBe(201);
     hireId = created.json().id;
@@ -337,19 +331,12 @@ describe.each(targets)('personal data in scope on $name', (target) => {
     });
 
     it('cannot be guessed through the duplicate warning by someone who sees the case masked', async () => {
-      const answers = {
-        position: {
-          unit: 'buf-001',
-          position: 'Lærer',
-          agreement: 'laerere',
-          weeklyHours: '37',
-          startDate: '2027-08-01',
-          timeLimited: false,
-        },
-        person: { firstName: 'Ny', lastName: 'Lærer', cpr: CPR, nationality: 'dk' },
-        certificates: { worksWithChildren: 'yes', childConsent: [await upload('demo-stedfortraeder')] },
+      const answers = newHireAnswers({
+        person: { cpr: CPR },
+        position: { startDate: '2027-08-01' },
+        certificates: { worksWithChildren: 'yes', youngestChildAge: '6' },
         documents: { education: [await upload('demo-stedfortraeder', 'eksamen.pdf')] },
-      };
+      });
       // The deputy sees the leader's hire with the CPR number masked; the right number is no duplicate to her.
       expect(
         (await post('demo-stedfortraeder', '/api/v1/cases', { serviceId: 'ansaettelse', answers }))

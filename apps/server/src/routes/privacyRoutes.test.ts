@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '@indgang/db';
 import { runHousekeeping, runRetention } from '@indgang/domain';
+import { newHireAnswers } from '../testing/newHireAnswers';
 import { createTestApp, type TestApp, type TestClient } from '../testing/createTestApp';
 
 const targets = await testDatabaseTargets();
@@ -97,19 +98,15 @@ describe.each(targets)('data-protection life cycle on $name', (target) => {
     const [{ cpr: employeeCpr }] = await q(
       "SELECT p.cpr FROM persons p JOIN users u ON u.person_id = p.id WHERE u.id = 'demo-medarbejder'",
     );
-    ids.hire = await submit(leader, 'ansaettelse', {
-      position: {
-        unit: 'buf-001',
-        position: 'Lærer',
-        agreement: 'laerere',
-        weeklyHours: '37',
-        startDate: '2019-08-01',
-        timeLimited: false,
-      },
-      person: { firstName: 'Gammel', lastName: 'Ansættelse', cpr: employeeCpr, nationality: 'dk' },
-      certificates: { worksWithChildren: 'no' },
-      documents: { education: [await upload(leader)] },
-    });
+    ids.hire = await submit(
+      leader,
+      'ansaettelse',
+      newHireAnswers({
+        person: { firstName: 'Gammel', lastName: 'Ansættelse', cpr: employeeCpr },
+        position: { startDate: '2019-08-01' },
+        documents: { education: [await upload(leader)] },
+      }),
+    );
     await resolvedOn(ids.hire, '2019-07-01');
     // Criminal-record orders: deleted 6 months after resolution.
     ids.certificate = await submit(leader, 'straffe-boerneattest', {
