@@ -4,6 +4,7 @@ import { testDatabaseTargets } from '@indgang/db';
 import { addDays, automatedAction, todayInDenmark, type ConnectorCall } from '@indgang/domain';
 import type { TIdentityRoleAssignmentsAnswer, TLookupState } from '@indgang/schemas';
 import type { AdUser } from './identityWire';
+import { newHireAnswers } from '../../testing/newHireAnswers';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/createTestApp';
 
 const targets = await testDatabaseTargets();
@@ -53,19 +54,18 @@ describe.each(targets)(
         })
       ).json<{ id: string }>().id;
     const hire = async (person: { firstName: string; lastName: string; cpr: string }) =>
-      submit('ansaettelse-it', {
-        position: {
-          unit: 'buf-001',
-          position: 'Pædagog',
-          agreement: 'paedagoger',
-          weeklyHours: '37',
-          startDate: addDays(todayInDenmark(), 30),
-          timeLimited: false,
-        },
-        person: { ...person, nationality: 'dk' },
-        certificates: { worksWithChildren: 'no' },
-        documents: { education: [await upload()] },
-      });
+      submit(
+        'ansaettelse-it',
+        newHireAnswers({
+          person,
+          position: {
+            position: 'Pædagog',
+            agreement: 'paedagoger',
+            startDate: addDays(todayInDenmark(), 30),
+          },
+          documents: { education: [await upload()] },
+        }),
+      );
     const caseState = async (caseId: string) =>
       (
         await db().execute<{
