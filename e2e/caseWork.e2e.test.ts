@@ -2,16 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { demoLogin, seriousViolations } from './support/browser';
 import { usePlatformInBrowser } from './support/usePlatformInBrowser';
+import { newHireAnswers } from '@indgang/server/testing';
 
 const PDF = '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n';
 /** A 1×1 PNG. */
 const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-/** A new hire of a teacher sent by the logged-in leader through the API, with a PDF and a PNG. */
+/**
+ * A new hire of a teacher as a civil servant (its terms wait for a caseworker) sent by the
+ * logged-in leader through the API, with a diploma as a PDF and a work permit as a PNG.
+ */
 async function submitHire(page: Page, cpr: string): Promise<{ id: string; number: string }> {
+  const hire = newHireAnswers({
+    person: { firstName: 'Sofie', lastName: 'Ny', cpr, nationality: 'other' },
+    position: { startDate: '2027-08-01', employmentForm: 'tjenestemand' },
+    pay: { pension: 'civilServant' },
+    certificates: { worksWithChildren: 'yes', youngestChildAge: '6' },
+  });
   return page.evaluate(
-    async ({ cpr, pdf, png }) => {
+    async ({ hire, pdf, png }) => {
       const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
       const headers = { 'x-csrf-token': me.csrfToken };
       const upload = async (name: string, type: string, body: Blob) =>
@@ -24,25 +34,13 @@ async function submitHire(page: Page, cpr: string): Promise<{ id: string; number
             })
           ).json()) as { id: string }
         ).id;
-      const consent = await upload('samtykke.pdf', 'application/pdf', new Blob([pdf]));
-      const diploma = await upload(
-        'eksamensbevis.png',
+      const diploma = await upload('eksamensbevis.pdf', 'application/pdf', new Blob([pdf]));
+      const permit = await upload(
+        'opholdstilladelse.png',
         'image/png',
         new Blob([Uint8Array.from(atob(png), (ch) => ch.charCodeAt(0))]),
       );
-      const answers = {
-        position: {
-          unit: 'buf-001',
-          position: 'Lærer',
-          agreement: 'laerere',
-          weeklyHours: '37',
-          startDate: '2027-08-01',
-          timeLimited: false,
-        },
-        person: { firstName: 'Sofie', lastName: 'Ny', cpr, nationality: 'dk' },
-        certificates: { worksWithChildren: 'yes', childConsent: [consent] },
-        documents: { education: [diploma] },
-      };
+      const answers = { ...hire, documents: { education: [diploma], workPermit: [permit] } };
       const response = await fetch('/api/v1/cases', {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
@@ -51,7 +49,7 @@ async function submitHire(page: Page, cpr: string): Promise<{ id: string; number
       if (response.status !== 201) throw new Error(await response.text());
       return (await response.json()) as { id: string; number: string };
     },
-    { cpr, pdf: PDF, png: PNG },
+    { hire, pdf: PDF, png: PNG },
   );
 }
 
@@ -146,11 +144,11 @@ describe('case work on both sides', () => {
     const clock = caseworker.getByTestId('case-clock');
     expect(await clock.textContent()).toMatch(/5 arbejdsdage tilbage.*Forventet færdig \d+\.\d+\.\d{4}/);
     expect(await clock.textContent()).toContain('Normtid 5 arbejdsdage');
-    await caseworker.getByRole('button', { name: 'Vis samtykke.pdf' }).click();
-    const frame = caseworker.locator('iframe[title="Forhåndsvisning af samtykke.pdf"]');
+    await caseworker.getByRole('button', { name: 'Vis eksamensbevis.pdf' }).click();
+    const frame = caseworker.locator('iframe[title="Forhåndsvisning af eksamensbevis.pdf"]');
     expect(await frame.getAttribute('src')).toMatch(/^\/api\/v1\/attachments\/[^/]+\?view=inline$/);
-    await caseworker.getByRole('button', { name: 'Vis eksamensbevis.png' }).click();
-    const image = caseworker.getByRole('img', { name: 'Forhåndsvisning af eksamensbevis.png' });
+    await caseworker.getByRole('button', { name: 'Vis opholdstilladelse.png' }).click();
+    const image = caseworker.getByRole('img', { name: 'Forhåndsvisning af opholdstilladelse.png' });
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
     expect(await image.getAttribute('src')).toMatch(/\?view=inline$/);
     await a11y(caseworker, 'case view with previews');

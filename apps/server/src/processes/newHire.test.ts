@@ -178,10 +178,12 @@ describe.each(targets)('a new hire on $name', (target) => {
     expect(terms[2]!.lines).toContainEqual(['Slags tillæg', 'Funktionstillæg']);
     expect(JSON.stringify(terms)).not.toContain('2001');
 
-    // ESDH: the case record and the diploma in her personnel file.
+    // ESDH: the case record, the diploma and the letter as sent, in one personnel file.
     const filed = filedFor(kase.number);
-    expect(filed.length).toBeGreaterThanOrEqual(2);
+    expect(filed.map((d) => d.metadata.ows_Dokumentart).sort()).toEqual(['Bilag', 'Brev', 'Kvittering']);
     expect(new Set(filed.map((d) => d.CaseID)).size).toBe(1);
+    const sentLetter = filed.find((d) => d.metadata.ows_Dokumentart === 'Brev')!;
+    expect(sentLetter.FileName).toBe(`${kase.number} Ansættelsesbrev.pdf`);
   });
 
   it('lets HR check the terms of a management position first, then sets it up', async () => {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FiledDocument } from '../../connectors/esdhPort';
 import { readCaseRecord, type CaseRecord } from '../../cases/caseRecord';
 import { renderCaseRecordPdf } from '../../cases/renderCaseRecordPdf';
+import { renderLetterPdf, type LetterContent } from '../../letters/renderLetterPdf';
 import { DomainError } from '../../errors/DomainError';
 import { todayInDenmark } from '../../time/isoDate';
 import type { AutomatedAction } from '../automatedActions';
@@ -21,6 +22,8 @@ interface FilePayload {
   visibleToEmployee: boolean;
   record: CaseRecord;
   attachments: Array<{ id: string; fileName: string; mimeType: string }>;
+  /** The letters the case sent by Digital Post, as they were sent (rendered again, the same bytes). */
+  letters?: Array<{ label: string; fileName: string; letter: LetterContent }>;
 }
 
 const refuse = (code: string, da: string, en: string) => new DomainError('unprocessable', code, { da, en });
@@ -36,7 +39,8 @@ const recordFileName = (record: CaseRecord) =>
  * under the service's KLE number. The personnel file is found by CPR or created; each document
  * carries an external key from the step's call key and its place, so a retry after a lost answer
  * files nothing twice. A case hidden from the person it is about (a dismissal before her hearing)
- * files documents she does not see. The step records the personnel file's case number and the
+ * files documents she does not see. Letters the case sent by Digital Post are filed too, as sent.
+ * The step records the personnel file's case number and the
  * documents' ids.
  */
 export const ESDH_ACTIONS: readonly AutomatedAction[] = [
@@ -75,6 +79,13 @@ export const ESDH_ACTIONS: readonly AutomatedAction[] = [
         const { rows: attachments } = await tx.execute<FilePayload['attachments'][number]>(sql`
           SELECT id, file_name AS "fileName", mime_type AS "mimeType" FROM attachments
           WHERE case_id = ${pc.id} ORDER BY created_at, id`);
+        // Letters sent on the case: the letter without its recipient's CPR number.
+        const { rows: sentLetters } = await tx.execute<{
+          prepared: { payload: { label: string; fileName: string; letter: LetterContent } };
+        }>(sql`
+          SELECT data->'prepared' AS prepared FROM case_steps
+          WHERE case_id = ${pc.id} AND data->>'action' = 'digitalPost.send' AND data->>'sent' = 'true'
+          ORDER BY id`);
         const payload: FilePayload = {
           personId,
           ...(byCpr ? { cprAnswer: { caseId: pc.id, section: byCpr.section, field: byCpr.field } } : {}),
@@ -86,6 +97,11 @@ export const ESDH_ACTIONS: readonly AutomatedAction[] = [
           visibleToEmployee: !person.hidden,
           record: await readCaseRecord(tx, { ...pc, service: pc.pinned.service }),
           attachments,
+          letters: sentLetters.map(({ prepared: { payload: sent } }) => ({
+            label: sent.label,
+            fileName: sent.fileName,
+            letter: sent.letter,
+          })),
         };
         return { payload: { ...payload } };
       },
@@ -147,6 +163,20 @@ export const ESDH_ACTIONS: readonly AutomatedAction[] = [
             ),
           );
         }
+        for (const [i, sentLetter] of (payload.letters ?? []).entries())
+          filed.push(
+            await connectors.esdh.fileDocument(
+              {
+                ...common,
+                title: `${sentLetter.label} (sendt i Digital Post, sag ${payload.sourceCase})`,
+                kind: 'Brev',
+                fileName: sentLetter.fileName,
+                contentType: 'application/pdf',
+                content: await renderLetterPdf(sentLetter.letter),
+              },
+              { ...call, key: `${call.key}/brev-${i}` },
+            ),
+          );
         return {
           caseNumber: file.caseNumber,
           documents: filed.map((d) => ({ documentId: d.documentId, title: d.title, fileName: d.fileName })),
