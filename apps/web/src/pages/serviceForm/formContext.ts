@@ -25,10 +25,13 @@ export interface FormContext {
   changeAnswers(change: (answers: Answers) => Answers): void;
 }
 
-/** The answers a form starts with: each section empty, a repeated one with its minimum of items. */
+/**
+ * The answers a form starts with: each section empty, a repeated one with its minimum of items
+ * (none for an optional list such as supplements, which the submitter adds when there are any).
+ */
 export function initialAnswers(def: TServiceDefinition): Answers {
   const answers: Answers = {};
   for (const s of def.sections)
-    answers[s.id] = s.repeat ? Array.from({ length: Math.max(1, s.repeat.min) }, () => ({})) : {};
+    answers[s.id] = s.repeat ? Array.from({ length: s.repeat.min }, () => ({})) : {};
   return answers;
 }
