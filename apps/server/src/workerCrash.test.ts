@@ -10,6 +10,7 @@ import { testDatabaseTargets, type TestDatabase } from '@indgang/db';
 import { completeStep, todayInDenmark, WorkCalendar, type CalendarConfig } from '@indgang/domain';
 import { readFileSync } from 'node:fs';
 import { createTestApp, type TestApp } from './testing/createTestApp';
+import { newHireAnswers } from './testing/newHireAnswers';
 
 const WORKER = fileURLToPath(new URL('./testing/sideEffectWorker.ts', import.meta.url));
 const JOBS = 40;
@@ -268,6 +269,120 @@ describe.skipIf(!postgres)('a worker killed with SIGKILL in the middle of a batc
       await app.close();
     }
   }, 240_000);
+
+  it('sets up new hires once after a kill in the middle: one employment, one account, one letter, each document filed once', async () => {
+    const app: TestApp = await createTestApp(postgres!);
+    try {
+      const leader = await app.login('demo-leder');
+      const HIRES = 8;
+      const cprs = Array.from({ length: HIRES }, (_, i) => `000192-${5100 + i}`);
+      const ids: string[] = [];
+      for (const [i, cpr] of cprs.entries()) {
+        const diploma = await app.as(leader, {
+          method: 'POST',
+          url: '/api/v1/attachments?fileName=eksamensbevis.pdf',
+          headers: { 'content-type': 'application/pdf' },
+          payload: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+        });
+        const created = await app.as(leader, {
+          method: 'POST',
+          url: '/api/v1/cases',
+          payload: {
+            serviceId: 'ansaettelse',
+            answers: newHireAnswers({
+              person: { cpr, firstName: 'Ny', lastName: `Kollega ${i + 1}` },
+              itRoles: [{ role: '121' }],
+              documents: { education: [diploma.json<{ id: string }>().id] },
+            }),
+            confirmNotDuplicate: true,
+          },
+        });
+        expect(created.statusCode, created.body).toBe(201);
+        ids.push(created.json<{ id: string }>().id);
+      }
+      const doneSteps = async () =>
+        (
+          await app.database.pool.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM jobs WHERE kind = 'process.step' AND done_at IS NOT NULL`,
+          )
+        ).rows[0]!.n;
+      const unresolved = async () =>
+        (
+          await app.database.pool.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM cases WHERE id = ANY($1) AND status <> 'resolved'`,
+            [ids],
+          )
+        ).rows[0]!.n;
+      const simulated = { INDGANG_SIMULATOR_URL: app.simulators.url };
+      const first = startWorker(app.url!, simulated);
+      const until = Date.now() + 60_000;
+      while ((await doneSteps()) < 12) {
+        if (first.child.exitCode !== null) throw new Error(`the worker exited:\n${first.output()}`);
+        if (Date.now() > until) throw new Error(`no step done within a minute:\n${first.output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      first.child.kill('SIGKILL');
+      await first.exited;
+      expect(await unresolved()).toBeGreaterThan(0);
+
+      const second = startWorker(app.url!, simulated);
+      const deadline = Date.now() + 120_000;
+      while ((await unresolved()) > 0) {
+        if (second.child.exitCode !== null) throw new Error(`the new worker exited:\n${second.output()}`);
+        if (Date.now() > deadline) throw new Error(`${await unresolved()} hires left:\n${second.output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+
+      const cases = await app.database.pool.query<{ number: string; automation: string }>(
+        `SELECT number, automation FROM cases WHERE id = ANY($1)`,
+        [ids],
+      );
+      expect(cases.rows.every((c) => c.automation === 'full')).toBe(true);
+      const store = (system: string) => app.simulators.stores.get(system)!;
+      for (const cpr of cprs) {
+        const digits = cpr.replace('-', '');
+        expect(
+          store('payroll')
+            .list<{ cpr: string }>('employments')
+            .filter((e) => e.cpr === digits),
+          cpr,
+        ).toHaveLength(1);
+        expect(
+          store('digitalPost')
+            .list<{ recipient: string }>('messages')
+            .filter((m) => m.recipient === digits),
+          cpr,
+        ).toHaveLength(1);
+        const users = (store('identity').snapshot().users ?? []) as Array<{ extensionAttribute1?: string }>;
+        expect(
+          users.filter((u) => u.extensionAttribute1 === digits),
+          cpr,
+        ).toHaveLength(1);
+      }
+      for (const { number } of cases.rows) {
+        const filed = store('esdh').find<{ FileName: string; metadata: Record<string, string> }>(
+          'documents',
+          (d) => d.metadata.ows_Indgangssag === number,
+        );
+        expect(filed.map((d) => d.metadata.ows_Dokumentart).sort(), number).toEqual([
+          'Bilag',
+          'Brev',
+          'Kvittering',
+        ]);
+      }
+      // The people are registered in Indgang once each, employed at the school from their first day.
+      const people = await app.database.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM persons p JOIN employments e ON e.person_id = p.id
+         WHERE replace(p.cpr, '-', '') = ANY($1)`,
+        [cprs.map((c) => c.replace('-', ''))],
+      );
+      expect(people.rows[0]!.n).toBe(HIRES);
+    } finally {
+      await app.close();
+    }
+  }, 300_000);
 });
 
 describe.skipIf(!!postgres)('a worker killed with SIGKILL (needs PostgreSQL)', () => {
