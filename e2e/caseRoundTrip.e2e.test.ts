@@ -197,7 +197,7 @@ describe('a new hire from request to resolution', () => {
           await leader.reload();
           return leader.getByTestId('case-step').textContent();
         },
-        { timeout: 45_000, intervals: [1000] },
+        { timeout: 45_000, interval: 1000 },
       )
       .toContain('Sagen er afsluttet');
     expect(await leader.getByTestId('case-outcome').textContent()).toBe(

@@ -53,6 +53,9 @@ mkdirSync('.tmp', { recursive: true });
 const report = '.tmp/vitest-report.json';
 // A report left by an earlier run must never stand in for this one.
 rmSync(report, { force: true });
+// Prepared embedded databases shared by the run's test files (apps/server/src/testing/preparedTemplate.ts),
+// in a folder of this run's own, removed after it.
+const templates = `.tmp/test-templates-${process.pid}`;
 spawnSync(
   'npx',
   [
@@ -63,8 +66,9 @@ spawnSync(
     `--outputFile.json=${report}`,
     ...process.argv.slice(2),
   ],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, INDGANG_TEST_TEMPLATE_DIR: templates } },
 );
+rmSync(templates, { recursive: true, force: true });
 try {
   const counts = countResults(JSON.parse(readFileSync(report, 'utf8')));
   passed += counts.passed;

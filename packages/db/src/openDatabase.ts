@@ -17,6 +17,8 @@ export interface Database {
   /** Connection settings for other clients (job workers, benchmarks) of the same database. */
   connection: pg.PoolConfig;
   close(): Promise<void>;
+  /** The embedded database's data folder as an archive, to open copies of it (`loadDataDir`). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface OpenDatabaseOptions {
@@ -24,6 +26,8 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** Data folder of the embedded database; absent means in memory. */
   dataDir?: string;
+  /** An archive of an embedded database's data folder to start from (see `dumpDataDir`). */
+  loadDataDir?: Blob;
   /** Connections to PostgreSQL (default 10); the embedded database always uses one. */
   poolSize?: number;
   /**
@@ -90,7 +94,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   // connections, so the embedded mode keeps exactly one connection and queues requests for it.
   const embeddedPoolSize = 1;
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
   const socketDir = await mkdtemp(join(tmpdir(), 'indgang-pg-'));
   const server = new PGLiteSocketServer({
     db: pglite,
@@ -125,6 +132,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     db: drizzle(pool, { schema }),
     pool,
     connection,
+    dumpDataDir: () => pglite.dumpDataDir('none') as Promise<Blob>,
     async close() {
       await pool.end();
       await server.stop();

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '@indgang/db';
-import { todayInDenmark } from '@indgang/domain';
 import { newHireAnswers } from '../testing/newHireAnswers';
 import { createTestApp, type TestApp, type TestClient } from '../testing/createTestApp';
 
@@ -9,12 +8,6 @@ const targets = await testDatabaseTargets();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const TOPIC = 'boerneattest.bestil';
 const API = '/api/robot/v1';
-
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /** The new hire's child certificate, ordered by a robot through the robot API, moves the case's process on. */
 describe.each(targets)('a robot step of a process on $name', (target) => {

@@ -12,6 +12,7 @@ import { CONNECTOR_ENV } from '../connectors/connectorConfig';
 import { createConnectors } from '../connectors/createConnectors';
 import { seedSimulators } from '../simulators/seedSimulators';
 import { startSimulators, type RunningSimulators } from '../simulators/startSimulators';
+import { findTemplate, keepTemplate, templateKey } from './preparedTemplate';
 
 /** Rate limits for tests and demos where every request comes from one address. */
 export const LOOPBACK_LIMITS = {
@@ -47,7 +48,6 @@ export async function createTestApp(
   target: TestDatabaseTarget,
   overrides: Partial<Config> = {},
 ): Promise<TestApp> {
-  const { database, drop, url } = await target.create();
   // Files outside the database (the audit key and anchors) go to a folder of the test's own.
   const dataDir = await mkdtemp(join(tmpdir(), 'indgang-test-'));
   // Every test client comes from 127.0.0.1: limits high enough for a suite, unless a test sets its own.
@@ -68,7 +68,12 @@ export async function createTestApp(
     webDist: '/nonexistent',
     ...overrides,
   };
+  // PGlite starts from a prepared copy when one is kept for these settings (see preparedTemplate).
+  const key = target.name === 'pglite' ? templateKey(config) : null;
+  const template = key ? await findTemplate(key) : null;
+  const { database, drop, url, dump } = await target.create(template ? { from: template } : undefined);
   const { calendar } = await prepareDatabase(database, config);
+  if (key && !template && dump) await keepTemplate(key, await dump());
   const simulators = await startSimulators(config.connectors.simulator);
   await seedSimulators(simulators, database.db);
   const connectors = createConnectors(config.connectors, simulators.url);

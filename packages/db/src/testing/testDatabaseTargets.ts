@@ -5,12 +5,15 @@ import { openDatabase, type Database } from '../openDatabase';
 
 export interface TestDatabase {
   database: Database;
+  /** The embedded database's data as an archive another test database can start from. */
+  dump?(): Promise<Blob>;
   url?: string;
   drop(): Promise<void>;
 }
 export interface TestDatabaseTarget {
   name: 'pglite' | 'postgres';
-  create(): Promise<TestDatabase>;
+  /** A fresh migrated database; an embedded one may start as a copy of an archive (`from`). */
+  create(options?: { from?: Blob }): Promise<TestDatabase>;
 }
 
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -37,10 +40,10 @@ export async function testDatabaseTargets(): Promise<TestDatabaseTarget[]> {
   const targets: TestDatabaseTarget[] = [
     {
       name: 'pglite',
-      async create() {
-        const database = await openDatabase({});
+      async create(options) {
+        const database = await openDatabase({ loadDataDir: options?.from });
         await migrate(database.pool);
-        return { database, drop: () => database.close() };
+        return { database, dump: () => database.dumpDataDir!(), drop: () => database.close() };
       },
     },
   ];
