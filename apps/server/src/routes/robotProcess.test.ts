@@ -103,7 +103,9 @@ describe.each(targets)('a robot step of a process on $name', (target) => {
       by: 'robot:Attestrobotten',
     });
     // The setup's branch ran by itself before; the join passed once, when the certificate came.
-    expect(after.filter((s) => s.stepId === 'samling')).toEqual([expect.objectContaining({ status: 'done' })]);
+    expect(after.filter((s) => s.stepId === 'samling')).toEqual([
+      expect.objectContaining({ status: 'done' }),
+    ]);
     const events = await db().execute<{ data: { by: unknown; stepId: string } }>(sql`
       SELECT data FROM case_events WHERE case_id = ${caseId} AND type = 'step'`);
     expect(events.rows.filter((e) => e.data.by === 'robot:Attestrobotten')).toHaveLength(1);

@@ -73,7 +73,9 @@ describe('locateError', () => {
     // The engine lists the documents after the fields; in the form they stand at their file fields.
     expect(errors.map((e) => e.path).slice(-2)).toEqual(['documents.education', 'documents.work-permit']);
     expect(ordered[0]).toBe('person.cpr');
-    expect(ordered.indexOf('certificates.youngestChildAge')).toBeLessThan(ordered.indexOf('documents.education'));
+    expect(ordered.indexOf('certificates.youngestChildAge')).toBeLessThan(
+      ordered.indexOf('documents.education'),
+    );
     expect(ordered.slice(-2)).toEqual(['documents.education', 'documents.workPermit']);
 
     const { errors: trips } = validateAnswers(mileage, { trips: [{}, { km: '3' }] }, leader, {
