@@ -20,7 +20,7 @@ describe.each(targets)('audit trail on $name', (target) => {
   let auditor: TestClient;
 
   beforeAll(async () => {
-    t = await createTestApp(target);
+    t = await createTestApp(target, {}, { freshDatabase: true });
     auditor = await t.login('demo-revisor');
     const caseworker = await t.login('demo-sagsbehandler-hr');
     await t.as(caseworker, { method: 'GET', url: '/api/v1/org/units/buf-001' });
@@ -192,7 +192,7 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
   };
 
   beforeAll(async () => {
-    t = await createTestApp(target);
+    t = await createTestApp(target, {}, { freshDatabase: true });
     auditor = await t.login('demo-revisor');
   });
   afterAll(() => t.close());
@@ -245,7 +245,7 @@ describe.each(targets)('audit chain positions and anchors on $name', (target) =>
   });
 
   it('catches a shortened chain and a forged line in the anchor file', async () => {
-    const fresh = await createTestApp(target);
+    const fresh = await createTestApp(target, {}, { freshDatabase: true });
     try {
       await appendAuditOutside('test.short', fresh);
       await expect

@@ -47,6 +47,7 @@ export interface TestApp {
 export async function createTestApp(
   target: TestDatabaseTarget,
   overrides: Partial<Config> = {},
+  options: { freshDatabase?: boolean } = {},
 ): Promise<TestApp> {
   // Files outside the database (the audit key and anchors) go to a folder of the test's own.
   const dataDir = await mkdtemp(join(tmpdir(), 'indgang-test-'));
@@ -69,7 +70,9 @@ export async function createTestApp(
     ...overrides,
   };
   // PGlite starts from a prepared copy when one is kept for these settings (see preparedTemplate).
-  const key = target.name === 'pglite' ? templateKey(config) : null;
+  // A test of the audit chain's sealing starts fresh: a copy's sealing does not pick up the
+  // entries its original wrote.
+  const key = target.name === 'pglite' && !options.freshDatabase ? templateKey(config) : null;
   const template = key ? await findTemplate(key) : null;
   const { database, drop, url, dump } = await target.create(template ? { from: template } : undefined);
   const { calendar } = await prepareDatabase(database, config);
