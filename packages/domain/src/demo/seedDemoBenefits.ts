@@ -4,6 +4,7 @@ import type { BusinessCaseInput, TServiceDefinition } from '@indgang/schemas';
 import { routeCase, textOf, validateAnswers } from '@indgang/schemas';
 import type { Tx } from '../audit/appendAudit';
 import { addDays } from '../time/isoDate';
+import { seedDemoProcessHistory, writePath } from './seedDemoProcessHistory';
 import { seededRandom } from './seededRandom';
 
 export interface DemoBenefitOptions {
@@ -12,6 +13,17 @@ export interface DemoBenefitOptions {
   businessCase?: BusinessCaseInput;
   history: boolean;
 }
+
+/**
+ * A claim's way through the mileage process after go-live: the leader's approval, the 60-day rule,
+ * the rate table and payroll; an excluded claim leaves automation at its first automated step, a
+ * failed one when payroll does not answer.
+ */
+const MILEAGE_PATHS = {
+  full: ['leder', 'regel60', 'takst', 'loen', 'udbetalt'],
+  excluded: ['leder', '!regel60', 'manuel', 'afsluttet'],
+  failed: ['leder', 'regel60', 'takst', '!loen', 'manuel', 'afsluttet'],
+};
 
 const PROGRAMME_ID = '6f1d1c2e-0000-4000-8000-000000000001';
 const PLATFORM_ID = '6f1d1c2e-0000-4000-8000-000000000011';
@@ -138,7 +150,7 @@ export async function seedDemoBenefits(tx: Tx, options: DemoBenefitOptions): Pro
     ${kpi('6f1d1c2e-0000-4000-8000-000000000022', 'Tilbageløb pr. 100 sager', 'per100', 'decrease', 25, [18, 10, 6], 'returns_per_100', 'Dokumentationskrav vist før indsendelse og validering i formularen.')},
     ${kpi('6f1d1c2e-0000-4000-8000-000000000023', 'Andel sager indberettet af lederne selv', 'percent', 'increase', 70, [85, 95, 98], 'self_service_share', 'Alle services i portalen; telefon og mail henviser dertil.')},
     ${kpi('6f1d1c2e-0000-4000-8000-000000000024', 'Ledernes tilfredshed med Koncernservice', 'percent', 'increase', 48, [55, 65, 75], 'manual', 'Overblik over egne sager og færre henvendelser for at følge op.')},
-    ${kpi('6f1d1c2e-0000-4000-8000-000000000025', 'Andel sager løst automatisk', 'percent', 'increase', 0, [40, 55, 70], 'automated_share', 'Lederens godkendelse, kilometertakst efter regeltabel og indberetning til lønnen uden en sagsbehandler.')},
+    ${kpi('6f1d1c2e-0000-4000-8000-000000000025', 'Andel sager løst automatisk', 'percent', 'increase', 0, [40, 55, 70], 'automated_share', 'Kørsel, ansættelse, fratrædelse, attester og autorisationskontrol: regler, robotter og integrationer til løn, ESDH, Digital Post og identitetsstyring i stedet for en sagsbehandler.')},
     ${kpi('6f1d1c2e-0000-4000-8000-000000000026', 'Minutter sparet ved automatisering pr. måned', 'minutes', 'increase', 0, [100, 200, 300], 'automation_minutes_saved', 'Automatiske trin i stedet for manuel taksering og indtastning i lønsystemet.')}`);
   await tx.execute(sql`INSERT INTO kpi_measurements (kpi_id, measured_on, value_centi, kind, note, recorded_by_user_id) VALUES
     ('6f1d1c2e-0000-4000-8000-000000000024', ${baselineDate}, 4800, 'before', 'Førmåling blandt 212 ledere', 'demo-procesejer'),
@@ -146,7 +158,10 @@ export async function seedDemoBenefits(tx: Tx, options: DemoBenefitOptions): Pro
   await tx.execute(sql`INSERT INTO benefit_realisations (project_id, year, realised_kroner, note, recorded_by_user_id) VALUES
     (${PLATFORM_ID}, 2018, 3100000, 'Automatisering af de første processer senere end planlagt', 'demo-procesejer'),
     (${PLATFORM_ID}, 2019, 6420000, 'CRM udfaset; selvbetjeningsløsninger lukket i etaper', 'demo-procesejer')`);
-  if (options.history) await seedCaseHistory(tx, options, monthStart);
+  if (options.history) {
+    await seedCaseHistory(tx, options, monthStart);
+    await seedDemoProcessHistory(tx, { seed: options.seed, monthStart, firstId: 100_000 });
+  }
 }
 
 /** A year of resolved mileage cases: slower, with more returns, before go-live six months ago. */
@@ -220,14 +235,15 @@ async function seedCaseHistory(
         sql`(${id}, ${submittedAt.toISOString()}, ${byStaff ? 'demo-sagsbehandler-loen' : person.user_id}, ${eventTypeSql('submitted')}, ${internalSql('submitted')}, null, '{}'::jsonb)`,
       );
       if (automation && def.process)
-        writeEngineSteps({
+        writePath({
           def,
           id,
-          date,
+          team: routeCase(def, answers),
+          path: MILEAGE_PATHS[automation],
+          handed: automation === 'full' ? undefined : { how: automation, reason: reason! },
           submittedAt,
           resolvedAt,
-          automation,
-          reason,
+          leaderUserId: 'demo-leder',
           steps,
           events,
           decisions,
@@ -256,89 +272,4 @@ async function seedCaseHistory(
     await tx.execute(
       sql`INSERT INTO case_decisions (case_id, table_id, revision, decision_id, inputs, outputs, rules, at) VALUES ${sql.join(decisions, sql`, `)}`,
     );
-}
-
-/**
- * A claim's steps as the process engine writes them: the leader's approval, then each automated step
- * done by its rule or action (the rate decided by the kilometertakst table's version for the trip's
- * year), or, for a claim excluded or failed, the automated step cancelled with the reason and the
- * case left to a caseworker; each step in the timeline with who or what did it.
- */
-function writeEngineSteps(c: {
-  def: TServiceDefinition;
-  id: string;
-  date: string;
-  submittedAt: Date;
-  resolvedAt: Date;
-  automation: 'full' | 'excluded' | 'failed';
-  reason: string | null;
-  steps: SQL[];
-  events: SQL[];
-  decisions: SQL[];
-}) {
-  const process = c.def.process!;
-  const byId = new Map(process.steps.map((s) => [s.id, s]));
-  const resultFor = {
-    approval: 'approved',
-    automated: 'done',
-    human: 'done',
-    four_eyes: 'approved',
-    robot: 'done',
-    wait: 'done',
-  } as Record<string, string>;
-  let at = c.submittedAt.getTime();
-  const span = (c.resolvedAt.getTime() - at) / (process.steps.length + 1);
-  let automatedSeen = 0;
-  // The rate table decides in the takst step; payroll fails on the second automated step.
-  const stopAt = c.automation === 'excluded' ? 1 : c.automation === 'failed' ? 2 : Infinity;
-  for (let step = byId.get(process.start); step && step.kind !== 'end';) {
-    const started = new Date(at).toISOString();
-    at += span;
-    const done = new Date(at).toISOString();
-    const dueDate = step.normDays ? addDays(started.slice(0, 10), step.normDays) : null;
-    if (step.kind === 'automated') automatedSeen += 1;
-    if (step.kind === 'automated' && automatedSeen >= stopAt) {
-      c.steps.push(
-        sql`(${c.id}, ${step.id}, ${step.kind}, 'cancelled', null, null, null, null, ${started}, ${dueDate}, ${done}, ${JSON.stringify({ cancelled: c.reason })}::jsonb)`,
-      );
-      c.events.push(
-        sql`(${c.id}, ${done}, null, ${eventTypeSql('automation')}, ${internalSql('automation')}, ${c.reason}, ${JSON.stringify({ how: c.automation, reason: { da: c.reason, en: c.reason }, by: 'system:automation' })}::jsonb)`,
-      );
-      return;
-    }
-    const result = resultFor[step.kind] ?? 'done';
-    const userId =
-      step.kind === 'approval' ? 'demo-leder' : step.kind === 'automated' ? null : 'demo-sagsbehandler-loen';
-    const year = c.date.slice(0, 4);
-    const system =
-      step.kind !== 'automated'
-        ? null
-        : step.decision
-          ? `rule:${step.decision}@1`
-          : `job:${step.action ?? 'automated'}`;
-    c.steps.push(
-      sql`(${c.id}, ${step.id}, ${step.kind}, 'done', ${result}, ${step.kind === 'approval' ? userId : null}, ${userId}, ${system}, ${started}, ${dueDate}, ${done}, '{}'::jsonb)`,
-    );
-    if (step.decision) {
-      const decisionId = `${step.decision}-${year}`;
-      const rules = [
-        {
-          ruleId: `rule-${year}-below-limit`,
-          index: 0,
-          description: 'Under 20.000 km: resten op til grænsen til den høje sats',
-        },
-      ];
-      c.decisions.push(
-        sql`(${c.id}, ${step.decision}, 1, ${decisionId}, ${JSON.stringify({ tripDate: c.date, kmEarlierThisYear: 0 })}::jsonb, '[]'::jsonb, ${JSON.stringify(rules)}::jsonb, ${done})`,
-      );
-      c.events.push(
-        sql`(${c.id}, ${done}, null, ${eventTypeSql('decision')}, ${internalSql('decision')}, null, ${JSON.stringify({ tableId: step.decision, revision: 1, decisionId, rules })}::jsonb)`,
-      );
-    }
-    c.events.push(
-      sql`(${c.id}, ${done}, ${userId}, ${eventTypeSql('step')}, ${internalSql('step')}, null, ${JSON.stringify({ stepId: step.id, kind: step.kind, name: step.name, result, by: system ?? { userId } })}::jsonb)`,
-    );
-    const next = step.next.find((t) => t.on === undefined || t.on === result);
-    step = next ? byId.get(next.to) : undefined;
-  }
 }
