@@ -8,11 +8,18 @@ import { usePlatformInBrowser } from './support/usePlatformInBrowser';
 /** Where the screenshots go; the README names this folder. */
 const SCREENSHOTS = join(new URL('..', import.meta.url).pathname, 'docs', 'screenshots');
 
-const VIEWPORTS = [
-  ['desktop', { width: 1280, height: 900 }],
-  ['phone', { width: 390, height: 844 }],
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+/**
+ * Danish on a desktop and a phone, English on a desktop: Danish is the first language and its
+ * longer compound words are what would push a phone's page sideways first, so English on a phone
+ * adds a quarter to the sweep's time for what the other three already find.
+ */
+const SWEEPS = [
+  ['da', 'desktop', DESKTOP],
+  ['da', 'phone', PHONE],
+  ['en', 'desktop', DESKTOP],
 ] as const;
-const LANGUAGES = ['da', 'en'] as const;
 
 /** A page to sweep: its file name and how to reach it (a path, or one found on the way). */
 interface Screen {
@@ -71,7 +78,7 @@ async function screenshot(page: Page, path: string) {
 }
 
 /**
- * Visits each screen as `user` in Danish and English on a desktop and a phone: an axe scan of each
+ * Visits each screen as `user` in each of SWEEPS' languages and widths: an axe scan of each
  * (WCAG 2.1 A and AA; serious and critical violations fail) and a screenshot into docs/screenshots,
  * named `<page>-<lang>-<desktop|phone>.jpg`.
  */
@@ -81,31 +88,29 @@ async function sweep(browser: Browser, user: string, screens: Screen[]) {
   // Pages wider than the screen (px): a phone user would have to scroll sideways.
   const sideways: Record<string, number> = {};
   const paths = new Map<string, string>();
-  for (const lang of LANGUAGES) {
-    for (const [device, viewport] of VIEWPORTS) {
-      const context = await browser.newContext({ viewport });
-      await context.addInitScript((locale) => localStorage.setItem('indgang.locale', locale), lang);
-      const page = await context.newPage();
-      await demoLogin(page, base, user);
-      for (const screen of screens) {
-        let path = paths.get(screen.name);
-        if (!path) {
-          path =
-            typeof screen.path === 'string'
-              ? screen.path
-              : await screen.path(page, (name) => paths.get(name) ?? '/');
-          paths.set(screen.name, path);
-        }
-        await open(page, path);
-        expect(await page.getAttribute('html', 'lang')).toBe(lang);
-        const violations = await seriousViolations(page);
-        if (violations.length > 0) found[`${screen.name} (${path}) ${lang} ${device}`] = violations;
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (width > viewport.width) sideways[`${screen.name} (${path}) ${lang} ${device}`] = width;
-        await screenshot(page, join(SCREENSHOTS, `${screen.name}-${lang}-${device}.jpg`));
+  for (const [lang, device, viewport] of SWEEPS) {
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript((locale) => localStorage.setItem('indgang.locale', locale), lang);
+    const page = await context.newPage();
+    await demoLogin(page, base, user);
+    for (const screen of screens) {
+      let path = paths.get(screen.name);
+      if (!path) {
+        path =
+          typeof screen.path === 'string'
+            ? screen.path
+            : await screen.path(page, (name) => paths.get(name) ?? '/');
+        paths.set(screen.name, path);
       }
-      await context.close();
+      await open(page, path);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      const violations = await seriousViolations(page);
+      if (violations.length > 0) found[`${screen.name} (${path}) ${lang} ${device}`] = violations;
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > viewport.width) sideways[`${screen.name} (${path}) ${lang} ${device}`] = width;
+      await screenshot(page, join(SCREENSHOTS, `${screen.name}-${lang}-${device}.jpg`));
     }
+    await context.close();
   }
   expect({ violations: found, sideways }).toEqual({ violations: {}, sideways: {} });
 }

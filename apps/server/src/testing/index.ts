@@ -7,3 +7,4 @@ export {
   type ServerProcess,
 } from './serverProcess';
 export { newHireAnswers, type NewHireOverrides } from './newHireAnswers';
+export { templateKey } from './preparedTemplate';
