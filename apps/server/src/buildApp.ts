@@ -22,6 +22,7 @@ import { privacyRoutes } from './routes/privacyRoutes';
 import { jobRoutes } from './routes/jobRoutes';
 import { robotRoutes } from './routes/robotRoutes';
 import { processRoutes } from './routes/processRoutes';
+import { insightRoutes } from './routes/insightRoutes';
 import { decisionRoutes } from './routes/decisionRoutes';
 import { delegationRoutes } from './routes/delegationRoutes';
 import { docsRoutes } from './routes/docsRoutes';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   robotRoutes(app, routeDeps);
   processRoutes(app, routeDeps);
   decisionRoutes(app, routeDeps);
+  insightRoutes(app, deps);
   await docsRoutes(app);
   await webRoutes(app, { webDist: deps.config.webDist });
   return app;

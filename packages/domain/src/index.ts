@@ -58,3 +58,4 @@ export * from './fourEyes';
 export * from './watchList';
 export { automationMetrics } from './automation/automationMetrics';
 export * from './connectors';
+export * from './insights';

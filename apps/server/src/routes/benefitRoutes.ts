@@ -61,16 +61,13 @@ import { readBusinessCaseWorkbook, writeBusinessCaseWorkbook } from '../benefits
 import { renderBenefitTreePdf } from '../benefits/renderPdf';
 import { renderFollowUpReportPdf } from '../benefits/renderFollowUpReportPdf';
 import { requireActor } from '../http/authenticate';
+import { fileName, PDF, XLSX } from '../http/download';
 import { error, json, media, PUBLIC, validatedByOperation, type ApiTypeProvider, OK } from '../http/contract';
 import { idempotent } from '../http/idempotent';
 import type { RateLimits } from '../http/rateLimits';
 
 /** A business case of 40 years and 200 lines is about 60 KB; four times that is plenty. */
 const EVALUATE_BODY_LIMIT = 256 * 1024;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const PDF = 'application/pdf';
-const fileName = (name: string, ext: string) =>
-  `attachment; filename*=UTF-8''${encodeURIComponent(`${name.replace(/[\\/:*?"<>|]/g, ' ').slice(0, 80)}.${ext}`)}`;
 
 const tags = ['Benefits'];
 const noProgramme = error(404, 'No such programme that the user may see.');

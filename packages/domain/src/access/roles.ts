@@ -43,6 +43,7 @@ export const PERMISSIONS = [
   'jobs.manage',
   'robots.read',
   'robots.manage',
+  'insights.team',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -72,6 +73,8 @@ const GRANTS: Record<Permission, ReadonlySet<Role>> = {
   // Robot credentials and the work on their topics (counts, never an item's payload).
   'robots.read': new Set(['administrator', 'team_lead', 'process_owner', 'auditor']),
   'robots.manage': new Set(['administrator']),
+  // A team's board: aggregates and open cases; each caseworker's output only to the team's own lead.
+  'insights.team': new Set(['team_lead', 'process_owner', 'administrator', 'auditor']),
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -15,3 +15,4 @@ export * from './robots';
 export * from './approvals';
 export * from './processes';
 export * from './decisionTables';
+export * from './insights';
