@@ -219,6 +219,12 @@ describe('the main pages, swept in Danish and English on a desktop and a phone',
   );
 
   it(
+    "as a team lead: today's board of her team",
+    run('demo-teamleder', [{ name: 'team-board', path: '/tavle' }]),
+    300_000,
+  );
+
+  it(
     'as the process owner: the automation figures per service and step',
     run('demo-procesejer', [{ name: 'automation', path: '/automatisering' }]),
     300_000,

@@ -16,6 +16,7 @@ import { QueuePage } from './pages/QueuePage';
 import { ServiceFormPage } from './pages/ServiceFormPage';
 import { WorkCasePage } from './pages/WorkCasePage';
 import { WatchListPage } from './pages/WatchListPage';
+import { TeamBoardPage } from './pages/TeamBoardPage';
 import { AutomationPage } from './pages/AutomationPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/ImportPage';
@@ -214,6 +215,14 @@ function App() {
           element={
             <RequireLogin>
               <WatchListPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/tavle"
+          element={
+            <RequireLogin>
+              <TeamBoardPage />
             </RequireLogin>
           }
         />

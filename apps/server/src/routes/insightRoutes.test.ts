@@ -131,6 +131,15 @@ describe.each(targets)("a team's board of today on $name", (target) => {
       expect(answer.statusCode, user).toBe(403);
       expect(answer.json().error.message.da).toContain('Tavlen');
     }
+    const own = (await t.as(lead, { method: 'GET', url: '/api/v1/insights/teams' })).json() as {
+      id: string;
+    }[];
+    expect(own.map((team) => team.id).sort()).toEqual(['okf-ks-lon1', TEAM]);
+    const owner = await t.login('demo-procesejer');
+    const all = (await t.as(owner, { method: 'GET', url: '/api/v1/insights/teams' })).json() as {
+      id: string;
+    }[];
+    expect(all.length).toBeGreaterThan(own.length);
     const other = await t.as(lead, { method: 'GET', url: '/api/v1/insights/teams/okf-ks-hr/board' });
     expect(other.statusCode).toBe(404);
     const unknown = await t.as(lead, {

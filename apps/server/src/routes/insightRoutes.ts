@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@indgang/db';
-import { boardTable, DomainError, teamBoard, type WorkCalendar } from '@indgang/domain';
+import { boardTable, boardTeams, DomainError, teamBoard, type WorkCalendar } from '@indgang/domain';
 import {
   ZBinary,
+  ZBoardTeams,
   ZBoardExportParams,
   ZBoardExportQuery,
   ZTeamBoard,
@@ -21,6 +22,20 @@ const noTeam = error(404, 'No such team whose board the user may see.');
 export function insightRoutes(app: FastifyInstance, deps: { database: Database; calendar: WorkCalendar }) {
   const caseDeps = { db: deps.database.db, calendar: deps.calendar };
   const api = app.withTypeProvider<ApiTypeProvider>();
+
+  api.get(
+    '/api/v1/insights/teams',
+    {
+      schema: {
+        tags,
+        summary: 'The teams whose board the user may open',
+        description:
+          "A team lead's own teams first; every team for process owners, administrators and auditors.",
+        response: { 200: json(ZBoardTeams, 'The teams'), 403: forbidden },
+      },
+    },
+    async (request) => boardTeams(caseDeps, requireActor(request)),
+  );
 
   api.get(
     '/api/v1/insights/teams/:teamId/board',

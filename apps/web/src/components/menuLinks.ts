@@ -23,6 +23,7 @@ export function menuLinks(me: TMe): MenuLink[] {
     ['/papirer', 'nav.papers', !!me.personId],
     ['/personalesager', 'nav.staffFiles', leads],
     ['/sagsbehandling', 'nav.queue', can(me, 'cases.handle')],
+    ['/tavle', 'nav.board', can(me, 'insights.team')],
     ['/profil', 'nav.profile', true],
     ['/organisation', 'nav.org', can(me, 'org.read')],
     ['/revision', 'nav.audit', can(me, 'audit.read')],

@@ -28,6 +28,18 @@ const RUNNING = sql`c.status NOT IN (${statusSql('resolved')}, ${statusSql('awai
 /** The name a service or step had in the newest version of the service. */
 const serviceName = sql<TText>`(SELECT sv.definition->'name' FROM services sv WHERE sv.id = c.service_id ORDER BY sv.version DESC LIMIT 1)`;
 
+/** Refuses anyone without the board permission. */
+export function mayReadBoards(actor: Actor): void {
+  if (!can(actor, 'insights.team'))
+    throw new DomainError('forbidden', 'forbidden', {
+      da: 'Tavlen er for teamledere, procesejere og ledelsen af Koncernservice.',
+      en: "The board is for team leads, process owners and the service centre's management.",
+    });
+}
+
+/** Whether the actor sees every team's board (the centre-wide roles), not only those she leads. */
+export const seesEveryBoard = (actor: Actor) => CENTRE_WIDE.some((role) => actor.roles.has(role));
+
 /**
  * Today's board for one team of the service centre ("tavlestyring"): what came in and was resolved
  * today, the backlog by service and the step it waits at, overdue and due within two working days,
@@ -37,11 +49,7 @@ const serviceName = sql<TText>`(SELECT sv.definition->'name' FROM services sv WH
  * before the hearing) is counted but never listed to her.
  */
 export async function teamBoard(deps: CaseDeps, actor: Actor, input: { teamId: string }) {
-  if (!can(actor, 'insights.team'))
-    throw new DomainError('forbidden', 'forbidden', {
-      da: 'Tavlen er for teamledere, procesejere og ledelsen af Koncernservice.',
-      en: "The board is for team leads, process owners and the service centre's management.",
-    });
+  mayReadBoards(actor);
   const today = todayInDenmark();
   const soon = deps.calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS);
   const windowStart = addDays(today, -BOARD_WINDOW_DAYS);
@@ -52,8 +60,7 @@ export async function teamBoard(deps: CaseDeps, actor: Actor, input: { teamId: s
       FROM teams t WHERE t.id = ${input.teamId}`);
     const team = teams[0];
     // A team lead sees her own teams; the whole centre's roles see every team.
-    const mayAll = CENTRE_WIDE.some((role) => actor.roles.has(role));
-    if (!team || (!team.isLead && !mayAll)) throw notFound({ da: 'Teamet', en: 'The team' });
+    if (!team || (!team.isLead && !seesEveryBoard(actor))) throw notFound({ da: 'Teamet', en: 'The team' });
     const { rows: figures } = await tx.execute<Record<string, number>>(sql`
       SELECT
         count(*) FILTER (WHERE c.submitted_at >= ${dayStart(today)})::int AS "incomingToday",

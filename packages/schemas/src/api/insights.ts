@@ -3,6 +3,9 @@ import { ZCaseStatus } from '../caseNames';
 import { ZText } from '../forms/ServiceDefinition';
 import { ZDay, ZTimestamp } from './common';
 
+export const ZBoardTeams = z.array(z.object({ id: z.string(), name: z.string() }));
+export type TBoardTeams = z.infer<typeof ZBoardTeams>;
+
 export const ZTeamBoardParams = z.object({ teamId: z.string().min(1).max(100) }).strict();
 
 /** The board's tables, each exported as CSV or Excel. */

@@ -9,6 +9,7 @@ import { catalog } from './catalog';
 import { cases } from './cases';
 import { caseWork } from './caseWork';
 import { common } from './common';
+import { insights } from './insights';
 import { kpi } from './kpi';
 import { operations } from './operations';
 import { papers } from './papers';
@@ -44,6 +45,7 @@ export const CATALOGUES = {
   serviceForm,
   processes,
   papers,
+  insights,
 };
 
 /** All interface texts by language, Danish the source of truth. */
@@ -69,6 +71,7 @@ export const MESSAGES = {
     ...serviceForm.da,
     ...processes.da,
     ...papers.da,
+    ...insights.da,
   },
   en: {
     ...common.en,
@@ -91,6 +94,7 @@ export const MESSAGES = {
     ...serviceForm.en,
     ...processes.en,
     ...papers.en,
+    ...insights.en,
   },
 };
 
