@@ -20,3 +20,13 @@ export function formatDay(day: string, locale: Locale): string {
 export function dayInDenmark(instant: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(instant));
 }
+
+const TIME_OF_DAY: Record<Locale, Intl.DateTimeFormat> = {
+  da: new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }),
+  en: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }),
+};
+
+/** The time of day of an instant in Denmark: 17.22 in Danish, 17:22 in English. */
+export function formatTimeOfDay(instant: string, locale: Locale): string {
+  return TIME_OF_DAY[locale].format(new Date(instant));
+}

@@ -10,14 +10,8 @@ import { Page } from '../components/Page';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { useI18n } from '../i18n/I18nProvider';
-import { dayInDenmark, formatDay } from '../i18n/formatDate';
+import { dayInDenmark, formatDay, formatTimeOfDay } from '../i18n/formatDate';
 import './operations.css';
-
-/** The time of day in Denmark: 17.22 in Danish, 17:22 in English. */
-const TIME = {
-  da: new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }),
-  en: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }),
-};
 
 /**
  * For the administrator: background jobs that were given up or are failing, each with its case,
@@ -29,7 +23,7 @@ export function OperationsPage() {
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState('');
   const when = (iso: string) =>
-    t('ops.at', { day: formatDay(dayInDenmark(iso), locale), time: TIME[locale].format(new Date(iso)) });
+    t('ops.at', { day: formatDay(dayInDenmark(iso), locale), time: formatTimeOfDay(iso, locale) });
   const act = async (job: TProblemJob, action: 'retry' | 'discard') => {
     setError(undefined);
     setDone('');

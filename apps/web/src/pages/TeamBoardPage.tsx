@@ -2,19 +2,14 @@ import './automation.css';
 import './teamBoard.css';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { textOf, type TBoardTeams, type TTeamBoard } from '@indgang/schemas';
+import { formatAmount, textOf, type TBoardTeams, type TTeamBoard } from '@indgang/schemas';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
-import { formatDay } from '../i18n/formatDate';
+import { dayInDenmark, formatDay, formatTimeOfDay } from '../i18n/formatDate';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
-
-const TIME = {
-  da: new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }),
-  en: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }),
-};
 
 /** CSV and Excel links for one of the board's tables, in the page's language. */
 function Downloads({ teamId, table }: { teamId: string; table: string }) {
@@ -47,7 +42,7 @@ export function TeamBoardPage() {
     teamId ? `/api/v1/insights/teams/${encodeURIComponent(teamId)}/board` : null,
   );
   const b = board.data;
-  const num = (n: number) => n.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB');
+  const num = (n: number) => formatAmount(n, locale, 0);
   const status = (s: string) => t(`workStatus.${s}` as MessageKey);
   const largest = Math.max(1, ...(b?.backlog.map((r) => r.cases) ?? []));
   const figure = (label: string, value: string, warn = false) => (
@@ -87,7 +82,7 @@ export function TeamBoardPage() {
           <h2>{b.teamName}</h2>
           <p className="board-asof">
             {t('board.asOf', {
-              time: `${formatDay(b.today, locale)} ${TIME[locale].format(new Date(b.asOf))}`,
+              time: `${formatDay(dayInDenmark(b.asOf), locale)} ${formatTimeOfDay(b.asOf, locale)}`,
             })}{' '}
             <button type="button" className="button button-tertiary" onClick={board.reload}>
               {t('board.refresh')}
@@ -105,7 +100,7 @@ export function TeamBoardPage() {
               t('board.automatedShare', { days: b.windowDays }),
               b.figures.automatedShare === null
                 ? t('board.noShare')
-                : `${b.figures.automatedShare.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 })} %`,
+                : `${formatAmount(b.figures.automatedShare, locale, 1)} %`,
             )}
           </dl>
 

@@ -11,12 +11,13 @@ export interface BoardTable {
   rows: Cell[][];
 }
 
+/** The status words of the back office (the web app's `workStatus.*`), so a download reads as the page does. */
 const STATUS: Record<string, TText> = {
-  submitted: { da: 'Modtaget', en: 'Received' },
+  submitted: { da: 'Ny', en: 'New' },
   in_progress: { da: 'Under behandling', en: 'In progress' },
-  awaiting_submitter: { da: 'Afventer indsender', en: 'Awaiting the submitter' },
-  awaiting_approval: { da: 'Afventer godkendelse', en: 'Awaiting approval' },
-  automated: { da: 'Automatisk trin', en: 'Automated step' },
+  awaiting_submitter: { da: 'Afventer indsender', en: 'Awaiting submitter' },
+  awaiting_approval: { da: 'Afventer leders godkendelse', en: "Awaiting leader's approval" },
+  automated: { da: 'Automatisk behandling', en: 'Automated handling' },
   resolved: { da: 'Løst', en: 'Resolved' },
 };
 

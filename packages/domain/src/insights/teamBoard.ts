@@ -61,7 +61,20 @@ export async function teamBoard(deps: CaseDeps, actor: Actor, input: { teamId: s
     const team = teams[0];
     // A team lead sees her own teams; the whole centre's roles see every team.
     if (!team || (!team.isLead && !seesEveryBoard(actor))) throw notFound({ da: 'Teamet', en: 'The team' });
-    const { rows: figures } = await tx.execute<Record<string, number>>(sql`
+    const { rows: figures } = await tx.execute<
+      Record<
+        | 'incomingToday'
+        | 'resolvedToday'
+        | 'open'
+        | 'overdue'
+        | 'dueSoon'
+        | 'waitingOnSubmitter'
+        | 'unassigned'
+        | 'resolvedInWindow'
+        | 'automatedInWindow',
+        number
+      >
+    >(sql`
       SELECT
         count(*) FILTER (WHERE c.submitted_at >= ${dayStart(today)})::int AS "incomingToday",
         count(*) FILTER (WHERE c.resolved_at >= ${dayStart(today)})::int AS "resolvedToday",
@@ -152,18 +165,7 @@ export async function teamBoard(deps: CaseDeps, actor: Actor, input: { teamId: s
       today,
       dueSoonUntil: soon,
       windowDays: BOARD_WINDOW_DAYS,
-      figures: {
-        incomingToday: f.incomingToday!,
-        resolvedToday: f.resolvedToday!,
-        open: f.open!,
-        overdue: f.overdue!,
-        dueSoon: f.dueSoon!,
-        waitingOnSubmitter: f.waitingOnSubmitter!,
-        unassigned: f.unassigned!,
-        resolvedInWindow: f.resolvedInWindow!,
-        automatedInWindow: f.automatedInWindow!,
-        automatedShare: share(f.automatedInWindow!, f.resolvedInWindow!),
-      },
+      figures: { ...f, automatedShare: share(f.automatedInWindow, f.resolvedInWindow) },
       backlog,
       oldest: oldest.map((o) => ({ ...o, submittedAt: new Date(o.submittedAt).toISOString() })),
       returns: returns.map((r) => ({
